@@ -1,0 +1,83 @@
+package org.siggendiff.crashdata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyInt;
+import org.siggendiff.signature.CrashData;
+
+/**
+ * Socorro's convert_to_crash_data: picks the fields signature generation reads out of a
+ * processed crash from Crash Stats, with the same defaults and key presence.
+ */
+public final class CrashDataAdapter {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private CrashDataAdapter() {}
+
+  /** Adapts a processed crash (a JSON object) to crash data. */
+  public static CrashData fromProcessedCrash(JsonNode processed) {
+    if (!processed.isObject()) {
+      throw new IllegalArgumentException("a processed crash must be a JSON object");
+    }
+    ObjectNode data = NODES.objectNode();
+    data.set("hang", orNull(processed.get("hang")));
+    data.set("oom_allocation_size", intOrNone(processed.get("oom_allocation_size")));
+    data.set("js_large_allocation_failure", orNull(processed.get("js_large_allocation_failure")));
+    data.set("abort_message", orNull(processed.get("abort_message")));
+    data.set("mdsw_status_string", orNull(processed.get("mdsw_status_string")));
+    data.set("async_shutdown_timeout", orNull(processed.get("async_shutdown_timeout")));
+    data.set("ipc_channel_error", orNull(processed.get("ipc_channel_error")));
+    data.set("ipc_message_name", orNull(processed.get("ipc_message_name")));
+    JsonNode minidumps = processed.get("additional_minidumps");
+    data.set("additional_minidumps", minidumps == null ? NODES.arrayNode() : minidumps);
+    JsonNode signature = processed.get("signature");
+    data.set("original_signature", signature == null ? NODES.textNode("") : signature);
+
+    if (processed.has("json_dump")) {
+      JsonNode dump = processed.get("json_dump");
+      data.set("crashing_thread", orNull(path(dump, "crash_info", "crashing_thread")));
+      data.set("reason", orNull(path(dump, "crash_info", "type")));
+      data.set("threads", orNull(path(dump, "threads")));
+      data.set("os", orNull(path(dump, "system_info", "os")));
+    }
+    if (processed.has("java_exception")) {
+      data.set("java_exception", processed.get("java_exception"));
+    }
+    if (processed.has("java_stack_trace")) {
+      data.set("java_stack_trace", processed.get("java_stack_trace"));
+    }
+    return CrashData.of(data);
+  }
+
+  private static JsonNode orNull(JsonNode value) {
+    return value == null ? NODES.nullNode() : value;
+  }
+
+  /** glom through nested dicts; any miss is the default. */
+  private static JsonNode path(JsonNode start, String... keys) {
+    JsonNode node = start;
+    for (String key : keys) {
+      if (node == null || !node.isObject()) {
+        return null;
+      }
+      node = node.get(key);
+    }
+    return node;
+  }
+
+  /** Socorro's int_or_none: {@code int(value)}, or None when that raises TypeError or ValueError. */
+  private static JsonNode intOrNone(JsonNode value) {
+    try {
+      BigInteger parsed = PyInt.of(value);
+      return NODES.numberNode(parsed);
+    } catch (PyException e) {
+      if (e.kind() == PyException.Kind.TYPE_ERROR || e.kind() == PyException.Kind.VALUE_ERROR) {
+        return NODES.nullNode();
+      }
+      throw e;
+    }
+  }
+}

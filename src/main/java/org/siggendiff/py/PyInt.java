@@ -1,0 +1,142 @@
+package org.siggendiff.py;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** Python's {@code int()} on JSON values and strings, with its exact acceptance rules. */
+public final class PyInt {
+  private PyInt() {}
+
+  /** {@code int(value)}: truncates floats, parses strings in base 10, rejects containers. */
+  public static BigInteger of(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      throw PyException.typeError(
+          "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'");
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue() ? BigInteger.ONE : BigInteger.ZERO;
+    }
+    if (value.isIntegralNumber()) {
+      return value.bigIntegerValue();
+    }
+    if (value.isNumber()) {
+      double d = value.doubleValue();
+      if (Double.isNaN(d)) {
+        throw PyException.valueError("cannot convert float NaN to integer");
+      }
+      if (Double.isInfinite(d)) {
+        throw PyException.overflowError("cannot convert float infinity to integer");
+      }
+      return new BigDecimal(d).toBigInteger();
+    }
+    if (value.isTextual()) {
+      return parse(value.textValue(), 10);
+    }
+    throw PyException.typeError(
+        "int() argument must be a string, a bytes-like object or a real number, not '"
+            + PyValues.typeName(value)
+            + "'");
+  }
+
+  /** {@code int(text, base)} for base 10 or 16. */
+  public static BigInteger parse(String text, int base) {
+    String ascii = toAscii(text);
+    BigInteger parsed = ascii == null ? null : parseAscii(ascii, base);
+    if (parsed == null) {
+      throw PyException.valueError(
+          "invalid literal for int() with base " + base + ": " + PyRepr.reprString(text));
+    }
+    return parsed;
+  }
+
+  /** Maps Unicode white space to ' ' and Unicode decimal digits to ASCII, as CPython does first. */
+  private static String toAscii(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (PyStrings.isSpace(cp)) {
+        sb.append(' ');
+      } else if (cp >= 0x80 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+        sb.append((char) ('0' + Character.digit(cp, 10)));
+      } else if (cp < 0x80) {
+        sb.append((char) cp);
+      } else {
+        return null;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static BigInteger parseAscii(String s, int base) {
+    int i = 0;
+    int n = s.length();
+    while (i < n && isAsciiSpace(s.charAt(i))) {
+      i++;
+    }
+    boolean negative = false;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      negative = s.charAt(i) == '-';
+      i++;
+    }
+    boolean underscoreAllowed = false;
+    if (base == 16
+        && i + 1 < n
+        && s.charAt(i) == '0'
+        && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+      i += 2;
+      underscoreAllowed = true;
+    }
+    StringBuilder digits = new StringBuilder();
+    boolean lastWasUnderscore = false;
+    while (i < n && !isAsciiSpace(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (c == '_') {
+        if (!underscoreAllowed || lastWasUnderscore) {
+          return null;
+        }
+        lastWasUnderscore = true;
+      } else {
+        if (Character.digit(c, base) < 0) {
+          return null;
+        }
+        digits.append(c);
+        lastWasUnderscore = false;
+        underscoreAllowed = true;
+      }
+      i++;
+    }
+    if (lastWasUnderscore || digits.length() == 0) {
+      return null;
+    }
+    while (i < n && isAsciiSpace(s.charAt(i))) {
+      i++;
+    }
+    if (i != n) {
+      return null;
+    }
+    BigInteger value = new BigInteger(digits.toString(), base);
+    return negative ? value.negate() : value;
+  }
+
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /**
+   * Socorro's strip_leading_zeros: {@code hex(int(text, 16))}, or the text unchanged when that
+   * raises.
+   */
+  public static String stripLeadingZeros(JsonNode text) {
+    if (text == null || !text.isTextual()) {
+      return PyRepr.str(text);
+    }
+    String ascii = toAscii(text.textValue());
+    BigInteger value = ascii == null ? null : parseAscii(ascii, 16);
+    if (value == null) {
+      return text.textValue();
+    }
+    return value.signum() < 0 ? "-0x" + value.negate().toString(16) : "0x" + value.toString(16);
+  }
+}

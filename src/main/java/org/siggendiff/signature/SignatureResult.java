@@ -1,0 +1,27 @@
+package org.siggendiff.signature;
+
+import java.util.List;
+
+/**
+ * The outcome of signature generation, as Socorro's {@code Result.to_dict()}.
+ *
+ * @param signature the signature
+ * @param notes notes for people, in order, each prefixed with the rule's name
+ * @param debugLog how the signature came about, in order
+ * @param extra the proto signature and normalized frames of a C/C++/Rust stack, or null
+ */
+public record SignatureResult(
+    String signature, List<String> notes, List<String> debugLog, Extra extra) {
+
+  public SignatureResult {
+    notes = List.copyOf(notes);
+    debugLog = List.copyOf(debugLog);
+  }
+
+  /** Socorro's {@code result.extra} for C/C++/Rust stacks. */
+  public record Extra(String protoSignature, List<String> normalizedFrames) {
+    public Extra {
+      normalizedFrames = List.copyOf(normalizedFrames);
+    }
+  }
+}

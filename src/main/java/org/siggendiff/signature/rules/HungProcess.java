@@ -1,0 +1,21 @@
+package org.siggendiff.signature.rules;
+
+import org.siggendiff.py.PyRepr;
+import org.siggendiff.py.PyValues;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.Result;
+import org.siggendiff.signature.Rule;
+
+/** Prepends {@code hang: <value>} when the crash carries a hang annotation of any value. */
+public final class HungProcess implements Rule {
+  @Override
+  public boolean predicate(CrashData crashData, Result result) {
+    return !PyValues.isNone(crashData.get("hang"));
+  }
+
+  @Override
+  public void action(CrashData crashData, Result result) {
+    result.setSignature(
+        name(), "hang: " + PyRepr.str(crashData.get("hang")) + " | " + result.signature());
+  }
+}

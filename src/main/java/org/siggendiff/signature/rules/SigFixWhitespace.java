@@ -1,0 +1,34 @@
+package org.siggendiff.signature.rules;
+
+import org.siggendiff.py.PyStrings;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.Result;
+import org.siggendiff.signature.Rule;
+
+/** Trims the signature, turns other white space into spaces, and collapses runs of spaces. */
+public final class SigFixWhitespace implements Rule {
+  @Override
+  public void action(CrashData crashData, Result result) {
+    String original = result.signature();
+    String stripped = PyStrings.strip(original);
+    StringBuilder sb = new StringBuilder(stripped.length());
+    boolean previousWasSpace = false;
+    for (int i = 0; i < stripped.length(); ) {
+      int cp = stripped.codePointAt(i);
+      i += Character.charCount(cp);
+      if (PyStrings.isSpace(cp)) {
+        if (!previousWasSpace) {
+          sb.append(' ');
+        }
+        previousWasSpace = true;
+      } else {
+        sb.appendCodePoint(cp);
+        previousWasSpace = false;
+      }
+    }
+    String fixed = sb.toString();
+    if (!fixed.equals(original)) {
+      result.setSignature(name(), fixed);
+    }
+  }
+}

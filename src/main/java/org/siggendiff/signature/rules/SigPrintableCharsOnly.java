@@ -1,0 +1,19 @@
+package org.siggendiff.signature.rules;
+
+import org.siggendiff.py.PyStrings;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.Result;
+import org.siggendiff.signature.Rule;
+
+/** Strips the signature and drops every character that is not printable ASCII. */
+public final class SigPrintableCharsOnly implements Rule {
+  @Override
+  public void action(CrashData crashData, Result result) {
+    String original = result.signature();
+    String cleaned = PyStrings.keepPrintableAscii(PyStrings.strip(original));
+    if (!cleaned.equals(original)) {
+      result.setSignature(name(), cleaned);
+      result.info(name(), "unprintable characters removed");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.siggendiff.signature.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.util.List;
+import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyInt;
+import org.siggendiff.py.PyValues;
+import org.siggendiff.siglist.SiglistSet;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.Result;
+import org.siggendiff.signature.Rule;
+import org.siggendiff.signature.SignatureResult;
+import org.siggendiff.signature.stack.CSignatureTool;
+import org.siggendiff.signature.stack.JavaExceptionSignatureTool;
+import org.siggendiff.signature.stack.JavaSignatureTool;
+
+/** Sets the signature from the crashing thread's stack, or from the Java trace or exception. */
+public final class SignatureGenerationRule implements Rule {
+  private final CSignatureTool cTool;
+  private final JavaSignatureTool javaTool = new JavaSignatureTool();
+  private final JavaExceptionSignatureTool javaExceptionTool = new JavaExceptionSignatureTool();
+
+  public SignatureGenerationRule(SiglistSet siglists) {
+    this.cTool = new CSignatureTool(siglists);
+  }
+
+  @Override
+  public void action(CrashData crashData, Result result) {
+    JsonNode javaStackTrace = crashData.get("java_stack_trace");
+    if (PyValues.truthy(javaStackTrace)) {
+      result.debug(name(), "using JavaSignatureTool");
+      apply(result, javaTool.generate(javaStackTrace), true);
+      return;
+    }
+    JsonNode javaException = crashData.get("java_exception");
+    if (PyValues.truthy(javaException)) {
+      result.debug(name(), "using JavaExceptionSignatureTool");
+      apply(result, javaExceptionTool.generate(javaException), true);
+      return;
+    }
+
+    result.debug(name(), "using CSignatureTool");
+    BigInteger crashingThread = crashingThread(crashData);
+    List<String> frames;
+    try {
+      JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
+      frames =
+          cTool.createFrameList(
+              thread == null ? EMPTY_THREAD : thread,
+              "Windows NT".equals(textOrNull(crashData.get("os"))));
+    } catch (PyException e) {
+      if (e.kind() == PyException.Kind.KEY_ERROR || e.kind() == PyException.Kind.INDEX_ERROR) {
+        // Socorro handles these by calling result.note(), which Result does not have.
+        throw PyException.attributeError("Result", "note");
+      }
+      throw e;
+    }
+    CSignatureTool.Generated generated = cTool.generate(frames, crashingThread);
+    if (!frames.isEmpty()) {
+      result.setExtra(new SignatureResult.Extra(String.join(" | ", frames), frames));
+    }
+    apply(result, generated, false);
+  }
+
+  private static final JsonNode EMPTY_THREAD =
+      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+  private void apply(Result result, CSignatureTool.Generated generated, boolean alwaysSet) {
+    generated.notes().forEach(note -> result.info(name(), note));
+    generated.debugNotes().forEach(line -> result.debug(name(), line));
+    if (alwaysSet || !generated.signature().isEmpty()) {
+      result.setSignature(name(), generated.signature());
+    }
+  }
+
+  private static String textOrNull(JsonNode value) {
+    return value != null && value.isTextual() ? value.textValue() : null;
+  }
+
+  /** Socorro's get_crashing_thread: {@code int(crashing_thread)}, or 0 when that fails. */
+  static BigInteger crashingThread(CrashData crashData) {
+    JsonNode value = crashData.has("crashing_thread") ? crashData.get("crashing_thread") : null;
+    if (value == null) {
+      return BigInteger.ZERO;
+    }
+    try {
+      return PyInt.of(value);
+    } catch (PyException e) {
+      if (e.kind() == PyException.Kind.TYPE_ERROR || e.kind() == PyException.Kind.VALUE_ERROR) {
+        return BigInteger.ZERO;
+      }
+      throw e;
+    }
+  }
+}

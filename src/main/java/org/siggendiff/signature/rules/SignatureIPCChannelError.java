@@ -1,0 +1,51 @@
+package org.siggendiff.signature.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyRepr;
+import org.siggendiff.py.PyStrings;
+import org.siggendiff.py.PyValues;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.Result;
+import org.siggendiff.signature.Rule;
+
+/** Replaces the signature with {@code IPCError-browser} or {@code IPCError-content} and the error. */
+public final class SignatureIPCChannelError implements Rule {
+  private static final int MAX_ERROR_LENGTH = 100;
+
+  @Override
+  public boolean predicate(CrashData crashData, Result result) {
+    return PyValues.truthy(crashData.get("ipc_channel_error"));
+  }
+
+  @Override
+  public void action(CrashData crashData, Result result) {
+    JsonNode minidumps = crashData.get("additional_minidumps");
+    boolean browser =
+        PyValues.truthy(minidumps)
+            && PyValues.contains(minidumps, "upload_file_minidump_browser");
+    String error = firstItems(crashData.get("ipc_channel_error"));
+    String signature = (browser ? "IPCError-browser | " : "IPCError-content | ") + error;
+    result.info(name(), "IPC Channel Error stomped on signature");
+    result.setSignature(name(), signature);
+  }
+
+  /** {@code str(value[:100])}. */
+  private static String firstItems(JsonNode value) {
+    if (value.isTextual()) {
+      return PyStrings.head(value.textValue(), MAX_ERROR_LENGTH);
+    }
+    if (value.isArray()) {
+      ArrayNode head = ((ArrayNode) value).arrayNode();
+      for (int i = 0; i < Math.min(MAX_ERROR_LENGTH, value.size()); i++) {
+        head.add(value.get(i));
+      }
+      return PyRepr.repr(head);
+    }
+    if (value.isObject()) {
+      throw PyException.typeError("unhashable type: 'slice'");
+    }
+    throw PyException.typeError("'" + PyValues.typeName(value) + "' object is not subscriptable");
+  }
+}

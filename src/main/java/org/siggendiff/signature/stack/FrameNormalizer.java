@@ -1,0 +1,155 @@
+package org.siggendiff.signature.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyInt;
+import org.siggendiff.py.PyRepr;
+import org.siggendiff.py.PyStrings;
+import org.siggendiff.py.PyValues;
+import org.siggendiff.siglist.PythonRegex;
+import org.siggendiff.siglist.SiglistMatcher;
+
+/** Turns one frame into the text Socorro compares with the siglists (normalize_frame). */
+final class FrameNormalizer {
+  private static final Pattern SPACE_BEFORE_PUNCTUATION = PythonRegex.compile(" (?=[\\*&,])");
+  private static final Pattern COMMA_WITHOUT_SPACE = PythonRegex.compile(",(?! )");
+  private static final Pattern RUST_HASH = PythonRegex.compile("::h[0-9a-fA-F]+$");
+  private static final Pattern LAMBDA_NUMBER = PythonRegex.compile("::\\$_\\d+::");
+  /** Member function cv/ref qualifiers, each dropped once, in this order. */
+  private static final String[] QUALIFIERS = {"const", "const&", "const &", "&&", "&"};
+
+  private final SiglistMatcher lineNumbers;
+
+  FrameNormalizer(SiglistMatcher lineNumbers) {
+    this.lineNumbers = lineNumbers;
+  }
+
+  String normalize(Frame frame) {
+    JsonNode function = frame.function();
+    JsonNode file = frame.file();
+    if (PyValues.truthy(function)) {
+      if (PyValues.truthy(file) && isRustFile(file)) {
+        return rust(requireText(function), frame.line());
+      }
+      return cpp(requireText(function, "endswith"), frame.line());
+    }
+    if (PyValues.truthy(file) && PyValues.truthy(frame.line())) {
+      String fileName = PyStrings.rstrip(requireText(file, "rstrip"), "/\\");
+      String base =
+          fileName.indexOf('\\') >= 0
+              ? fileName.substring(fileName.lastIndexOf('\\') + 1)
+              : fileName.substring(fileName.lastIndexOf('/') + 1);
+      return base + "#" + PyRepr.str(frame.line());
+    }
+    if (PyValues.truthy(frame.module())) {
+      return PyStrings.strip(requireText(frame.module(), "strip"), "[]");
+    }
+    if (PyValues.truthy(frame.unloadedModules())) {
+      JsonNode first = firstItem(frame.unloadedModules());
+      return "(unloaded " + PyRepr.str(PyValues.get(first, "module")) + ")";
+    }
+    if (PyValues.truthy(frame.offset())) {
+      return "@" + PyInt.stripLeadingZeros(frame.offset());
+    }
+    return "";
+  }
+
+  private static boolean isRustFile(JsonNode file) {
+    String path = FunctionNames.parseSourceFile(requireText(file, "split"));
+    return path != null && path.endsWith(".rs");
+  }
+
+  /** {@code value[0]}, raising as Python does for each type. */
+  private static JsonNode firstItem(JsonNode value) {
+    if (value.isArray()) {
+      return value.get(0);
+    }
+    if (value.isTextual()) {
+      return com.fasterxml.jackson.databind.node.TextNode.valueOf(
+          new String(Character.toChars(value.textValue().codePointAt(0))));
+    }
+    if (value.isObject()) {
+      throw PyException.keyError("0");
+    }
+    throw PyException.typeError("'" + PyValues.typeName(value) + "' object is not subscriptable");
+  }
+
+  static String requireText(JsonNode value, String method) {
+    if (value == null || !value.isTextual()) {
+      throw PyException.attributeError(PyValues.typeName(value), method);
+    }
+    return value.textValue();
+  }
+
+  /** The function text for Rust, where Python iterates the value: a str, or str items. */
+  private static String requireText(JsonNode function) {
+    if (function.isTextual()) {
+      return function.textValue();
+    }
+    if (function.isArray() || function.isObject()) {
+      StringBuilder sb = new StringBuilder();
+      var items = PyValues.iterate(function);
+      while (items.hasNext()) {
+        JsonNode item = items.next();
+        if (!item.isTextual() || PyStrings.length(item.textValue()) != 1) {
+          throw PyException.typeError("unsupported function item " + PyRepr.repr(item));
+        }
+        sb.append(item.textValue());
+      }
+      return sb.toString();
+    }
+    throw PyException.typeError("'" + PyValues.typeName(function) + "' object is not iterable");
+  }
+
+  private String rust(String function, JsonNode line) {
+    function = FunctionNames.dropPrefixAndReturnType(function);
+    function = FunctionNames.collapseRustTypes(function);
+    function = FunctionNames.dropParenthesised(function);
+    function = appendLineNumber(function, line);
+    function = fixSpacing(function);
+    if (function.contains("::h")) {
+      function = RUST_HASH.matcher(function).replaceAll("");
+    }
+    return function;
+  }
+
+  private String cpp(String function, JsonNode line) {
+    for (String qualifier : QUALIFIERS) {
+      if (function.endsWith(qualifier)) {
+        function = PyStrings.strip(function.substring(0, function.length() - qualifier.length()));
+      }
+    }
+    if (!function.contains("::operator")) {
+      function = FunctionNames.dropPrefixAndReturnType(function);
+    }
+    function = function.replace("`anonymous namespace'", "(anonymous namespace)");
+    if (function.contains("::$_")) {
+      function = LAMBDA_NUMBER.matcher(function).replaceAll("::\\$::");
+    }
+    function = FunctionNames.collapseTypes(function);
+    function = FunctionNames.collapseArguments(function);
+    if (function.contains("clone .cold")) {
+      function = FunctionNames.dropBracketed(function);
+    }
+    function = appendLineNumber(function, line);
+    return fixSpacing(function);
+  }
+
+  private String appendLineNumber(String function, JsonNode line) {
+    if (lineNumbers.matches(function)) {
+      return function + ":" + PyRepr.str(line);
+    }
+    return function;
+  }
+
+  private static String fixSpacing(String function) {
+    if (function.indexOf(' ') >= 0) {
+      function = SPACE_BEFORE_PUNCTUATION.matcher(function).replaceAll("");
+    }
+    if (function.indexOf(',') >= 0) {
+      function = COMMA_WITHOUT_SPACE.matcher(function).replaceAll(", ");
+    }
+    return function;
+  }
+}
