@@ -1,0 +1,8 @@
+package org.siggendiff.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** What a command may touch: standard streams and the environment, injected for tests. */
+record CliContext(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {}

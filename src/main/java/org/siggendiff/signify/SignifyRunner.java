@@ -1,0 +1,127 @@
+package org.siggendiff.signify;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import org.siggendiff.crashdata.CrashDataAdapter;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.signature.SignatureResult;
+
+/**
+ * Generates signatures for JSON input: one document, or JSON Lines with exactly one output line
+ * per input line, streamed so that memory does not grow with the input. Output is ASCII-only
+ * JSON, as Python's {@code json.dumps} writes it, so crash text cannot reach a terminal as
+ * control sequences.
+ */
+public final class SignifyRunner {
+  private static final ObjectMapper OUTPUT =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final ObjectWriter PRETTY = OUTPUT.writer().with(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectWriter COMPACT = OUTPUT.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private final SignatureGenerator generator;
+  private final boolean processed;
+  private final boolean verbose;
+
+  /**
+   * @param processed treat every input as a processed crash; otherwise a single document is a
+   *     processed crash when it has a {@code json_dump} key
+   */
+  public SignifyRunner(SignatureGenerator generator, boolean processed, boolean verbose) {
+    this.generator = generator;
+    this.processed = processed;
+    this.verbose = verbose;
+  }
+
+  /** Thrown when the single input document is not a JSON object. */
+  public static final class BadDocumentException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadDocumentException(String message) {
+      super(message);
+    }
+  }
+
+  /** Signs one document and writes pretty JSON. */
+  public void signDocument(String text, Writer out) throws IOException, BadDocumentException {
+    JsonNode document;
+    try {
+      document = CrashJson.parse(text);
+    } catch (JsonProcessingException e) {
+      throw new BadDocumentException("input is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new BadDocumentException("input is not valid JSON: " + e.getMessage());
+    }
+    if (!document.isObject()) {
+      throw new BadDocumentException("input is not a JSON object");
+    }
+    boolean isProcessed = processed || document.has("json_dump");
+    CrashData crashData =
+        isProcessed ? CrashDataAdapter.fromProcessedCrash(document) : CrashData.of(document);
+    SignatureResult result = generator.generate(crashData);
+    out.write(PRETTY.writeValueAsString(ResultJson.summary(result, verbose)));
+    out.write('\n');
+    out.flush();
+  }
+
+  /**
+   * Signs each line; a line that is not a JSON object gives an {@code error} object.
+   *
+   * @return the number of lines that could not be signed
+   */
+  public long signLines(BufferedReader in, Writer out) throws IOException {
+    long lineNumber = 0;
+    long errors = 0;
+    String line;
+    while ((line = in.readLine()) != null) {
+      lineNumber++;
+      ObjectNode output;
+      try {
+        output = signLine(line);
+      } catch (IOException e) {
+        errors++;
+        output = OUTPUT.createObjectNode();
+        output.put("error", "line " + lineNumber + ": " + describe(e));
+      }
+      out.write(COMPACT.writeValueAsString(output));
+      out.write('\n');
+      if ((lineNumber & 0xFF) == 0) {
+        out.flush();
+      }
+    }
+    out.flush();
+    return errors;
+  }
+
+  private ObjectNode signLine(String line) throws IOException {
+    JsonNode document = CrashJson.parse(line);
+    if (!document.isObject()) {
+      throw new IOException("not a JSON object");
+    }
+    if (processed) {
+      CrashData crashData = CrashDataAdapter.fromProcessedCrash(document);
+      ObjectNode output = ResultJson.full(generator.generate(crashData));
+      output.set("crash_data", crashData.json());
+      return output;
+    }
+    return ResultJson.full(generator.generate(CrashData.of(document)));
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof JsonProcessingException jsonError) {
+      return "invalid JSON: " + jsonError.getOriginalMessage();
+    }
+    return e.getMessage();
+  }
+}
