@@ -1,0 +1,129 @@
+package org.siggendiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.testing.Fixtures;
+
+class SignifyCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final String siglists = Fixtures.resource("siglists/basic").toString();
+
+  private static final String CRASH =
+      "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"abort\"}, {\"function\": \"Foo::Bar(int)\"}]}]}";
+
+  @Test
+  void printsSignatureProtoSignatureAndNotesForOneDocument() throws Exception {
+    CliRunner.Outcome outcome = CliRunner.run(CRASH, "signify", "--signature-list-dir", siglists);
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode result = JSON.readTree(outcome.out());
+    assertEquals("Foo::Bar", result.get("signature").asText());
+    assertEquals("abort | Foo::Bar", result.get("proto_signature").asText());
+    assertTrue(result.get("notes").isArray());
+    assertFalse(result.has("debug_log"));
+    assertTrue(outcome.out().contains("\n  \""), "pretty printed");
+  }
+
+  @Test
+  void verboseAddsTheDebugLogWithTheDirectoryAsGiven() throws Exception {
+    CliRunner.Outcome outcome = CliRunner.run(CRASH, "signify", "-v", "--signature-list-dir", siglists);
+    JsonNode log = JSON.readTree(outcome.out()).get("debug_log");
+    assertEquals("SignatureGenerationRule: using signature lists from " + siglists, log.get(1).asText());
+  }
+
+  @Test
+  void siglistsComeFromTheEnvironmentWithoutTheOption() throws Exception {
+    CliRunner.Outcome outcome = CliRunner.run(CRASH, Map.of("SIGGEN_DIFF_SIGLISTS", siglists), "signify");
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals("Foo::Bar", JSON.readTree(outcome.out()).get("signature").asText());
+  }
+
+  @Test
+  void withoutSiglistsItSaysHowToGiveThemAndExits2() {
+    CliRunner.Outcome outcome = CliRunner.run(CRASH, "signify");
+    assertEquals(2, outcome.status());
+    assertTrue(outcome.err().contains("--signature-list-dir DIR or set SIGGEN_DIFF_SIGLISTS"), outcome.err());
+  }
+
+  @Test
+  void aBrokenSiglistLineExits2WithFileAndLine(@TempDir Path dir) throws Exception {
+    for (String name : new String[] {"prefix_signature_re.txt", "signature_sentinels.txt", "signatures_with_line_numbers_re.txt"}) {
+      Files.writeString(dir.resolve(name), "ok\n");
+    }
+    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), "fine\nbroken[\n");
+    CliRunner.Outcome outcome = CliRunner.run(CRASH, "signify", "--signature-list-dir", dir.toString());
+    assertEquals(2, outcome.status());
+    assertTrue(outcome.err().contains("irrelevant_signature_re.txt:2: unterminated character set"), outcome.err());
+  }
+
+  @Test
+  void aDocumentWithJsonDumpIsAdaptedAsAProcessedCrash() throws Exception {
+    String processed =
+        "{\"signature\": \"old\", \"json_dump\": {\"crash_info\": {\"crashing_thread\": 0},"
+            + " \"threads\": [{\"frames\": [{\"function\": \"Foo::Bar(int)\"}]}]}}";
+    CliRunner.Outcome outcome = CliRunner.run(processed, "signify", "--signature-list-dir", siglists);
+    assertEquals("Foo::Bar", JSON.readTree(outcome.out()).get("signature").asText());
+  }
+
+  @Test
+  void jsonlGivesExactlyOneLinePerInputLineAndReportsBadLines() throws Exception {
+    String input = CRASH + "\nnot json\n[1, 2]\n\n" + CRASH + "\n";
+    CliRunner.Outcome outcome = CliRunner.run(input, "signify", "--jsonl", "--signature-list-dir", siglists);
+    assertEquals(1, outcome.status());
+    String[] lines = outcome.out().split("\n");
+    assertEquals(5, lines.length);
+    assertEquals("Foo::Bar", JSON.readTree(lines[0]).get("signature").asText());
+    assertTrue(JSON.readTree(lines[0]).has("extra"));
+    assertTrue(JSON.readTree(lines[1]).get("error").asText().startsWith("line 2: "));
+    assertTrue(JSON.readTree(lines[2]).get("error").asText().startsWith("line 3: "));
+    assertTrue(JSON.readTree(lines[3]).get("error").asText().startsWith("line 4: "));
+    assertEquals("Foo::Bar", JSON.readTree(lines[4]).get("signature").asText());
+  }
+
+  @Test
+  void jsonlWithProcessedAddsTheAdaptedCrashData() throws Exception {
+    String processed = "{\"json_dump\": {\"threads\": [{\"frames\": [{\"function\": \"Foo\"}]}]}, \"oom_allocation_size\": \"10\"}\n";
+    CliRunner.Outcome outcome = CliRunner.run(processed, "signify", "--jsonl", "--processed", "--signature-list-dir", siglists);
+    JsonNode line = JSON.readTree(outcome.out());
+    assertEquals(10, line.get("crash_data").get("oom_allocation_size").asInt());
+    assertEquals("OOM | small", line.get("signature").asText());
+  }
+
+  @Test
+  void outputIsAsciiSoCrashTextCannotReachTheTerminalRaw() {
+    String crash = "{\"threads\": [{\"frames\": [{\"function\": \"evil\\u001b[2J\\u009b\\u00e9\"}]}]}";
+    CliRunner.Outcome outcome = CliRunner.run(crash, "signify", "--jsonl", "--signature-list-dir", siglists);
+    assertTrue(outcome.out().chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7f)), outcome.out());
+  }
+
+  @Test
+  void readsFromAFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("crash.json");
+    Files.writeString(file, CRASH);
+    CliRunner.Outcome outcome = CliRunner.run("", "signify", "--signature-list-dir", siglists, file.toString());
+    assertEquals("Foo::Bar", JSON.readTree(outcome.out()).get("signature").asText());
+  }
+
+  @Test
+  void anUnknownOptionIsOneLowercaseLineAndExit2() {
+    CliRunner.Outcome outcome = CliRunner.run("", "signify", "--bogus");
+    assertEquals(2, outcome.status());
+    assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+    assertTrue(outcome.err().startsWith("signify: unknown option"), outcome.err());
+  }
+
+  @Test
+  void invalidJsonInSingleDocumentModeExits1() {
+    CliRunner.Outcome outcome = CliRunner.run("{oops", "signify", "--signature-list-dir", siglists);
+    assertEquals(1, outcome.status());
+    assertTrue(outcome.err().startsWith("signify: input is not valid JSON"), outcome.err());
+  }
+}
