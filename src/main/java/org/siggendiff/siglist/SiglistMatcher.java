@@ -22,16 +22,39 @@ public final class SiglistMatcher {
   private final Node root;
 
   private static final class Node {
-    private final Map<Character, Node> children = new HashMap<>();
+    private final Map<Character, Node> building = new HashMap<>();
     private final List<String> lineRegexes = new ArrayList<>();
     private boolean literalEnd;
     private Pattern pattern;
+    private char[] keys;
+    private Node[] children;
 
+    Node child(char c) {
+      char[] k = keys;
+      for (int i = 0; i < k.length; i++) {
+        if (k[i] == c) {
+          return children[i];
+        }
+      }
+      return null;
+    }
+
+    /** Compiles each node's lines and turns the child map into arrays, which scan faster. */
     void freeze() {
       if (!lineRegexes.isEmpty()) {
         pattern = Pattern.compile(String.join("|", lineRegexes));
       }
-      children.values().forEach(Node::freeze);
+      keys = new char[building.size()];
+      children = new Node[building.size()];
+      int i = 0;
+      for (Map.Entry<Character, Node> entry : building.entrySet()) {
+        keys[i] = entry.getKey();
+        children[i++] = entry.getValue();
+      }
+      building.clear();
+      for (Node child : children) {
+        child.freeze();
+      }
     }
   }
 
@@ -73,7 +96,7 @@ public final class SiglistMatcher {
       }
       Node node = root;
       for (int i = 0; i < prefix.length(); i++) {
-        node = node.children.computeIfAbsent(prefix.charAt(i), c -> new Node());
+        node = node.building.computeIfAbsent(prefix.charAt(i), c -> new Node());
       }
       if (translation.pureLiteral()) {
         node.literalEnd = true;
@@ -105,7 +128,7 @@ public final class SiglistMatcher {
     }
     Node node = root;
     for (int i = 0; i < text.length(); i++) {
-      node = node.children.get(text.charAt(i));
+      node = node.child(text.charAt(i));
       if (node == null) {
         break;
       }

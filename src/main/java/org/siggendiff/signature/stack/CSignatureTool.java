@@ -1,6 +1,8 @@
 package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -41,8 +43,14 @@ public final class CSignatureTool {
   /** A generated signature with the notes and debug lines that explain it. */
   public record Generated(String signature, List<String> notes, List<String> debugNotes) {}
 
+  private static final int IRRELEVANT = 1;
+  private static final int PREFIX = 2;
+
   private final SiglistSet siglists;
   private final FrameNormalizer normalizer;
+  // Which lists a frame matches depends only on its text; crashes share most frames.
+  private final Cache<String, Integer> classification =
+      Caffeine.newBuilder().maximumSize(50_000).build();
 
   public CSignatureTool(SiglistSet siglists) {
     this.siglists = siglists;
@@ -120,6 +128,11 @@ public final class CSignatureTool {
     return fixed == null ? frame : frame.withFunction(TextNode.valueOf(fixed));
   }
 
+  private int classify(String frame) {
+    return (siglists.irrelevant().matches(frame) ? IRRELEVANT : 0)
+        | (siglists.prefix().matches(frame) ? PREFIX : 0);
+  }
+
   /** A frame whose consecutive repeats count once: a DLL or shared object, or a nameless frame. */
   private static boolean isMergedModule(String frame) {
     if (frame.startsWith("(unloaded")) {
@@ -160,7 +173,8 @@ public final class CSignatureTool {
         debug.add("empty string; ignoring: \"" + frame + "\"");
         continue;
       }
-      if (siglists.irrelevant().matches(frame)) {
+      int classes = classification.get(frame, this::classify);
+      if ((classes & IRRELEVANT) != 0) {
         debug.add("irrelevant; ignoring: \"" + frame + "\"");
         continue;
       }
@@ -170,7 +184,7 @@ public final class CSignatureTool {
         continue;
       }
       picked.add(frame);
-      if (!siglists.prefix().matches(frame)) {
+      if ((classes & PREFIX) == 0) {
         debug.add("not a prefix; stop: \"" + frame + "\"");
         break;
       }

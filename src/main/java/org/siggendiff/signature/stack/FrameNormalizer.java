@@ -1,6 +1,8 @@
 package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.regex.Pattern;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
@@ -19,7 +21,18 @@ final class FrameNormalizer {
   /** Member function cv/ref qualifiers, each dropped once, in this order. */
   private static final String[] QUALIFIERS = {"const", "const&", "const &", "&&", "&"};
 
+  private static final int MEMO_SIZE = 50_000;
+
+  /**
+   * A normalized function name; when {@code withLine}, the line number still has to be
+   * appended, and spacing fixed after it, since the line is part of the text that is fixed.
+   */
+  private record Normalized(String text, boolean withLine, boolean rust) {}
+
   private final SiglistMatcher lineNumbers;
+  // Normalization is a pure function of the name, and crashes share most of their frames.
+  private final Cache<String, Normalized> cppMemo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+  private final Cache<String, Normalized> rustMemo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
 
   FrameNormalizer(SiglistMatcher lineNumbers) {
     this.lineNumbers = lineNumbers;
@@ -30,9 +43,9 @@ final class FrameNormalizer {
     JsonNode file = frame.file();
     if (PyValues.truthy(function)) {
       if (PyValues.truthy(file) && isRustFile(file)) {
-        return rust(requireText(function), frame.line());
+        return withLine(rustMemo.get(requireText(function), this::rust), frame.line());
       }
-      return cpp(requireText(function, "endswith"), frame.line());
+      return withLine(cppMemo.get(requireText(function, "endswith"), this::cpp), frame.line());
     }
     if (PyValues.truthy(file) && PyValues.truthy(frame.line())) {
       String fileName = PyStrings.rstrip(requireText(file, "rstrip"), "/\\");
@@ -102,19 +115,29 @@ final class FrameNormalizer {
     throw PyException.typeError("'" + PyValues.typeName(function) + "' object is not iterable");
   }
 
-  private String rust(String function, JsonNode line) {
+  private static String withLine(Normalized normalized, JsonNode line) {
+    if (!normalized.withLine()) {
+      return normalized.text();
+    }
+    String function = fixSpacing(normalized.text() + ":" + PyRepr.str(line));
+    return normalized.rust() ? dropRustHash(function) : function;
+  }
+
+  private static String dropRustHash(String function) {
+    return function.contains("::h") ? RUST_HASH.matcher(function).replaceAll("") : function;
+  }
+
+  private Normalized rust(String function) {
     function = FunctionNames.dropPrefixAndReturnType(function);
     function = FunctionNames.collapseRustTypes(function);
     function = FunctionNames.dropParenthesised(function);
-    function = appendLineNumber(function, line);
-    function = fixSpacing(function);
-    if (function.contains("::h")) {
-      function = RUST_HASH.matcher(function).replaceAll("");
+    if (lineNumbers.matches(function)) {
+      return new Normalized(function, true, true);
     }
-    return function;
+    return new Normalized(dropRustHash(fixSpacing(function)), false, true);
   }
 
-  private String cpp(String function, JsonNode line) {
+  private Normalized cpp(String function) {
     for (String qualifier : QUALIFIERS) {
       if (function.endsWith(qualifier)) {
         function = PyStrings.strip(function.substring(0, function.length() - qualifier.length()));
@@ -132,15 +155,10 @@ final class FrameNormalizer {
     if (function.contains("clone .cold")) {
       function = FunctionNames.dropBracketed(function);
     }
-    function = appendLineNumber(function, line);
-    return fixSpacing(function);
-  }
-
-  private String appendLineNumber(String function, JsonNode line) {
     if (lineNumbers.matches(function)) {
-      return function + ":" + PyRepr.str(line);
+      return new Normalized(function, true, false);
     }
-    return function;
+    return new Normalized(fixSpacing(function), false, false);
   }
 
   private static String fixSpacing(String function) {

@@ -17,45 +17,61 @@ public final class FunctionNames {
    * {@code Foo<T>::bar(int)}.
    */
   public static String dropPrefixAndReturnType(String function) {
-    java.util.List<String> tokens = new java.util.ArrayList<>();
-    StringBuilder levels = new StringBuilder();
-    StringBuilder current = new StringBuilder();
-    for (int i = 0; i < function.length(); i++) {
+    // Tokens are kept as [start, end) ranges: joining neighbours with their separating space
+    // is then just the range from the first one's start to the last one's end.
+    int[] starts = new int[8];
+    int[] ends = new int[8];
+    int count = 0;
+    char[] levels = new char[16];
+    int depth = 0;
+    int tokenStart = 0;
+    int n = function.length();
+    for (int i = 0; i < n; i++) {
       char c = function.charAt(i);
       char close = closerOf(c);
       if (close != 0) {
-        levels.append(c);
-        current.append(c);
-      } else if (isCloser(c)) {
-        if (levels.length() > 0 && closerOf(levels.charAt(levels.length() - 1)) == c) {
-          levels.setLength(levels.length() - 1);
+        if (depth == levels.length) {
+          levels = java.util.Arrays.copyOf(levels, depth * 2);
         }
-        current.append(c);
-      } else if (levels.length() > 0) {
-        current.append(c);
-      } else if (c == ' ') {
-        tokens.add(current.toString());
-        current.setLength(0);
-      } else {
-        current.append(c);
+        levels[depth++] = c;
+      } else if (isCloser(c)) {
+        if (depth > 0 && closerOf(levels[depth - 1]) == c) {
+          depth--;
+        }
+      } else if (depth == 0 && c == ' ') {
+        if (count == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, count * 2);
+          ends = java.util.Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = tokenStart;
+        ends[count++] = i;
+        tokenStart = i + 1;
       }
     }
-    if (current.length() > 0) {
-      tokens.add(current.toString());
+    if (tokenStart < n) {
+      if (count == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, count + 1);
+        ends = java.util.Arrays.copyOf(ends, count + 1);
+      }
+      starts[count] = tokenStart;
+      ends[count++] = n;
     }
-    if (tokens.isEmpty()) {
+    if (count == 0) {
       throw PyException.indexError("list index out of range");
     }
-    while (tokens.size() > 1) {
-      String last = tokens.get(tokens.size() - 1);
-      if (!(last.startsWith("(") || last.startsWith("[clone"))) {
-        break;
-      }
-      String joined = tokens.get(tokens.size() - 2) + " " + last;
-      tokens.remove(tokens.size() - 1);
-      tokens.set(tokens.size() - 1, joined);
+    int first = count - 1;
+    while (first > 0 && startsJoinableToken(function, starts[first])) {
+      first--;
     }
-    return tokens.get(tokens.size() - 1);
+    if (first == 0 && count == 1) {
+      return starts[0] == 0 && ends[0] == n ? function : function.substring(starts[0], ends[0]);
+    }
+    return function.substring(starts[first], ends[count - 1]);
+  }
+
+  /** A token that a space split off the function name: arguments or a clone label. */
+  private static boolean startsJoinableToken(String function, int start) {
+    return function.startsWith("(", start) || function.startsWith("[clone", start);
   }
 
   private static char closerOf(char open) {
@@ -186,12 +202,16 @@ public final class FunctionNames {
     if (sourceFile.isEmpty()) {
       return null;
     }
-    String[] parts = sourceFile.split(":", -1);
-    if (parts.length == 4) {
-      return parts[2];
-    }
-    if (parts.length == 2) {
-      return parts[1];
+    int first = sourceFile.indexOf(':');
+    if (first >= 0) {
+      int second = sourceFile.indexOf(':', first + 1);
+      if (second < 0) {
+        return sourceFile.substring(first + 1);
+      }
+      int third = sourceFile.indexOf(':', second + 1);
+      if (third >= 0 && sourceFile.indexOf(':', third + 1) < 0) {
+        return sourceFile.substring(second + 1, third);
+      }
     }
     if (sourceFile.startsWith("/")) {
       return sourceFile;
