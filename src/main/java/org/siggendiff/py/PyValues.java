@@ -1,6 +1,7 @@
 package org.siggendiff.py;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -13,7 +14,11 @@ public final class PyValues {
 
   /** True for Python's None: JSON null, or an absent value. */
   public static boolean isNone(JsonNode value) {
-    return value == null || value.isNull() || value.isMissingNode();
+    if (value == null) {
+      return true;
+    }
+    JsonNodeType type = value.getNodeType();
+    return type == JsonNodeType.NULL || type == JsonNodeType.MISSING;
   }
 
   /** Python's type name of a JSON value. */
@@ -41,22 +46,24 @@ public final class PyValues {
 
   /** {@code bool(value)}. */
   public static boolean truthy(JsonNode value) {
-    if (isNone(value)) {
+    if (value == null) {
       return false;
     }
-    if (value.isTextual()) {
-      return !value.textValue().isEmpty();
+    switch (value.getNodeType()) {
+      case STRING:
+        return !value.textValue().isEmpty();
+      case BOOLEAN:
+        return value.booleanValue();
+      case NUMBER:
+        return value.isIntegralNumber()
+            ? value.bigIntegerValue().signum() != 0
+            : value.doubleValue() != 0;
+      case ARRAY:
+      case OBJECT:
+        return value.size() > 0;
+      default:
+        return false;
     }
-    if (value.isBoolean()) {
-      return value.booleanValue();
-    }
-    if (value.isIntegralNumber()) {
-      return value.bigIntegerValue().signum() != 0;
-    }
-    if (value.isNumber()) {
-      return value.doubleValue() != 0;
-    }
-    return value.size() > 0;
   }
 
   /** {@code value.get(key)} on a dict; raises AttributeError for anything else. */

@@ -5,16 +5,17 @@ package org.siggendiff.signature;
  * the result. Either may throw a {@link org.siggendiff.py.PyException}, as the Python rule
  * would raise; the generator records it and goes on.
  */
-public interface Rule {
+public abstract class Rule {
+  private final String name = getClass().getSimpleName();
 
   /** The rule's name as Socorro spells it; it prefixes notes and debug lines. */
-  default String name() {
-    return getClass().getSimpleName();
+  public final String name() {
+    return name;
   }
 
-  default boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, Result result) {
     return true;
   }
 
-  void action(CrashData crashData, Result result);
+  public abstract void action(CrashData crashData, Result result);
 }

@@ -10,7 +10,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Prepends {@code Abort | <message>} from the abort message, without file, line or junk. */
-public final class AbortSignature implements Rule {
+public final class AbortSignature extends Rule {
   private static final int MAX_MESSAGE_LENGTH = 80;
 
   @Override

@@ -7,7 +7,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Prepends {@code bad hardware} when the crash reason points at failing hardware. */
-public final class BadHardware implements Rule {
+public final class BadHardware extends Rule {
   @Override
   public boolean predicate(CrashData crashData, Result result) {
     JsonNode reason = crashData.get("reason");

@@ -7,7 +7,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Prepends {@code hang: <value>} when the crash carries a hang annotation of any value. */
-public final class HungProcess implements Rule {
+public final class HungProcess extends Rule {
   @Override
   public boolean predicate(CrashData crashData, Result result) {
     return !PyValues.isNone(crashData.get("hang"));

@@ -11,7 +11,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Prepends {@code OOM | small}, {@code OOM | large} or {@code OOM | unknown} for out-of-memory crashes. */
-public final class OOMSignature implements Rule {
+public final class OOMSignature extends Rule {
   private static final List<String> SIGNATURE_FRAGMENTS =
       List.of(
           "NS_ABORT_OOM",

@@ -6,7 +6,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Trims the signature, turns other white space into spaces, and collapses runs of spaces. */
-public final class SigFixWhitespace implements Rule {
+public final class SigFixWhitespace extends Rule {
   @Override
   public void action(CrashData crashData, Result result) {
     String original = result.signature();

@@ -6,7 +6,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Strips the signature and drops every character that is not printable ASCII. */
-public final class SigPrintableCharsOnly implements Rule {
+public final class SigPrintableCharsOnly extends Rule {
   @Override
   public void action(CrashData crashData, Result result) {
     String original = result.signature();

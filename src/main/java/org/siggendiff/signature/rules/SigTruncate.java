@@ -6,7 +6,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Truncates signatures longer than 255 characters to 252 characters and {@code ...}. */
-public final class SigTruncate implements Rule {
+public final class SigTruncate extends Rule {
   /** The longest signature Socorro keeps. */
   public static final int SIGNATURE_MAX_LENGTH = 255;
 

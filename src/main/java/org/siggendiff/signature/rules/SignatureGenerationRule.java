@@ -16,7 +16,7 @@ import org.siggendiff.signature.stack.JavaExceptionSignatureTool;
 import org.siggendiff.signature.stack.JavaSignatureTool;
 
 /** Sets the signature from the crashing thread's stack, or from the Java trace or exception. */
-public final class SignatureGenerationRule implements Rule {
+public final class SignatureGenerationRule extends Rule {
   private final CSignatureTool cTool;
   private final JavaSignatureTool javaTool = new JavaSignatureTool();
   private final JavaExceptionSignatureTool javaExceptionTool = new JavaExceptionSignatureTool();

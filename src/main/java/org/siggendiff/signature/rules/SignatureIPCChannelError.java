@@ -11,7 +11,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Replaces the signature with {@code IPCError-browser} or {@code IPCError-content} and the error. */
-public final class SignatureIPCChannelError implements Rule {
+public final class SignatureIPCChannelError extends Rule {
   private static final int MAX_ERROR_LENGTH = 100;
 
   @Override

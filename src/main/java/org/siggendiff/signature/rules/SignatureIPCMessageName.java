@@ -7,7 +7,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Appends {@code IPC_Message_Name=<name>} to the signature. */
-public final class SignatureIPCMessageName implements Rule {
+public final class SignatureIPCMessageName extends Rule {
   @Override
   public boolean predicate(CrashData crashData, Result result) {
     return PyValues.truthy(crashData.get("ipc_message_name"));

@@ -9,7 +9,7 @@ import org.siggendiff.signature.Rule;
  * Unlike upstream, it uses its own generator's siglists, so a candidate set applies to shutdown
  * hangs too.
  */
-public final class SignatureRunWatchDog implements Rule {
+public final class SignatureRunWatchDog extends Rule {
   private final SignatureGenerationRule generation;
 
   public SignatureRunWatchDog(SignatureGenerationRule generation) {

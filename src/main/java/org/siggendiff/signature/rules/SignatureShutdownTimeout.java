@@ -14,7 +14,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Replaces the signature with {@code AsyncShutdownTimeout | <phase> | <conditions>}. */
-public final class SignatureShutdownTimeout implements Rule {
+public final class SignatureShutdownTimeout extends Rule {
   @Override
   public boolean predicate(CrashData crashData, Result result) {
     return PyValues.truthy(crashData.get("async_shutdown_timeout"));

@@ -6,7 +6,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Prepends {@code stackoverflow} when the crash reason is a stack overflow. */
-public final class StackOverflowSignature implements Rule {
+public final class StackOverflowSignature extends Rule {
   @Override
   public boolean predicate(CrashData crashData, Result result) {
     JsonNode reason = crashData.get("reason");

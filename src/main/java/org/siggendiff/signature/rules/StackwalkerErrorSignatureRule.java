@@ -7,7 +7,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 
 /** Appends the minidump-stackwalk status to an {@code EMPTY} signature. */
-public final class StackwalkerErrorSignatureRule implements Rule {
+public final class StackwalkerErrorSignatureRule extends Rule {
   @Override
   public boolean predicate(CrashData crashData, Result result) {
     return result.signature().startsWith("EMPTY")

@@ -1,14 +1,13 @@
 package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.siggendiff.py.Memo;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
@@ -49,8 +48,7 @@ public final class CSignatureTool {
   private final SiglistSet siglists;
   private final FrameNormalizer normalizer;
   // Which lists a frame matches depends only on its text; crashes share most frames.
-  private final Cache<String, Integer> classification =
-      Caffeine.newBuilder().maximumSize(50_000).build();
+  private final Memo<String, Integer> classification = new Memo<>(this::classify, 200_000);
 
   public CSignatureTool(SiglistSet siglists) {
     this.siglists = siglists;
@@ -69,54 +67,36 @@ public final class CSignatureTool {
     List<String> normalized = new ArrayList<>();
     Iterator<JsonNode> it = PyValues.iterate(frames);
     while (it.hasNext() && normalized.size() < MAXIMUM_FRAMES_TO_CONSIDER) {
-      JsonNode frame = it.next();
-      JsonNode inlines = PyValues.get(frame, "inlines");
-      if (PyValues.truthy(inlines)) {
-        Iterator<JsonNode> inlineIt = PyValues.iterate(inlines);
+      Frame frame = Frame.of(it.next());
+      if (PyValues.truthy(frame.inlines())) {
+        Iterator<JsonNode> inlineIt = PyValues.iterate(frame.inlines());
         while (inlineIt.hasNext() && normalized.size() < MAXIMUM_FRAMES_TO_CONSIDER) {
-          JsonNode inline = inlineIt.next();
-          Frame inlineFrame =
-              new Frame(
-                  frame.get("module"),
-                  PyValues.get(inline, "function"),
-                  inline.get("file"),
-                  inline.get("line"),
-                  frame.get("offset"),
-                  null);
-          normalized.add(normalize(inlineFrame, lowercaseModules));
+          normalized.add(normalize(frame.inline(inlineIt.next()), lowercaseModules));
         }
         if (normalized.size() >= MAXIMUM_FRAMES_TO_CONSIDER) {
           break;
         }
       }
-      Frame real =
-          new Frame(
-              frame.get("module"),
-              frame.get("function"),
-              frame.get("file"),
-              frame.get("line"),
-              frame.get("offset"),
-              frame.get("unloaded_modules"));
-      normalized.add(normalize(real, lowercaseModules));
+      normalized.add(normalize(frame, lowercaseModules));
     }
     return normalized;
   }
 
   private String normalize(Frame frame, boolean lowercaseModules) {
-    frame = fixMissingModule(frame);
-    if (lowercaseModules && PyValues.truthy(frame.module())) {
-      String module = FrameNormalizer.requireText(frame.module(), "lower");
-      frame = frame.withModule(TextNode.valueOf(PyStrings.lower(module)));
-    }
-    return normalizer.normalize(frame);
-  }
-
-  /** Restores the module of Rust 1.34 panic symbols so that sentinels find them. */
-  private static Frame fixMissingModule(Frame frame) {
     String path = null;
     if (PyValues.truthy(frame.file())) {
       path = FunctionNames.parseSourceFile(FrameNormalizer.requireText(frame.file(), "split"));
     }
+    frame = fixMissingModule(frame, path);
+    if (lowercaseModules && PyValues.truthy(frame.module())) {
+      String module = FrameNormalizer.requireText(frame.module(), "lower");
+      frame = frame.withModule(TextNode.valueOf(PyStrings.lower(module)));
+    }
+    return normalizer.normalize(frame, path);
+  }
+
+  /** Restores the module of Rust 1.34 panic symbols so that sentinels find them. */
+  private static Frame fixMissingModule(Frame frame, String path) {
     JsonNode function = frame.function();
     if (function != null && (function.isArray() || function.isObject())) {
       throw PyException.typeError("unhashable type: '" + PyValues.typeName(function) + "'");
@@ -173,7 +153,7 @@ public final class CSignatureTool {
         debug.add("empty string; ignoring: \"" + frame + "\"");
         continue;
       }
-      int classes = classification.get(frame, this::classify);
+      int classes = classification.get(frame);
       if ((classes & IRRELEVANT) != 0) {
         debug.add("irrelevant; ignoring: \"" + frame + "\"");
         continue;

@@ -1,10 +1,9 @@
 package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.regex.Pattern;
 import org.siggendiff.py.PyException;
+import org.siggendiff.py.Memo;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyStrings;
@@ -21,7 +20,7 @@ final class FrameNormalizer {
   /** Member function cv/ref qualifiers, each dropped once, in this order. */
   private static final String[] QUALIFIERS = {"const", "const&", "const &", "&&", "&"};
 
-  private static final int MEMO_SIZE = 50_000;
+  private static final int MEMO_SIZE = 200_000;
 
   /**
    * A normalized function name; when {@code withLine}, the line number still has to be
@@ -31,21 +30,24 @@ final class FrameNormalizer {
 
   private final SiglistMatcher lineNumbers;
   // Normalization is a pure function of the name, and crashes share most of their frames.
-  private final Cache<String, Normalized> cppMemo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
-  private final Cache<String, Normalized> rustMemo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+  private final Memo<String, Normalized> cppMemo = new Memo<>(this::cpp, MEMO_SIZE);
+  private final Memo<String, Normalized> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
 
   FrameNormalizer(SiglistMatcher lineNumbers) {
     this.lineNumbers = lineNumbers;
   }
 
-  String normalize(Frame frame) {
+  /**
+   * @param sourcePath the frame's file as Socorro's parse_source_file reads it, or null
+   */
+  String normalize(Frame frame, String sourcePath) {
     JsonNode function = frame.function();
     JsonNode file = frame.file();
     if (PyValues.truthy(function)) {
-      if (PyValues.truthy(file) && isRustFile(file)) {
-        return withLine(rustMemo.get(requireText(function), this::rust), frame.line());
+      if (sourcePath != null && sourcePath.endsWith(".rs")) {
+        return withLine(rustMemo.get(requireText(function)), frame.line());
       }
-      return withLine(cppMemo.get(requireText(function, "endswith"), this::cpp), frame.line());
+      return withLine(cppMemo.get(requireText(function, "endswith")), frame.line());
     }
     if (PyValues.truthy(file) && PyValues.truthy(frame.line())) {
       String fileName = PyStrings.rstrip(requireText(file, "rstrip"), "/\\");
@@ -66,11 +68,6 @@ final class FrameNormalizer {
       return "@" + PyInt.stripLeadingZeros(frame.offset());
     }
     return "";
-  }
-
-  private static boolean isRustFile(JsonNode file) {
-    String path = FunctionNames.parseSourceFile(requireText(file, "split"));
-    return path != null && path.endsWith(".rs");
   }
 
   /** {@code value[0]}, raising as Python does for each type. */

@@ -12,8 +12,10 @@ class FrameNormalizerTest {
 
   private String normalize(String frameJson) {
     JsonNode f = json(frameJson);
+    String path = f.has("file") ? FunctionNames.parseSourceFile(f.get("file").asText()) : null;
     return normalizer.normalize(
-        new Frame(f.get("module"), f.get("function"), f.get("file"), f.get("line"), f.get("offset"), f.get("unloaded_modules")));
+        Frame.of(f),
+        path);
   }
 
   @Test
