@@ -35,21 +35,6 @@ public final class SiglistLoader {
     return build(source, lines, folder);
   }
 
-  /** Builds a set from list contents held in memory, such as files read from git. */
-  public static SiglistSet fromContents(String source, Map<SiglistKind, byte[]> contents)
-      throws SiglistException {
-    Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
-    Path base = Path.of(source);
-    for (SiglistKind kind : SiglistKind.values()) {
-      byte[] bytes = contents.get(kind);
-      if (bytes == null) {
-        throw new SiglistException(base.resolve(kind.fileName()) + ": file is missing");
-      }
-      lines.put(kind, readLines(base.resolve(kind.fileName()), bytes));
-    }
-    return build(source, lines, base);
-  }
-
   private static SiglistSet build(
       String source, Map<SiglistKind, List<NumberedLine>> lines, Path base)
       throws SiglistException {

@@ -1,6 +1,7 @@
 package org.siggendiff.signature.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigInteger;
 import java.util.List;
 import org.siggendiff.py.PyException;
@@ -17,6 +18,9 @@ import org.siggendiff.signature.stack.JavaSignatureTool;
 
 /** Sets the signature from the crashing thread's stack, or from the Java trace or exception. */
 public final class SignatureGenerationRule extends Rule {
+  /** glom's default for a missing thread: an empty dict, so no frames. */
+  private static final JsonNode EMPTY_THREAD = JsonNodeFactory.instance.objectNode();
+
   private final CSignatureTool cTool;
   private final JavaSignatureTool javaTool = new JavaSignatureTool();
   private final JavaExceptionSignatureTool javaExceptionTool = new JavaExceptionSignatureTool();
@@ -62,9 +66,6 @@ public final class SignatureGenerationRule extends Rule {
     }
     apply(result, generated, false);
   }
-
-  private static final JsonNode EMPTY_THREAD =
-      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
   private void apply(Result result, CSignatureTool.Generated generated, boolean alwaysSet) {
     generated.notes().forEach(note -> result.info(name(), note));
