@@ -1,5 +1,6 @@
 package org.siggendiff.siglist;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record SiglistSet(
   public SiglistSet {
     EnumMap<SiglistKind, List<String>> copy = new EnumMap<>(SiglistKind.class);
     lines.forEach((kind, list) -> copy.put(kind, List.copyOf(list)));
-    lines = java.util.Collections.unmodifiableMap(copy);
+    lines = Collections.unmodifiableMap(copy);
   }
 
   /** The sentinel frames, compared by equality. */

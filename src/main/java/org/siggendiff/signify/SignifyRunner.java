@@ -1,6 +1,5 @@
 package org.siggendiff.signify;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +27,7 @@ public final class SignifyRunner {
   private static final ObjectMapper OUTPUT =
       JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   private static final ObjectWriter PRETTY = OUTPUT.writer().with(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectWriter COMPACT = OUTPUT.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectWriter COMPACT = OUTPUT.writer();
 
   private final SignatureGenerator generator;
   private final boolean processed;

@@ -48,7 +48,7 @@ public final class CSignatureTool {
   private final SiglistSet siglists;
   private final FrameNormalizer normalizer;
   // Which lists a frame matches depends only on its text; crashes share most frames.
-  private final Memo<String, Integer> classification = new Memo<>(this::classify, 200_000);
+  private final Memo<String, Integer> classification = new Memo<>(this::classify, FrameNormalizer.MEMO_SIZE);
 
   public CSignatureTool(SiglistSet siglists) {
     this.siglists = siglists;

@@ -1,6 +1,7 @@
 package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.regex.Pattern;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.Memo;
@@ -20,7 +21,8 @@ final class FrameNormalizer {
   /** Member function cv/ref qualifiers, each dropped once, in this order. */
   private static final String[] QUALIFIERS = {"const", "const&", "const &", "&&", "&"};
 
-  private static final int MEMO_SIZE = 200_000;
+  /** How many distinct frames each memo keeps; shared by the frame memos of a generator. */
+  static final int MEMO_SIZE = 200_000;
 
   /**
    * A normalized function name; when {@code withLine}, the line number still has to be
@@ -76,7 +78,7 @@ final class FrameNormalizer {
       return value.get(0);
     }
     if (value.isTextual()) {
-      return com.fasterxml.jackson.databind.node.TextNode.valueOf(
+      return TextNode.valueOf(
           new String(Character.toChars(value.textValue().codePointAt(0))));
     }
     if (value.isObject()) {
