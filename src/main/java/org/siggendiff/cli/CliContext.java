@@ -4,5 +4,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** What a command may touch: standard streams and the environment, injected for tests. */
-record CliContext(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {}
+/**
+ * What a command may touch: standard streams and the environment, injected for tests.
+ *
+ * @param errIsTerminal whether stderr is a terminal, which decides how progress is shown
+ */
+record CliContext(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean errIsTerminal) {}

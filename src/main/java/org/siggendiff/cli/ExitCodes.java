@@ -5,6 +5,7 @@ final class ExitCodes {
   static final int OK = 0;
   static final int DIFFERENT_OR_BAD_LINES = 1;
   static final int USAGE = 2;
+  static final int UNPROCESSED = 3;
 
   private ExitCodes() {}
 }

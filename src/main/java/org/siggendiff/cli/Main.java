@@ -1,9 +1,12 @@
 package org.siggendiff.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -16,7 +19,7 @@ public final class Main {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int status = run(args, System.in, out, err, System.getenv());
+    int status = run(args, System.in, out, err, System.getenv(), stderrIsTerminal());
     out.flush();
     err.flush();
     System.exit(status);
@@ -24,8 +27,8 @@ public final class Main {
 
   /** Runs the command line and returns its exit status; never exits the JVM. */
   public static int run(
-      String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CliContext context = new CliContext(in, out, err, env);
+      String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean errIsTerminal) {
+    CliContext context = new CliContext(in, out, err, env, errIsTerminal);
     CommandLine commandLine =
         new CommandLine(new SiggenDiffCommand(), new ContextFactory(context))
             .setOut(out)
@@ -47,12 +50,28 @@ public final class Main {
     return status;
   }
 
+  /**
+   * Java has no isatty for stderr; on Linux its descriptor names the terminal device, and
+   * elsewhere a console means an interactive session.
+   */
+  private static boolean stderrIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
+  }
+
   /** Gives each command the injected context. */
   private record ContextFactory(CliContext context) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == SignifyCommand.class) {
         return type.cast(new SignifyCommand(context));
+      }
+      if (type == FetchCommand.class) {
+        return type.cast(new FetchCommand(context));
       }
       return CommandLine.defaultFactory().create(type);
     }

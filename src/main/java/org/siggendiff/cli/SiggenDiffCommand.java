@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Socorro crash signatures with exact parity, and siglist change review.",
-    subcommands = {SignifyCommand.class})
+    subcommands = {SignifyCommand.class, FetchCommand.class})
 final class SiggenDiffCommand implements Runnable {
   @Spec CommandSpec spec;
 

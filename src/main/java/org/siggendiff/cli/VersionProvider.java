@@ -1,12 +1,12 @@
 package org.siggendiff.cli;
 
+import org.siggendiff.Version;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+/** {@code siggen-diff <version>} for {@code --version}. */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"siggen-diff " + (version == null ? "dev" : version)};
+    return new String[] {"siggen-diff " + Version.get()};
   }
 }

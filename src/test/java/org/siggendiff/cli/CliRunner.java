@@ -21,7 +21,8 @@ final class CliRunner {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             new PrintWriter(out),
             new PrintWriter(err),
-            env);
+            env,
+            false);
     return new Outcome(status, out.toString(), err.toString());
   }
 

@@ -1,0 +1,60 @@
+package org.siggendiff.cli;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.siggendiff.crashstats.CrashIdInput;
+import org.siggendiff.fetch.FetchRunner;
+import org.siggendiff.fetch.FetchSummary;
+import org.siggendiff.report.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code siggen-diff fetch}: fills the crash cache from Crash Stats. */
+@Command(
+    name = "fetch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fetches processed crashes from Crash Stats into the cache.",
+      "Crash IDs come from the arguments, else one per line from stdin (bare, bp-<id> or a report"
+          + " URL; blank lines and # comments are skipped).",
+      "Exit status: 0 all fetched or cached, 3 some could not be had or were invalid, 2 usage error."
+    })
+final class FetchCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Mixin CrashStatsOptions crashStats;
+
+  @Parameters(paramLabel = "CRASHID", description = "crash IDs (default: read stdin)")
+  List<String> crashIds = List.of();
+
+  FetchCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    List<CrashIdInput.Entry> entries =
+        crashIds.isEmpty()
+            ? CrashIdInput.fromLines(new InputStreamReader(context.in(), StandardCharsets.UTF_8))
+            : CrashIdInput.fromArguments(crashIds);
+    try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
+      Progress progress = new Progress(context.err(), "fetch", entries.size(), context.errIsTerminal());
+      FetchSummary summary = new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress);
+      summary.print(context.err());
+      if (opened.source().cacheWriteFailures() > 0) {
+        context.err().printf(
+            "fetch: %d crashes could not be written to %s: %s%n",
+            opened.source().cacheWriteFailures(), opened.cache().root(), opened.source().lastCacheWriteFailure().orElse(""));
+        return ExitCodes.UNPROCESSED;
+      }
+      return summary.complete() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
+    } catch (UsageError e) {
+      context.err().println("fetch: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+}

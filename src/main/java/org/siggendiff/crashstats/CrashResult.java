@@ -1,0 +1,53 @@
+package org.siggendiff.crashstats;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What looking up one crash gave: the processed crash, or a typed failure. */
+public sealed interface CrashResult permits CrashResult.Found, CrashResult.Failed {
+  CrashId id();
+
+  /** Where a found crash came from. */
+  enum Origin {
+    MEMORY_CACHE,
+    DISK_CACHE,
+    API
+  }
+
+  /** Why a crash could not be had. */
+  enum FailureKind {
+    /** The API answered 404. */
+    NOT_FOUND("not found"),
+    /** The API answered 403: no request was sent after the first one. */
+    ACCESS_DENIED("access denied"),
+    /** Offline, and not in the cache. */
+    NOT_CACHED("not cached"),
+    /** Retries ran out, or the answer could not be used. */
+    FAILED("failed");
+
+    private final String label;
+
+    FailureKind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * A processed crash.
+   *
+   * @param json the bytes as the API sent them, which is what the disk cache keeps
+   */
+  record Found(CrashId id, ObjectNode processedCrash, byte[] json, Origin origin)
+      implements CrashResult {}
+
+  /**
+   * A crash that could not be had.
+   *
+   * @param reason what went wrong, worded the same for every crash that failed the same way,
+   *     so that a summary can group them
+   */
+  record Failed(CrashId id, FailureKind kind, String reason) implements CrashResult {}
+}
