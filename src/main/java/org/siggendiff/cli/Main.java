@@ -19,7 +19,7 @@ public final class Main {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int status = run(args, System.in, out, err, System.getenv(), stderrIsTerminal());
+    int status = run(args, System.in, out, err, System.getenv(), isTerminal(0), isTerminal(2));
     out.flush();
     err.flush();
     System.exit(status);
@@ -27,10 +27,16 @@ public final class Main {
 
   /** Runs the command line and returns its exit status; never exits the JVM. */
   public static int run(
-      String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean errIsTerminal) {
-    CliContext context = new CliContext(in, out, err, env, errIsTerminal);
+      String[] args,
+      InputStream in,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      boolean inIsTerminal,
+      boolean errIsTerminal) {
+    CliContext context = new CliContext(in, out, err, env, inIsTerminal, errIsTerminal);
     CommandLine commandLine =
-        new CommandLine(new SiggenDiffCommand(), new ContextFactory(context))
+        new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context))
             .setOut(out)
             .setErr(err)
             .setParameterExceptionHandler(
@@ -51,12 +57,12 @@ public final class Main {
   }
 
   /**
-   * Java has no isatty for stderr; on Linux its descriptor names the terminal device, and
+   * Java has no isatty; on Linux a descriptor names the terminal device it is open on, and
    * elsewhere a console means an interactive session.
    */
-  private static boolean stderrIsTerminal() {
+  private static boolean isTerminal(int descriptor) {
     try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return System.console() != null;
@@ -69,6 +75,9 @@ public final class Main {
     public <K> K create(Class<K> type) throws Exception {
       if (type == SignifyCommand.class) {
         return type.cast(new SignifyCommand(context));
+      }
+      if (type == SiggenDiffCommand.class) {
+        return type.cast(new SiggenDiffCommand(context));
       }
       if (type == FetchCommand.class) {
         return type.cast(new FetchCommand(context));

@@ -22,6 +22,7 @@ final class CliRunner {
             new PrintWriter(out),
             new PrintWriter(err),
             env,
+            false,
             false);
     return new Outcome(status, out.toString(), err.toString());
   }

@@ -1,0 +1,59 @@
+package org.siggendiff.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.siggendiff.diff.DiffRow;
+
+/**
+ * RFC 4180 CSV: {@code crashid,production,baseline,candidate,same,notes}. A cell that a
+ * spreadsheet would run as a formula gets a leading apostrophe, and control characters are
+ * escaped; notes are one per line within their cell, each prefixed with its side.
+ */
+final class CsvRowWriter implements RowWriter {
+  static final String[] HEADER = {"crashid", "production", "baseline", "candidate", "same", "notes"};
+
+  private final CSVPrinter printer;
+
+  CsvRowWriter(Writer out) throws IOException {
+    this.printer = CSVFormat.RFC4180.builder().setHeader(HEADER).build().print(out);
+  }
+
+  @Override
+  public void row(DiffRow row) throws IOException {
+    List<String> notes = new ArrayList<>();
+    if (!row.ok()) {
+      notes.add("error: " + row.error());
+    }
+    row.baselineNotes().forEach(note -> notes.add("baseline: " + note));
+    row.candidateNotes().forEach(note -> notes.add("candidate: " + note));
+    printer.printRecord(
+        cell(row.crashId()),
+        cell(row.production()),
+        cell(row.baseline()),
+        cell(row.candidate()),
+        row.ok() ? String.valueOf(row.same()) : "",
+        cell(String.join("\n", notes)));
+  }
+
+  /** Neutralises formulas: the characters spreadsheets treat as the start of one. */
+  static String cell(String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    char first = value.charAt(0);
+    String safe = TerminalText.cleanKeepingNewlines(value);
+    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+      return "'" + safe;
+    }
+    return safe;
+  }
+
+  @Override
+  public void finish() throws IOException {
+    printer.flush();
+  }
+}

@@ -1,0 +1,57 @@
+package org.siggendiff.report;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.siggendiff.diff.DiffRow;
+
+/**
+ * One JSON object per crash with exactly the keys {@code crash_id, status, production, baseline,
+ * candidate, same, baseline_notes, candidate_notes, error}; ASCII-only, so no raw control or
+ * non-ASCII character reaches the output.
+ */
+final class JsonlRowWriter implements RowWriter {
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+  private final Writer out;
+
+  JsonlRowWriter(Writer out) {
+    this.out = out;
+  }
+
+  @Override
+  public void row(DiffRow row) throws IOException {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("crash_id", row.crashId());
+    json.put("status", row.ok() ? "ok" : "error");
+    json.put("production", row.production());
+    json.put("baseline", row.baseline());
+    json.put("candidate", row.candidate());
+    if (row.ok()) {
+      json.put("same", row.same());
+    } else {
+      json.putNull("same");
+    }
+    json.set("baseline_notes", array(row.baselineNotes()));
+    json.set("candidate_notes", array(row.candidateNotes()));
+    json.put("error", row.error());
+    out.write(JSON.writeValueAsString(json));
+    out.write('\n');
+  }
+
+  private static ArrayNode array(List<String> values) {
+    ArrayNode array = JSON.createArrayNode();
+    values.forEach(array::add);
+    return array;
+  }
+
+  @Override
+  public void finish() throws IOException {
+    out.flush();
+  }
+}

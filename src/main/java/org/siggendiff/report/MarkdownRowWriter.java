@@ -1,0 +1,60 @@
+package org.siggendiff.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.siggendiff.diff.DiffRow;
+import org.siggendiff.siglist.ResolvedSiglists;
+
+/**
+ * A table to paste into a pull request or a bug: crash IDs link to their report, and crash
+ * text is escaped so that it renders as the literal text it is.
+ */
+final class MarkdownRowWriter implements RowWriter {
+  static final String REPORT_URL = "https://crash-stats.mozilla.org/report/index/";
+
+  private final Writer out;
+
+  MarkdownRowWriter(Writer out, ResolvedSiglists baseline, ResolvedSiglists candidate) throws IOException {
+    this.out = out;
+    out.write("Baseline: " + escape(baseline.describe()) + "  \n");
+    out.write("Candidate: " + escape(candidate.describe()) + "\n\n");
+    out.write("| crash | production | baseline | candidate | same |\n");
+    out.write("| --- | --- | --- | --- | --- |\n");
+  }
+
+  @Override
+  public void row(DiffRow row) throws IOException {
+    String crash = row.linkable() ? "[" + row.crashId() + "](" + REPORT_URL + row.crashId() + ")" : escape(row.crashId());
+    if (!row.ok()) {
+      out.write("| " + crash + " | | | | error: " + escape(row.error()) + " |\n");
+      return;
+    }
+    out.write("| " + crash + " | " + escape(row.production()) + " | " + escape(row.baseline()) + " | "
+        + escape(row.candidate()) + " | " + (row.same() ? "yes" : "**no**") + " |\n");
+  }
+
+  /**
+   * Backslash-escapes the characters Markdown gives meaning to (pipes end a cell, backticks
+   * open code, angle brackets open HTML), and cleans control characters.
+   */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    String clean = TerminalText.clean(text);
+    StringBuilder sb = new StringBuilder(clean.length() + 8);
+    for (int i = 0; i < clean.length(); i++) {
+      char c = clean.charAt(i);
+      if ("\\`*_[]<>|~#!&".indexOf(c) >= 0) {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void finish() throws IOException {
+    out.flush();
+  }
+}

@@ -1,0 +1,223 @@
+package org.siggendiff.siglist;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Turns a siglist source as people write it into a loaded siglist set: a folder or a Socorro
+ * checkout ({@code DIR}), a git ref of a local checkout ({@code PATH@REF}), Socorro on GitHub
+ * ({@code github:REF}, {@code github:pull/N}), or {@code production}. Sources read from git or
+ * GitHub are kept under {@code <cache>/siglists/<sha>/}, so they work offline afterwards.
+ */
+public final class SiglistResolver {
+  static final String SOCORRO_PATH = "socorro/signature/siglists";
+  public static final String PRODUCTION = "production";
+  public static final HttpUrl DEFAULT_GITHUB_API = HttpUrl.get("https://api.github.com/");
+  public static final String DEFAULT_GITHUB_REPO = "mozilla-services/socorro";
+  private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
+
+  /**
+   * @param cacheRoot the cache folder; siglists go in its {@code siglists/} folder
+   * @param offline resolve GitHub refs from the cache only
+   */
+  public record Settings(Path cacheRoot, HttpUrl githubApi, String githubRepo, boolean offline) {}
+
+  private final Settings settings;
+  private final Consumer<String> warnings;
+
+  /** @param warnings told when a source falls back to what the cache remembers */
+  public SiglistResolver(Settings settings, Consumer<String> warnings) {
+    this.settings = settings;
+    this.warnings = warnings;
+  }
+
+  static boolean isSha(String text) {
+    return SHA.matcher(text).matches();
+  }
+
+  /** Resolves and loads one source; {@code production} is allowed only where the caller says. */
+  public ResolvedSiglists resolve(String spec, boolean productionAllowed) throws SiglistSourceException {
+    if (spec.equals(PRODUCTION)) {
+      if (!productionAllowed) {
+        throw new SiglistSourceException("production can only be the baseline");
+      }
+      return new ResolvedSiglists(spec, Optional.empty(), Optional.empty());
+    }
+    if (spec.startsWith("github:")) {
+      return github(spec, spec.substring("github:".length()));
+    }
+    Path path = expandHome(spec);
+    if (Files.isDirectory(path)) {
+      Path inCheckout = path.resolve(SOCORRO_PATH);
+      Path folder = Files.isDirectory(inCheckout) ? inCheckout : path;
+      return new ResolvedSiglists(spec, Optional.empty(), Optional.of(load(folder, spec)));
+    }
+    for (int at = spec.lastIndexOf('@'); at > 0; at = spec.lastIndexOf('@', at - 1)) {
+      Path checkout = expandHome(spec.substring(0, at));
+      if (Files.isDirectory(checkout)) {
+        return gitRef(spec, checkout, spec.substring(at + 1));
+      }
+    }
+    throw new SiglistSourceException(
+        spec + ": no such folder; a source is DIR, PATH@REF, github:REF, github:pull/N or production");
+  }
+
+  private static Path expandHome(String path) {
+    if (path.equals("~") || path.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home") + path.substring(1));
+    }
+    return Path.of(path);
+  }
+
+  private ResolvedSiglists gitRef(String spec, Path checkout, String ref) throws SiglistSourceException {
+    GitSiglists git = new GitSiglists(checkout, spec);
+    String sha = git.resolve(ref);
+    Path folder = siglistFolder(sha, "git-" + encode(checkout.toAbsolutePath().normalize().toString()));
+    if (!isComplete(folder)) {
+      store(folder, git.files(sha));
+    }
+    return new ResolvedSiglists(spec, Optional.of(sha), Optional.of(load(folder, spec)));
+  }
+
+  private ResolvedSiglists github(String spec, String ref) throws SiglistSourceException {
+    if (ref.isEmpty()) {
+      throw new SiglistSourceException(spec + ": name a branch, tag, commit or pull/N after github:");
+    }
+    OkHttpClient http =
+        new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).followRedirects(true).build();
+    try {
+      GitHubSiglists github = new GitHubSiglists(http, settings.githubApi(), settings.githubRepo());
+      Path remembered = refFile(github.repo(), ref);
+      GitHubSiglists.Commit commit;
+      if (isSha(ref)) {
+        commit = new GitHubSiglists.Commit(ref, github.repo());
+      } else if (settings.offline()) {
+        commit = rememberedCommit(remembered, github.repo())
+            .orElseThrow(() -> new SiglistSourceException(spec + ": not resolved before, and --offline forbids asking GitHub"));
+      } else {
+        try {
+          commit = github.resolve(ref);
+          remember(remembered, commit);
+        } catch (IOException e) {
+          Optional<GitHubSiglists.Commit> last = rememberedCommit(remembered, github.repo());
+          if (last.isEmpty()) {
+            throw new SiglistSourceException(spec + ": cannot reach GitHub: " + e.getMessage());
+          }
+          warnings.accept(spec + ": cannot reach GitHub (" + e.getMessage() + "); using " + last.get().sha() + " from the cache");
+          commit = last.get();
+        }
+      }
+      Path folder = siglistFolder(commit.sha(), null);
+      if (!isComplete(folder)) {
+        if (settings.offline()) {
+          throw new SiglistSourceException(spec + ": commit " + commit.sha() + " is not in the cache, and --offline forbids fetching it");
+        }
+        try {
+          store(folder, github.files(commit));
+        } catch (IOException e) {
+          throw new SiglistSourceException(spec + ": cannot fetch the siglists from GitHub: " + e.getMessage());
+        }
+      }
+      return new ResolvedSiglists(spec, Optional.of(commit.sha()), Optional.of(load(folder, spec)));
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private Optional<GitHubSiglists.Commit> rememberedCommit(Path file, String repo) {
+    try {
+      String[] parts = Files.readString(file, StandardCharsets.US_ASCII).strip().split(" ");
+      return isSha(parts[0]) ? Optional.of(new GitHubSiglists.Commit(parts[0], parts.length > 1 ? parts[1] : repo)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Path refFile(String repo, String ref) {
+    return settings.cacheRoot().resolve("siglists").resolve("refs").resolve(encode("github:" + repo + ":" + ref));
+  }
+
+  /** The cache folder for a commit's siglists; a commit names its files, so one folder serves every source. */
+  private Path siglistFolder(String sha, String origin) {
+    Path root = settings.cacheRoot().resolve("siglists");
+    return origin == null ? root.resolve(sha) : root.resolve(sha + "-" + origin);
+  }
+
+  /** Anything that could be a path separator or a special name becomes %XX. */
+  private static String encode(String text) {
+    String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8).replace(".", "%2E").replace("*", "%2A");
+    return encoded.length() > 200 ? encoded.substring(0, 160) + "-" + Integer.toHexString(text.hashCode()) : encoded;
+  }
+
+  private static boolean isComplete(Path folder) {
+    for (SiglistKind kind : SiglistKind.values()) {
+      if (!Files.isRegularFile(folder.resolve(kind.fileName()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes the four files into a temporary folder, then renames it into place. */
+  private static void store(Path folder, Map<SiglistKind, byte[]> files) throws SiglistSourceException {
+    try {
+      Files.createDirectories(folder.getParent());
+      Path temporary = Files.createTempDirectory(folder.getParent(), ".tmp-");
+      for (Map.Entry<SiglistKind, byte[]> file : files.entrySet()) {
+        Files.write(temporary.resolve(file.getKey().fileName()), file.getValue());
+      }
+      try {
+        Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+        // Another run stored the same commit first; a commit's files are always the same.
+        deleteTree(temporary);
+      }
+    } catch (IOException e) {
+      throw new SiglistSourceException("cannot write the siglist cache in " + folder.getParent() + ": " + e.getMessage());
+    }
+  }
+
+  private static void remember(Path file, GitHubSiglists.Commit commit) throws SiglistSourceException {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = Files.createTempFile(file.getParent(), ".tmp-", "");
+      Files.writeString(temporary, commit.sha() + " " + commit.repo() + "\n", StandardCharsets.US_ASCII);
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new SiglistSourceException("cannot write the siglist cache in " + file.getParent() + ": " + e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  private static SiglistSet load(Path folder, String spec) throws SiglistSourceException {
+    try {
+      return SiglistLoader.load(folder, spec);
+    } catch (SiglistException e) {
+      throw new SiglistSourceException(e.getMessage());
+    }
+  }
+}
