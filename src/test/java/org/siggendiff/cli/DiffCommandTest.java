@@ -1,0 +1,350 @@
+package org.siggendiff.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.siggendiff.testing.CrashStatsStub.crash;
+import static org.siggendiff.testing.CrashStatsStub.requests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.CrashIds;
+import org.siggendiff.testing.CrashStatsStub;
+import org.siggendiff.testing.Fixtures;
+
+class DiffCommandTest {
+  @RegisterExtension static WireMockExtension server = CrashStatsStub.server();
+  @TempDir Path folder;
+  private Path baseline;
+  private Path candidate;
+  private Path cache;
+
+  @BeforeEach
+  void siglists() throws IOException {
+    baseline = copyOf(Fixtures.resource("siglists/basic"), folder.resolve("baseline"));
+    candidate = copyOf(Fixtures.resource("siglists/basic"), folder.resolve("candidate"));
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), "Bar::Baz\n", StandardOpenOption.APPEND);
+    cache = folder.resolve("cache");
+  }
+
+  private static Path copyOf(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+    return to;
+  }
+
+  /** A processed crash whose stack is the given functions, top first. */
+  private static ObjectNode processed(String crashId, String production, String... functions) {
+    ObjectNode crash = CrashJson.mapper().createObjectNode();
+    crash.put("uuid", crashId);
+    crash.put("signature", production);
+    ObjectNode dump = crash.putObject("json_dump");
+    dump.putObject("crash_info").put("crashing_thread", 0).put("type", "SIGSEGV");
+    dump.putObject("system_info").put("os", "Linux");
+    var frames = dump.putArray("threads").addObject().putArray("frames");
+    for (String function : functions) {
+      frames.addObject().put("module", "libxul.so").put("function", function);
+    }
+    return crash;
+  }
+
+  private Path corpus(String name, ObjectNode... crashes) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (ObjectNode crash : crashes) {
+      lines.add(crash.toString());
+    }
+    return Files.write(folder.resolve(name), lines);
+  }
+
+  private CliRunner.Outcome diff(String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of(
+        "--baseline", baseline.toString(), "--candidate", candidate.toString(), "--cache-dir", cache.toString(),
+        "--api-url", CrashStatsStub.apiUrl(server), "--rate", "0", "--retries", "0"));
+    all.addAll(List.of(args));
+    return CliRunner.run(stdin, Map.of(), all.toArray(String[]::new));
+  }
+
+  private static List<JsonNode> jsonLines(String text) throws IOException {
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.isEmpty()) {
+        rows.add(CrashJson.parse(line));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void jsonlRowsHaveExactlyTheDocumentedKeys() throws IOException {
+    Path file = corpus("c.jsonl",
+        processed(CrashIds.text(1), "Bar::Baz", "Bar::Baz", "Foo::Qux"),
+        processed(CrashIds.text(2), "Other::Thing", "Other::Thing"));
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    List<JsonNode> rows = jsonLines(outcome.out());
+    assertEquals(2, rows.size());
+    List<String> keys = new ArrayList<>();
+    rows.get(0).fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("crash_id", "status", "production", "baseline", "candidate", "same", "baseline_notes", "candidate_notes", "error"), keys);
+    assertEquals(CrashIds.text(1), rows.get(0).get("crash_id").asText());
+    assertEquals("ok", rows.get(0).get("status").asText());
+    assertEquals("Bar::Baz", rows.get(0).get("baseline").asText());
+    assertEquals("Foo::Qux", rows.get(0).get("candidate").asText());
+    assertFalse(rows.get(0).get("same").asBoolean());
+    assertTrue(rows.get(1).get("same").asBoolean());
+    assertTrue(outcome.err().contains("2 crashes read: 1 changed, 1 unchanged, 0 failed"), outcome.err());
+    assertTrue(outcome.err().contains("       1: Bar::Baz -> Foo::Qux"), outcome.err());
+    assertTrue(outcome.err().contains("  irrelevant_signature_re.txt:\n    + Bar::Baz"), outcome.err());
+  }
+
+  @Test
+  void csvParsesBackAndNeutralisesFormulasAndControlCharacters() throws IOException {
+    Path file = corpus("c.jsonl",
+        processed(CrashIds.text(1), "=HYPERLINK(\"http://evil\")", "Bar::Baz", "+Foo"),
+        processed(CrashIds.text(2), "@SUM(A1)\u001b[31m", "-[NSView display]"));
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--format=csv");
+    assertEquals(0, outcome.status(), outcome.err());
+    List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+        .parse(new StringReader(outcome.out())).getRecords();
+    assertEquals(2, records.size());
+    assertEquals(CrashIds.text(1), records.get(0).get("crashid"));
+    assertEquals("'=HYPERLINK(\"http://evil\")", records.get(0).get("production"));
+    assertEquals("Bar::Baz", records.get(0).get("baseline"));
+    assertEquals("'+Foo", records.get(0).get("candidate"));
+    assertEquals("false", records.get(0).get("same"));
+    assertEquals("'@SUM(A1)\\x1b[31m", records.get(1).get("production"));
+    assertEquals("'-[NSView display]", records.get(1).get("baseline"));
+    assertEquals("true", records.get(1).get("same"));
+    assertFalse(outcome.out().contains("\u001b"));
+  }
+
+  @Test
+  void markdownLinksCrashesAndEscapesPipesAndBackticks() throws IOException {
+    Path file = corpus("c.jsonl", processed(CrashIds.text(3), "a | b `c`", "Bar::Baz", "Foo<T>::Qux"));
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--format", "markdown");
+    assertEquals(0, outcome.status(), outcome.err());
+    String row = outcome.out().lines().filter(line -> line.contains(CrashIds.text(3))).findFirst().orElseThrow();
+    assertEquals("| [" + CrashIds.text(3) + "](https://crash-stats.mozilla.org/report/index/" + CrashIds.text(3) + ") | a \\| b \\`c\\` | Bar::Baz | Foo\\<T\\>::Qux | **no** |", row);
+    assertTrue(outcome.out().contains("| crash | production | baseline | candidate | same |"));
+  }
+
+  @Test
+  void textNeverCarriesControlCharactersAndVerboseShowsBothSides() throws IOException {
+    Path file = corpus("c.jsonl", processed(CrashIds.text(4), "evil\u001b]0;title\u0007\u202e", "Bar::Baz", "Foo::Qux"));
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "-v");
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("  production: evil\\x1b]0;title\\x07\\u202e\n"), outcome.out());
+    assertTrue(outcome.out().contains("  same:       no\n"));
+    assertTrue(outcome.out().contains("  candidate debug:\n    SignatureGenerationRule: using CSignatureTool\n"
+        + "    SignatureGenerationRule: using signature lists from " + candidate + "\n"
+        + "    SignatureGenerationRule: irrelevant; ignoring: \"Bar::Baz\"\n"), outcome.out());
+    assertFalse(outcome.out().chars().anyMatch(c -> c < 0x20 && c != '\n'));
+  }
+
+  @Test
+  void differentOnlyKeepsChangedRowsAndExitCodeReportsThem() throws IOException {
+    Path file = corpus("c.jsonl",
+        processed(CrashIds.text(1), "x", "Same::One"),
+        processed(CrashIds.text(2), "x", "Bar::Baz", "Foo::Qux"));
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--format=jsonl", "--different-only", "--exit-code");
+    assertEquals(1, outcome.status(), outcome.err());
+    List<JsonNode> rows = jsonLines(outcome.out());
+    assertEquals(1, rows.size());
+    assertEquals(CrashIds.text(2), rows.get(0).get("crash_id").asText());
+    assertEquals(0, diff("", "--corpus", file.toString(), "--format=jsonl", "--different-only").status());
+  }
+
+  @Test
+  void productionBaselineComparesWithTheStoredSignature() throws IOException {
+    Path file = corpus("c.jsonl", processed(CrashIds.text(1), "Old::Signature", "Bar::Baz", "Foo::Qux"));
+    CliRunner.Outcome outcome = CliRunner.run("", "--corpus", file.toString(), "--baseline", "production", "--candidate",
+        candidate.toString(), "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode row = jsonLines(outcome.out()).get(0);
+    assertEquals("Old::Signature", row.get("baseline").asText());
+    assertEquals("Foo::Qux", row.get("candidate").asText());
+    assertTrue(outcome.err().contains("the baseline is production"), outcome.err());
+  }
+
+  @Test
+  void fetchesCrashIdsAndKeepsInputOrderUnderParallelism() throws IOException {
+    StringBuilder stdin = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      String id = CrashIds.text(100 + i);
+      server.stubFor(crash(id).willReturn(okJson(processed(id, "p", "Frame" + i).toString())
+          .withFixedDelay(ThreadLocalRandom.current().nextInt(0, 40))));
+      stdin.append(id).append('\n');
+    }
+    CliRunner.Outcome outcome = diff(stdin.toString(), "--format", "jsonl", "--jobs", "8");
+    assertEquals(0, outcome.status(), outcome.err());
+    List<JsonNode> rows = jsonLines(outcome.out());
+    assertEquals(40, rows.size());
+    for (int i = 0; i < 40; i++) {
+      assertEquals(CrashIds.text(100 + i), rows.get(i).get("crash_id").asText());
+      assertEquals("Frame" + i, rows.get(i).get("candidate").asText());
+    }
+    CliRunner.Outcome offline = diff(stdin.toString(), "--format", "jsonl", "--offline");
+    assertEquals(outcome.out(), offline.out());
+    assertEquals(40, requests(server).size());
+  }
+
+  @Test
+  void crashesThatCannotBeHadAreListedAndExitThree() throws IOException {
+    String missing = CrashIds.text(9);
+    server.stubFor(crash(missing).willReturn(aResponse().withStatus(404)));
+    Path summary = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff(missing + "\nnot-a-crash\n", "--format", "jsonl", "--summary", summary.toString());
+    assertEquals(3, outcome.status(), outcome.err());
+    List<JsonNode> rows = jsonLines(outcome.out());
+    assertEquals(2, rows.size());
+    assertEquals("error", rows.get(0).get("status").asText());
+    assertEquals("not found (HTTP 404)", rows.get(0).get("error").asText());
+    assertEquals("line 2: not a crash ID: 'not-a-crash'", rows.get(1).get("error").asText());
+    assertTrue(outcome.err().contains("failed: " + missing + ": not found (HTTP 404)"), outcome.err());
+    JsonNode json = CrashJson.parse(Files.readString(summary));
+    assertEquals(2, json.get("failed").asInt());
+    assertEquals(1, json.get("failed_by_reason").get("invalid input").asInt());
+    assertEquals(1, json.get("failed_by_reason").get("not found").asInt());
+  }
+
+  @Test
+  void usageAndConfigurationErrorsExitTwo() throws IOException {
+    CliRunner.Outcome none = CliRunner.run("", "--baseline", baseline.toString(), "--candidate", candidate.toString());
+    assertEquals(2, none.status());
+    assertTrue(none.err().contains("Usage: siggen-diff"), none.err());
+
+    CliRunner.Outcome badSource =
+        CliRunner.run("", "--baseline", baseline.toString(), "--candidate", folder.resolve("nowhere").toString(), CrashIds.text(1));
+    assertEquals(2, badSource.status());
+    assertTrue(badSource.err().startsWith("siggen-diff: --candidate " + folder.resolve("nowhere") + ": no such folder"), badSource.err());
+
+    Files.writeString(candidate.resolve("prefix_signature_re.txt"), "ok\nbroken(\n");
+    CliRunner.Outcome broken = diff("", CrashIds.text(1));
+    assertEquals(2, broken.status());
+    assertTrue(broken.err().startsWith("siggen-diff: --candidate " + candidate.resolve("prefix_signature_re.txt") + ":2: "), broken.err());
+
+    assertEquals(2, diff("", "--format", "xml", CrashIds.text(1)).status());
+    assertEquals(2, CliRunner.run("", "--baseline", baseline.toString(), "--candidate", "production", CrashIds.text(1)).status());
+  }
+
+  @Test
+  void readsACheckoutRootAndAFetchDataFolder() throws IOException {
+    Path checkout = folder.resolve("socorro");
+    copyOf(candidate, checkout.resolve("socorro/signature/siglists"));
+    Path fetchData = folder.resolve("fetch-data");
+    Files.createDirectories(fetchData.resolve("processed_crash"));
+    Files.writeString(fetchData.resolve("processed_crash").resolve(CrashIds.text(5)), processed(CrashIds.text(5), "p", "Bar::Baz", "Foo::Qux").toString());
+    Files.writeString(fetchData.resolve("processed_crash").resolve("notes.txt"), "not a crash");
+    CliRunner.Outcome outcome = CliRunner.run("", "--corpus", fetchData.toString(), "--baseline", baseline.toString(),
+        "--candidate", checkout.toString(), "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode row = jsonLines(outcome.out()).get(0);
+    assertEquals(CrashIds.text(5), row.get("crash_id").asText());
+    assertEquals("Foo::Qux", row.get("candidate").asText());
+  }
+
+  @Test
+  void readsSiglistsAtGitRefsWithoutTouchingTheWorkTree() throws Exception {
+    Path repo = folder.resolve("repo");
+    Path lists = copyOf(baseline, repo.resolve("socorro/signature/siglists"));
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "baseline");
+    Files.writeString(lists.resolve("irrelevant_signature_re.txt"), "Bar::Baz\n", StandardOpenOption.APPEND);
+    git(repo, "commit", "-q", "-am", "candidate");
+    Files.writeString(lists.resolve("irrelevant_signature_re.txt"), "uncommitted(\n", StandardOpenOption.APPEND);
+
+    Path file = corpus("c.jsonl", processed(CrashIds.text(1), "p", "Bar::Baz", "Foo::Qux"));
+    CliRunner.Outcome outcome = CliRunner.run("", "--corpus", file.toString(), "--baseline", repo + "@HEAD~1",
+        "--candidate", repo + "@HEAD", "--cache-dir", cache.toString(), "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals("Foo::Qux", jsonLines(outcome.out()).get(0).get("candidate").asText());
+    String head = git(repo, "rev-parse", "HEAD").strip();
+    assertTrue(outcome.err().contains("candidate: " + repo + "@HEAD (commit " + head + ")"), outcome.err());
+    assertTrue(Files.readString(lists.resolve("irrelevant_signature_re.txt")).contains("uncommitted("));
+
+    CliRunner.Outcome badRef = CliRunner.run("", "--corpus", file.toString(), "--baseline", repo + "@no-such-branch",
+        "--candidate", repo + "@HEAD", "--cache-dir", cache.toString());
+    assertEquals(2, badRef.status());
+    assertTrue(badRef.err().contains("git cannot find commit no-such-branch"), badRef.err());
+  }
+
+  @Test
+  void readsGitHubRefsAndPullRequestsAndReusesThemOffline() throws IOException {
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+    String prSha = "fedcba9876543210fedcba9876543210fedcba98";
+    server.stubFor(get(urlPathEqualTo("/repos/mozilla-services/socorro/commits/main"))
+        .withHeader("Accept", equalTo("application/vnd.github.sha")).willReturn(aResponse().withBody(sha)));
+    server.stubFor(get(urlPathEqualTo("/repos/mozilla-services/socorro/pulls/42"))
+        .willReturn(okJson("{\"head\": {\"sha\": \"" + prSha + "\", \"repo\": {\"full_name\": \"someone/socorro\"}}}")));
+    stubContents("mozilla-services/socorro", sha, baseline);
+    stubContents("someone/socorro", prSha, candidate);
+
+    Path file = corpus("c.jsonl", processed(CrashIds.text(1), "p", "Bar::Baz", "Foo::Qux"));
+    String[] args = {"--corpus", file.toString(), "--baseline", "github:main", "--candidate", "github:pull/42",
+        "--github-api-url", "http://127.0.0.1:" + server.getPort(), "--cache-dir", cache.toString(), "--format", "jsonl"};
+    CliRunner.Outcome outcome = CliRunner.run("", args);
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals("Foo::Qux", jsonLines(outcome.out()).get(0).get("candidate").asText());
+    assertTrue(outcome.err().contains("baseline:  github:main (commit " + sha + ")"), outcome.err());
+    assertTrue(outcome.err().contains("candidate: github:pull/42 (commit " + prSha + ")"), outcome.err());
+    assertTrue(Files.isRegularFile(cache.resolve("siglists").resolve(sha).resolve("prefix_signature_re.txt")));
+
+    int before = server.getAllServeEvents().size();
+    String[] offline = java.util.Arrays.copyOf(args, args.length + 1);
+    offline[args.length] = "--offline";
+    CliRunner.Outcome again = CliRunner.run("", offline);
+    assertEquals(0, again.status(), again.err());
+    assertEquals(outcome.out(), again.out());
+    assertEquals(before, server.getAllServeEvents().size(), "offline asks nothing");
+  }
+
+  private static void stubContents(String repo, String sha, Path lists) throws IOException {
+    try (var files = Files.list(lists)) {
+      for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+        Path file = it.next();
+        server.stubFor(get(urlPathEqualTo("/repos/" + repo + "/contents/socorro/signature/siglists/" + file.getFileName()))
+            .withQueryParam("ref", equalTo(sha))
+            .willReturn(aResponse().withBody(Files.readAllBytes(file))));
+      }
+    }
+  }
+
+  private static String git(Path repo, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString(), "-c", "user.name=test", "-c", "user.email=test@example.invalid",
+        "-c", "commit.gpgsign=false"));
+    command.addAll(List.of(args));
+    Files.createDirectories(repo);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertEquals(0, process.waitFor(), output);
+    return output;
+  }
+}

@@ -1,0 +1,99 @@
+package org.siggendiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.SharedData;
+
+/**
+ * The siglist-review replay: every real siglist pull request in the manifest, diffed over the
+ * 500 history cases as a crash-data corpus, must change exactly the crashes, to exactly the
+ * signatures, that the reference computed.
+ */
+class SiglistHistoryReplayTest {
+  @TempDir static Path folder;
+  private static Path corpus;
+  /** Per siglist folder, the expected signature of each case, by case number. */
+  private static final Map<String, Map<Integer, String>> EXPECTED = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void readVectors() throws IOException {
+    Path vectors = SharedData.conformance("siglist-history.jsonl.gz");
+    Map<Integer, String> cases = new TreeMap<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(vectors)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        JsonNode vector = CrashJson.parse(line);
+        int number = Integer.parseInt(vector.get("id").asText().substring("sighist-".length()));
+        cases.putIfAbsent(number, vector.get("crash_data").toString());
+        EXPECTED.computeIfAbsent(vector.get("siglists").asText(), k -> new TreeMap<>())
+            .put(number, vector.get("expected").get("signature").asText());
+      }
+    }
+    corpus = folder.resolve("history.jsonl");
+    Files.write(corpus, cases.values());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyPullRequestMovesTheCrashesTheReferenceSays() throws IOException {
+    Path siglists = SharedData.root().resolve("socorro-siglists");
+    List<DynamicTest> tests = new ArrayList<>();
+    List<String> manifest = Files.readAllLines(siglists.resolve("MANIFEST.tsv"));
+    for (String row : manifest.subList(1, manifest.size())) {
+      String[] fields = row.split("\t");
+      String changed = fields[0];
+      String parent = fields[2];
+      // The oldest version has no parent, written "-".
+      if (parent.isEmpty() || parent.equals("-")) {
+        continue;
+      }
+      tests.add(DynamicTest.dynamicTest(changed + ": " + fields[4], () -> replay(siglists.resolve(parent), siglists.resolve(changed), parent, changed)));
+    }
+    assertEquals(30, tests.size(), "pull requests in the manifest");
+    return tests.stream();
+  }
+
+  private static void replay(Path baseline, Path candidate, String parent, String changed) throws IOException {
+    CliRunner.Outcome outcome =
+        CliRunner.run("", "--corpus", corpus.toString(), "--baseline", baseline.toString(), "--candidate", candidate.toString(),
+            "--format", "jsonl", "--different-only", "--cache-dir", folder.resolve("cache").toString(), "--offline");
+    assertEquals(0, outcome.status(), outcome.err());
+    Map<Integer, List<String>> actual = new TreeMap<>();
+    for (String line : outcome.out().split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      JsonNode row = CrashJson.parse(line);
+      String where = row.get("crash_id").asText();
+      int number = Integer.parseInt(where.substring(where.lastIndexOf(':') + 1)) - 1;
+      actual.put(number, List.of(row.get("baseline").asText(), row.get("candidate").asText()));
+    }
+    Map<Integer, List<String>> expected = new TreeMap<>();
+    EXPECTED.get(changed).forEach((number, signature) -> {
+      String before = EXPECTED.get(parent).get(number);
+      if (!before.equals(signature)) {
+        expected.put(number, List.of(before, signature));
+      }
+    });
+    assertEquals(expected, actual);
+  }
+}
