@@ -1,15 +1,13 @@
 package org.siggendiff.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashResult.Failed;
@@ -112,8 +110,7 @@ public final class CachingCrashSource implements CrashSource {
 
   private static Optional<ObjectNode> parse(byte[] json) {
     try {
-      JsonNode node = CrashJson.parse(new String(json, StandardCharsets.UTF_8));
-      return node instanceof ObjectNode crash ? Optional.of(crash) : Optional.empty();
+      return Optional.of(CrashDataAdapter.readProcessedCrash(json));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -1,9 +1,13 @@
 package org.siggendiff.crashdata;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Set;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.signature.CrashData;
@@ -15,7 +19,54 @@ import org.siggendiff.signature.CrashData;
 public final class CrashDataAdapter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The top-level fields of a processed crash that adaptation reads, plus its crash ID. */
+  private static final Set<String> READ_FIELDS =
+      Set.of(
+          "uuid", "signature", "hang", "oom_allocation_size", "js_large_allocation_failure", "abort_message",
+          "mdsw_status_string", "async_shutdown_timeout", "ipc_channel_error", "ipc_message_name",
+          "additional_minidumps", "json_dump", "java_exception", "java_stack_trace");
+
+  /** The fields of {@code json_dump} that adaptation reads; modules and the rest are large and unused. */
+  private static final Set<String> READ_DUMP_FIELDS = Set.of("crash_info", "threads", "system_info");
+
   private CrashDataAdapter() {}
+
+  /**
+   * Parses a processed crash, keeping only the fields that adaptation reads (and {@code uuid}):
+   * the result adapts exactly as the whole document would, at a fraction of the cost, since
+   * module lists and other large fields are skipped without building them.
+   *
+   * @throws IOException when the bytes are not one JSON object
+   */
+  public static ObjectNode readProcessedCrash(byte[] json) throws IOException {
+    try (JsonParser parser = CrashJson.mapper().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not a JSON object");
+      }
+      ObjectNode crash = readObject(parser, READ_FIELDS, true);
+      if (parser.nextToken() != null) {
+        throw new IOException("extra data after the JSON value");
+      }
+      return crash;
+    }
+  }
+
+  /** Reads the object the parser is in; a repeated key keeps its last value, as in Python. */
+  private static ObjectNode readObject(JsonParser parser, Set<String> keep, boolean top) throws IOException {
+    ObjectNode node = NODES.objectNode();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (!keep.contains(name)) {
+        parser.skipChildren();
+      } else if (top && name.equals("json_dump") && value == JsonToken.START_OBJECT) {
+        node.set(name, readObject(parser, READ_DUMP_FIELDS, false));
+      } else {
+        node.set(name, CrashJson.mapper().readValue(parser, JsonNode.class));
+      }
+    }
+    return node;
+  }
 
   /** Adapts a processed crash (a JSON object) to crash data. */
   public static CrashData fromProcessedCrash(JsonNode processed) {

@@ -1,14 +1,12 @@
 package org.siggendiff.crashstats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +23,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.siggendiff.Version;
+import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashResult.Failed;
 import org.siggendiff.crashstats.CrashResult.FailureKind;
@@ -223,16 +222,11 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
   }
 
   private Answer parse(CrashId id, byte[] bytes) {
-    JsonNode node;
     try {
-      node = CrashJson.parse(new String(bytes, StandardCharsets.UTF_8));
+      return new Answer(new Found(id, CrashDataAdapter.readProcessedCrash(bytes), bytes, Origin.API), null, null);
     } catch (IOException e) {
-      return new Answer(null, "response is not JSON", null);
-    }
-    if (!(node instanceof ObjectNode crash)) {
       return new Answer(null, "response is not a JSON object", null);
     }
-    return new Answer(new Found(id, crash, bytes, Origin.API), null, null);
   }
 
   private String denial(String body) {

@@ -199,7 +199,7 @@ class CrashStatsClientTest {
     server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>Oops</body></html>")));
     try (CrashStatsClient client = client()) {
       Failed failed = assertInstanceOf(Failed.class, client.get(ID));
-      assertEquals("response is not JSON (3 attempts)", failed.reason());
+      assertEquals("response is not a JSON object (3 attempts)", failed.reason());
     }
   }
 

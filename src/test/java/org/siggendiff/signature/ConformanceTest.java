@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +78,14 @@ class ConformanceTest {
         failures.size() + " of " + count + " vectors in " + file + " differ:\n" + report);
   }
 
+  private static JsonNode readFields(JsonNode processedCrash) {
+    try {
+      return CrashDataAdapter.readProcessedCrash(processedCrash.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private String check(JsonNode vector) {
     String id = vector.get("id").asText();
     String folder = vector.get("siglists").asText();
@@ -87,6 +96,11 @@ class ConformanceTest {
       if (!PyJsonEquality.equal(crashData.json(), vector.get("expected_crash_data"))) {
         return id + ": crash data differs\n  expected " + vector.get("expected_crash_data")
             + "\n  actual   " + crashData.json();
+      }
+      CrashData fromFields = CrashDataAdapter.fromProcessedCrash(readFields(vector.get("processed_crash")));
+      if (!PyJsonEquality.equal(fromFields.json(), vector.get("expected_crash_data"))) {
+        return id + ": crash data read field by field differs\n  expected " + vector.get("expected_crash_data")
+            + "\n  actual   " + fromFields.json();
       }
     } else {
       crashData = CrashData.of(vector.get("crash_data"));

@@ -1,0 +1,132 @@
+package org.siggendiff.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.siggendiff.cli.Main;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.CrashIds;
+
+/**
+ * Diff figures: cached processed crashes (the conformance processed-crash documents, given
+ * fresh crash IDs) through two siglist sets to CSV. Throughput is measured in process after
+ * JVM start; peak RSS by running the launcher as a child process. Run by {@code scripts/bench}.
+ */
+public final class DiffBenchmark {
+  private DiffBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path shared = Path.of(args[0]);
+    Path launcher = Path.of(args[1]);
+    Path work = Files.createTempDirectory("siggen-diff-bench");
+    Path cache = work.resolve("cache");
+    List<String> documents = processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz"));
+    String baseline = shared.resolve("socorro-siglists/2026-02-10-692db8a38").toString();
+    String candidate = shared.resolve("socorro-siglists/2026-06-10-f016e1cfc").toString();
+    long bytes = fillCache(cache, documents, 100_000);
+    System.out.printf("diff benchmark: %d cached processed crashes (%.1f KB on average), 2 siglist sets, CSV%n",
+        100_000, bytes / 100_000 / 1024.0);
+
+    String ids20k = ids(20_000);
+    String[] diffArgs = {"--baseline", baseline, "--candidate", candidate, "--format", "csv", "--offline", "--cache-dir", cache.toString()};
+    // A first pass warms the JIT and the page cache, as a rerun would find them.
+    runInProcess(diffArgs, ids20k);
+    long start = System.nanoTime();
+    runInProcess(diffArgs, ids20k);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("  %-44s %,8.0f crashes/s%n", "20,000 crashes, in process", 20_000 / seconds);
+
+    Path idFile20k = Files.writeString(work.resolve("ids-20k.txt"), ids20k);
+    Path idFile100k = Files.writeString(work.resolve("ids-100k.txt"), ids(100_000));
+    for (Path idFile : List.of(idFile20k, idFile100k)) {
+      Child child = runLauncher(launcher, diffArgs, idFile);
+      System.out.printf("  %-44s %6.1f s wall (JVM start included), peak RSS %d MB%n",
+          "scripts/siggen-diff, " + Files.readAllLines(idFile).size() + " IDs", child.seconds(), child.peakRssKb() / 1024);
+    }
+  }
+
+  private static List<String> processedCrashes(Path vectors) throws IOException {
+    List<String> documents = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(vectors)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        documents.add(CrashJson.parse(line).get("processed_crash").toString());
+      }
+    }
+    return documents;
+  }
+
+  private static long fillCache(Path cache, List<String> documents, int count) throws IOException {
+    Path folder = Files.createDirectories(cache.resolve("processed_crash"));
+    long bytes = 0;
+    for (int i = 0; i < count; i++) {
+      ObjectNode crash = (ObjectNode) CrashJson.parse(documents.get(i % documents.size()));
+      crash.put("uuid", CrashIds.text(i));
+      byte[] json = CrashJson.mapper().writeValueAsBytes(crash);
+      Files.write(folder.resolve(CrashIds.text(i)), json);
+      bytes += json.length;
+    }
+    return bytes;
+  }
+
+  private static String ids(int count) {
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      ids.append(CrashIds.text(i)).append('\n');
+    }
+    return ids.toString();
+  }
+
+  private static void runInProcess(String[] args, String stdin) {
+    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+    int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), nowhere, nowhere, Map.of(), false, false);
+    if (status != 0) {
+      throw new IllegalStateException("diff exited " + status);
+    }
+  }
+
+  private record Child(double seconds, long peakRssKb) {}
+
+  /** Runs the launcher with stdin from a file, polling its JVM's peak RSS (VmHWM) until it exits. */
+  private static Child runLauncher(Path launcher, String[] args, Path stdin) throws Exception {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command)
+        .redirectInput(stdin.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    Path status = Path.of("/proc/" + process.pid() + "/status");
+    long peak = 0;
+    while (process.isAlive()) {
+      try {
+        for (String line : Files.readAllLines(status)) {
+          if (line.startsWith("VmHWM:")) {
+            peak = Math.max(peak, Long.parseLong(line.replaceAll("[^0-9]", "")));
+          }
+        }
+      } catch (IOException e) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("the launcher exited " + process.exitValue());
+    }
+    return new Child((System.nanoTime() - start) / 1e9, peak);
+  }
+
+}
