@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Crash IDs as people supply them: command-line arguments, or lines of text where blank lines
@@ -40,13 +41,18 @@ public final class CrashIdInput {
     long number = 0;
     while ((line = lines.readLine()) != null) {
       number++;
-      String text = line.strip();
-      if (text.isEmpty() || text.startsWith("#")) {
-        continue;
-      }
-      entries.add(entry("line " + number, text));
+      fromLine("line " + number, line).ifPresent(entries::add);
     }
     return entries;
+  }
+
+  /** One line of crash IDs: empty for a blank line or a {@code #} comment. */
+  public static Optional<Entry> fromLine(String where, String line) {
+    String text = line.strip();
+    if (text.isEmpty() || text.startsWith("#")) {
+      return Optional.empty();
+    }
+    return Optional.of(entry(where, text));
   }
 
   private static Entry entry(String where, String text) {

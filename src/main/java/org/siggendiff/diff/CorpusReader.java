@@ -105,8 +105,9 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
   private void open(Path file) throws IOException {
     String name = file.getFileName().toString();
     try {
-      if (isCrashId(name) || name.endsWith(".json")) {
-        String crashId = isCrashId(name) ? name : null;
+      boolean namedById = isCrashId(name);
+      if (namedById || name.endsWith(".json")) {
+        String crashId = namedById ? name : null;
         ready.add(new DiffInput.Document(file.toString(), crashId, Files.readString(file, StandardCharsets.UTF_8)));
         return;
       }
@@ -134,31 +135,23 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     lineNumber++;
     String where = linesFile + ":" + lineNumber;
     if (idLines) {
-      String text = line.strip();
-      if (!text.isEmpty() && !text.startsWith("#")) {
-        ready.add(asInput(where, text));
-      }
+      CrashIdInput.fromLine(where, line).map(CorpusReader::toInput).ifPresent(ready::add);
     } else if (!line.isBlank()) {
       ready.add(new DiffInput.Document(where, null, line));
     }
   }
 
-  /** A crash ID line as a lookup, or the reason it is not one. */
-  static DiffInput asInput(String where, String text) {
-    try {
-      return new DiffInput.Lookup(where, CrashId.parse(text));
-    } catch (InvalidCrashIdException e) {
-      return new DiffInput.Invalid(where, e.getMessage());
+  /** A crash ID entry as a lookup, or the reason it is not one. */
+  private static DiffInput toInput(CrashIdInput.Entry entry) {
+    if (entry instanceof CrashIdInput.Valid valid) {
+      return new DiffInput.Lookup(valid.where(), valid.id());
     }
+    return new DiffInput.Invalid(entry.where(), ((CrashIdInput.Invalid) entry).reason());
   }
 
   /** The crash IDs of the command line or stdin as inputs. */
   public static Iterator<DiffInput> fromEntries(List<CrashIdInput.Entry> entries) {
-    return entries.stream()
-        .map(entry -> entry instanceof CrashIdInput.Valid valid
-            ? (DiffInput) new DiffInput.Lookup(valid.where(), valid.id())
-            : new DiffInput.Invalid(entry.where(), ((CrashIdInput.Invalid) entry).reason()))
-        .iterator();
+    return entries.stream().map(CorpusReader::toInput).iterator();
   }
 
   @Override

@@ -33,7 +33,6 @@ public final class DiffSummary {
   private long read;
   private long changed;
   private long unchanged;
-  private final Map<String, Long> failedByKind = new LinkedHashMap<>();
   private final List<Failure> failures = new ArrayList<>();
   private final Map<List<String>, Long> transitions = new HashMap<>();
 
@@ -45,7 +44,6 @@ public final class DiffSummary {
   public void add(DiffRow row) {
     read++;
     if (!row.ok()) {
-      failedByKind.merge(row.errorKind(), 1L, Long::sum);
       failures.add(new Failure(row.crashId(), row.errorKind(), row.error()));
     } else if (row.changed()) {
       changed++;
@@ -73,6 +71,13 @@ public final class DiffSummary {
 
   public List<Failure> failures() {
     return List.copyOf(failures);
+  }
+
+  /** Failure counts by kind, kinds in the order they first failed. */
+  private Map<String, Long> failuresByKind() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    failures.forEach(failure -> counts.merge(failure.kind(), 1L, Long::sum));
+    return counts;
   }
 
   /** Biggest first; ties in code-unit order of the baseline, then the candidate. */
@@ -120,7 +125,7 @@ public final class DiffSummary {
     counts.append(read).append(" crashes read: ").append(changed).append(" changed, ").append(unchanged).append(" unchanged, ")
         .append(failures.size()).append(" failed");
     lines.add(counts.toString());
-    failedByKind.forEach((kind, count) -> lines.add("  " + count + " " + kind));
+    failuresByKind().forEach((kind, count) -> lines.add("  " + count + " " + kind));
     for (Failure failure : failures) {
       lines.add("  failed: " + failure.crashId() + ": " + failure.reason());
     }
@@ -158,7 +163,7 @@ public final class DiffSummary {
     json.put("unchanged", unchanged);
     json.put("failed", failures.size());
     ObjectNode byKind = json.putObject("failed_by_reason");
-    failedByKind.forEach(byKind::put);
+    failuresByKind().forEach(byKind::put);
     ArrayNode failed = json.putArray("failures");
     for (Failure failure : failures) {
       failed.addObject().put("crash_id", failure.crashId()).put("reason", failure.kind()).put("detail", failure.reason());

@@ -19,7 +19,6 @@ public final class FetchSummary {
 
   private long fetched;
   private long cached;
-  private final Map<FailureKind, Long> failedByKind = new LinkedHashMap<>();
   private final List<Failure> failures = new ArrayList<>();
   private final List<CrashIdInput.Invalid> invalid = new ArrayList<>();
 
@@ -31,7 +30,6 @@ public final class FetchSummary {
         cached++;
       }
     } else if (result instanceof Failed failed) {
-      failedByKind.merge(failed.kind(), 1L, Long::sum);
       failures.add(new Failure(where, failed));
     }
   }
@@ -49,7 +47,7 @@ public final class FetchSummary {
   }
 
   public long failed(FailureKind kind) {
-    return failedByKind.getOrDefault(kind, 0L);
+    return failures.stream().filter(failure -> failure.failed().kind() == kind).count();
   }
 
   public List<Failure> failures() {

@@ -2,6 +2,7 @@ package org.siggendiff.siglist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -82,7 +83,7 @@ final class GitHubSiglists {
   }
 
   private String get(HttpUrl url, String accept, String what) throws SiglistSourceException, IOException {
-    return new String(getBytes(url, accept, what), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(getBytes(url, accept, what), StandardCharsets.UTF_8);
   }
 
   private byte[] getBytes(HttpUrl url, String accept, String what) throws SiglistSourceException, IOException {

@@ -100,7 +100,7 @@ public final class SiglistResolver {
       throw new SiglistSourceException(spec + ": name a branch, tag, commit or pull/N after github:");
     }
     OkHttpClient http =
-        new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).followRedirects(true).build();
+        new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
     try {
       GitHubSiglists github = new GitHubSiglists(http, settings.githubApi(), settings.githubRepo());
       Path remembered = refFile(github.repo(), ref);
