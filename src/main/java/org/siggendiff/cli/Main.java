@@ -79,6 +79,9 @@ public final class Main {
       if (type == SiggenDiffCommand.class) {
         return type.cast(new SiggenDiffCommand(context));
       }
+      if (type == CrashIdsCommand.class) {
+        return type.cast(new CrashIdsCommand(context));
+      }
       if (type == FetchCommand.class) {
         return type.cast(new FetchCommand(context));
       }

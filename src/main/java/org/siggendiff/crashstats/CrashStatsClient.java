@@ -1,6 +1,7 @@
 package org.siggendiff.crashstats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -128,38 +129,98 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
 
   @Override
   public CrashResult get(CrashId id) {
+    HttpUrl url = processedCrashUrl.newBuilder().addQueryParameter("crash_id", id.value()).build();
+    Exchange<ObjectNode> exchange;
     try {
-      return fetch(id);
+      exchange = call(url, CrashStatsClient::readProcessedCrash);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Failed(id, FailureKind.FAILED, "interrupted");
     }
+    if (exchange instanceof Exchange.Ok<ObjectNode> ok) {
+      return new Found(id, ok.value(), ok.body(), Origin.API);
+    }
+    if (exchange instanceof Exchange.Refused<ObjectNode> refused) {
+      return refused.status() == 404
+          ? new Failed(id, FailureKind.NOT_FOUND, "not found (HTTP 404)")
+          : new Failed(id, FailureKind.FAILED, "unexpected answer HTTP " + refused.status());
+    }
+    if (exchange instanceof Exchange.Denied<ObjectNode> denied) {
+      return new Failed(id, FailureKind.ACCESS_DENIED, denied.reason());
+    }
+    return new Failed(id, FailureKind.FAILED, ((Exchange.GaveUp<ObjectNode>) exchange).reason());
   }
 
-  private CrashResult fetch(CrashId id) throws InterruptedException {
-    Request request = request(id);
+  private static ObjectNode readProcessedCrash(byte[] body) throws IOException {
+    try {
+      return CrashDataAdapter.readProcessedCrash(body);
+    } catch (IOException e) {
+      throw new IOException("response is not a JSON object", e);
+    }
+  }
+
+  public boolean hasToken() {
+    return settings.token().isPresent();
+  }
+
+  int maxConcurrentRequests() {
+    return settings.maxConcurrentRequests();
+  }
+
+  /** {@code name/} under the API URL, such as {@code SuperSearch/}. */
+  HttpUrl endpoint(String name) {
+    return settings.apiUrl().newBuilder().addPathSegment(name).addPathSegment("").build();
+  }
+
+  /**
+   * Reads a 200 answer's body. An IOException, whose message says what is wrong with the body,
+   * makes the attempt count as failed and retried.
+   */
+  @FunctionalInterface
+  interface BodyReader<T> {
+    T read(byte[] body) throws IOException;
+  }
+
+  /** How an API call ended, after every retry it was worth. */
+  sealed interface Exchange<T> {
+    /** A 200 answer, read. */
+    record Ok<T>(T value, byte[] body) implements Exchange<T> {}
+
+    /** A final answer that is neither success nor a refusal of access, such as a 400 or a 404. */
+    record Refused<T>(int status, String body) implements Exchange<T> {}
+
+    /** HTTP 403, now or earlier in the run: no more requests are made. */
+    record Denied<T>(String reason) implements Exchange<T> {}
+
+    /** Retries exhausted, or a status this client does not expect. */
+    record GaveUp<T>(String reason) implements Exchange<T> {}
+  }
+
+  /** One GET under the rate limit and the concurrency bound, retried as the settings say. */
+  <T> Exchange<T> call(HttpUrl url, BodyReader<T> reader) throws InterruptedException {
+    Request request = request(url);
     int attempts = 0;
     int rateLimited = 0;
     while (true) {
       String denied = accessDenied.get();
       if (denied != null) {
-        return new Failed(id, FailureKind.ACCESS_DENIED, denied);
+        return new Exchange.Denied<>(denied);
       }
       limiter.acquire();
-      Answer answer;
+      Answer<T> answer;
       concurrency.acquire();
       try {
-        answer = send(id, request);
+        answer = send(request, reader);
       } finally {
         concurrency.release();
       }
-      if (answer.result() != null) {
-        return answer.result();
+      if (answer.exchange() != null) {
+        return answer.exchange();
       }
       if (answer.retryAfter() != null) {
         rateLimited++;
         if (rateLimited >= MAX_RATE_LIMITED_ANSWERS) {
-          return new Failed(id, FailureKind.FAILED, "rate limited (HTTP 429) " + rateLimited + " times");
+          return new Exchange.GaveUp<>("rate limited (HTTP 429) " + rateLimited + " times");
         }
         Duration wait = answer.retryAfter().isZero() ? backoff(rateLimited) : answer.retryAfter();
         limiter.pause(wait);
@@ -167,65 +228,66 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       }
       attempts++;
       if (attempts >= settings.maxAttempts()) {
-        return new Failed(id, FailureKind.FAILED, answer.problem() + " (" + attempts + " attempts)");
+        return new Exchange.GaveUp<>(answer.problem() + " (" + attempts + " attempts)");
       }
       Thread.sleep(backoff(attempts).toMillis());
     }
   }
 
-  private Request request(CrashId id) {
+  private Request request(HttpUrl url) {
     Request.Builder builder =
-        new Request.Builder()
-            .url(processedCrashUrl.newBuilder().addQueryParameter("crash_id", id.value()).build())
-            .header("User-Agent", userAgent)
-            .header("Accept", "application/json");
+        new Request.Builder().url(url).header("User-Agent", userAgent).header("Accept", "application/json");
     settings.token().ifPresent(token -> builder.header("Auth-Token", token.secret()));
     return builder.build();
   }
 
   /**
-   * One attempt: a final result, or a retryable problem, or a 429 with how long the server asked
-   * to wait (zero when it did not say).
+   * One attempt: a final exchange, or a retryable problem, or a 429 with how long the server
+   * asked to wait (zero when it did not say).
    */
-  private record Answer(CrashResult result, String problem, Duration retryAfter) {}
+  private record Answer<T>(Exchange<T> exchange, String problem, Duration retryAfter) {
+    static <T> Answer<T> done(Exchange<T> exchange) {
+      return new Answer<>(exchange, null, null);
+    }
 
-  private Answer send(CrashId id, Request request) {
+    static <T> Answer<T> retry(String problem) {
+      return new Answer<>(null, problem, null);
+    }
+  }
+
+  private <T> Answer<T> send(Request request, BodyReader<T> reader) {
     try (Response response = http.newCall(request).execute()) {
       int code = response.code();
       ResponseBody body = response.body();
       if (code == 200) {
         byte[] bytes = body == null ? new byte[0] : body.bytes();
-        return parse(id, bytes);
-      }
-      if (code == 404) {
-        return new Answer(new Failed(id, FailureKind.NOT_FOUND, "not found (HTTP 404)"), null, null);
+        try {
+          return Answer.done(new Exchange.Ok<>(reader.read(bytes), bytes));
+        } catch (IOException e) {
+          return Answer.retry(e.getMessage());
+        }
       }
       if (code == 403) {
         String reason = denial(body == null ? "" : body.string());
         accessDenied.compareAndSet(null, reason);
-        return new Answer(new Failed(id, FailureKind.ACCESS_DENIED, accessDenied.get()), null, null);
+        return Answer.done(new Exchange.Denied<>(accessDenied.get()));
       }
       if (code == 429) {
-        return new Answer(null, "rate limited (HTTP 429)", retryAfter(response.header("Retry-After")));
+        return new Answer<>(null, "rate limited (HTTP 429)", retryAfter(response.header("Retry-After")));
       }
       if (code >= 500) {
-        return new Answer(null, "HTTP " + code, null);
+        return Answer.retry("HTTP " + code);
       }
-      return new Answer(new Failed(id, FailureKind.FAILED, "unexpected answer HTTP " + code), null, null);
+      if (code >= 400) {
+        return Answer.done(new Exchange.Refused<>(code, body == null ? "" : body.string()));
+      }
+      return Answer.done(new Exchange.GaveUp<>("unexpected answer HTTP " + code));
     } catch (InterruptedIOException e) {
-      return new Answer(null, "timed out after " + settings.timeout().toMillis() + " ms", null);
+      return Answer.retry("timed out after " + settings.timeout().toMillis() + " ms");
     } catch (EOFException | ProtocolException e) {
-      return new Answer(null, "truncated response", null);
+      return Answer.retry("truncated response");
     } catch (IOException e) {
-      return new Answer(null, "network error: " + e.getClass().getSimpleName(), null);
-    }
-  }
-
-  private Answer parse(CrashId id, byte[] bytes) {
-    try {
-      return new Answer(new Found(id, CrashDataAdapter.readProcessedCrash(bytes), bytes, Origin.API), null, null);
-    } catch (IOException e) {
-      return new Answer(null, "response is not a JSON object", null);
+      return Answer.retry("network error: " + e.getClass().getSimpleName());
     }
   }
 

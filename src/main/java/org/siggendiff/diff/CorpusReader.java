@@ -24,9 +24,6 @@ import org.siggendiff.crashstats.InvalidCrashIdException;
  * every {@code .jsonl} and {@code .json} file in it, in name order.
  */
 public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
-  /** The file a saved corpus lists its crash IDs in. */
-  public static final String CRASH_IDS_FILE = "crashids.txt";
-
   private final Deque<Path> files = new ArrayDeque<>();
   private final Deque<DiffInput> ready = new ArrayDeque<>();
   private BufferedReader lines;
@@ -52,7 +49,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     if (Files.isDirectory(fetchData)) {
       return list(fetchData).filter(file -> isCrashId(file.getFileName().toString())).toList();
     }
-    Path saved = folder.resolve(CRASH_IDS_FILE);
+    Path saved = folder.resolve(SavedCorpus.CRASH_IDS_FILE);
     if (Files.isRegularFile(saved)) {
       return List.of(saved);
     }

@@ -46,7 +46,7 @@ class CorpusReaderTest {
   @Test
   void readsASavedCorpusAsCrashIdsToLookUp() throws IOException {
     Files.writeString(folder.resolve("query.json"), "{}");
-    Files.writeString(folder.resolve(CorpusReader.CRASH_IDS_FILE), "# saved\n" + CrashIds.text(1) + "\nnope\n");
+    Files.writeString(folder.resolve(SavedCorpus.CRASH_IDS_FILE), "# saved\n" + CrashIds.text(1) + "\nnope\n");
     List<DiffInput> inputs = read(folder);
     assertEquals(new DiffInput.Lookup(folder.resolve("crashids.txt") + ":2", CrashIds.id(1)), inputs.get(0));
     assertInstanceOf(DiffInput.Invalid.class, inputs.get(1));

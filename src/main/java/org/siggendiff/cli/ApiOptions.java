@@ -1,0 +1,71 @@
+package org.siggendiff.cli;
+
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import org.siggendiff.crashstats.ApiToken;
+import org.siggendiff.crashstats.CrashStatsClient;
+import picocli.CommandLine.Option;
+
+/** The options of every command that talks to the Crash Stats API. */
+final class ApiOptions {
+  @Option(names = "--api-url", paramLabel = "URL", description = "Crash Stats API (default: ${DEFAULT-VALUE})",
+      defaultValue = "https://crash-stats.mozilla.org/api")
+  String apiUrl;
+
+  @Option(names = "--rate", paramLabel = "N",
+      description = "API requests per minute; default: the API's limit, 100 anonymous, 1000 with a token; 0 for none")
+  Integer rate;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "time limit per request (default: ${DEFAULT-VALUE})")
+  double timeoutSeconds;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "4",
+      description = "retries of a request after a 5xx answer, a timeout or a broken body (default: ${DEFAULT-VALUE})")
+  int retries;
+
+  @Option(names = "--retry-delay", paramLabel = "MS", defaultValue = "1000",
+      description = "first backoff in milliseconds, doubled per retry, with jitter (default: ${DEFAULT-VALUE})")
+  long retryDelayMillis;
+
+  /** The API URL, always ending in a slash. */
+  HttpUrl url() throws UsageError {
+    HttpUrl url = HttpUrl.parse(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+    if (url == null) {
+      throw new UsageError("--api-url is not an http(s) URL");
+    }
+    return url;
+  }
+
+  /** A client with the token from the environment, making at most {@code concurrency} requests at once. */
+  CrashStatsClient client(CliContext context, int concurrency) throws UsageError {
+    if (rate != null && rate < 0) {
+      throw new UsageError("--rate must be 0 (no limit) or more");
+    }
+    if (!(timeoutSeconds > 0) || retries < 0 || retryDelayMillis < 0) {
+      throw new UsageError("--timeout must be positive, --retries and --retry-delay not negative");
+    }
+    Optional<ApiToken> token;
+    try {
+      token = ApiToken.fromEnvironment(context.env());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+    HttpUrl url = url();
+    CrashStatsClient.Settings settings =
+        new CrashStatsClient.Settings(
+            url,
+            token,
+            rate != null ? rate : CrashStatsClient.Settings.defaults(url, token).requestsPerMinute(),
+            concurrency,
+            Duration.ofMillis((long) (timeoutSeconds * 1000)),
+            retries + 1,
+            Duration.ofMillis(retryDelayMillis));
+    try {
+      return new CrashStatsClient(settings);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+}
