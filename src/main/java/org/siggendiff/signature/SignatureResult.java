@@ -19,9 +19,14 @@ public record SignatureResult(
   }
 
   /** Socorro's {@code result.extra} for C/C++/Rust stacks. */
-  public record Extra(String protoSignature, List<String> normalizedFrames) {
+  public record Extra(List<String> normalizedFrames) {
     public Extra {
       normalizedFrames = List.copyOf(normalizedFrames);
+    }
+
+    /** The normalized frames joined with {@code " | "}; built when asked for, since most callers never do. */
+    public String protoSignature() {
+      return String.join(" | ", normalizedFrames);
     }
   }
 }

@@ -10,6 +10,9 @@ public final class SigFixWhitespace extends Rule {
   @Override
   public void action(CrashData crashData, Result result) {
     String original = result.signature();
+    if (isAlreadyFixed(original)) {
+      return;
+    }
     String stripped = PyStrings.strip(original);
     StringBuilder sb = new StringBuilder(stripped.length());
     boolean previousWasSpace = false;
@@ -30,5 +33,25 @@ public final class SigFixWhitespace extends Rule {
     if (!fixed.equals(original)) {
       result.setSignature(name(), fixed);
     }
+  }
+
+  /**
+   * Whether a signature of printable ASCII has no space at either end and no run of spaces:
+   * nearly every signature, which then need not be rebuilt.
+   */
+  private static boolean isAlreadyFixed(String signature) {
+    int length = signature.length();
+    if (length == 0 || signature.charAt(0) == ' ' || signature.charAt(length - 1) == ' ') {
+      return length == 0;
+    }
+    char previous = 0;
+    for (int i = 0; i < length; i++) {
+      char c = signature.charAt(i);
+      if (c < ' ' || c > '~' || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 }

@@ -3,7 +3,6 @@ package org.siggendiff.signature.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigInteger;
-import java.util.List;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyValues;
@@ -13,6 +12,7 @@ import org.siggendiff.signature.Result;
 import org.siggendiff.signature.Rule;
 import org.siggendiff.signature.SignatureResult;
 import org.siggendiff.signature.stack.CSignatureTool;
+import org.siggendiff.signature.stack.FrameList;
 import org.siggendiff.signature.stack.JavaExceptionSignatureTool;
 import org.siggendiff.signature.stack.JavaSignatureTool;
 
@@ -46,7 +46,7 @@ public final class SignatureGenerationRule extends Rule {
 
     result.debug(name(), "using CSignatureTool");
     BigInteger crashingThread = crashingThread(crashData);
-    List<String> frames;
+    FrameList frames;
     try {
       JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
       frames =
@@ -62,7 +62,7 @@ public final class SignatureGenerationRule extends Rule {
     }
     CSignatureTool.Generated generated = cTool.generate(frames, crashingThread);
     if (!frames.isEmpty()) {
-      result.setExtra(new SignatureResult.Extra(String.join(" | ", frames), frames));
+      result.setExtra(new SignatureResult.Extra(frames.texts()));
     }
     apply(result, generated, false);
   }

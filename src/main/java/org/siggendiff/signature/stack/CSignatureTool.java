@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.siggendiff.py.Memo;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyStrings;
@@ -21,96 +22,100 @@ public final class CSignatureTool {
   /** Socorro considers at most this many frames, counting inline frames. */
   public static final int MAXIMUM_FRAMES_TO_CONSIDER = 40;
 
-  /** Rust 1.34 panic symbols that lost their module, keyed by source file then function. */
+  /** Rust 1.34 panic symbols that lost their module, keyed by function then source file. */
   private static final Map<String, Map<String, String>> MISSING_MODULES =
       Map.of(
-          "src/liballoc/raw_vec.rs", Map.of("capacity_overflow", "alloc::raw_vec::capacity_overflow"),
-          "src/libcore/option.rs", Map.of("expect_failed", "core::option::expect_failed"),
-          "src/libcore/panicking.rs",
-              Map.of(
-                  "panic_bounds_check", "core::panicking::panic_bounds_check",
-                  "panic_fmt", "core::panicking::panic_fmt",
-                  "panic", "core::panicking::panic"),
-          "src/libcore/slice/mod.rs",
-              Map.of("slice_index_order_fail", "core::slice::slice_index_order_fail"),
-          "src/libstd/panicking.rs",
-              Map.of(
-                  "begin_panic_fmt", "std::panicking::begin_panic_fmt",
-                  "continue_panic_fmt", "std::panicking::continue_panic_fmt",
-                  "rust_panic_with_hook", "std::panicking::rust_panic_with_hook"));
+          "capacity_overflow", Map.of("src/liballoc/raw_vec.rs", "alloc::raw_vec::capacity_overflow"),
+          "expect_failed", Map.of("src/libcore/option.rs", "core::option::expect_failed"),
+          "panic_bounds_check", Map.of("src/libcore/panicking.rs", "core::panicking::panic_bounds_check"),
+          "panic_fmt", Map.of("src/libcore/panicking.rs", "core::panicking::panic_fmt"),
+          "panic", Map.of("src/libcore/panicking.rs", "core::panicking::panic"),
+          "slice_index_order_fail", Map.of("src/libcore/slice/mod.rs", "core::slice::slice_index_order_fail"),
+          "begin_panic_fmt", Map.of("src/libstd/panicking.rs", "std::panicking::begin_panic_fmt"),
+          "continue_panic_fmt", Map.of("src/libstd/panicking.rs", "std::panicking::continue_panic_fmt"),
+          "rust_panic_with_hook", Map.of("src/libstd/panicking.rs", "std::panicking::rust_panic_with_hook"));
 
   /** A generated signature with the notes and debug lines that explain it. */
   public record Generated(String signature, List<String> notes, List<String> debugNotes) {}
 
   private static final int IRRELEVANT = 1;
   private static final int PREFIX = 2;
+  private static final int SENTINEL = 4;
 
   private final SiglistSet siglists;
+  private final Set<String> sentinels;
   private final FrameNormalizer normalizer;
   // Which lists a frame matches depends only on its text; crashes share most frames.
   private final Memo<String, Integer> classification = new Memo<>(this::classify, FrameNormalizer.MEMO_SIZE);
 
   public CSignatureTool(SiglistSet siglists) {
     this.siglists = siglists;
-    this.normalizer = new FrameNormalizer(siglists.lineNumbers());
+    this.sentinels = Set.copyOf(siglists.sentinels());
+    this.normalizer = new FrameNormalizer(siglists.lineNumbers(), this::classify);
   }
 
   /**
    * Normalizes the first 40 frames of a thread, inline frames first within each frame; module
    * names are lowercased for Windows.
    */
-  public List<String> createFrameList(JsonNode thread, boolean lowercaseModules) {
+  public FrameList createFrameList(JsonNode thread, boolean lowercaseModules) {
     JsonNode frames = PyValues.get(thread, "frames");
     if (frames == null) {
-      return List.of();
+      return FrameList.EMPTY;
     }
-    List<String> normalized = new ArrayList<>();
+    String[] texts = new String[MAXIMUM_FRAMES_TO_CONSIDER];
+    int[] classes = new int[MAXIMUM_FRAMES_TO_CONSIDER];
+    int size = 0;
     Iterator<JsonNode> it = PyValues.iterate(frames);
-    while (it.hasNext() && normalized.size() < MAXIMUM_FRAMES_TO_CONSIDER) {
+    while (it.hasNext() && size < MAXIMUM_FRAMES_TO_CONSIDER) {
       Frame frame = Frame.of(it.next());
       if (PyValues.truthy(frame.inlines())) {
         Iterator<JsonNode> inlineIt = PyValues.iterate(frame.inlines());
-        while (inlineIt.hasNext() && normalized.size() < MAXIMUM_FRAMES_TO_CONSIDER) {
-          normalized.add(normalize(frame.inline(inlineIt.next()), lowercaseModules));
+        while (inlineIt.hasNext() && size < MAXIMUM_FRAMES_TO_CONSIDER) {
+          FrameNormalizer.Normalized normalized = normalize(frame.inline(inlineIt.next()), lowercaseModules);
+          texts[size] = normalized.text();
+          classes[size++] = normalized.classes();
         }
-        if (normalized.size() >= MAXIMUM_FRAMES_TO_CONSIDER) {
+        if (size >= MAXIMUM_FRAMES_TO_CONSIDER) {
           break;
         }
       }
-      normalized.add(normalize(frame, lowercaseModules));
+      FrameNormalizer.Normalized normalized = normalize(frame, lowercaseModules);
+      texts[size] = normalized.text();
+      classes[size++] = normalized.classes();
     }
-    return normalized;
+    return new FrameList(texts, classes, size);
   }
 
-  private String normalize(Frame frame, boolean lowercaseModules) {
-    String path = null;
-    if (PyValues.truthy(frame.file())) {
-      path = FunctionNames.parseSourceFile(FrameNormalizer.requireText(frame.file(), "split"));
-    }
-    frame = fixMissingModule(frame, path);
+  private FrameNormalizer.Normalized normalize(Frame frame, boolean lowercaseModules) {
+    String file = PyValues.truthy(frame.file()) ? FrameNormalizer.requireText(frame.file(), "split") : null;
+    frame = fixMissingModule(frame, file);
     if (lowercaseModules && PyValues.truthy(frame.module())) {
       String module = FrameNormalizer.requireText(frame.module(), "lower");
       frame = frame.withModule(TextNode.valueOf(PyStrings.lower(module)));
     }
-    return normalizer.normalize(frame, path);
+    return normalizer.normalize(frame, file != null && FunctionNames.isRustSource(file));
   }
 
   /** Restores the module of Rust 1.34 panic symbols so that sentinels find them. */
-  private static Frame fixMissingModule(Frame frame, String path) {
+  private static Frame fixMissingModule(Frame frame, String file) {
     JsonNode function = frame.function();
     if (function != null && (function.isArray() || function.isObject())) {
       throw PyException.typeError("unhashable type: '" + PyValues.typeName(function) + "'");
     }
-    if (path == null || function == null || !function.isTextual()) {
+    if (file == null || function == null || !function.isTextual()) {
       return frame;
     }
-    String fixed = MISSING_MODULES.getOrDefault(path, Map.of()).get(function.textValue());
+    Map<String, String> byPath = MISSING_MODULES.get(function.textValue());
+    String path = byPath == null ? null : FunctionNames.parseSourceFile(file);
+    String fixed = path == null ? null : byPath.get(path);
     return fixed == null ? frame : frame.withFunction(TextNode.valueOf(fixed));
   }
 
   private int classify(String frame) {
     return (siglists.irrelevant().matches(frame) ? IRRELEVANT : 0)
-        | (siglists.prefix().matches(frame) ? PREFIX : 0);
+        | (siglists.prefix().matches(frame) ? PREFIX : 0)
+        | (sentinels.contains(frame) ? SENTINEL : 0);
   }
 
   /** A frame whose consecutive repeats count once: a DLL or shared object, or a nameless frame. */
@@ -118,42 +123,61 @@ public final class CSignatureTool {
     if (frame.startsWith("(unloaded")) {
       return false;
     }
-    String lower = PyStrings.lower(frame);
-    return lower.contains(".dll")
-        || lower.endsWith(".so")
+    // Python lowercases first; no character outside ASCII lowercases to '.', 'd', 'l', 's' or
+    // 'o', so an ASCII-only comparison gives the same answer without building the lowercase text.
+    return containsAsciiLowercased(frame, ".dll")
+        || (frame.length() >= 3 && matchesAsciiLowercased(frame, frame.length() - 3, ".so"))
         || frame.equals("XUL")
         || frame.equals("<name omitted>");
+  }
+
+  private static boolean containsAsciiLowercased(String text, String lowercase) {
+    for (int i = 0; i + lowercase.length() <= text.length(); i++) {
+      if (matchesAsciiLowercased(text, i, lowercase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAsciiLowercased(String text, int from, String lowercase) {
+    for (int i = 0; i < lowercase.length(); i++) {
+      char c = text.charAt(from + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowercase.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
    * Picks the signature frames: starts at the first sentinel if any, skips empty and
    * irrelevant frames and repeats of the same module, keeps prefix frames, and stops after the first other frame.
    */
-  public Generated generate(List<String> frames, BigInteger crashingThread) {
+  public Generated generate(FrameList frames, BigInteger crashingThread) {
     List<String> notes = new ArrayList<>();
     List<String> debug = new ArrayList<>();
     debug.add("using signature lists from " + siglists.source());
 
-    List<String> source = frames;
-    int sentinelAt = -1;
-    for (String sentinel : siglists.sentinels()) {
-      int index = source.indexOf(sentinel);
-      if (index >= 0 && (sentinelAt < 0 || index < sentinelAt)) {
-        sentinelAt = index;
+    // Socorro takes the smallest index of any sentinel: the first frame that is one.
+    int start = 0;
+    for (int i = 0; i < frames.size(); i++) {
+      int classes = frames.classes(i);
+      if (classes == FrameList.UNKNOWN ? sentinels.contains(frames.text(i)) : (classes & SENTINEL) != 0) {
+        debug.add("sentinel; starting at \"" + frames.text(i) + "\" index " + i);
+        start = i;
+        break;
       }
-    }
-    if (sentinelAt >= 0) {
-      debug.add("sentinel; starting at \"" + source.get(sentinelAt) + "\" index " + sentinelAt);
-      source = source.subList(sentinelAt, source.size());
     }
 
     List<String> picked = new ArrayList<>();
-    for (String frame : source) {
+    for (int i = start; i < frames.size(); i++) {
+      String frame = frames.text(i);
       if (frame.isEmpty()) {
         debug.add("empty string; ignoring: \"" + frame + "\"");
         continue;
       }
-      int classes = classification.get(frame);
+      int classes = frames.classes(i) == FrameList.UNKNOWN ? classification.get(frame) : frames.classes(i);
       if ((classes & IRRELEVANT) != 0) {
         debug.add("irrelevant; ignoring: \"" + frame + "\"");
         continue;
@@ -174,7 +198,7 @@ public final class CSignatureTool {
     String signature = String.join(" | ", picked);
     if (signature.isEmpty()) {
       notes.add("CSignatureTool: no frame data for crashing thread (" + crashingThread + ")");
-      signature = source.isEmpty() ? "EMPTY: no frame data available" : source.get(0);
+      signature = start >= frames.size() ? "EMPTY: no frame data available" : frames.text(start);
     }
     return new Generated(signature, notes, debug);
   }

@@ -2,6 +2,7 @@ package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.Memo;
@@ -25,31 +26,38 @@ final class FrameNormalizer {
   static final int MEMO_SIZE = 200_000;
 
   /**
-   * A normalized function name; when {@code withLine}, the line number still has to be
-   * appended, and spacing fixed after it, since the line is part of the text that is fixed.
+   * A normalized frame and its siglist classes, {@link FrameList#UNKNOWN} where they depend on
+   * more than the function name. As a memoized function name, {@code withLine} means the line
+   * number still has to be appended, and spacing fixed after it, since the line is part of the
+   * text that is fixed; one flat record, since the memo lookup is the hot path.
    */
-  private record Normalized(String text, boolean withLine, boolean rust) {}
+  record Normalized(String text, int classes, boolean withLine, boolean rust) {}
 
   private final SiglistMatcher lineNumbers;
-  // Normalization is a pure function of the name, and crashes share most of their frames.
+  private final ToIntFunction<String> classifier;
+  // Normalization and classification are pure functions of the name, and crashes share most of
+  // their frames.
   private final Memo<String, Normalized> cppMemo = new Memo<>(this::cpp, MEMO_SIZE);
   private final Memo<String, Normalized> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
 
-  FrameNormalizer(SiglistMatcher lineNumbers) {
+  /** @param classifier the siglist classes of a normalized frame */
+  FrameNormalizer(SiglistMatcher lineNumbers, ToIntFunction<String> classifier) {
     this.lineNumbers = lineNumbers;
+    this.classifier = classifier;
   }
 
   /**
-   * @param sourcePath the frame's file as Socorro's parse_source_file reads it, or null
+   * @param rustSource whether the frame's file, as Socorro's parse_source_file reads it, is a
+   *     Rust source
    */
-  String normalize(Frame frame, String sourcePath) {
+  Normalized normalize(Frame frame, boolean rustSource) {
     JsonNode function = frame.function();
     JsonNode file = frame.file();
     if (PyValues.truthy(function)) {
-      if (sourcePath != null && sourcePath.endsWith(".rs")) {
-        return withLine(rustMemo.get(requireText(function)), frame.line());
+      if (rustSource) {
+        return withLine(rustMemo.get(requireText(function)), frame);
       }
-      return withLine(cppMemo.get(requireText(function, "endswith")), frame.line());
+      return withLine(cppMemo.get(requireText(function, "endswith")), frame);
     }
     if (PyValues.truthy(file) && PyValues.truthy(frame.line())) {
       String fileName = PyStrings.rstrip(requireText(file, "rstrip"), "/\\");
@@ -57,19 +65,23 @@ final class FrameNormalizer {
           fileName.indexOf('\\') >= 0
               ? fileName.substring(fileName.lastIndexOf('\\') + 1)
               : fileName.substring(fileName.lastIndexOf('/') + 1);
-      return base + "#" + PyRepr.str(frame.line());
+      return unknown(base + "#" + PyRepr.str(frame.line()));
     }
     if (PyValues.truthy(frame.module())) {
-      return PyStrings.strip(requireText(frame.module(), "strip"), "[]");
+      return unknown(PyStrings.strip(requireText(frame.module(), "strip"), "[]"));
     }
     if (PyValues.truthy(frame.unloadedModules())) {
       JsonNode first = firstItem(frame.unloadedModules());
-      return "(unloaded " + PyRepr.str(PyValues.get(first, "module")) + ")";
+      return unknown("(unloaded " + PyRepr.str(PyValues.get(first, "module")) + ")");
     }
     if (PyValues.truthy(frame.offset())) {
-      return "@" + PyInt.stripLeadingZeros(frame.offset());
+      return unknown("@" + PyInt.stripLeadingZeros(frame.offset()));
     }
-    return "";
+    return unknown("");
+  }
+
+  private static Normalized unknown(String text) {
+    return new Normalized(text, FrameList.UNKNOWN, false, false);
   }
 
   /** {@code value[0]}, raising as Python does for each type. */
@@ -114,12 +126,16 @@ final class FrameNormalizer {
     throw PyException.typeError("'" + PyValues.typeName(function) + "' object is not iterable");
   }
 
-  private static String withLine(Normalized normalized, JsonNode line) {
-    if (!normalized.withLine()) {
-      return normalized.text();
+  private static Normalized withLine(Normalized function, Frame frame) {
+    if (!function.withLine()) {
+      return function;
     }
-    String function = fixSpacing(normalized.text() + ":" + PyRepr.str(line));
-    return normalized.rust() ? dropRustHash(function) : function;
+    String text = fixSpacing(function.text() + ":" + PyRepr.str(frame.line()));
+    return unknown(function.rust() ? dropRustHash(text) : text);
+  }
+
+  private Normalized function(String text, boolean withLine, boolean rust) {
+    return new Normalized(text, withLine ? FrameList.UNKNOWN : classifier.applyAsInt(text), withLine, rust);
   }
 
   private static String dropRustHash(String function) {
@@ -131,9 +147,9 @@ final class FrameNormalizer {
     function = FunctionNames.collapseRustTypes(function);
     function = FunctionNames.dropParenthesised(function);
     if (lineNumbers.matches(function)) {
-      return new Normalized(function, true, true);
+      return function(function, true, true);
     }
-    return new Normalized(dropRustHash(fixSpacing(function)), false, true);
+    return function(dropRustHash(fixSpacing(function)), false, true);
   }
 
   private Normalized cpp(String function) {
@@ -155,9 +171,9 @@ final class FrameNormalizer {
       function = FunctionNames.dropBracketed(function);
     }
     if (lineNumbers.matches(function)) {
-      return new Normalized(function, true, false);
+      return function(function, true, false);
     }
-    return new Normalized(fixSpacing(function), false, false);
+    return function(fixSpacing(function), false, false);
   }
 
   private static String fixSpacing(String function) {

@@ -194,6 +194,16 @@ public final class FunctionNames {
     return s.substring(0, s.offsetByCodePoints(s.length(), -1));
   }
 
+  /** Whether {@link #parseSourceFile} gives a path ending in {@code .rs}. */
+  static boolean isRustSource(String sourceFile) {
+    // The path is a substring of the reference, so most C++ frames are ruled out by one scan.
+    if (!sourceFile.contains(".rs")) {
+      return false;
+    }
+    String path = parseSourceFile(sourceFile);
+    return path != null && path.endsWith(".rs");
+  }
+
   /**
    * Socorro's parse_source_file: the path part of a {@code vcs:root:path:revision} or
    * {@code c:path} source reference, an absolute path as it is, otherwise null.

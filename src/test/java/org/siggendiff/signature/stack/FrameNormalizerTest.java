@@ -8,14 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.siggendiff.testing.Fixtures;
 
 class FrameNormalizerTest {
-  private final FrameNormalizer normalizer = new FrameNormalizer(Fixtures.basicSiglists().lineNumbers());
+  private final FrameNormalizer normalizer = new FrameNormalizer(Fixtures.basicSiglists().lineNumbers(), frame -> 0);
 
   private String normalize(String frameJson) {
     JsonNode f = json(frameJson);
-    String path = f.has("file") ? FunctionNames.parseSourceFile(f.get("file").asText()) : null;
-    return normalizer.normalize(
-        Frame.of(f),
-        path);
+    return normalizer.normalize(Frame.of(f), f.has("file") && FunctionNames.isRustSource(f.get("file").asText())).text();
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.siggendiff.signature.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,14 @@ class FunctionNamesTest {
     assertEquals("\\src\\a.cpp", FunctionNames.parseSourceFile("c:\\src\\a.cpp"));
     assertEquals("/usr/a.c", FunctionNames.parseSourceFile("/usr/a.c"));
     assertNull(FunctionNames.parseSourceFile("relative/a.c"));
+  }
+
+  @Test
+  void rustSourcesAreTheParsedPathsEndingInDotRs() {
+    assertTrue(FunctionNames.isRustSource("git:github.com/rust-lang/rust:src/libcore/option.rs:0e4a56b4b"));
+    assertTrue(FunctionNames.isRustSource("/builds/worker/checkouts/gecko/servo/style/a.rs"));
+    assertFalse(FunctionNames.isRustSource("hg:hg.mozilla.org/a.rs/b:dom/base/Element.cpp:abc"));
+    assertFalse(FunctionNames.isRustSource("relative/a.rs"));
+    assertFalse(FunctionNames.isRustSource("hg:hg.mozilla.org/mozilla-central:dom/base/Element.cpp:abc"));
   }
 }
