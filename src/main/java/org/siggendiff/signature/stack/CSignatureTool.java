@@ -91,8 +91,8 @@ public final class CSignatureTool {
     String file = PyValues.truthy(frame.file()) ? FrameNormalizer.requireText(frame.file(), "split") : null;
     frame = fixMissingModule(frame, file);
     if (lowercaseModules && PyValues.truthy(frame.module())) {
-      String module = FrameNormalizer.requireText(frame.module(), "lower");
-      frame = frame.withModule(TextNode.valueOf(PyStrings.lower(module)));
+      FrameNormalizer.requireText(frame.module(), "lower");
+      frame = frame.withLowercaseModule();
     }
     return normalizer.normalize(frame, file != null && FunctionNames.isRustSource(file));
   }

@@ -1,68 +1,87 @@
 package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
 
 /**
- * One frame as Socorro's frame generator yields it: an inline function or a real frame, with
- * the fields normalization reads. Values are raw JSON (null when absent) because their types
- * decide what happens. Inline frames have no unloaded modules and no inlines of their own.
+ * One frame as Socorro's frame generator yields it: an inline function or a real frame. Values
+ * are raw JSON (null when absent) because their types decide what happens. Fields are read from
+ * the JSON when asked for, since most frames need only their function, file and inlines. Inline
+ * frames take their function, file and line from the inline entry and the rest from their
+ * frame, and have no unloaded modules and no inlines of their own.
  */
-public record Frame(
-    JsonNode module,
-    JsonNode function,
-    JsonNode file,
-    JsonNode line,
-    JsonNode offset,
-    JsonNode unloadedModules,
-    JsonNode inlines) {
+public final class Frame {
+  private final JsonNode frame;
+  /** The inline entry this frame stands for, or null for a real frame. */
+  private final JsonNode inline;
+  /** A function that replaces the JSON's, or null. */
+  private final JsonNode function;
+  private final boolean lowercaseModule;
+
+  private Frame(JsonNode frame, JsonNode inline, JsonNode function, boolean lowercaseModule) {
+    this.frame = frame;
+    this.inline = inline;
+    this.function = function;
+    this.lowercaseModule = lowercaseModule;
+  }
 
   /** Reads a stack frame; like Python's {@code frame.get}, anything but a dict raises. */
   public static Frame of(JsonNode frame) {
     if (frame == null || !frame.isObject()) {
       throw PyException.attributeError(PyValues.typeName(frame), "get");
     }
-    JsonNode module = null;
-    JsonNode function = null;
-    JsonNode file = null;
-    JsonNode line = null;
-    JsonNode offset = null;
-    JsonNode unloadedModules = null;
-    JsonNode inlines = null;
-    // One pass over the fields costs less than a map lookup per field.
-    Iterator<Map.Entry<String, JsonNode>> fields = frame.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      switch (field.getKey()) {
-        case "module" -> module = field.getValue();
-        case "function" -> function = field.getValue();
-        case "file" -> file = field.getValue();
-        case "line" -> line = field.getValue();
-        case "offset" -> offset = field.getValue();
-        case "unloaded_modules" -> unloadedModules = field.getValue();
-        case "inlines" -> inlines = field.getValue();
-        default -> {
-          // other fields play no part in signatures
-        }
-      }
-    }
-    return new Frame(module, function, file, line, offset, unloadedModules, inlines);
+    return new Frame(frame, null, null, false);
   }
 
-  /** The frame for one of this frame's inline functions: its own name, file and line. */
+  /** The frame for one of this frame's inline functions; an inline entry that is not a dict raises. */
   public Frame inline(JsonNode inline) {
-    JsonNode inlineFunction = PyValues.get(inline, "function");
-    return new Frame(module, inlineFunction, inline.get("file"), inline.get("line"), offset, null, null);
+    return new Frame(frame, inline, PyValues.get(inline, "function"), lowercaseModule);
   }
 
+  /** This frame with another function, as Socorro's fixes of symbols write it back. */
   public Frame withFunction(JsonNode newFunction) {
-    return new Frame(module, newFunction, file, line, offset, unloadedModules, inlines);
+    return new Frame(frame, inline, newFunction, lowercaseModule);
   }
 
-  public Frame withModule(JsonNode newModule) {
-    return new Frame(newModule, function, file, line, offset, unloadedModules, inlines);
+  /**
+   * This frame with its module lowercased, as Socorro does for Windows, when the module is
+   * read: most frames never read it. The caller has checked that the module is a string.
+   */
+  public Frame withLowercaseModule() {
+    return new Frame(frame, inline, function, true);
+  }
+
+  public JsonNode module() {
+    JsonNode module = frame.get("module");
+    return lowercaseModule && module != null && module.isTextual()
+        ? TextNode.valueOf(PyStrings.lower(module.textValue()))
+        : module;
+  }
+
+  public JsonNode function() {
+    return function != null || inline != null ? function : frame.get("function");
+  }
+
+  public JsonNode file() {
+    return (inline != null ? inline : frame).get("file");
+  }
+
+  public JsonNode line() {
+    return (inline != null ? inline : frame).get("line");
+  }
+
+  public JsonNode offset() {
+    return frame.get("offset");
+  }
+
+  public JsonNode unloadedModules() {
+    return inline != null ? null : frame.get("unloaded_modules");
+  }
+
+  public JsonNode inlines() {
+    return inline != null ? null : frame.get("inlines");
   }
 }
