@@ -7,7 +7,7 @@ import java.util.List;
 public final class Result {
   private String signature = "";
   private final List<String> notes = new ArrayList<>();
-  private final List<String> debugLog = new ArrayList<>();
+  private final List<LogLine> debugLog = new ArrayList<>();
   private SignatureResult.Extra extra;
 
   public String signature() {
@@ -16,7 +16,7 @@ public final class Result {
 
   /** Replaces the signature and records the change in the debug log. */
   public void setSignature(String rule, String newSignature) {
-    debug(rule, "change signature: \"" + signature + "\" -> \"" + newSignature + "\"");
+    debugLog.add(LogLine.forRule(rule, "change signature: \"", signature, "\" -> \"", newSignature, "\""));
     signature = newSignature;
   }
 
@@ -27,7 +27,12 @@ public final class Result {
 
   /** Adds a debug line. */
   public void debug(String rule, String message) {
-    debugLog.add(rule + ": " + message);
+    debugLog.add(LogLine.forRule(rule, message));
+  }
+
+  /** Adds a debug line written by a tool that does not know the rule's name. */
+  public void debug(String rule, LogLine line) {
+    debugLog.add(line.forRule(rule));
   }
 
   public void setExtra(SignatureResult.Extra newExtra) {
@@ -35,6 +40,6 @@ public final class Result {
   }
 
   public SignatureResult toResult() {
-    return new SignatureResult(signature, notes, debugLog, extra);
+    return new SignatureResult(signature, notes, LogLine.texts(debugLog), extra);
   }
 }

@@ -15,7 +15,8 @@ public record SignatureResult(
 
   public SignatureResult {
     notes = List.copyOf(notes);
-    debugLog = List.copyOf(debugLog);
+    // Debug lines are joined only when read; copying would join them all.
+    debugLog = debugLog instanceof LogLine.Texts ? debugLog : List.copyOf(debugLog);
   }
 
   /** Socorro's {@code result.extra} for C/C++/Rust stacks. */

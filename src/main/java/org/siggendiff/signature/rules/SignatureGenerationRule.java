@@ -69,7 +69,7 @@ public final class SignatureGenerationRule extends Rule {
 
   private void apply(Result result, CSignatureTool.Generated generated, boolean alwaysSet) {
     generated.notes().forEach(note -> result.info(name(), note));
-    generated.debugNotes().forEach(line -> result.debug(name(), line));
+    generated.debugLines().forEach(line -> result.debug(name(), line));
     if (alwaysSet || !generated.signature().isEmpty()) {
       result.setSignature(name(), generated.signature());
     }

@@ -8,11 +8,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.siggendiff.py.Memo;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
 import org.siggendiff.siglist.SiglistSet;
+import org.siggendiff.signature.LogLine;
 
 /**
  * Socorro's CSignatureTool: normalizes the frames of a C, C++ or Rust stack and walks them
@@ -36,22 +38,25 @@ public final class CSignatureTool {
           "rust_panic_with_hook", Map.of("src/libstd/panicking.rs", "std::panicking::rust_panic_with_hook"));
 
   /** A generated signature with the notes and debug lines that explain it. */
-  public record Generated(String signature, List<String> notes, List<String> debugNotes) {}
+  public record Generated(String signature, List<String> notes, List<LogLine> debugLines) {
+    /** The debug lines as text. */
+    public List<String> debugNotes() {
+      return LogLine.texts(debugLines);
+    }
+  }
 
-  private static final int IRRELEVANT = 1;
-  private static final int PREFIX = 2;
-  private static final int SENTINEL = 4;
 
   private final SiglistSet siglists;
   private final Set<String> sentinels;
   private final FrameNormalizer normalizer;
   // Which lists a frame matches depends only on its text; crashes share most frames.
   private final Memo<String, Integer> classification = new Memo<>(this::classify, FrameNormalizer.MEMO_SIZE);
+  private final ToIntFunction<String> memoizedClassify = classification::get;
 
   public CSignatureTool(SiglistSet siglists) {
     this.siglists = siglists;
     this.sentinels = Set.copyOf(siglists.sentinels());
-    this.normalizer = new FrameNormalizer(siglists.lineNumbers(), this::classify);
+    this.normalizer = new FrameNormalizer(siglists.lineNumbers(), sentinels);
   }
 
   /**
@@ -63,8 +68,7 @@ public final class CSignatureTool {
     if (frames == null) {
       return FrameList.EMPTY;
     }
-    String[] texts = new String[MAXIMUM_FRAMES_TO_CONSIDER];
-    int[] classes = new int[MAXIMUM_FRAMES_TO_CONSIDER];
+    NormalizedFrame[] normalized = new NormalizedFrame[MAXIMUM_FRAMES_TO_CONSIDER];
     int size = 0;
     Iterator<JsonNode> it = PyValues.iterate(frames);
     while (it.hasNext() && size < MAXIMUM_FRAMES_TO_CONSIDER) {
@@ -72,22 +76,18 @@ public final class CSignatureTool {
       if (PyValues.truthy(frame.inlines())) {
         Iterator<JsonNode> inlineIt = PyValues.iterate(frame.inlines());
         while (inlineIt.hasNext() && size < MAXIMUM_FRAMES_TO_CONSIDER) {
-          FrameNormalizer.Normalized normalized = normalize(frame.inline(inlineIt.next()), lowercaseModules);
-          texts[size] = normalized.text();
-          classes[size++] = normalized.classes();
+          normalized[size++] = normalize(frame.inline(inlineIt.next()), lowercaseModules);
         }
         if (size >= MAXIMUM_FRAMES_TO_CONSIDER) {
           break;
         }
       }
-      FrameNormalizer.Normalized normalized = normalize(frame, lowercaseModules);
-      texts[size] = normalized.text();
-      classes[size++] = normalized.classes();
+      normalized[size++] = normalize(frame, lowercaseModules);
     }
-    return new FrameList(texts, classes, size);
+    return new FrameList(normalized, size);
   }
 
-  private FrameNormalizer.Normalized normalize(Frame frame, boolean lowercaseModules) {
+  private NormalizedFrame normalize(Frame frame, boolean lowercaseModules) {
     String file = PyValues.truthy(frame.file()) ? FrameNormalizer.requireText(frame.file(), "split") : null;
     frame = fixMissingModule(frame, file);
     if (lowercaseModules && PyValues.truthy(frame.module())) {
@@ -113,9 +113,8 @@ public final class CSignatureTool {
   }
 
   private int classify(String frame) {
-    return (siglists.irrelevant().matches(frame) ? IRRELEVANT : 0)
-        | (siglists.prefix().matches(frame) ? PREFIX : 0)
-        | (sentinels.contains(frame) ? SENTINEL : 0);
+    return (siglists.irrelevant().matches(frame) ? NormalizedFrame.IRRELEVANT : 0)
+        | (siglists.prefix().matches(frame) ? NormalizedFrame.PREFIX : 0);
   }
 
   /** A frame whose consecutive repeats count once: a DLL or shared object, or a nameless frame. */
@@ -156,15 +155,14 @@ public final class CSignatureTool {
    */
   public Generated generate(FrameList frames, BigInteger crashingThread) {
     List<String> notes = new ArrayList<>();
-    List<String> debug = new ArrayList<>();
-    debug.add("using signature lists from " + siglists.source());
+    List<LogLine> debug = new ArrayList<>();
+    debug.add(LogLine.of("using signature lists from ", siglists.source()));
 
     // Socorro takes the smallest index of any sentinel: the first frame that is one.
     int start = 0;
     for (int i = 0; i < frames.size(); i++) {
-      int classes = frames.classes(i);
-      if (classes == FrameList.UNKNOWN ? sentinels.contains(frames.text(i)) : (classes & SENTINEL) != 0) {
-        debug.add("sentinel; starting at \"" + frames.text(i) + "\" index " + i);
+      if (frames.get(i).sentinel) {
+        debug.add(LogLine.of("sentinel; starting at \"", frames.get(i).text, "\" index ", Integer.toString(i)));
         start = i;
         break;
       }
@@ -172,14 +170,14 @@ public final class CSignatureTool {
 
     List<String> picked = new ArrayList<>();
     for (int i = start; i < frames.size(); i++) {
-      String frame = frames.text(i);
+      String frame = frames.get(i).text;
       if (frame.isEmpty()) {
-        debug.add("empty string; ignoring: \"" + frame + "\"");
+        debug.add(LogLine.of("empty string; ignoring: \"", frame, "\""));
         continue;
       }
-      int classes = frames.classes(i) == FrameList.UNKNOWN ? classification.get(frame) : frames.classes(i);
-      if ((classes & IRRELEVANT) != 0) {
-        debug.add("irrelevant; ignoring: \"" + frame + "\"");
+      int classes = frames.get(i).classes(memoizedClassify);
+      if ((classes & NormalizedFrame.IRRELEVANT) != 0) {
+        debug.add(LogLine.of("irrelevant; ignoring: \"", frame, "\""));
         continue;
       }
       if (!picked.isEmpty()
@@ -188,17 +186,17 @@ public final class CSignatureTool {
         continue;
       }
       picked.add(frame);
-      if ((classes & PREFIX) == 0) {
-        debug.add("not a prefix; stop: \"" + frame + "\"");
+      if ((classes & NormalizedFrame.PREFIX) == 0) {
+        debug.add(LogLine.of("not a prefix; stop: \"", frame, "\""));
         break;
       }
-      debug.add("prefix; continue iterating: \"" + frame + "\"");
+      debug.add(LogLine.of("prefix; continue iterating: \"", frame, "\""));
     }
 
     String signature = String.join(" | ", picked);
     if (signature.isEmpty()) {
       notes.add("CSignatureTool: no frame data for crashing thread (" + crashingThread + ")");
-      signature = start >= frames.size() ? "EMPTY: no frame data available" : frames.text(start);
+      signature = start >= frames.size() ? "EMPTY: no frame data available" : frames.get(start).text;
     }
     return new Generated(signature, notes, debug);
   }

@@ -3,29 +3,25 @@ package org.siggendiff.signature.stack;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * The normalized frames of one stack, in order, with what the siglists say about each frame
- * where normalization already knew it.
- */
+/** The normalized frames of one stack, in order. */
 public final class FrameList {
-  /** Classes not known yet: looked up when the frame is walked. */
-  static final int UNKNOWN = -1;
+  static final FrameList EMPTY = new FrameList(new NormalizedFrame[0], 0);
 
-  static final FrameList EMPTY = new FrameList(new String[0], new int[0], 0);
-
-  private final String[] texts;
-  private final int[] classes;
+  private final NormalizedFrame[] frames;
   private final int size;
 
-  FrameList(String[] texts, int[] classes, int size) {
-    this.texts = texts;
-    this.classes = classes;
+  FrameList(NormalizedFrame[] frames, int size) {
+    this.frames = frames;
     this.size = size;
   }
 
   /** The normalized frames, as Socorro's {@code normalized_frames}. */
   public List<String> texts() {
-    return List.of(Arrays.copyOf(texts, size));
+    String[] texts = new String[size];
+    for (int i = 0; i < size; i++) {
+      texts[i] = frames[i].text;
+    }
+    return Arrays.asList(texts);
   }
 
   public boolean isEmpty() {
@@ -36,11 +32,7 @@ public final class FrameList {
     return size;
   }
 
-  String text(int index) {
-    return texts[index];
-  }
-
-  int classes(int index) {
-    return classes[index];
+  NormalizedFrame get(int index) {
+    return frames[index];
   }
 }

@@ -2,7 +2,7 @@ package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.function.ToIntFunction;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.Memo;
@@ -25,32 +25,22 @@ final class FrameNormalizer {
   /** How many distinct frames each memo keeps; shared by the frame memos of a generator. */
   static final int MEMO_SIZE = 200_000;
 
-  /**
-   * A normalized frame and its siglist classes, {@link FrameList#UNKNOWN} where they depend on
-   * more than the function name. As a memoized function name, {@code withLine} means the line
-   * number still has to be appended, and spacing fixed after it, since the line is part of the
-   * text that is fixed; one flat record, since the memo lookup is the hot path.
-   */
-  record Normalized(String text, int classes, boolean withLine, boolean rust) {}
-
   private final SiglistMatcher lineNumbers;
-  private final ToIntFunction<String> classifier;
-  // Normalization and classification are pure functions of the name, and crashes share most of
-  // their frames.
-  private final Memo<String, Normalized> cppMemo = new Memo<>(this::cpp, MEMO_SIZE);
-  private final Memo<String, Normalized> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
+  private final Set<String> sentinels;
+  // Normalization is a pure function of the name, and crashes share most of their frames.
+  private final Memo<String, NormalizedFrame> cppMemo = new Memo<>(this::cpp, MEMO_SIZE);
+  private final Memo<String, NormalizedFrame> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
 
-  /** @param classifier the siglist classes of a normalized frame */
-  FrameNormalizer(SiglistMatcher lineNumbers, ToIntFunction<String> classifier) {
+  FrameNormalizer(SiglistMatcher lineNumbers, Set<String> sentinels) {
     this.lineNumbers = lineNumbers;
-    this.classifier = classifier;
+    this.sentinels = sentinels;
   }
 
   /**
    * @param rustSource whether the frame's file, as Socorro's parse_source_file reads it, is a
    *     Rust source
    */
-  Normalized normalize(Frame frame, boolean rustSource) {
+  NormalizedFrame normalize(Frame frame, boolean rustSource) {
     JsonNode function = frame.function();
     JsonNode file = frame.file();
     if (PyValues.truthy(function)) {
@@ -65,23 +55,23 @@ final class FrameNormalizer {
           fileName.indexOf('\\') >= 0
               ? fileName.substring(fileName.lastIndexOf('\\') + 1)
               : fileName.substring(fileName.lastIndexOf('/') + 1);
-      return unknown(base + "#" + PyRepr.str(frame.line()));
+      return frame(base + "#" + PyRepr.str(frame.line()));
     }
     if (PyValues.truthy(frame.module())) {
-      return unknown(PyStrings.strip(requireText(frame.module(), "strip"), "[]"));
+      return frame(PyStrings.strip(requireText(frame.module(), "strip"), "[]"));
     }
     if (PyValues.truthy(frame.unloadedModules())) {
       JsonNode first = firstItem(frame.unloadedModules());
-      return unknown("(unloaded " + PyRepr.str(PyValues.get(first, "module")) + ")");
+      return frame("(unloaded " + PyRepr.str(PyValues.get(first, "module")) + ")");
     }
     if (PyValues.truthy(frame.offset())) {
-      return unknown("@" + PyInt.stripLeadingZeros(frame.offset()));
+      return frame("@" + PyInt.stripLeadingZeros(frame.offset()));
     }
-    return unknown("");
+    return frame("");
   }
 
-  private static Normalized unknown(String text) {
-    return new Normalized(text, FrameList.UNKNOWN, false, false);
+  private NormalizedFrame frame(String text) {
+    return new NormalizedFrame(text, sentinels.contains(text), false, false);
   }
 
   /** {@code value[0]}, raising as Python does for each type. */
@@ -126,23 +116,23 @@ final class FrameNormalizer {
     throw PyException.typeError("'" + PyValues.typeName(function) + "' object is not iterable");
   }
 
-  private static Normalized withLine(Normalized function, Frame frame) {
-    if (!function.withLine()) {
+  private NormalizedFrame withLine(NormalizedFrame function, Frame frame) {
+    if (!function.withLine) {
       return function;
     }
-    String text = fixSpacing(function.text() + ":" + PyRepr.str(frame.line()));
-    return unknown(function.rust() ? dropRustHash(text) : text);
+    String text = fixSpacing(function.text + ":" + PyRepr.str(frame.line()));
+    return frame(function.rust ? dropRustHash(text) : text);
   }
 
-  private Normalized function(String text, boolean withLine, boolean rust) {
-    return new Normalized(text, withLine ? FrameList.UNKNOWN : classifier.applyAsInt(text), withLine, rust);
+  private NormalizedFrame function(String text, boolean withLine, boolean rust) {
+    return new NormalizedFrame(text, !withLine && sentinels.contains(text), withLine, rust);
   }
 
   private static String dropRustHash(String function) {
     return function.contains("::h") ? RUST_HASH.matcher(function).replaceAll("") : function;
   }
 
-  private Normalized rust(String function) {
+  private NormalizedFrame rust(String function) {
     function = FunctionNames.dropPrefixAndReturnType(function);
     function = FunctionNames.collapseRustTypes(function);
     function = FunctionNames.dropParenthesised(function);
@@ -152,7 +142,7 @@ final class FrameNormalizer {
     return function(dropRustHash(fixSpacing(function)), false, true);
   }
 
-  private Normalized cpp(String function) {
+  private NormalizedFrame cpp(String function) {
     for (String qualifier : QUALIFIERS) {
       if (function.endsWith(qualifier)) {
         function = PyStrings.strip(function.substring(0, function.length() - qualifier.length()));

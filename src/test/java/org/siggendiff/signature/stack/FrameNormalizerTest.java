@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.siggendiff.testing.Fixtures;
 
 class FrameNormalizerTest {
-  private final FrameNormalizer normalizer = new FrameNormalizer(Fixtures.basicSiglists().lineNumbers(), frame -> 0);
+  private final FrameNormalizer normalizer = new FrameNormalizer(Fixtures.basicSiglists().lineNumbers(), java.util.Set.of());
 
   private String normalize(String frameJson) {
     JsonNode f = json(frameJson);
-    return normalizer.normalize(Frame.of(f), f.has("file") && FunctionNames.isRustSource(f.get("file").asText())).text();
+    return normalizer.normalize(Frame.of(f), f.has("file") && FunctionNames.isRustSource(f.get("file").asText())).text;
   }
 
   @Test
