@@ -170,7 +170,7 @@ public final class CSignatureTool {
 
     List<String> picked = new ArrayList<>();
     for (int i = start; i < frames.size(); i++) {
-      String frame = frames.get(i).text;
+      String frame = frames.text(i);
       if (frame.isEmpty()) {
         debug.add(LogLine.of("empty string; ignoring: \"", frame, "\""));
         continue;

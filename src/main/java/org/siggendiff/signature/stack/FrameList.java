@@ -1,6 +1,5 @@
 package org.siggendiff.signature.stack;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** The normalized frames of one stack, in order. */
@@ -8,20 +7,21 @@ public final class FrameList {
   static final FrameList EMPTY = new FrameList(new NormalizedFrame[0], 0);
 
   private final NormalizedFrame[] frames;
+  private final String[] texts;
   private final int size;
 
   FrameList(NormalizedFrame[] frames, int size) {
     this.frames = frames;
     this.size = size;
+    this.texts = new String[size];
+    for (int i = 0; i < size; i++) {
+      texts[i] = frames[i].text;
+    }
   }
 
   /** The normalized frames, as Socorro's {@code normalized_frames}. */
   public List<String> texts() {
-    String[] texts = new String[size];
-    for (int i = 0; i < size; i++) {
-      texts[i] = frames[i].text;
-    }
-    return Arrays.asList(texts);
+    return List.of(texts);
   }
 
   public boolean isEmpty() {
@@ -30,6 +30,10 @@ public final class FrameList {
 
   int size() {
     return size;
+  }
+
+  String text(int index) {
+    return texts[index];
   }
 
   NormalizedFrame get(int index) {
