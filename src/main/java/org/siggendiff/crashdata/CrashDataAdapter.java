@@ -3,6 +3,7 @@ package org.siggendiff.crashdata;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.stack.Frame;
 
 /**
  * Socorro's convert_to_crash_data: picks the fields signature generation reads out of a
@@ -19,7 +21,7 @@ import org.siggendiff.signature.CrashData;
 public final class CrashDataAdapter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** The top-level fields of a processed crash that adaptation reads, plus its crash ID. */
+  /** The top-level fields of a processed crash that adaptation reads, plus its crash ID and signature. */
   private static final Set<String> READ_FIELDS =
       Set.of(
           "uuid", "signature", "hang", "oom_allocation_size", "js_large_allocation_failure", "abort_message",
@@ -32,9 +34,10 @@ public final class CrashDataAdapter {
   private CrashDataAdapter() {}
 
   /**
-   * Parses a processed crash, keeping only the fields that adaptation reads (and {@code uuid}):
-   * the result adapts exactly as the whole document would, at a fraction of the cost, since
-   * module lists and other large fields are skipped without building them.
+   * Parses a processed crash, keeping only what signature generation reads (and {@code uuid}):
+   * the fields adaptation picks, and of each stack frame the fields a {@link Frame} reads. The
+   * result gives exactly the signature result the whole document would, at a fraction of the
+   * cost, since module lists, registers and the like are skipped without building them.
    *
    * @throws IOException when the bytes are not one JSON object
    */
@@ -43,7 +46,7 @@ public final class CrashDataAdapter {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a JSON object");
       }
-      ObjectNode crash = readObject(parser, READ_FIELDS, true);
+      ObjectNode crash = readObject(parser, READ_FIELDS, (name, reader) -> name.equals("json_dump") ? readDump(reader) : null);
       if (parser.nextToken() != null) {
         throw new IOException("extra data after the JSON value");
       }
@@ -51,21 +54,63 @@ public final class CrashDataAdapter {
     }
   }
 
-  /** Reads the object the parser is in; a repeated key keeps its last value, as in Python. */
-  private static ObjectNode readObject(JsonParser parser, Set<String> keep, boolean top) throws IOException {
+  /** Reads a kept field's value specially, or returns null to read it whole. */
+  @FunctionalInterface
+  private interface FieldReader {
+    JsonNode read(String name, JsonParser parser) throws IOException;
+  }
+
+  private static final FieldReader WHOLE = (name, parser) -> null;
+
+  /**
+   * Reads the object the parser is in, keeping the fields in {@code keep} (all when null); a
+   * repeated key keeps its last value, as in Python.
+   */
+  private static ObjectNode readObject(JsonParser parser, Set<String> keep, FieldReader special) throws IOException {
     ObjectNode node = NODES.objectNode();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (!keep.contains(name)) {
+      parser.nextToken();
+      if (keep != null && !keep.contains(name)) {
         parser.skipChildren();
-      } else if (top && name.equals("json_dump") && value == JsonToken.START_OBJECT) {
-        node.set(name, readObject(parser, READ_DUMP_FIELDS, false));
-      } else {
-        node.set(name, CrashJson.mapper().readValue(parser, JsonNode.class));
+        continue;
       }
+      JsonNode value = special.read(name, parser);
+      node.set(name, value != null ? value : CrashJson.mapper().readValue(parser, JsonNode.class));
     }
     return node;
+  }
+
+  /** Reads the array the parser is in, each object element with {@code element}. */
+  private static ArrayNode readArray(JsonParser parser, ObjectReader element) throws IOException {
+    ArrayNode array = NODES.arrayNode();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      array.add(token == JsonToken.START_OBJECT ? element.read(parser) : CrashJson.mapper().readValue(parser, JsonNode.class));
+    }
+    return array;
+  }
+
+  @FunctionalInterface
+  private interface ObjectReader {
+    ObjectNode read(JsonParser parser) throws IOException;
+  }
+
+  private static JsonNode readDump(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    return readObject(parser, READ_DUMP_FIELDS, (name, reader) ->
+        name.equals("threads") && reader.currentToken() == JsonToken.START_ARRAY
+            ? readArray(reader, CrashDataAdapter::readThread)
+            : null);
+  }
+
+  private static ObjectNode readThread(JsonParser parser) throws IOException {
+    return readObject(parser, null, (name, reader) ->
+        name.equals("frames") && reader.currentToken() == JsonToken.START_ARRAY
+            ? readArray(reader, frame -> readObject(frame, Frame.FIELDS, WHOLE))
+            : null);
   }
 
   /** Adapts a processed crash (a JSON object) to crash data. */

@@ -97,14 +97,23 @@ class ConformanceTest {
         return id + ": crash data differs\n  expected " + vector.get("expected_crash_data")
             + "\n  actual   " + crashData.json();
       }
+      // Reading field by field leaves out what generation does not read, so its crash data is
+      // smaller; what must not differ is the signature result, checked below like the other.
       CrashData fromFields = CrashDataAdapter.fromProcessedCrash(readFields(vector.get("processed_crash")));
-      if (!PyJsonEquality.equal(fromFields.json(), vector.get("expected_crash_data"))) {
-        return id + ": crash data read field by field differs\n  expected " + vector.get("expected_crash_data")
-            + "\n  actual   " + fromFields.json();
+      String problems = compare(vector, generator, fromFields);
+      if (problems != null) {
+        return id + " read field by field: " + problems;
       }
     } else {
       crashData = CrashData.of(vector.get("crash_data"));
     }
+    String problems = compare(vector, generator, crashData);
+    return problems == null ? null : id + " " + problems;
+  }
+
+  /** What differs between the reference's result and this generator's, or null. */
+  private String compare(JsonNode vector, SignatureGenerator generator, CrashData crashData) {
+    String folder = vector.get("siglists").asText();
     SignatureResult actual = generator.generate(crashData);
     String source = generator.siglists().source();
     JsonNode expected = vector.get("expected");
@@ -131,7 +140,7 @@ class ConformanceTest {
       return null;
     }
     String input = vector.has("processed_crash") ? "" : "\n  input " + abbreviate(vector.get("crash_data").toString());
-    return id + " (" + folder + "):\n  " + String.join("\n  ", problems) + input;
+    return "(" + folder + "):\n  " + String.join("\n  ", problems) + input;
   }
 
   private SignatureGenerator generator(String folder) {

@@ -2,6 +2,7 @@ package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Set;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
@@ -14,6 +15,10 @@ import org.siggendiff.py.PyValues;
  * frame, and have no unloaded modules and no inlines of their own.
  */
 public final class Frame {
+  /** Every field of a stack frame that signature generation reads. */
+  public static final Set<String> FIELDS =
+      Set.of("module", "function", "file", "line", "offset", "unloaded_modules", "inlines");
+
   private final JsonNode frame;
   /** The inline entry this frame stands for, or null for a real frame. */
   private final JsonNode inline;
