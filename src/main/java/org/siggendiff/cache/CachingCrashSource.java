@@ -18,7 +18,8 @@ import org.siggendiff.crashstats.CrashSource;
 
 /**
  * Looks a crash up in memory, then on disk, then asks the remote source and keeps what it
- * gives. A corrupt or unreadable disk entry counts as missing and is replaced.
+ * gives, in memory and on disk. A corrupt or unreadable disk entry counts as missing and is
+ * replaced.
  */
 public final class CachingCrashSource implements CrashSource {
   /** Where lookups may go. */
@@ -73,7 +74,8 @@ public final class CachingCrashSource implements CrashSource {
         if (stored.isPresent()) {
           Optional<ObjectNode> crash = parse(stored.get());
           if (crash.isPresent()) {
-            memory.put(id, stored.get());
+            // Not copied into memory: the page cache already holds files read lately, and a
+            // second copy of every crash of a long run costs the collector more than a reread.
             return new Found(id, crash.get(), stored.get(), Origin.DISK_CACHE);
           }
           unusableEntry = "the cache entry is not a JSON object";
