@@ -27,7 +27,7 @@ public final class LogLine {
     return new LogLine(ruleName, parts);
   }
 
-  static LogLine forRule(String ruleName, String... parts) {
+  static LogLine ofRule(String ruleName, String... parts) {
     return new LogLine(ruleName, parts);
   }
 

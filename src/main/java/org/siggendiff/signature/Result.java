@@ -16,7 +16,7 @@ public final class Result {
 
   /** Replaces the signature and records the change in the debug log. */
   public void setSignature(String rule, String newSignature) {
-    debugLog.add(LogLine.forRule(rule, "change signature: \"", signature, "\" -> \"", newSignature, "\""));
+    debugLog.add(LogLine.ofRule(rule, "change signature: \"", signature, "\" -> \"", newSignature, "\""));
     signature = newSignature;
   }
 
@@ -27,7 +27,7 @@ public final class Result {
 
   /** Adds a debug line. */
   public void debug(String rule, String message) {
-    debugLog.add(LogLine.forRule(rule, message));
+    debugLog.add(LogLine.ofRule(rule, message));
   }
 
   /** Adds a debug line written by a tool that does not know the rule's name. */
