@@ -143,7 +143,7 @@ final class CrashIdsCommand implements Callable<Integer> {
       outcome = sample != null ? search.sample(query, sample, printer) : search.newest(query, limit, printer);
       printer.finish();
     }
-    return report(query, outcome, saved, now);
+    return report(query, outcome, saved, limit, now);
   }
 
   private int limit() throws UsageError {
@@ -280,7 +280,8 @@ final class CrashIdsCommand implements Callable<Integer> {
     }
   }
 
-  private int report(SuperSearchQuery query, SuperSearch.Outcome outcome, List<CrashId> ids, Instant now) throws UsageError {
+  private int report(SuperSearchQuery query, SuperSearch.Outcome outcome, List<CrashId> ids, int limit, Instant now)
+      throws UsageError {
     SuperSearchQuery.Window window = query.window();
     String during = " from " + TerminalText.clean(window.from()) + " to " + TerminalText.clean(window.to());
     if (outcome.matched() >= 0) {
@@ -289,7 +290,7 @@ final class CrashIdsCommand implements Callable<Integer> {
               + (sample != null ? " sampled over " + outcome.signatures() + " signatures" : ", the newest")
               + " of " + outcome.matched() + " matching crashes" + during);
     }
-    if (sample == null && outcome.matched() > SuperSearch.MAX_RESULTS && limit() == SuperSearch.MAX_RESULTS) {
+    if (sample == null && outcome.matched() > SuperSearch.MAX_RESULTS && limit == SuperSearch.MAX_RESULTS) {
       context.err().println(
           "crashids: the query matches " + outcome.matched() + " crashes, more than the " + SuperSearch.MAX_RESULTS
               + " Super Search returns for one query: narrow the window or the filters to reach the others");
@@ -313,12 +314,12 @@ final class CrashIdsCommand implements Callable<Integer> {
       return ExitCodes.UNPROCESSED;
     }
     if (save != null) {
-      saveCorpus(query, outcome, ids, now);
+      saveCorpus(query, outcome, ids, limit, now);
     }
     return outcome.invalid() > 0 ? ExitCodes.UNPROCESSED : ExitCodes.OK;
   }
 
-  private void saveCorpus(SuperSearchQuery query, SuperSearch.Outcome outcome, List<CrashId> ids, Instant now)
+  private void saveCorpus(SuperSearchQuery query, SuperSearch.Outcome outcome, List<CrashId> ids, int limit, Instant now)
       throws UsageError {
     HttpUrl apiUrl = api.url();
     ObjectNode description = CrashJson.mapper().createObjectNode();
@@ -341,7 +342,7 @@ final class CrashIdsCommand implements Callable<Integer> {
     if (sample != null) {
       selection.put("sample", sample).put("signatures", outcome.signatures());
     } else {
-      selection.put("newest", limit());
+      selection.put("newest", limit);
     }
     description.put("matched", outcome.matched());
     description.put("crash_ids", ids.size());

@@ -96,7 +96,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
               + ": use an https:// API URL");
     }
     this.settings = settings;
-    this.processedCrashUrl = settings.apiUrl().newBuilder().addPathSegment("ProcessedCrash").addPathSegment("").build();
+    this.processedCrashUrl = endpoint("ProcessedCrash");
     this.limiter = new RateLimiter(settings.requestsPerMinute());
     this.concurrency = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
     this.http =

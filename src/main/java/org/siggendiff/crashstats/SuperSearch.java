@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashdata.CrashJson;
@@ -97,19 +96,14 @@ public final class SuperSearch {
     List<Share> shares = shares(ok.value().signatures(), size);
     collector.planned(ok.value().total(), shares.stream().mapToInt(Share::size).sum());
     List<Problem> problems = new ArrayList<>();
-    AtomicBoolean denied = new AtomicBoolean();
-    new OrderedParallelMap<Share, Pages>(
-            share -> denied.get() ? new Pages(-1, List.of(), Optional.empty()) : sharePages(query, share),
-            Math.max(1, client.maxConcurrentRequests()),
-            Math.max(1, client.maxConcurrentRequests()) * 2)
+    // After a 403 the client answers every later call as denied without a request.
+    int threads = Math.max(1, client.maxConcurrentRequests());
+    new OrderedParallelMap<Share, Pages>(share -> sharePages(query, share), threads, threads * 2)
         .run(
             shares.iterator(),
             pages -> {
               pages.ids().forEach(collector::add);
-              pages.problem().ifPresent(problem -> {
-                problems.add(problem);
-                denied.compareAndSet(false, problem.kind() != Problem.Kind.FAILED);
-              });
+              pages.problem().ifPresent(problems::add);
             });
     Optional<Problem> problem =
         problems.isEmpty()
