@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.signature.CrashData;
@@ -35,22 +38,97 @@ public final class CrashDataAdapter {
 
   /**
    * Parses a processed crash, keeping only what signature generation reads (and {@code uuid}):
-   * the fields adaptation picks, and of each stack frame the fields a {@link Frame} reads. The
-   * result gives exactly the signature result the whole document would, at a fraction of the
-   * cost, since module lists, registers and the like are skipped without building them.
+   * the fields adaptation picks; of {@code json_dump.threads} the threads the rules read, which
+   * are the crashing thread and thread 0 (SignatureRunWatchDog's), each other thread being
+   * null in its place; and of each stack frame the fields a {@link Frame} reads. The result
+   * gives exactly the signature result the whole document would, at a fraction of the cost:
+   * module lists and the other threads are passed over by their outline (see {@link
+   * JsonSkimmer}) without being tokenized.
    *
    * @throws IOException when the bytes are not one JSON object
    */
   public static ObjectNode readProcessedCrash(byte[] json) throws IOException {
-    try (JsonParser parser = CrashJson.mapper().createParser(json)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("not a JSON object");
+    JsonSkimmer skimmer = new JsonSkimmer(json);
+    if (skimmer.peek() != '{') {
+      throw new IOException("not a JSON object");
+    }
+    ObjectNode crash = NODES.objectNode();
+    skimmer.readObject(key -> {
+      if (!READ_FIELDS.contains(key)) {
+        skimmer.skipValue();
+      } else if (key.equals("json_dump") && skimmer.peek() == '{') {
+        crash.set(key, readDump(json, skimmer));
+      } else {
+        crash.set(key, skimmer.readValue());
       }
-      ObjectNode crash = readObject(parser, READ_FIELDS, (name, reader) -> name.equals("json_dump") ? readDump(reader) : null);
-      if (parser.nextToken() != null) {
-        throw new IOException("extra data after the JSON value");
+    });
+    skimmer.expectEnd();
+    return crash;
+  }
+
+  private static ObjectNode readDump(byte[] json, JsonSkimmer skimmer) throws IOException {
+    ObjectNode dump = NODES.objectNode();
+    List<Integer> threadStarts = new ArrayList<>();
+    skimmer.readObject(key -> {
+      if (!READ_DUMP_FIELDS.contains(key)) {
+        skimmer.skipValue();
+      } else if (key.equals("threads") && skimmer.peek() == '[') {
+        // Which threads are read depends on crash_info, which may come later; a repeated
+        // key keeps its last value, as in Python.
+        threadStarts.clear();
+        skimmer.readArray(index -> {
+          threadStarts.add(skimmer.position());
+          skimmer.skipValue();
+        });
+        dump.set(key, NODES.arrayNode());
+      } else {
+        if (key.equals("threads")) {
+          threadStarts.clear();
+        }
+        dump.set(key, skimmer.readValue());
       }
-      return crash;
+    });
+    // An array here is the placeholder set above: arrays are never read whole.
+    if (dump.get("threads") instanceof ArrayNode threads) {
+      for (int i = 0; i < threadStarts.size(); i++) {
+        threads.add(NODES.nullNode());
+      }
+      for (int index : threadsRead(dump.get("crash_info"), threadStarts.size())) {
+        threads.set(index, readThread(new JsonSkimmer(json, threadStarts.get(index))));
+      }
+    }
+    return dump;
+  }
+
+  /** The positions in a list of {@code count} threads that the rules may read. */
+  private static Set<Integer> threadsRead(JsonNode crashInfo, int count) {
+    Set<Integer> read = new TreeSet<>();
+    if (count > 0) {
+      read.add(0);
+    }
+    BigInteger crashing;
+    try {
+      crashing = CrashData.crashingThread(orNull(path(crashInfo, "crashing_thread")));
+    } catch (PyException e) {
+      return read;
+    }
+    BigInteger position = crashing.signum() < 0 ? crashing.add(BigInteger.valueOf(count)) : crashing;
+    if (position.signum() >= 0 && position.compareTo(BigInteger.valueOf(count)) < 0) {
+      read.add(position.intValue());
+    }
+    return read;
+  }
+
+  private static JsonNode readThread(JsonSkimmer skimmer) throws IOException {
+    if (skimmer.peek() != '{') {
+      return skimmer.readValue();
+    }
+    try (JsonParser parser = skimmer.parseValue()) {
+      parser.nextToken();
+      return readObject(parser, null, (name, reader) ->
+          name.equals("frames") && reader.currentToken() == JsonToken.START_ARRAY
+              ? readArray(reader, frame -> readObject(frame, Frame.FIELDS, WHOLE))
+              : null);
     }
   }
 
@@ -94,23 +172,6 @@ public final class CrashDataAdapter {
   @FunctionalInterface
   private interface ObjectReader {
     ObjectNode read(JsonParser parser) throws IOException;
-  }
-
-  private static JsonNode readDump(JsonParser parser) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      return null;
-    }
-    return readObject(parser, READ_DUMP_FIELDS, (name, reader) ->
-        name.equals("threads") && reader.currentToken() == JsonToken.START_ARRAY
-            ? readArray(reader, CrashDataAdapter::readThread)
-            : null);
-  }
-
-  private static ObjectNode readThread(JsonParser parser) throws IOException {
-    return readObject(parser, null, (name, reader) ->
-        name.equals("frames") && reader.currentToken() == JsonToken.START_ARRAY
-            ? readArray(reader, frame -> readObject(frame, Frame.FIELDS, WHOLE))
-            : null);
   }
 
   /** Adapts a processed crash (a JSON object) to crash data. */

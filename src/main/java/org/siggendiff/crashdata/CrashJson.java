@@ -47,4 +47,22 @@ public final class CrashJson {
       return node;
     }
   }
+
+  /**
+   * Checks that the bytes are one well-formed JSON document, token by token, without building
+   * it: for documents that will then be read only in part.
+   *
+   * @throws IOException saying what is wrong and where
+   */
+  public static void requireWellFormed(byte[] json) throws IOException {
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      if (parser.nextToken() == null) {
+        throw new IOException("no JSON value");
+      }
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        throw new IOException("extra data after the JSON value");
+      }
+    }
+  }
 }

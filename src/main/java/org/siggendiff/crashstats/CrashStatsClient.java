@@ -153,6 +153,8 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
 
   private static ObjectNode readProcessedCrash(byte[] body) throws IOException {
     try {
+      // Reading keeps only what generation needs; what the cache keeps must be sound in full.
+      CrashJson.requireWellFormed(body);
       return CrashDataAdapter.readProcessedCrash(body);
     } catch (IOException e) {
       throw new IOException("response is not a JSON object", e);

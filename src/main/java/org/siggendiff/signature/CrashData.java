@@ -3,7 +3,10 @@ package org.siggendiff.signature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.Objects;
+import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyInt;
 
 /**
  * A crash in Socorro's signature crash-data schema: a JSON object, read but never changed.
@@ -34,6 +37,31 @@ public final class CrashData {
   /** Whether the key is present, even with a null value. */
   public boolean has(String key) {
     return data.has(key);
+  }
+
+  /**
+   * Socorro's get_crashing_thread: {@code int(crash_data["crashing_thread"])}, or 0 when the key
+   * is absent or that raises TypeError or ValueError.
+   *
+   * @throws PyException when {@code int()} raises anything else
+   */
+  public BigInteger crashingThread() {
+    return crashingThread(data.get("crashing_thread"));
+  }
+
+  /** {@link #crashingThread()} for a {@code crashing_thread} value; null when absent. */
+  public static BigInteger crashingThread(JsonNode value) {
+    if (value == null) {
+      return BigInteger.ZERO;
+    }
+    try {
+      return PyInt.of(value);
+    } catch (PyException e) {
+      if (e.kind() == PyException.Kind.TYPE_ERROR || e.kind() == PyException.Kind.VALUE_ERROR) {
+        return BigInteger.ZERO;
+      }
+      throw e;
+    }
   }
 
   /** A copy whose {@code crashing_thread} is the given index; the rest is shared. */

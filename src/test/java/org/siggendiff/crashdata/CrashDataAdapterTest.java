@@ -38,9 +38,56 @@ class CrashDataAdapterTest {
     assertEquals(1, crash.get("hang").asInt());
   }
 
+  private static String threads(String crashingThread, String... threads) {
+    return "{'json_dump': {'threads': [" + String.join(", ", threads) + "], 'crash_info': {'crashing_thread': "
+        + crashingThread + "}}}";
+  }
+
+  @Test
+  void keepsTheCrashingThreadAndThreadZeroInTheirPlacesAndNullsTheOthers() throws IOException {
+    String[] four = {"{'frames': [], 'n': 0}", "{'n': 1}", "{'n': 2}", "{'n': 3}"};
+
+    assertEquals("[{'frames':[],'n':0},null,{'n':2},null]".replace('\'', '"'),
+        read(threads("2", four)).at("/json_dump/threads").toString());
+    assertEquals("[{'n':0},null,null,{'n':3}]".replace('\'', '"'),
+        read(threads("-1", "{'n': 0}", "{'n': 1}", "{'n': 2}", "{'n': 3}")).at("/json_dump/threads").toString(),
+        "a negative index counts from the end, as glom does");
+    assertEquals("[{'n':0},null,{'n':2},null]".replace('\'', '"'),
+        read(threads("' 2 '", "{'n': 0}", "{'n': 1}", "{'n': 2}", "{'n': 3}")).at("/json_dump/threads").toString(),
+        "int() of a string");
+  }
+
+  @Test
+  void keepsOnlyThreadZeroWhenTheCrashingThreadIsNotAnIndex() throws IOException {
+    for (String crashingThread : new String[] {"null", "'x'", "7", "-5", "[1]", "1e400"}) {
+      assertEquals("[{'n':0},null]".replace('\'', '"'),
+          read(threads(crashingThread, "{'n': 0}", "{'n': 1}")).at("/json_dump/threads").toString(), crashingThread);
+    }
+  }
+
+  @Test
+  void findsTheCrashingThreadWhereverCrashInfoComesAndWhateverTheThreadsAre() throws IOException {
+    JsonNode crash = read("{'json_dump': {'crash_info': {'crashing_thread': 1}, 'threads': [{'n': 0}, 'odd', 3]},"
+        + " 'signature': 's'}");
+
+    assertEquals("[{'n':0},'odd',null]".replace('\'', '"'), crash.at("/json_dump/threads").toString());
+    assertEquals("[]", read("{'json_dump': {'threads': []}}").at("/json_dump/threads").toString());
+  }
+
+  @Test
+  void readsPrettyPrintedDocumentsAsCompactOnes() throws IOException {
+    String compact = "{'uuid':'u','json_dump':{'modules':[{'x':[1,2]}],'threads':[{'frames':[{'function':'f',"
+        + "'registers':{}}]}],'crash_info':{'crashing_thread':0}},'hang':true}";
+    String pretty = compact.replace(",", " ,\n  ").replace(":", " :\t").replace("{", "{\r\n ");
+
+    assertEquals(read(compact), read(pretty));
+  }
+
   @Test
   void refusesWhatIsNotOneJsonObject() {
     assertThrows(IOException.class, () -> read("[1]"));
     assertThrows(IOException.class, () -> read("{} {}"));
+    assertThrows(IOException.class, () -> read("{'json_dump': {'modules': [1, 2}}"));
+    assertThrows(IOException.class, () -> read("{'signature': tru}"));
   }
 }

@@ -195,6 +195,16 @@ class CrashStatsClientTest {
   }
 
   @Test
+  void aBodyBrokenWhereGenerationDoesNotLookIsStillRefused() {
+    String broken = "{\"uuid\": \"" + ID.value() + "\", \"json_dump\": {\"modules\": [{\"filename\": tru}]}}";
+    server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withBody(broken)));
+    try (CrashStatsClient client = client()) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals("response is not a JSON object (3 attempts)", failed.reason());
+    }
+  }
+
+  @Test
   void anHtmlErrorPageIsNotACrash() {
     server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>Oops</body></html>")));
     try (CrashStatsClient client = client()) {

@@ -39,7 +39,7 @@ public final class OOMSignature extends Rule {
         return true;
       }
     }
-    BigInteger crashingThread = SignatureGenerationRule.crashingThread(crashData);
+    BigInteger crashingThread = crashData.crashingThread();
     JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
     if (PyValues.truthy(thread)) {
       JsonNode lastError = PyValues.get(thread, "last_error_value");

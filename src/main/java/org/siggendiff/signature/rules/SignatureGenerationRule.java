@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigInteger;
 import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyValues;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.signature.CrashData;
@@ -45,7 +44,7 @@ public final class SignatureGenerationRule extends Rule {
     }
 
     result.debug(name(), "using CSignatureTool");
-    BigInteger crashingThread = crashingThread(crashData);
+    BigInteger crashingThread = crashData.crashingThread();
     FrameList frames;
     try {
       JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
@@ -79,19 +78,4 @@ public final class SignatureGenerationRule extends Rule {
     return value != null && value.isTextual() ? value.textValue() : null;
   }
 
-  /** Socorro's get_crashing_thread: {@code int(crashing_thread)}, or 0 when that fails. */
-  static BigInteger crashingThread(CrashData crashData) {
-    JsonNode value = crashData.has("crashing_thread") ? crashData.get("crashing_thread") : null;
-    if (value == null) {
-      return BigInteger.ZERO;
-    }
-    try {
-      return PyInt.of(value);
-    } catch (PyException e) {
-      if (e.kind() == PyException.Kind.TYPE_ERROR || e.kind() == PyException.Kind.VALUE_ERROR) {
-        return BigInteger.ZERO;
-      }
-      throw e;
-    }
-  }
 }

@@ -1,0 +1,108 @@
+package org.siggendiff.crashdata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JsonSkimmerTest {
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads the top-level object, keeping the values of {@code keep} and passing over the rest. */
+  private static Map<String, JsonNode> read(String json, Set<String> keep) throws IOException {
+    JsonSkimmer skimmer = new JsonSkimmer(bytes(json));
+    Map<String, JsonNode> kept = new LinkedHashMap<>();
+    skimmer.readObject(key -> {
+      if (keep.contains(key)) {
+        kept.put(key, skimmer.readValue());
+      } else {
+        skimmer.skipValue();
+      }
+    });
+    skimmer.expectEnd();
+    return kept;
+  }
+
+  @Test
+  void passesOverNestedValuesWhoseStringsHoldBracketsQuotesAndBackslashes() throws IOException {
+    Map<String, JsonNode> kept = read(
+        "{\"a\": [\"]\", \"\\\"}\", {\"b\": [1, {\"c\": \"\\\\\"}]}, \"{[\"], \"k\": 7, \"z\": {}}", Set.of("k"));
+
+    assertEquals(Map.of("k", CrashJson.parse("7")), kept);
+  }
+
+  @Test
+  void readsValuesAsJacksonDoesWhateverTheirType() throws IOException {
+    String[] values = {
+      "\"plain\"", "\"caf\u00e9\"", "\"tab\\there\"", "\"\\u00e9\\ud83d\\ude00\"", "\"\"", "null", "true", "false",
+      "0", "-12", "123456789012345678901234567890", "1.5e3", "NaN", "-Infinity", "[1, [2, {\"x\": null}]]",
+      "{\"a\": {\"b\": []}}"
+    };
+    for (String value : values) {
+      assertEquals(CrashJson.parse(value), read("{\"v\": " + value + "}", Set.of("v")).get("v"), value);
+    }
+  }
+
+  @Test
+  void decodesEscapedKeysBeforeComparingThem() throws IOException {
+    assertEquals(Set.of("json_dump"), read("{\"json\\u005fdump\": 1}", Set.of("json_dump")).keySet());
+  }
+
+  @Test
+  void acceptsWhitespaceBetweenAllTokens() throws IOException {
+    Map<String, JsonNode> kept = read(" {\n\t\"a\" :\r\n [ 1 , { } ] ,\n  \"b\"  :  \"x\"  \n} \n", Set.of("a", "b"));
+
+    assertEquals(CrashJson.parse("[1, {}]"), kept.get("a"));
+    assertEquals("x", kept.get("b").textValue());
+  }
+
+  @Test
+  void visitsArrayElementsInOrderAndRemembersWhereEachStarts() throws IOException {
+    byte[] json = bytes("[10, \"b\" , {\"c\": 3}]");
+    JsonSkimmer skimmer = new JsonSkimmer(json);
+    List<Integer> starts = new ArrayList<>();
+    skimmer.readArray(index -> {
+      assertEquals(starts.size(), index);
+      starts.add(skimmer.position());
+      skimmer.skipValue();
+    });
+
+    assertEquals(CrashJson.parse("{\"c\": 3}"), new JsonSkimmer(json, starts.get(2)).readValue());
+    assertEquals("b", new JsonSkimmer(json, starts.get(1)).readValue().textValue());
+  }
+
+  @Test
+  void refusesBrokenOutlinesSayingWhere() {
+    String[] broken = {
+      "{\"a\": \"unterminated}", "{\"a\": [1}", "{\"a\": [1, 2", "{\"a\": 1 \"b\": 2}", "{\"a\" 1}", "{a: 1}",
+      "{\"a\": 1,}", "{\"a\": 1} x", "{\"a\": }", "{\"a\": 1"
+    };
+    for (String json : broken) {
+      IOException e = assertThrows(IOException.class, () -> read(json, Set.of()), json);
+      assertTrue(e.getMessage().contains("at byte "), e.getMessage());
+    }
+  }
+
+  @Test
+  void refusesValuesThatAreReadAndNotValidJson() {
+    for (String value : new String[] {"tru", "01", "1x", "\"raw\tcontrol\"", "'single'"}) {
+      assertThrows(IOException.class, () -> read("{\"v\": " + value + "}", Set.of("v")), value);
+    }
+  }
+
+  @Test
+  void checksOnlyTheOutlineOfValuesItPassesOver() throws IOException {
+    assertEquals(Map.of(), read("{\"v\": [tru, 01, {\"x\" 1}]}", Set.of()));
+  }
+}
