@@ -1,7 +1,5 @@
 package org.siggendiff.crashdata;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -25,14 +23,17 @@ public final class CrashDataAdapter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The top-level fields of a processed crash that adaptation reads, plus its crash ID and signature. */
-  private static final Set<String> READ_FIELDS =
-      Set.of(
+  private static final JsonSkimmer.Keys READ_FIELDS =
+      new JsonSkimmer.Keys(Set.of(
           "uuid", "signature", "hang", "oom_allocation_size", "js_large_allocation_failure", "abort_message",
           "mdsw_status_string", "async_shutdown_timeout", "ipc_channel_error", "ipc_message_name",
-          "additional_minidumps", "json_dump", "java_exception", "java_stack_trace");
+          "additional_minidumps", "json_dump", "java_exception", "java_stack_trace"));
 
   /** The fields of {@code json_dump} that adaptation reads; modules and the rest are large and unused. */
-  private static final Set<String> READ_DUMP_FIELDS = Set.of("crash_info", "threads", "system_info");
+  private static final JsonSkimmer.Keys READ_DUMP_FIELDS =
+      new JsonSkimmer.Keys(Set.of("crash_info", "threads", "system_info"));
+
+  private static final JsonSkimmer.Keys FRAME_FIELDS = new JsonSkimmer.Keys(Frame.FIELDS);
 
   private CrashDataAdapter() {}
 
@@ -53,10 +54,8 @@ public final class CrashDataAdapter {
       throw new IOException("not a JSON object");
     }
     ObjectNode crash = NODES.objectNode();
-    skimmer.readObject(key -> {
-      if (!READ_FIELDS.contains(key)) {
-        skimmer.skipValue();
-      } else if (key.equals("json_dump") && skimmer.peek() == '{') {
+    skimmer.readObject(READ_FIELDS, key -> {
+      if (key.equals("json_dump") && skimmer.peek() == '{') {
         crash.set(key, readDump(json, skimmer));
       } else {
         crash.set(key, skimmer.readValue());
@@ -69,10 +68,8 @@ public final class CrashDataAdapter {
   private static ObjectNode readDump(byte[] json, JsonSkimmer skimmer) throws IOException {
     ObjectNode dump = NODES.objectNode();
     List<Integer> threadStarts = new ArrayList<>();
-    skimmer.readObject(key -> {
-      if (!READ_DUMP_FIELDS.contains(key)) {
-        skimmer.skipValue();
-      } else if (key.equals("threads") && skimmer.peek() == '[') {
+    skimmer.readObject(READ_DUMP_FIELDS, key -> {
+      if (key.equals("threads") && skimmer.peek() == '[') {
         // Which threads are read depends on crash_info, which may come later; a repeated
         // key keeps its last value, as in Python.
         threadStarts.clear();
@@ -123,55 +120,22 @@ public final class CrashDataAdapter {
     if (skimmer.peek() != '{') {
       return skimmer.readValue();
     }
-    try (JsonParser parser = skimmer.parseValue()) {
-      parser.nextToken();
-      return readObject(parser, null, (name, reader) ->
-          name.equals("frames") && reader.currentToken() == JsonToken.START_ARRAY
-              ? readArray(reader, frame -> readObject(frame, Frame.FIELDS, WHOLE))
-              : null);
-    }
+    ObjectNode thread = NODES.objectNode();
+    skimmer.readObject(key ->
+        thread.set(key, key.equals("frames") && skimmer.peek() == '[' ? readFrames(skimmer) : skimmer.readValue()));
+    return thread;
   }
 
-  /** Reads a kept field's value specially, or returns null to read it whole. */
-  @FunctionalInterface
-  private interface FieldReader {
-    JsonNode read(String name, JsonParser parser) throws IOException;
+  private static ArrayNode readFrames(JsonSkimmer skimmer) throws IOException {
+    ArrayNode frames = NODES.arrayNode();
+    skimmer.readArray(index -> frames.add(skimmer.peek() == '{' ? readFrame(skimmer) : skimmer.readValue()));
+    return frames;
   }
 
-  private static final FieldReader WHOLE = (name, parser) -> null;
-
-  /**
-   * Reads the object the parser is in, keeping the fields in {@code keep} (all when null); a
-   * repeated key keeps its last value, as in Python.
-   */
-  private static ObjectNode readObject(JsonParser parser, Set<String> keep, FieldReader special) throws IOException {
-    ObjectNode node = NODES.objectNode();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      parser.nextToken();
-      if (keep != null && !keep.contains(name)) {
-        parser.skipChildren();
-        continue;
-      }
-      JsonNode value = special.read(name, parser);
-      node.set(name, value != null ? value : CrashJson.mapper().readValue(parser, JsonNode.class));
-    }
-    return node;
-  }
-
-  /** Reads the array the parser is in, each object element with {@code element}. */
-  private static ArrayNode readArray(JsonParser parser, ObjectReader element) throws IOException {
-    ArrayNode array = NODES.arrayNode();
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-      array.add(token == JsonToken.START_OBJECT ? element.read(parser) : CrashJson.mapper().readValue(parser, JsonNode.class));
-    }
-    return array;
-  }
-
-  @FunctionalInterface
-  private interface ObjectReader {
-    ObjectNode read(JsonParser parser) throws IOException;
+  private static ObjectNode readFrame(JsonSkimmer skimmer) throws IOException {
+    ObjectNode frame = NODES.objectNode();
+    skimmer.readObject(FRAME_FIELDS, key -> frame.set(key, skimmer.readValue()));
+    return frame;
   }
 
   /** Adapts a processed crash (a JSON object) to crash data. */

@@ -2,10 +2,17 @@ package org.siggendiff.crashdata;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Walks the outline of a UTF-8 JSON document byte by byte, so that the large values nobody
@@ -17,6 +24,14 @@ import java.util.Arrays;
  */
 final class JsonSkimmer {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /** Deeper than this, values are left to Jackson, which reads them without recursing. */
+  private static final int MAX_OWN_DEPTH = 64;
 
   private final byte[] json;
   private int position;
@@ -58,6 +73,15 @@ final class JsonSkimmer {
 
   /** Reads the object that comes next, handing each field to {@code visitor} in order. */
   void readObject(FieldVisitor visitor) throws IOException {
+    readObject(null, visitor);
+  }
+
+  /**
+   * Reads the object that comes next, handing the fields whose keys are {@code wanted} to
+   * {@code visitor} in order and passing over the others; a key is compared by its bytes, and
+   * decoded only when it has escapes.
+   */
+  void readObject(Keys wanted, FieldVisitor visitor) throws IOException {
     expect('{');
     if (peek() == '}') {
       position++;
@@ -67,10 +91,14 @@ final class JsonSkimmer {
       if (peek() != '"') {
         throw error("expected a key");
       }
-      String key = readKey();
+      String key = wanted == null ? readKey() : readKey(wanted);
       expect(':');
       skipWhitespace();
-      visitor.visit(key);
+      if (key != null) {
+        visitor.visit(key);
+      } else {
+        skipValue();
+      }
       if (endsContainer('}', "object")) {
         return;
       }
@@ -93,25 +121,42 @@ final class JsonSkimmer {
     }
   }
 
-  /** Reads the value that comes next, whole. */
+  /** Reads the value that comes next, whole, into the nodes Jackson would make of it. */
   JsonNode readValue() throws IOException {
-    int start = valueStart();
-    skipValue();
-    int length = position - start;
-    if (json[start] == '"' && isPlainAscii(start + 1, position - 1)) {
-      return NODES.textNode(new String(json, start + 1, length - 2, StandardCharsets.ISO_8859_1));
-    }
-    if (length == 4 && json[start] == 'n' && json[start + 1] == 'u' && json[start + 2] == 'l' && json[start + 3] == 'l') {
-      return NODES.nullNode();
-    }
-    return parse(start, length);
+    return readValue(0);
   }
 
-  /** A Jackson parser over the value that comes next, which is then passed over here. */
-  JsonParser parseValue() throws IOException {
+  private JsonNode readValue(int depth) throws IOException {
     int start = valueStart();
+    byte first = json[start];
+    if (first == '{' && depth < MAX_OWN_DEPTH) {
+      ObjectNode object = NODES.objectNode();
+      readObject(key -> object.set(key, readValue(depth + 1)));
+      return object;
+    }
+    if (first == '[' && depth < MAX_OWN_DEPTH) {
+      ArrayNode array = NODES.arrayNode();
+      readArray(index -> array.add(readValue(depth + 1)));
+      return array;
+    }
     skipValue();
-    return CrashJson.mapper().createParser(json, start, position - start);
+    if (first == '"') {
+      String text = decodeString(start + 1, position - 1);
+      if (text != null) {
+        return NODES.textNode(text);
+      }
+    } else if (isWord(start, "null")) {
+      return NODES.nullNode();
+    } else if (isWord(start, "true") || isWord(start, "false")) {
+      return NODES.booleanNode(first == 't');
+    } else if (isSmallInteger(start, position)) {
+      // As Jackson reads integers: an IntNode when the value fits, else a LongNode.
+      long value = Long.parseLong(new String(json, start, position - start, StandardCharsets.ISO_8859_1));
+      return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+    }
+    // Everything else (other numbers, NaN, strings with rare escapes or bad bytes) is Jackson's
+    // to read or refuse.
+    return parse(start, position - start);
   }
 
   /** Passes over the value that comes next. */
@@ -175,28 +220,69 @@ final class JsonSkimmer {
 
   private void skipString() throws IOException {
     int start = position;
-    for (int i = position + 1; i < json.length; i++) {
-      byte b = json[i];
+    int i = position + 1;
+    // Eight bytes at a time while no quote or backslash is among them: most of a document's
+    // bytes are in strings.
+    int wordEnd = json.length - Long.BYTES;
+    while (true) {
+      while (i <= wordEnd) {
+        long word = (long) WORDS.get(json, i);
+        long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+        if (found != 0) {
+          i += firstMarkedByte(found);
+          break;
+        }
+        i += Long.BYTES;
+      }
+      byte b = 0;
+      while (i < json.length && (b = json[i]) != '"' && b != '\\') {
+        i++;
+      }
+      if (i >= json.length) {
+        break;
+      }
       if (b == '"') {
         position = i + 1;
         return;
       }
-      if (b == '\\') {
-        i++;
-      }
+      i += 2;
     }
     position = start;
     throw error("unterminated string");
+  }
+
+  /**
+   * Marks the zero bytes of {@code word} by their high bit, the lowest exactly (a borrow may
+   * mark bytes above it too); zero when there is none.
+   */
+  private static long zeroBytes(long word) {
+    return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
+  }
+
+  /** Not zero when {@code word} has a byte below 0x20 (a byte above 0x7f is not counted). */
+  private static long bytesBelowSpace(long word) {
+    return (word - 0x2020202020202020L) & ~word & HIGH_BITS;
   }
 
   /** A key, decoded as JSON decodes strings: escapes are undone. */
   private String readKey() throws IOException {
     int start = position;
     skipString();
-    if (isPlainAscii(start + 1, position - 1)) {
-      return new String(json, start + 1, position - start - 2, StandardCharsets.ISO_8859_1);
+    String key = decodeString(start + 1, position - 1);
+    return key != null ? key : parse(start, position - start).textValue();
+  }
+
+  /** The key if it is wanted, else null. */
+  private String readKey(Keys wanted) throws IOException {
+    int start = position;
+    skipString();
+    for (int i = start + 1; i < position - 1; i++) {
+      if (json[i] == '\\') {
+        String key = parse(start, position - start).textValue();
+        return wanted.names.contains(key) ? key : null;
+      }
     }
-    return parse(start, position - start).textValue();
+    return wanted.match(json, start + 1, position - 1);
   }
 
   /** Jackson's reading of the value at {@code start}, which must be all of {@code length} bytes. */
@@ -212,11 +298,110 @@ final class JsonSkimmer {
     }
   }
 
-  /** ASCII without control characters or backslashes: the bytes are the text, as decoding gives it. */
-  private boolean isPlainAscii(int from, int to) {
-    for (int i = from; i < to; i++) {
+  /** JSON's integer grammar, with at most 18 digits so that the value fits a long. */
+  private boolean isSmallInteger(int from, int to) {
+    int digits = from < to && json[from] == '-' ? from + 1 : from;
+    if (digits == to || to - digits > 18 || (json[digits] == '0' && to - digits > 1)) {
+      return false;
+    }
+    for (int i = digits; i < to; i++) {
+      if (json[i] < '0' || json[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The text of the string whose contents are {@code json[from, to)}, or null when Jackson
+   * should decide: a control character, malformed UTF-8, a bad escape, or escapes mixed with
+   * non-ASCII text.
+   */
+  private String decodeString(int from, int to) {
+    int i = from;
+    // Eight bytes at a time while all are printable ASCII other than a backslash: most strings.
+    while (i <= to - Long.BYTES) {
+      long word = (long) WORDS.get(json, i);
+      if (((word & HIGH_BITS) | bytesBelowSpace(word) | zeroBytes(word ^ BACKSLASHES)) != 0) {
+        break;
+      }
+      i += Long.BYTES;
+    }
+    boolean ascii = true;
+    boolean escaped = false;
+    for (; i < to; i++) {
       byte b = json[i];
-      if (b < 0x20 || b == '\\') {
+      if (b < 0) {
+        ascii = false;
+      } else if (b < 0x20) {
+        return null;
+      } else if (b == '\\') {
+        escaped = true;
+      }
+    }
+    if (!escaped) {
+      if (ascii) {
+        return new String(json, from, to - from, StandardCharsets.ISO_8859_1);
+      }
+      // The decoder replaces malformed input with U+FFFD where Jackson would refuse it.
+      String text = new String(json, from, to - from, StandardCharsets.UTF_8);
+      return text.indexOf('\uFFFD') < 0 ? text : null;
+    }
+    return ascii ? unescape(from, to) : null;
+  }
+
+  /** JSON's escapes undone in ASCII text; null for an escape JSON does not have. */
+  private String unescape(int from, int to) {
+    StringBuilder text = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = (char) json[i];
+      if (c != '\\') {
+        text.append(c);
+        continue;
+      }
+      char escape = (char) json[++i];
+      switch (escape) {
+        case '"', '\\', '/' -> text.append(escape);
+        case 'b' -> text.append('\b');
+        case 'f' -> text.append('\f');
+        case 'n' -> text.append('\n');
+        case 'r' -> text.append('\r');
+        case 't' -> text.append('\t');
+        case 'u' -> {
+          int code = i + 4 < to ? hex(i + 1) : -1;
+          if (code < 0) {
+            return null;
+          }
+          text.append((char) code);
+          i += 4;
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /** The four hex digits at {@code from} as a number, or -1. */
+  private int hex(int from) {
+    int value = 0;
+    for (int i = from; i < from + 4; i++) {
+      int digit = Character.digit(json[i], 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  private boolean isWord(int start, String word) {
+    if (position - start != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (json[start + i] != word.charAt(i)) {
         return false;
       }
     }
@@ -250,11 +435,58 @@ final class JsonSkimmer {
     }
   }
 
+  /**
+   * Which byte, counting from the lowest, holds the lowest mark of {@link #zeroBytes}: the
+   * lowest bit alone, shifted down to {@code 1 << 8k}, picks byte {@code 7 - k} of the
+   * multiplier into the top byte. Long.numberOfTrailingZeros is not an intrinsic for the client
+   * compiler that the launcher uses.
+   */
+  private static int firstMarkedByte(long marks) {
+    return (int) ((((marks & -marks) >>> 7) * 0x0001020304050607L) >>> 56);
+  }
+
   private static boolean isDelimiter(byte b) {
     return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == ':';
   }
 
   private IOException error(String what) {
     return new IOException(what + " at byte " + position);
+  }
+
+  /** The keys a reader wants, found by their bytes without making a string of every key read. */
+  static final class Keys {
+    private final Set<String> names;
+    /** The wanted keys of each length, as UTF-8 bytes and as strings. */
+    private final byte[][][] bytesByLength;
+    private final String[][] namesByLength;
+
+    Keys(Set<String> names) {
+      this.names = Set.copyOf(names);
+      int longest = names.stream().mapToInt(name -> name.getBytes(StandardCharsets.UTF_8).length).max().orElse(0);
+      bytesByLength = new byte[longest + 1][][];
+      namesByLength = new String[longest + 1][];
+      for (int length = 0; length <= longest; length++) {
+        int size = length;
+        List<String> sameLength =
+            names.stream().filter(name -> name.getBytes(StandardCharsets.UTF_8).length == size).toList();
+        namesByLength[length] = sameLength.toArray(String[]::new);
+        bytesByLength[length] = sameLength.stream().map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+      }
+    }
+
+    /** The wanted key whose UTF-8 bytes are {@code json[from, to)}, or null. */
+    String match(byte[] json, int from, int to) {
+      int length = to - from;
+      if (length >= bytesByLength.length) {
+        return null;
+      }
+      byte[][] candidates = bytesByLength[length];
+      for (int c = 0; c < candidates.length; c++) {
+        if (Arrays.equals(candidates[c], 0, length, json, from, to)) {
+          return namesByLength[length][c];
+        }
+      }
+      return null;
+    }
   }
 }

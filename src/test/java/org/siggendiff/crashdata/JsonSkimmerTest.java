@@ -46,6 +46,10 @@ class JsonSkimmerTest {
   void readsValuesAsJacksonDoesWhateverTheirType() throws IOException {
     String[] values = {
       "\"plain\"", "\"caf\u00e9\"", "\"tab\\there\"", "\"\\u00e9\\ud83d\\ude00\"", "\"\"", "null", "true", "false",
+      "\"mozilla::dom::Element::SetAttribute(int, nsAtom*)\"", "\"C:\\\\builds\\\\worker\\/a.cpp \\\"q\\\" \\b\\f\\n\\r\\t\"",
+      "\"a long name, then caf\u00e9 \u4e2d\u6587 \ud83d\ude00 and more text after it\"", "\"\\uD800 lone \\udfff\"",
+      "\"escapes and caf\u00e9 \\n together\"", "\"\u007f delete\"", "2147483647", "2147483648", "-9223372036854775808",
+      "999999999999999999", "-0", "1e2", "-0.0",
       "0", "-12", "123456789012345678901234567890", "1.5e3", "NaN", "-Infinity", "[1, [2, {\"x\": null}]]",
       "{\"a\": {\"b\": []}}"
     };
@@ -99,6 +103,21 @@ class JsonSkimmerTest {
     for (String value : new String[] {"tru", "01", "1x", "\"raw\tcontrol\"", "'single'"}) {
       assertThrows(IOException.class, () -> read("{\"v\": " + value + "}", Set.of("v")), value);
     }
+  }
+
+  @Test
+  void refusesStringsJacksonRefusesWhateverTheirLength() {
+    String[] bad = {"\"bad \\x escape in a longer string\"", "\"\\u12\"", "\"\\u12g4 and more text\"",
+      "\"a raw\ncontrol character in a long string\""};
+    for (String value : bad) {
+      assertThrows(IOException.class, () -> read("{\"v\": " + value + "}", Set.of("v")), value);
+    }
+    byte[] badUtf8 = bytes("{\"v\": \"a long string, then a lone byte X and more\"}");
+    badUtf8[new String(badUtf8, StandardCharsets.ISO_8859_1).indexOf('X')] = (byte) 0xC3;
+    assertThrows(IOException.class, () -> {
+      JsonSkimmer skimmer = new JsonSkimmer(badUtf8);
+      skimmer.readObject(key -> skimmer.readValue());
+    });
   }
 
   @Test
