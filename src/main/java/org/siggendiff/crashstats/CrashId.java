@@ -2,7 +2,6 @@ package org.siggendiff.crashstats;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 import org.siggendiff.py.PyRepr;
 
 /**
@@ -10,8 +9,9 @@ import org.siggendiff.py.PyRepr;
  * the submission date {@code YYMMDD}. Validation is what makes an ID safe to use as a file name.
  */
 public record CrashId(String value) implements Comparable<CrashId> {
-  private static final Pattern FORM =
-      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{6}[0-9]{6}");
+  /** {@code 8-4-4-4-12}: lowercase hex, the last six characters decimal digits. */
+  private static final int LENGTH = 36;
+  private static final int DATE_AT = 30;
   private static final String REPORT_PATH = "/report/index/";
   private static final int QUOTED_INPUT_LIMIT = 80;
 
@@ -61,18 +61,29 @@ public record CrashId(String value) implements Comparable<CrashId> {
   }
 
   private static boolean isValid(String value) {
-    if (value == null || !FORM.matcher(value).matches()) {
+    if (value == null || value.length() != LENGTH) {
       return false;
     }
-    int yy = Integer.parseInt(value.substring(30, 32));
-    int mm = Integer.parseInt(value.substring(32, 34));
-    int dd = Integer.parseInt(value.substring(34, 36));
+    for (int i = 0; i < LENGTH; i++) {
+      char c = value.charAt(i);
+      boolean expected =
+          i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+              : i >= DATE_AT ? c >= '0' && c <= '9'
+              : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      if (!expected) {
+        return false;
+      }
+    }
     try {
-      LocalDate.of(2000 + yy, mm, dd);
+      LocalDate.of(2000 + twoDigits(value, DATE_AT), twoDigits(value, DATE_AT + 2), twoDigits(value, DATE_AT + 4));
       return true;
     } catch (DateTimeException e) {
       return false;
     }
+  }
+
+  private static int twoDigits(String text, int at) {
+    return (text.charAt(at) - '0') * 10 + (text.charAt(at + 1) - '0');
   }
 
   /** Crash text is untrusted: quoted Python-style so that no control character reaches a terminal. */
