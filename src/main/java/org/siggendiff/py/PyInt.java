@@ -124,6 +124,11 @@ public final class PyInt {
     return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
+  /** {@code str(value)}: decimal, without BigInteger's slower formatting when the value is small. */
+  public static String str(BigInteger value) {
+    return value.bitLength() < Long.SIZE ? Long.toString(value.longValue()) : value.toString();
+  }
+
   /**
    * Socorro's strip_leading_zeros: {@code hex(int(text, 16))}, or the text unchanged when that
    * raises.

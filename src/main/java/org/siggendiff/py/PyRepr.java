@@ -21,6 +21,9 @@ public final class PyRepr {
 
   /** {@code repr(value)}; a Java null or missing node is Python's None. */
   public static String repr(JsonNode value) {
+    if (value != null && (value.isInt() || value.isLong())) {
+      return Long.toString(value.longValue());
+    }
     StringBuilder sb = new StringBuilder();
     appendRepr(sb, value);
     return sb.toString();
@@ -33,6 +36,8 @@ public final class PyRepr {
       sb.append(reprString(value.textValue()));
     } else if (value.isBoolean()) {
       sb.append(value.booleanValue() ? "True" : "False");
+    } else if (value.isInt() || value.isLong()) {
+      sb.append(value.longValue());
     } else if (value.isIntegralNumber()) {
       sb.append(value.bigIntegerValue());
     } else if (value.isNumber()) {

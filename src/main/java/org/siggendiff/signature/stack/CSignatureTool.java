@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.siggendiff.py.Memo;
 import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
 import org.siggendiff.siglist.SiglistSet;
@@ -195,7 +196,7 @@ public final class CSignatureTool {
 
     String signature = String.join(" | ", picked);
     if (signature.isEmpty()) {
-      notes.add("CSignatureTool: no frame data for crashing thread (" + crashingThread + ")");
+      notes.add("CSignatureTool: no frame data for crashing thread (" + PyInt.str(crashingThread) + ")");
       signature = start >= frames.size() ? "EMPTY: no frame data available" : frames.get(start).text;
     }
     return new Generated(signature, notes, debug);
