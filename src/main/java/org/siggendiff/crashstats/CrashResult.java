@@ -39,7 +39,8 @@ public sealed interface CrashResult permits CrashResult.Found, CrashResult.Faile
    * A processed crash.
    *
    * @param processedCrash the fields of the crash that signature generation and reports read
-   *     (see {@code CrashDataAdapter.readProcessedCrash}); large unused fields are left out
+   *     (see {@code CrashDataAdapter.readProcessedCrash}); large unused fields, and the threads
+   *     no rule reads, are left out
    * @param json the whole document, as the API sent it, which is what the disk cache keeps
    */
   record Found(CrashId id, ObjectNode processedCrash, byte[] json, Origin origin)
