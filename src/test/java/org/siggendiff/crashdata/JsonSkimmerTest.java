@@ -59,6 +59,21 @@ class JsonSkimmerTest {
   }
 
   @Test
+  void readsDeeplyNestedValuesWithoutRecursingAllTheWay() throws IOException {
+    String deep = "[".repeat(5_000) + "{\"x\": 1}" + "]".repeat(5_000);
+
+    JsonNode node = read("{\"v\": " + deep + "}", Set.of("v")).get("v");
+    int depth = 0;
+    while (node.isArray()) {
+      assertEquals(1, node.size());
+      node = node.get(0);
+      depth++;
+    }
+    assertEquals(5_000, depth);
+    assertEquals(CrashJson.parse("{\"x\": 1}"), node);
+  }
+
+  @Test
   void decodesEscapedKeysBeforeComparingThem() throws IOException {
     assertEquals(Set.of("json_dump"), read("{\"json\\u005fdump\": 1}", Set.of("json_dump")).keySet());
   }
