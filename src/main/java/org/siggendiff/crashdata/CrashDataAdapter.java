@@ -9,9 +9,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
+import org.siggendiff.py.PyValues;
 import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.stack.Frame;
 
@@ -69,19 +69,18 @@ public final class CrashDataAdapter {
     ObjectNode dump = NODES.objectNode();
     List<Integer> threadStarts = new ArrayList<>();
     skimmer.readObject(READ_DUMP_FIELDS, key -> {
-      if (key.equals("threads") && skimmer.peek() == '[') {
-        // Which threads are read depends on crash_info, which may come later; a repeated
-        // key keeps its last value, as in Python.
+      // Which threads are read depends on crash_info, which may come later; a repeated key
+      // keeps its last value, as in Python.
+      if (key.equals("threads")) {
         threadStarts.clear();
+      }
+      if (key.equals("threads") && skimmer.peek() == '[') {
         skimmer.readArray(index -> {
           threadStarts.add(skimmer.position());
           skimmer.skipValue();
         });
         dump.set(key, NODES.arrayNode());
       } else {
-        if (key.equals("threads")) {
-          threadStarts.clear();
-        }
         dump.set(key, skimmer.readValue());
       }
     });
@@ -90,30 +89,24 @@ public final class CrashDataAdapter {
       for (int i = 0; i < threadStarts.size(); i++) {
         threads.add(NODES.nullNode());
       }
-      for (int index : threadsRead(dump.get("crash_info"), threadStarts.size())) {
-        threads.set(index, readThread(new JsonSkimmer(json, threadStarts.get(index))));
+      if (!threadStarts.isEmpty()) {
+        threads.set(0, readThread(new JsonSkimmer(json, threadStarts.get(0))));
+      }
+      int crashing = crashingPosition(dump.get("crash_info"), threadStarts.size());
+      if (crashing > 0) {
+        threads.set(crashing, readThread(new JsonSkimmer(json, threadStarts.get(crashing))));
       }
     }
     return dump;
   }
 
-  /** The positions in a list of {@code count} threads that the rules may read. */
-  private static Set<Integer> threadsRead(JsonNode crashInfo, int count) {
-    Set<Integer> read = new TreeSet<>();
-    if (count > 0) {
-      read.add(0);
-    }
-    BigInteger crashing;
+  /** The position of the crashing thread in a list of {@code count} threads, or -1 when no rule reads one. */
+  private static int crashingPosition(JsonNode crashInfo, int count) {
     try {
-      crashing = CrashData.crashingThread(orNull(path(crashInfo, "crashing_thread")));
+      return PyValues.listPosition(CrashData.crashingThread(orNull(path(crashInfo, "crashing_thread"))), count);
     } catch (PyException e) {
-      return read;
+      return -1;
     }
-    BigInteger position = crashing.signum() < 0 ? crashing.add(BigInteger.valueOf(count)) : crashing;
-    if (position.signum() >= 0 && position.compareTo(BigInteger.valueOf(count)) < 0) {
-      read.add(position.intValue());
-    }
-    return read;
   }
 
   private static JsonNode readThread(JsonSkimmer skimmer) throws IOException {

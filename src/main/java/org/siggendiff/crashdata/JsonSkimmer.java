@@ -11,13 +11,14 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Walks the outline of a UTF-8 JSON document byte by byte, so that the large values nobody
- * reads (module lists, the threads that did not crash) are passed over without tokenizing them;
- * the values that are read are parsed by Jackson, in full.
+ * reads (module lists, the threads that did not crash) are passed over without tokenizing them.
+ * The values that are read are checked in full and made into the nodes Jackson would make:
+ * the common ones (ASCII or UTF-8 strings, small integers, literals, containers) here, the rest
+ * by Jackson itself.
  *
  * <p>A value passed over is checked for its outline only: its strings must close and its
  * brackets must match, but its tokens are not validated. Not for shared use: it has a position.
@@ -276,13 +277,17 @@ final class JsonSkimmer {
   private String readKey(Keys wanted) throws IOException {
     int start = position;
     skipString();
+    String key = wanted.match(json, start + 1, position - 1);
+    if (key != null) {
+      return key;
+    }
+    // Only a key with escapes can still be a wanted one: wanted keys have no backslash.
     for (int i = start + 1; i < position - 1; i++) {
       if (json[i] == '\\') {
-        String key = parse(start, position - start).textValue();
-        return wanted.names.contains(key) ? key : null;
+        return wanted.wants(parse(start, position - start).textValue());
       }
     }
-    return wanted.match(json, start + 1, position - 1);
+    return null;
   }
 
   /** Jackson's reading of the value at {@code start}, which must be all of {@code length} bytes. */
@@ -455,35 +460,29 @@ final class JsonSkimmer {
 
   /** The keys a reader wants, found by their bytes without making a string of every key read. */
   static final class Keys {
-    private final Set<String> names;
-    /** The wanted keys of each length, as UTF-8 bytes and as strings. */
-    private final byte[][][] bytesByLength;
-    private final String[][] namesByLength;
+    private final String[] names;
+    private final byte[][] bytes;
 
     Keys(Set<String> names) {
-      this.names = Set.copyOf(names);
-      int longest = names.stream().mapToInt(name -> name.getBytes(StandardCharsets.UTF_8).length).max().orElse(0);
-      bytesByLength = new byte[longest + 1][][];
-      namesByLength = new String[longest + 1][];
-      for (int length = 0; length <= longest; length++) {
-        int size = length;
-        List<String> sameLength =
-            names.stream().filter(name -> name.getBytes(StandardCharsets.UTF_8).length == size).toList();
-        namesByLength[length] = sameLength.toArray(String[]::new);
-        bytesByLength[length] = sameLength.stream().map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-      }
+      this.names = names.toArray(String[]::new);
+      this.bytes = names.stream().map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     /** The wanted key whose UTF-8 bytes are {@code json[from, to)}, or null. */
     String match(byte[] json, int from, int to) {
-      int length = to - from;
-      if (length >= bytesByLength.length) {
-        return null;
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i].length == to - from && Arrays.equals(bytes[i], 0, bytes[i].length, json, from, to)) {
+          return names[i];
+        }
       }
-      byte[][] candidates = bytesByLength[length];
-      for (int c = 0; c < candidates.length; c++) {
-        if (Arrays.equals(candidates[c], 0, length, json, from, to)) {
-          return namesByLength[length][c];
+      return null;
+    }
+
+    /** The wanted key equal to {@code key}, or null. */
+    String wants(String key) {
+      for (String name : names) {
+        if (name.equals(key)) {
+          return name;
         }
       }
       return null;

@@ -129,13 +129,18 @@ public final class PyValues {
       return target.get(index.toString());
     }
     if (target.isArray()) {
-      int size = target.size();
-      BigInteger position = index.signum() < 0 ? index.add(BigInteger.valueOf(size)) : index;
-      if (position.signum() < 0 || position.compareTo(BigInteger.valueOf(size)) >= 0) {
-        return null;
-      }
-      return target.get(position.intValue());
+      int position = listPosition(index, target.size());
+      return position < 0 ? null : target.get(position);
     }
     return null;
+  }
+
+  /** Where {@code index} falls in a list of {@code size} (negative counts from the end), or -1 when outside it. */
+  public static int listPosition(BigInteger index, int size) {
+    BigInteger position = index.signum() < 0 ? index.add(BigInteger.valueOf(size)) : index;
+    if (position.signum() < 0 || position.compareTo(BigInteger.valueOf(size)) >= 0) {
+      return -1;
+    }
+    return position.intValue();
   }
 }
