@@ -20,7 +20,7 @@ import org.siggendiff.signature.stack.Frame;
  * processed crash from Crash Stats, with the same defaults and key presence.
  */
 public final class CrashDataAdapter {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
   /** The top-level fields of a processed crash that adaptation reads, plus its crash ID and signature. */
   private static final JsonSkimmer.Keys READ_FIELDS =

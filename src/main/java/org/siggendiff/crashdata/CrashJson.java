@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * The JSON reader for crash documents, accepting what Python's {@code json.loads} accepts:
- * NaN and Infinity, integers of any size, and large documents.
+ * NaN and Infinity, integers of any size, and large documents. Objects keep their members in a
+ * {@link CompactObjectMap}.
  */
 public final class CrashJson {
   private static final ObjectMapper MAPPER =
@@ -25,6 +26,7 @@ public final class CrashJson {
                           .maxNestingDepth(10_000)
                           .build())
                   .build())
+          .nodeFactory(CompactNodeFactory.INSTANCE)
           .build();
 
   private CrashJson() {}

@@ -24,7 +24,7 @@ import java.util.Set;
  * brackets must match, but its tokens are not validated. Not for shared use: it has a position.
  */
 final class JsonSkimmer {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long QUOTES = 0x2222222222222222L;

@@ -1,6 +1,7 @@
 package org.siggendiff.signature.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.siggendiff.testing.Fixtures.json;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.py.PyException;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistLoader;
 
@@ -59,5 +61,18 @@ class CSignatureToolTest {
 
     assertEquals("Lined:12 | Lined:13", signature(tool,
         "{'frames': [{'function': 'Lined', 'line': 12}, {'function': 'ignored::x'}, {'function': 'Lined', 'line': 13}]}"));
+  }
+
+  @Test
+  void framesThatAreNotPlainDictsFailAtTheirTurnAsInPython() throws Exception {
+    CSignatureTool tool = tool(".*\n", "", "nothing\n");
+
+    // The frames before the bad one are normalized first, so the bad one decides the error.
+    PyException notADict = assertThrows(PyException.class, () -> tool.createFrameList(
+        json("{'frames': [{'function': 'a'}, {'function': ['b', 'c']}, 'd', {'function': 5}]}"), false));
+    assertEquals("unhashable type: 'list'", notADict.getMessage());
+    PyException stringFrame = assertThrows(PyException.class, () -> tool.createFrameList(
+        json("{'frames': [{'function': 'a'}, 'd', {'function': 5}]}"), false));
+    assertEquals("'str' object has no attribute 'get'", stringFrame.getMessage());
   }
 }
