@@ -8,6 +8,7 @@ import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -51,6 +52,7 @@ final class CompactObjectMap extends AbstractMap<String, JsonNode> {
 
   @Override
   public JsonNode put(String key, JsonNode value) {
+    Objects.requireNonNull(key, "key");
     if (large != null) {
       return large.put(key, value);
     }
@@ -101,18 +103,19 @@ final class CompactObjectMap extends AbstractMap<String, JsonNode> {
     return large != null ? large.entrySet() : new CompactEntries();
   }
 
-  /** The index of the key's slot, or -1. Parsed keys are interned, so most compare by identity. */
+  /**
+   * The index of the key's slot, or -1. Parsed keys are interned, so a key that is there is
+   * usually the same string; hash codes, which strings keep, rule out the others cheaply.
+   */
   private int indexOf(Object key) {
-    for (int i = 0; i < 2 * size; i += 2) {
-      if (members[i] == key) {
-        return i;
-      }
+    if (key == null) {
+      return -1;
     }
-    if (key != null) {
-      for (int i = 0; i < 2 * size; i += 2) {
-        if (key.equals(members[i])) {
-          return i;
-        }
+    int hash = key.hashCode();
+    for (int i = 0; i < 2 * size; i += 2) {
+      Object member = members[i];
+      if (member == key || (member.hashCode() == hash && key.equals(member))) {
+        return i;
       }
     }
     return -1;
