@@ -9,8 +9,9 @@ import org.siggendiff.py.PyValues;
 
 /**
  * One frame as Socorro's frame generator yields it: an inline function or a real frame. Values
- * are raw JSON (null when absent) because their types decide what happens. Fields are read from
- * the JSON when asked for, since most frames need only their function, file and inlines. Inline
+ * are raw JSON (null when absent) because their types decide what happens. The function and
+ * file, which every frame needs and several steps ask for, are read once; the other fields are
+ * read from the JSON when asked for, since most frames never need them. Inline
  * frames take their function, file and line from the inline entry and the rest from their
  * frame, and have no unloaded modules and no inlines of their own.
  */
@@ -22,14 +23,15 @@ public final class Frame {
   private final JsonNode frame;
   /** The inline entry this frame stands for, or null for a real frame. */
   private final JsonNode inline;
-  /** A function that replaces the JSON's, or null. */
   private final JsonNode function;
+  private final JsonNode file;
   private final boolean lowercaseModule;
 
-  private Frame(JsonNode frame, JsonNode inline, JsonNode function, boolean lowercaseModule) {
+  private Frame(JsonNode frame, JsonNode inline, JsonNode function, JsonNode file, boolean lowercaseModule) {
     this.frame = frame;
     this.inline = inline;
     this.function = function;
+    this.file = file;
     this.lowercaseModule = lowercaseModule;
   }
 
@@ -38,17 +40,18 @@ public final class Frame {
     if (frame == null || !frame.isObject()) {
       throw PyException.attributeError(PyValues.typeName(frame), "get");
     }
-    return new Frame(frame, null, null, false);
+    return new Frame(frame, null, frame.get("function"), frame.get("file"), false);
   }
 
   /** The frame for one of this frame's inline functions; an inline entry that is not a dict raises. */
   public Frame inline(JsonNode inline) {
-    return new Frame(frame, inline, PyValues.get(inline, "function"), lowercaseModule);
+    JsonNode function = PyValues.get(inline, "function");
+    return new Frame(frame, inline, function, inline.get("file"), lowercaseModule);
   }
 
   /** This frame with another function, as Socorro's fixes of symbols write it back. */
   public Frame withFunction(JsonNode newFunction) {
-    return new Frame(frame, inline, newFunction, lowercaseModule);
+    return new Frame(frame, inline, newFunction, file, lowercaseModule);
   }
 
   /**
@@ -56,7 +59,7 @@ public final class Frame {
    * read: most frames never read it. The caller has checked that the module is a string.
    */
   public Frame withLowercaseModule() {
-    return new Frame(frame, inline, function, true);
+    return new Frame(frame, inline, function, file, true);
   }
 
   public JsonNode module() {
@@ -67,11 +70,11 @@ public final class Frame {
   }
 
   public JsonNode function() {
-    return function != null || inline != null ? function : frame.get("function");
+    return function;
   }
 
   public JsonNode file() {
-    return (inline != null ? inline : frame).get("file");
+    return file;
   }
 
   public JsonNode line() {
