@@ -137,11 +137,35 @@ public final class PyInt {
     if (text == null || !text.isTextual()) {
       return PyRepr.str(text);
     }
+    String plain = plainHex(text.textValue());
+    if (plain != null) {
+      return plain;
+    }
     String ascii = toAscii(text.textValue());
     BigInteger value = ascii == null ? null : parseAscii(ascii, 16);
     if (value == null) {
       return text.textValue();
     }
     return value.signum() < 0 ? "-0x" + value.negate().toString(16) : "0x" + value.toString(16);
+  }
+
+  /**
+   * {@link #stripLeadingZeros} for the form stack walkers write, {@code 0x} and up to 16 hex
+   * digits, without BigInteger; null for anything else.
+   */
+  private static String plainHex(String text) {
+    int length = text.length();
+    if (length < 3 || length > 18 || text.charAt(0) != '0' || (text.charAt(1) | 0x20) != 'x') {
+      return null;
+    }
+    long value = 0;
+    for (int i = 2; i < length; i++) {
+      int digit = Character.digit(text.charAt(i), 16);
+      if (digit < 0 || text.charAt(i) > 'f') {
+        return null;
+      }
+      value = value << 4 | digit;
+    }
+    return "0x" + Long.toHexString(value);
   }
 }

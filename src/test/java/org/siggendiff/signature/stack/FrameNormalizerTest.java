@@ -55,4 +55,17 @@ class FrameNormalizerTest {
     assertEquals("@0x", normalize("{'offset': '0x'}"));
     assertEquals("", normalize("{}"));
   }
+
+  @Test
+  void offsetsAreWrittenAsPythonsHexOfTheirValue() {
+    assertEquals("@0x46980", normalize("{'offset': '0x0000000000046980'}"));
+    assertEquals("@0xab", normalize("{'offset': '0X00AB'}"));
+    assertEquals("@0x0", normalize("{'offset': '0x0000'}"));
+    assertEquals("@0xffffffffffffffff", normalize("{'offset': '0xffffffffffffffff'}"));
+    assertEquals("@0x1ffffffffffffffff", normalize("{'offset': '0x01ffffffffffffffff'}"));
+    assertEquals("@-0x1f", normalize("{'offset': ' -0x1F\\n'}"));
+    assertEquals("@0x1", normalize("{'offset': '0x\uff11'}"));
+    assertEquals("@0x1g", normalize("{'offset': '0x1g'}"));
+    assertEquals("@0x12", normalize("{'offset': '12'}"));
+  }
 }
