@@ -131,13 +131,16 @@ public final class PyStrings {
     return sb.toString();
   }
 
-  /** {@code str.splitlines()}: splits on every line boundary Python recognises. */
-  public static List<String> splitLines(String s) {
+  /**
+   * The first {@code maxLines} lines of {@code str.splitlines()}, which splits on every line
+   * boundary Python recognises; the rest of the text is not looked at.
+   */
+  public static List<String> splitLines(String s, int maxLines) {
     List<String> lines = new ArrayList<>();
     int start = 0;
     int i = 0;
     int n = s.length();
-    while (i < n) {
+    while (i < n && lines.size() < maxLines) {
       char c = s.charAt(i);
       if (isLineBoundary(c)) {
         lines.add(s.substring(start, i));
@@ -148,7 +151,7 @@ public final class PyStrings {
       }
       i++;
     }
-    if (start < n) {
+    if (start < n && lines.size() < maxLines) {
       lines.add(s.substring(start));
     }
     return lines;

@@ -59,8 +59,10 @@ class PySemanticsTest {
   void stripAndSplitLinesUsePythonsDefinitions() {
     assertEquals("a", PyStrings.strip("\u3000\u001c a \u0085"));
     assertEquals("\u200ba", PyStrings.strip("\u200ba"));
-    assertEquals(List.of("a", "b", "c", "d"), PyStrings.splitLines("a\r\nb\u2028c\u000bd\n"));
-    assertEquals(List.of(), PyStrings.splitLines(""));
+    assertEquals(List.of("a", "b", "c", "d"), PyStrings.splitLines("a\r\nb\u2028c\u000bd\n", 10));
+    assertEquals(List.of("a", ""), PyStrings.splitLines("a\n\nb\nc", 2));
+    assertEquals(List.of("a"), PyStrings.splitLines("a\r\n", 2));
+    assertEquals(List.of(), PyStrings.splitLines("", 2));
   }
 
   @Test

@@ -21,8 +21,9 @@ public final class JavaSignatureTool {
     if (source == null || !source.isTextual()) {
       return notInExpectedFormat();
     }
-    List<String> lines = new ArrayList<>();
-    for (String line : PyStrings.splitLines(source.textValue())) {
+    // Only the first two lines are used; a trace has dozens.
+    List<String> lines = new ArrayList<>(2);
+    for (String line : PyStrings.splitLines(source.textValue(), 2)) {
       lines.add(PyStrings.strip(line));
     }
     if (lines.isEmpty()) {
@@ -34,7 +35,10 @@ public final class JavaSignatureTool {
     int colon = lines.get(0).indexOf(':');
     if (colon >= 0) {
       exceptionClass = PyStrings.strip(lines.get(0).substring(0, colon));
-      description = HEX_ADDRESS.matcher(lines.get(0).substring(colon + 1)).replaceAll("@<addr>");
+      description = lines.get(0).substring(colon + 1);
+      if (description.indexOf('@') >= 0) {
+        description = HEX_ADDRESS.matcher(description).replaceAll("@<addr>");
+      }
       description = PyStrings.strip(description);
     } else {
       exceptionClass = lines.get(0);
@@ -43,7 +47,10 @@ public final class JavaSignatureTool {
     }
     String method;
     if (lines.size() > 1) {
-      method = LINE_NUMBER.matcher(lines.get(1)).replaceAll(".java)");
+      method = lines.get(1);
+      if (method.contains(".java:")) {
+        method = LINE_NUMBER.matcher(method).replaceAll(".java)");
+      }
       if (method.isEmpty()) {
         notes.add("JavaSignatureTool: stack trace line 2 is empty");
       }
