@@ -19,8 +19,8 @@ import java.util.Set;
  * keep constant-time lookups.
  *
  * <p>Like LinkedHashMap, putting a key that is already there replaces its value in place, which
- * is also where Python's {@code json.loads} keeps a repeated key. Entries are snapshots: their
- * {@code setValue} is unsupported.
+ * is also where Python's {@code json.loads} keeps a repeated key. The entries of a small object
+ * are snapshots: their {@code setValue} is unsupported (nothing here changes a tree through them).
  */
 final class CompactObjectMap extends AbstractMap<String, JsonNode> {
   private static final int MAX_COMPACT = 16;
