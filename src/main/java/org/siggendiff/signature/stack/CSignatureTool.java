@@ -69,9 +69,7 @@ public final class CSignatureTool {
     if (frames == null) {
       return FrameList.EMPTY;
     }
-    if (frames.isArray()) {
-      normalizer.prefetch(frames);
-    }
+    normalizer.prefetch(frames);
     NormalizedFrame[] normalized = new NormalizedFrame[MAXIMUM_FRAMES_TO_CONSIDER];
     int size = 0;
     Iterator<JsonNode> it = PyValues.iterate(frames);
