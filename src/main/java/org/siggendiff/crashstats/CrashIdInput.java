@@ -33,17 +33,50 @@ public final class CrashIdInput {
     return entries;
   }
 
-  /** Reads every line; crash IDs are small, so holding them all gives totals for progress. */
+  /**
+   * The longest line read, in characters: far more than any crash ID or report URL, and little
+   * enough that an endless line (a binary file piped in by mistake) cannot exhaust memory.
+   */
+  public static final int MAX_LINE_CHARS = 64 * 1024;
+
+  /**
+   * Reads every line; crash IDs are small, so holding them all gives totals for progress. A line
+   * longer than {@link #MAX_LINE_CHARS} is an invalid entry, and reading goes on at the next.
+   */
   public static List<Entry> fromLines(Reader reader) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-    String line;
+    Reader in = reader instanceof BufferedReader ? reader : new BufferedReader(reader);
+    StringBuilder line = new StringBuilder();
     long number = 0;
-    while ((line = lines.readLine()) != null) {
+    boolean afterCarriageReturn = false;
+    while (true) {
+      line.setLength(0);
+      int c = in.read();
+      if (afterCarriageReturn && c == '\n') {
+        c = in.read();
+      }
+      if (c < 0) {
+        return entries;
+      }
+      boolean tooLong = false;
+      // Lines end at \n, \r or \r\n, as for BufferedReader.readLine.
+      while (c >= 0 && c != '\n' && c != '\r') {
+        if (line.length() < MAX_LINE_CHARS) {
+          line.append((char) c);
+        } else {
+          tooLong = true;
+        }
+        c = in.read();
+      }
+      afterCarriageReturn = c == '\r';
       number++;
-      fromLine("line " + number, line).ifPresent(entries::add);
+      String where = "line " + number;
+      if (tooLong) {
+        entries.add(new Invalid(where, "longer than " + MAX_LINE_CHARS + " characters"));
+      } else {
+        fromLine(where, line.toString()).ifPresent(entries::add);
+      }
     }
-    return entries;
   }
 
   /** One line of crash IDs: empty for a blank line or a {@code #} comment. */

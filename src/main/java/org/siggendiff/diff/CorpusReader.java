@@ -1,8 +1,13 @@
 package org.siggendiff.diff;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +17,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
@@ -21,23 +28,43 @@ import org.siggendiff.crashstats.InvalidCrashIdException;
  * corpus is a JSON Lines file; a {@code .json} file or a file named by a crash ID (one
  * document); a {@code .txt} file of crash IDs; or a folder: a crashstats-tools {@code fetch-data}
  * folder (its {@code processed_crash/}), a saved corpus (its {@code crashids.txt}), or else
- * every {@code .jsonl} and {@code .json} file in it, in name order.
+ * every {@code .jsonl} and {@code .json} file in it, in name order. Any of these files may be
+ * gzip-compressed ({@code .jsonl.gz}, or any file starting with gzip's magic bytes).
+ *
+ * <p>Every line and file is accounted for: what cannot be read (not a regular file, not gzip,
+ * truncated, not UTF-8, longer than the cap) becomes an {@link DiffInput.Invalid} saying where
+ * and why, and reading goes on with the next line or file.
  */
 public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
+  private static final String GZIP_SUFFIX = ".gz";
+
+  private final int maxDocumentBytes;
   private final Deque<Path> files = new ArrayDeque<>();
   private final Deque<DiffInput> ready = new ArrayDeque<>();
-  private BufferedReader lines;
+  private BoundedLineReader lines;
   private Path linesFile;
   private boolean idLines;
   private long lineNumber;
 
-  /** @throws IOException when a corpus does not exist or a folder cannot be listed */
+  /** @throws IOException when a corpus does not exist, is not a file or folder, or a folder cannot be listed */
   public CorpusReader(List<Path> corpora) throws IOException {
+    this(corpora, DiffInput.DEFAULT_MAX_DOCUMENT_BYTES);
+  }
+
+  /**
+   * @param maxDocumentBytes the most bytes one document or JSON Lines line may have (after
+   *     decompression); a longer one is an invalid input
+   * @throws IOException when a corpus does not exist, is not a file or folder, or a folder cannot be listed
+   */
+  public CorpusReader(List<Path> corpora, int maxDocumentBytes) throws IOException {
+    this.maxDocumentBytes = maxDocumentBytes;
     for (Path corpus : corpora) {
       if (Files.isDirectory(corpus)) {
         files.addAll(folderFiles(corpus));
       } else if (Files.isRegularFile(corpus)) {
         files.add(corpus);
+      } else if (Files.exists(corpus)) {
+        throw new IOException("not a regular file or folder: " + corpus + " (" + fileType(corpus) + ")");
       } else {
         throw new IOException("no such corpus: " + corpus);
       }
@@ -54,13 +81,37 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
       return List.of(saved);
     }
     return list(folder)
-        .filter(file -> file.getFileName().toString().endsWith(".jsonl") || file.getFileName().toString().endsWith(".json"))
+        .filter(file -> {
+          String name = withoutGzipSuffix(file.getFileName().toString());
+          return name.endsWith(".jsonl") || name.endsWith(".json");
+        })
         .toList();
   }
 
+  /** A folder's entries other than folders, in name order; what is not a regular file is reported when its turn comes. */
   private static Stream<Path> list(Path folder) throws IOException {
     try (Stream<Path> entries = Files.list(folder)) {
-      return entries.filter(Files::isRegularFile).sorted().toList().stream();
+      return entries.filter(entry -> !Files.isDirectory(entry)).sorted().toList().stream();
+    }
+  }
+
+  private static String withoutGzipSuffix(String name) {
+    return name.endsWith(GZIP_SUFFIX) ? name.substring(0, name.length() - GZIP_SUFFIX.length()) : name;
+  }
+
+  /** What a path that is not a regular file or folder is, for messages; links are followed. */
+  private static String fileType(Path path) {
+    try {
+      int mode = (Integer) Files.getAttribute(path, "unix:mode");
+      return switch (mode & 0170000) {
+        case 0010000 -> "a FIFO";
+        case 0020000 -> "a character device";
+        case 0060000 -> "a block device";
+        case 0140000 -> "a socket";
+        default -> "not a regular file";
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+      return Files.exists(path) ? "not a regular file" : "a broken link";
     }
   }
 
@@ -75,20 +126,16 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
 
   @Override
   public boolean hasNext() {
-    try {
-      while (ready.isEmpty()) {
-        if (lines != null) {
-          readLine();
-        } else if (!files.isEmpty()) {
-          open(files.removeFirst());
-        } else {
-          return false;
-        }
+    while (ready.isEmpty()) {
+      if (lines != null) {
+        readLine();
+      } else if (!files.isEmpty()) {
+        open(files.removeFirst());
+      } else {
+        return false;
       }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return true;
   }
 
   @Override
@@ -99,42 +146,111 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     return ready.removeFirst();
   }
 
-  private void open(Path file) throws IOException {
-    String name = file.getFileName().toString();
+  private void open(Path file) {
+    String name = withoutGzipSuffix(file.getFileName().toString());
+    if (!Files.isRegularFile(file)) {
+      // Opening a FIFO or a device could block forever or never end.
+      ready.add(new DiffInput.Invalid(file.toString(), "not a regular file (" + fileType(file) + ")"));
+      return;
+    }
+    InputStream in = null;
     try {
+      in = decompressed(file);
       boolean namedById = isCrashId(name);
       if (namedById || name.endsWith(".json")) {
-        String crashId = namedById ? name : null;
-        ready.add(new DiffInput.Document(file.toString(), crashId, Files.readString(file, StandardCharsets.UTF_8)));
+        try (InputStream document = in) {
+          ready.add(document(file, namedById ? name : null, document));
+        }
         return;
       }
-      lines = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      lines = new BoundedLineReader(in, maxDocumentBytes);
       linesFile = file;
       idLines = name.endsWith(".txt");
       lineNumber = 0;
     } catch (IOException e) {
-      ready.add(new DiffInput.Invalid(file.toString(), "cannot read: " + e.getClass().getSimpleName()));
+      closeQuietly(in);
+      ready.add(new DiffInput.Invalid(file.toString(), describe(e)));
     }
   }
 
-  private void readLine() throws IOException {
-    String line;
+  /** The file's bytes, decompressed when it is named {@code .gz} or starts with gzip's magic bytes. */
+  private static InputStream decompressed(Path file) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(file));
     try {
-      line = lines.readLine();
+      raw.mark(2);
+      boolean magic = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      if (magic || file.getFileName().toString().endsWith(GZIP_SUFFIX)) {
+        return new GZIPInputStream(raw, 64 * 1024);
+      }
+      return raw;
     } catch (IOException e) {
-      ready.add(new DiffInput.Invalid(linesFile + ":" + (lineNumber + 1), "cannot read: " + e.getClass().getSimpleName()));
+      raw.close();
+      throw e;
+    }
+  }
+
+  private DiffInput document(Path file, String crashId, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(maxDocumentBytes);
+    if (bytes.length == maxDocumentBytes && in.read() >= 0) {
+      return new DiffInput.Invalid(file.toString(), "larger than " + DiffInput.describeBytes(maxDocumentBytes));
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return new DiffInput.Document(file.toString(), crashId, text);
+    } catch (CharacterCodingException e) {
+      return new DiffInput.Invalid(file.toString(), "not valid UTF-8");
+    }
+  }
+
+  /** What went wrong reading a file, without a stack trace: gzip's messages are clear enough. */
+  private static String describe(IOException e) {
+    if (e instanceof EOFException) {
+      return "cannot read: the file ends early (truncated gzip data?)";
+    }
+    if (e instanceof ZipException) {
+      return "cannot read: not valid gzip data (" + e.getMessage() + ")";
+    }
+    return "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "");
+  }
+
+  private void readLine() {
+    BoundedLineReader.Line line;
+    try {
+      line = lines.next();
+    } catch (IOException e) {
+      // A file that breaks off cannot be resynchronised: it counts once, where it broke.
+      ready.add(new DiffInput.Invalid(linesFile + ":" + (lineNumber + 1), describe(e)));
       line = null;
     }
     if (line == null) {
-      close();
+      closeQuietly(lines);
+      lines = null;
       return;
     }
-    lineNumber++;
+    lineNumber = line.number();
     String where = linesFile + ":" + lineNumber;
-    if (idLines) {
-      CrashIdInput.fromLine(where, line).map(CorpusReader::toInput).ifPresent(ready::add);
-    } else if (!line.isBlank()) {
-      ready.add(new DiffInput.Document(where, null, line));
+    if (line.problem() != null) {
+      ready.add(new DiffInput.Invalid(where, line.problem()));
+    } else if (idLines) {
+      CrashIdInput.fromLine(where, line.text()).map(CorpusReader::toInput).ifPresent(ready::add);
+    } else if (!line.text().isBlank()) {
+      ready.add(new DiffInput.Document(where, null, line.text()));
+    }
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (IOException e) {
+      // Only read from; nothing is lost.
     }
   }
 
@@ -154,8 +270,9 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
   @Override
   public void close() throws IOException {
     if (lines != null) {
-      lines.close();
+      BoundedLineReader open = lines;
       lines = null;
+      open.close();
     }
   }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
-import org.siggendiff.crashdata.CrashDataAdapter;
+import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
@@ -53,7 +53,9 @@ public final class DiffRunner {
       if (result instanceof CrashResult.Failed failed) {
         return DiffRow.failed(lookup.id().value(), true, failed.kind().label(), failed.reason());
       }
-      return sign(lookup.id().value(), true, ((CrashResult.Found) result).processedCrash(), true);
+      CrashDocument.Crash crash =
+          new CrashDocument.Crash(CrashDocument.Kind.PROCESSED_CRASH, ((CrashResult.Found) result).processedCrash(), List.of());
+      return sign(lookup.id().value(), true, crash.production(), crash.crashData());
     }
     DiffInput.Document document = (DiffInput.Document) input;
     JsonNode json;
@@ -62,35 +64,28 @@ public final class DiffRunner {
     } catch (IOException e) {
       return DiffRow.failed(document.where(), false, "bad document", document.where() + ": not valid JSON");
     }
-    if (!json.isObject()) {
-      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": not a JSON object");
+    CrashDocument.Classified classified = CrashDocument.classify(json);
+    if (classified instanceof CrashDocument.NotACrash notACrash) {
+      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": " + notACrash.reason());
     }
-    String id = document.crashId() != null ? document.crashId() : crashIdOf(json);
-    return sign(id != null ? id : document.where(), id != null, json, json.has("json_dump"));
+    CrashDocument.Crash crash = (CrashDocument.Crash) classified;
+    String id = document.crashId() != null ? document.crashId() : crashIdOf(crash);
+    return sign(id != null ? id : document.where(), id != null, crash.production(), crash.crashData());
   }
 
-  private static String crashIdOf(JsonNode document) {
-    JsonNode uuid = document.get("uuid");
-    if (uuid == null || !uuid.isTextual()) {
-      return null;
+  /** The first of the crash IDs a document names itself by that is one. */
+  private static String crashIdOf(CrashDocument.Crash crash) {
+    for (String candidate : crash.crashIds()) {
+      try {
+        return CrashId.parse(candidate).value();
+      } catch (InvalidCrashIdException e) {
+        // the next candidate may be one
+      }
     }
-    try {
-      return CrashId.parse(uuid.textValue()).value();
-    } catch (InvalidCrashIdException e) {
-      return null;
-    }
+    return null;
   }
 
-  private DiffRow sign(String crashId, boolean linkable, JsonNode document, boolean processed) {
-    String production = null;
-    CrashData crashData;
-    if (processed) {
-      JsonNode stored = document.get("signature");
-      production = stored != null && stored.isTextual() ? stored.textValue() : null;
-      crashData = CrashDataAdapter.fromProcessedCrash(document);
-    } else {
-      crashData = CrashData.of(document);
-    }
+  private DiffRow sign(String crashId, boolean linkable, String production, CrashData crashData) {
     SignatureResult candidateResult;
     SignatureResult baselineResult = null;
     try {

@@ -77,6 +77,37 @@ class CrashIdTest {
   }
 
   @Test
+  void anAbsurdlyLongLineIsAnInvalidEntryAndTheNextLineIsStillRead() throws Exception {
+    long length = 5_000_000;
+    // Generated as it is read, so the test itself holds none of it.
+    java.io.Reader endlessLine = new java.io.Reader() {
+      private long sent;
+      private final String tail = "\r\n" + ID + "\r" + ID + "\n";
+
+      @Override
+      public int read(char[] buffer, int offset, int count) {
+        if (sent >= length + tail.length()) {
+          return -1;
+        }
+        int n = 0;
+        while (n < count && sent < length + tail.length()) {
+          buffer[offset + n++] = sent < length ? 'x' : tail.charAt((int) (sent - length));
+          sent++;
+        }
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    };
+    List<CrashIdInput.Entry> entries = CrashIdInput.fromLines(endlessLine);
+    assertEquals(3, entries.size());
+    assertEquals(new CrashIdInput.Invalid("line 1", "longer than 65536 characters"), entries.get(0));
+    assertEquals(new CrashIdInput.Valid("line 2", new CrashId(ID)), entries.get(1));
+    assertEquals(new CrashIdInput.Valid("line 3", new CrashId(ID)), entries.get(2));
+  }
+
+  @Test
   void numbersArguments() {
     List<CrashIdInput.Entry> entries = CrashIdInput.fromArguments(List.of(ID, "x"));
     assertEquals("argument 1", entries.get(0).where());

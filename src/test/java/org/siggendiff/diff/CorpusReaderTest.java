@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.testing.CrashIds;
@@ -61,6 +64,64 @@ class CorpusReaderTest {
     List<DiffInput> inputs = read(folder);
     assertEquals(1, inputs.size());
     assertEquals(CrashIds.text(2), ((DiffInput.Document) inputs.get(0)).crashId());
+  }
+
+  private static List<DiffInput> read(int maxBytes, Path... corpora) throws IOException {
+    List<DiffInput> inputs = new ArrayList<>();
+    try (CorpusReader reader = new CorpusReader(List.of(corpora), maxBytes)) {
+      reader.forEachRemaining(inputs::add);
+    }
+    return inputs;
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void linesLongerThanTheCapAreInvalidAndTheNextLinesAreRead() throws IOException {
+    Path file = Files.writeString(folder.resolve("c.jsonl"), "{\"a\": 1}\r\n{\"too\": \"long\"}\r{\"b\": 2}");
+    List<DiffInput> inputs = read(12, file);
+    assertEquals(List.of(
+        new DiffInput.Document(file + ":1", null, "{\"a\": 1}"),
+        new DiffInput.Invalid(file + ":2", "longer than 12 bytes"),
+        new DiffInput.Document(file + ":3", null, "{\"b\": 2}")), inputs);
+  }
+
+  @Test
+  void aSingleDocumentLargerThanTheCapIsInvalidWithoutBeingReadWhole() throws IOException {
+    Files.writeString(folder.resolve("big.json"), "{\"a\": \"" + "x".repeat(100) + "\"}");
+    Files.write(folder.resolve("big2.json.gz"), gzip("{\"a\": \"" + "x".repeat(100_000) + "\"}"));
+    Files.writeString(folder.resolve("small.json"), "{}");
+    List<DiffInput> inputs = read(64, folder);
+    assertEquals(List.of(
+        new DiffInput.Invalid(folder.resolve("big.json").toString(), "larger than 64 bytes"),
+        new DiffInput.Invalid(folder.resolve("big2.json.gz").toString(), "larger than 64 bytes"),
+        new DiffInput.Document(folder.resolve("small.json").toString(), null, "{}")), inputs);
+  }
+
+  @Test
+  void gzipIsRecognisedByItsMagicBytesWhateverTheName() throws IOException {
+    Path file = Files.write(folder.resolve("crashes.jsonl"), gzip("{\"a\": 1}\n{\"b\": 2}\n"));
+    List<DiffInput> inputs = read(file);
+    assertEquals(List.of(new DiffInput.Document(file + ":1", null, "{\"a\": 1}"),
+        new DiffInput.Document(file + ":2", null, "{\"b\": 2}")), inputs);
+  }
+
+  @Test
+  void gzippedCrashIdListsAreRead() throws IOException {
+    Path file = Files.write(folder.resolve("ids.txt.gz"), gzip(CrashIds.text(7) + "\n"));
+    assertEquals(List.of(new DiffInput.Lookup(file + ":1", CrashIds.id(7))), read(file));
+  }
+
+  @Test
+  void invalidUtf8InASingleDocumentIsInvalidInput() throws IOException {
+    Path file = Files.write(folder.resolve("a.json"), new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}'});
+    assertEquals(List.of(new DiffInput.Invalid(file.toString(), "not valid UTF-8")), read(file));
   }
 
   @Test

@@ -1,0 +1,184 @@
+package org.siggendiff.crashdata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.siggendiff.signature.CrashData;
+
+/**
+ * Tells what a JSON document given as a crash is: a processed crash from Crash Stats, a crash in
+ * the signature crash-data schema, either of those wrapped ({@code {"processed_crash": {...}}},
+ * {@code {"crash_data": {...}}}, as in exports and the conformance vectors), or not a crash at
+ * all. The key sets both schemas are recognised by live here and nowhere else.
+ */
+public final class CrashDocument {
+  /** The crash-data schema: the keys the signature rules read, and the original signature. */
+  static final Set<String> CRASH_DATA_KEYS = Set.of(
+      "additional_minidumps", "abort_message", "async_shutdown_timeout", "crashing_thread", "hang",
+      "ipc_channel_error", "ipc_message_name", "java_exception", "java_stack_trace", "js_large_allocation_failure",
+      "mdsw_status_string", "oom_allocation_size", "original_signature", "os", "reason", "threads");
+
+  /**
+   * Crash-data keys a processed crash never has at its top level (it keeps threads and the OS
+   * inside {@code json_dump}), so that a document with them is crash data even when it also
+   * carries a {@code uuid} to name it by.
+   */
+  private static final Set<String> CRASH_DATA_ONLY_KEYS = Set.of("threads", "os", "original_signature");
+
+  /**
+   * Top-level keys of Socorro's processed crash that are not crash-data keys. A processed crash
+   * without {@code json_dump} (the stack walker failed) is still one, and Socorro signs it.
+   */
+  static final Set<String> PROCESSED_CRASH_KEYS = Set.of(
+      "uuid", "crash_id", "signature", "proto_signature", "json_dump", "product", "version", "build",
+      "release_channel", "os_name", "os_version", "os_pretty_version", "cpu_arch", "cpu_count", "cpu_info",
+      "date_processed", "client_crash_date", "submitted_timestamp", "uptime", "install_age", "address",
+      "processor_notes", "success", "mdsw_return_code", "started_datetime", "completed_datetime",
+      "topmost_filenames", "telemetry_environment", "addons", "addons_checked", "useragent_locale");
+
+  /** Keys that name a crash, beside a wrapped crash or inside one. */
+  private static final List<String> ID_KEYS = List.of("crash_id", "uuid");
+
+  private static final String PROCESSED_WRAPPER = "processed_crash";
+  private static final String CRASH_DATA_WRAPPER = "crash_data";
+
+  /** How many keys, of how many characters at most, a "not a crash document" reason names. */
+  private static final int KEYS_SHOWN = 5;
+  private static final int KEY_CHARS_SHOWN = 40;
+
+  private CrashDocument() {}
+
+  public enum Kind {
+    PROCESSED_CRASH,
+    CRASH_DATA
+  }
+
+  /** What a document is: a crash of some kind, or why it is not one. */
+  public sealed interface Classified permits Crash, NotACrash {}
+
+  /**
+   * A crash.
+   *
+   * @param crash the processed crash or crash data itself, unwrapped
+   * @param crashIds the textual values of {@code crash_id} and {@code uuid} beside a wrapped crash,
+   *     then inside the crash, in that order; they may or may not be crash IDs
+   */
+  public record Crash(Kind kind, JsonNode crash, List<String> crashIds) implements Classified {
+    /** The crash in the crash-data schema; a processed crash is adapted as Socorro adapts it. */
+    public CrashData crashData() {
+      return kind == Kind.PROCESSED_CRASH ? CrashDataAdapter.fromProcessedCrash(crash) : CrashData.of(crash);
+    }
+
+    /** The signature Socorro stored in a processed crash, or null (crash data has none). */
+    public String production() {
+      if (kind != Kind.PROCESSED_CRASH) {
+        return null;
+      }
+      JsonNode stored = crash.get("signature");
+      return stored != null && stored.isTextual() ? stored.textValue() : null;
+    }
+  }
+
+  /** @param reason such as {@code not a crash document: keys "a", "b"} */
+  public record NotACrash(String reason) implements Classified {}
+
+  /** Classifies a JSON object; anything else is not a crash. */
+  public static Classified classify(JsonNode document) {
+    if (!document.isObject()) {
+      return new NotACrash("not a JSON object");
+    }
+    for (String wrapper : List.of(PROCESSED_WRAPPER, CRASH_DATA_WRAPPER)) {
+      JsonNode inner = document.get(wrapper);
+      if (inner == null) {
+        continue;
+      }
+      if (!inner.isObject()) {
+        return new NotACrash("\"" + wrapper + "\" is not a JSON object");
+      }
+      Kind kind = wrapper.equals(PROCESSED_WRAPPER) ? Kind.PROCESSED_CRASH : Kind.CRASH_DATA;
+      List<String> ids = new ArrayList<>(4);
+      addIds(document, ids);
+      addIds(inner, ids);
+      return new Crash(kind, inner, ids);
+    }
+    Kind kind = kindOf(document);
+    if (kind == null) {
+      return new NotACrash("not a crash document: " + describeKeys(document));
+    }
+    List<String> ids = new ArrayList<>(2);
+    addIds(document, ids);
+    return new Crash(kind, document, ids);
+  }
+
+  /** The schema of an unwrapped document, or null when it has no key of either. */
+  private static Kind kindOf(JsonNode document) {
+    if (document.has("json_dump")) {
+      return Kind.PROCESSED_CRASH;
+    }
+    if (hasAny(document, CRASH_DATA_ONLY_KEYS)) {
+      return Kind.CRASH_DATA;
+    }
+    if (hasAny(document, PROCESSED_CRASH_KEYS)) {
+      return Kind.PROCESSED_CRASH;
+    }
+    return hasAny(document, CRASH_DATA_KEYS) ? Kind.CRASH_DATA : null;
+  }
+
+  private static boolean hasAny(JsonNode document, Set<String> keys) {
+    for (String key : keys) {
+      if (document.has(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addIds(JsonNode object, List<String> ids) {
+    for (String key : ID_KEYS) {
+      JsonNode value = object.get(key);
+      if (value != null && value.isTextual()) {
+        ids.add(value.textValue());
+      }
+    }
+  }
+
+  /** A few of the document's keys, quoted and escaped to ASCII, since they are untrusted text. */
+  private static String describeKeys(JsonNode document) {
+    if (document.isEmpty()) {
+      return "no keys";
+    }
+    StringBuilder text = new StringBuilder("keys ");
+    Iterator<String> names = document.fieldNames();
+    for (int shown = 0; names.hasNext() && shown < KEYS_SHOWN; shown++) {
+      if (shown > 0) {
+        text.append(", ");
+      }
+      quote(names.next(), text);
+    }
+    if (document.size() > KEYS_SHOWN) {
+      text.append(", ... (").append(document.size()).append(" keys)");
+    }
+    return text.toString();
+  }
+
+  private static void quote(String key, StringBuilder text) {
+    text.append('"');
+    int end = key.offsetByCodePoints(0, Math.min(key.codePointCount(0, key.length()), KEY_CHARS_SHOWN));
+    for (int i = 0; i < end; i++) {
+      char c = key.charAt(i);
+      if (c == '"' || c == '\\') {
+        text.append('\\').append(c);
+      } else if (c < 0x20 || c >= 0x7f) {
+        text.append(String.format("\\u%04x", (int) c));
+      } else {
+        text.append(c);
+      }
+    }
+    if (end < key.length()) {
+      text.append("...");
+    }
+    text.append('"');
+  }
+}
