@@ -43,10 +43,13 @@ public final class DiffRunner {
     new OrderedParallelMap<DiffInput, DiffRow>(this::row, jobs, jobs * 8).run(inputs, rows);
   }
 
-  /** The row for one input; never throws for bad input, which becomes an error row. */
+  /**
+   * The row for one input; never throws for bad input, which becomes an error row. The row's
+   * crash ID cell of bad input says where it came from, so its error does not repeat it.
+   */
   public DiffRow row(DiffInput input) {
     if (input instanceof DiffInput.Invalid invalid) {
-      return DiffRow.failed(invalid.where(), false, "invalid input", invalid.where() + ": " + invalid.reason());
+      return DiffRow.failed(invalid.where(), false, "invalid input", invalid.reason());
     }
     if (input instanceof DiffInput.Lookup lookup) {
       CrashResult result = source.get(lookup.id());
@@ -60,10 +63,10 @@ public final class DiffRunner {
     try {
       json = CrashJson.parse(document.text());
     } catch (IOException e) {
-      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": not valid JSON");
+      return DiffRow.failed(document.where(), false, "bad document", "not valid JSON");
     }
     if (!json.isObject()) {
-      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": not a JSON object");
+      return DiffRow.failed(document.where(), false, "bad document", "not a JSON object");
     }
     String id = document.crashId() != null ? document.crashId() : crashIdOf(json);
     return sign(id != null ? id : document.where(), id != null, json, json.has("json_dump"));
