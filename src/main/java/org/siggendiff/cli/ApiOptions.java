@@ -8,7 +8,14 @@ import org.siggendiff.crashstats.CrashStatsClient;
 import picocli.CommandLine.Option;
 
 /** The options of every command that talks to the Crash Stats API. */
-final class ApiOptions {
+final class ApiOptions implements Validated {
+  /** Ten times the API's limit with a token: more is a typo, not a plan. */
+  static final int MAX_RATE = 10_000;
+  static final int MAX_RETRIES = 20;
+  /** The backoff is capped at a minute anyway. */
+  static final long MAX_RETRY_DELAY_MILLIS = 60_000;
+  static final double MAX_TIMEOUT_SECONDS = 3600;
+
   @Option(names = "--api-url", paramLabel = "URL", description = "Crash Stats API (default: ${DEFAULT-VALUE})",
       defaultValue = "https://crash-stats.mozilla.org/api")
   String apiUrl;
@@ -29,6 +36,24 @@ final class ApiOptions {
       description = "first backoff in milliseconds, doubled per retry, with jitter (default: ${DEFAULT-VALUE})")
   long retryDelayMillis;
 
+  @Override
+  public void validate() throws UsageError {
+    if (rate != null) {
+      OptionBounds.check("--rate", rate, 0, MAX_RATE);
+    }
+    OptionBounds.check("--retries", retries, 0, MAX_RETRIES);
+    OptionBounds.check("--retry-delay", retryDelayMillis, 0, MAX_RETRY_DELAY_MILLIS);
+    // A timeout that rounds to 0 ms would mean none at all.
+    if (!(timeoutSeconds <= MAX_TIMEOUT_SECONDS) || timeoutMillis() < 1) {
+      throw new UsageError("--timeout must be between 0.001 and " + (long) MAX_TIMEOUT_SECONDS + " seconds");
+    }
+    url();
+  }
+
+  private long timeoutMillis() {
+    return (long) (timeoutSeconds * 1000);
+  }
+
   /** The API URL, always ending in a slash. */
   HttpUrl url() throws UsageError {
     HttpUrl url = HttpUrl.parse(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
@@ -40,12 +65,6 @@ final class ApiOptions {
 
   /** A client with the token from the environment, making at most {@code concurrency} requests at once. */
   CrashStatsClient client(CliContext context, int concurrency) throws UsageError {
-    if (rate != null && rate < 0) {
-      throw new UsageError("--rate must be 0 (no limit) or more");
-    }
-    if (!(timeoutSeconds > 0) || retries < 0 || retryDelayMillis < 0) {
-      throw new UsageError("--timeout must be positive, --retries and --retry-delay not negative");
-    }
     Optional<ApiToken> token;
     try {
       token = ApiToken.fromEnvironment(context.env());
@@ -59,7 +78,7 @@ final class ApiOptions {
             token,
             rate != null ? rate : CrashStatsClient.Settings.defaults(url, token).requestsPerMinute(),
             concurrency,
-            Duration.ofMillis((long) (timeoutSeconds * 1000)),
+            Duration.ofMillis(timeoutMillis()),
             retries + 1,
             Duration.ofMillis(retryDelayMillis));
     try {

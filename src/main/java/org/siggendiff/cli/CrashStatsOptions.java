@@ -8,8 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of every command that reads crashes from Crash Stats through the cache. */
-final class CrashStatsOptions {
+final class CrashStatsOptions implements Validated {
   static final String CACHE_ENV = "SIGGEN_DIFF_CACHE";
+  /** Each job is a thread; past this many the machine, the API's rate limit or the disk is the bottleneck. */
+  static final int MAX_JOBS = 256;
 
   @Mixin ApiOptions api;
 
@@ -37,13 +39,15 @@ final class CrashStatsOptions {
     }
   }
 
-  Opened open(CliContext context) throws UsageError {
-    if (jobs < 1) {
-      throw new UsageError("--jobs must be at least 1");
-    }
+  @Override
+  public void validate() throws UsageError {
+    OptionBounds.check("--jobs", jobs, 1, MAX_JOBS);
     if (offline && refresh) {
       throw new UsageError("--offline and --refresh cannot be used together");
     }
+  }
+
+  Opened open(CliContext context) throws UsageError {
     DiskCache cache = new DiskCache(cacheDir(context));
     if (offline) {
       return new Opened(new CachingCrashSource(cache, null, false, CachingCrashSource.Mode.OFFLINE, CachingCrashSource.DEFAULT_MEMORY_BYTES), null, cache);
@@ -55,9 +59,11 @@ final class CrashStatsOptions {
   }
 
   Path cacheDir(CliContext context) {
-    if (cacheDir != null) {
-      return cacheDir;
-    }
+    return cacheDir != null ? cacheDir : defaultCacheDir(context);
+  }
+
+  /** {@code $SIGGEN_DIFF_CACHE}, else {@code ./cache}. */
+  static Path defaultCacheDir(CliContext context) {
     String fromEnv = context.env().get(CACHE_ENV);
     return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "cache");
   }

@@ -6,6 +6,9 @@ final class ExitCodes {
   static final int DIFFERENT_OR_BAD_LINES = 1;
   static final int USAGE = 2;
   static final int UNPROCESSED = 3;
+  /** An unexpected exception: 3 too, since whatever the run was doing was not finished. */
+  static final int INTERNAL_ERROR = 3;
+  static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }

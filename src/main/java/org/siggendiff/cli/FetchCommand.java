@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
           + " URL; blank lines and # comments are skipped).",
       "Exit status: 0 all fetched or cached, 3 some could not be had or were invalid, 2 usage error."
     })
-final class FetchCommand implements Callable<Integer> {
+final class FetchCommand implements Callable<Integer>, Validated {
   private final CliContext context;
 
   @Mixin CrashStatsOptions crashStats;
@@ -36,7 +36,19 @@ final class FetchCommand implements Callable<Integer> {
   }
 
   @Override
+  public void validate() throws UsageError {
+    for (CrashIdInput.Entry entry : CrashIdInput.fromArguments(crashIds)) {
+      if (entry instanceof CrashIdInput.Invalid invalid) {
+        throw new UsageError(invalid.where() + ": " + invalid.reason());
+      }
+    }
+  }
+
+  @Override
   public Integer call() throws IOException, InterruptedException {
+    if (crashIds.isEmpty() && context.inIsTerminal()) {
+      context.err().println("fetch: reading crash IDs from stdin; Ctrl-D to end");
+    }
     List<CrashIdInput.Entry> entries =
         crashIds.isEmpty()
             ? CrashIdInput.fromLines(new InputStreamReader(context.in(), StandardCharsets.UTF_8))

@@ -11,9 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
+import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRunner;
@@ -27,6 +28,7 @@ import org.siggendiff.siglist.SiglistResolver;
 import org.siggendiff.siglist.SiglistSourceException;
 import org.siggendiff.signature.SignatureGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +49,8 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 done, 1 with --exit-code when a signature differs, 2 usage or"
           + " configuration error, 3 some crashes could not be processed."
     },
-    subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class})
-final class SiggenDiffCommand implements Callable<Integer> {
+    subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, HelpCommand.class})
+final class SiggenDiffCommand implements Callable<Integer>, Validated {
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -75,19 +77,13 @@ final class SiggenDiffCommand implements Callable<Integer> {
   @Option(names = "--exit-code", description = "exit 1 when some signature differs")
   boolean exitCode;
 
-  @Option(names = "-v", description = "notes and debug lines of both sides (text format)")
+  @Option(names = {"-v", "--verbose"}, description = "notes and debug lines of both sides (text format)")
   boolean verbose;
 
   @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON")
   Path summaryFile;
 
-  @Option(names = "--github-repo", paramLabel = "OWNER/NAME", defaultValue = SiglistResolver.DEFAULT_GITHUB_REPO,
-      description = "repository of github: sources (default: ${DEFAULT-VALUE})")
-  String githubRepo;
-
-  @Option(names = "--github-api-url", paramLabel = "URL", defaultValue = "https://api.github.com",
-      description = "GitHub API (default: ${DEFAULT-VALUE})")
-  String githubApiUrl;
+  @Mixin GitHubOptions github;
 
   @Mixin CrashStatsOptions crashStats;
 
@@ -96,6 +92,18 @@ final class SiggenDiffCommand implements Callable<Integer> {
 
   SiggenDiffCommand(CliContext context) {
     this.context = context;
+  }
+
+  /** Crash IDs given as arguments must be crash IDs: a mistyped command name must not become one. */
+  @Override
+  public void validate() throws UsageError {
+    for (int i = 0; i < crashIds.size(); i++) {
+      try {
+        CrashId.parse(crashIds.get(i));
+      } catch (InvalidCrashIdException e) {
+        throw new UsageError(OptionHints.forBadArgument(spec, i + 1, crashIds.get(i), e.getMessage()));
+      }
+    }
   }
 
   @Override
@@ -179,13 +187,8 @@ final class SiggenDiffCommand implements Callable<Integer> {
   }
 
   private SiglistResolver resolver() throws UsageError {
-    HttpUrl api = HttpUrl.parse(githubApiUrl.endsWith("/") ? githubApiUrl : githubApiUrl + "/");
-    if (api == null) {
-      throw new UsageError("--github-api-url is not an http(s) URL");
-    }
-    return new SiglistResolver(
-        new SiglistResolver.Settings(crashStats.cacheDir(context), api, githubRepo, crashStats.offline),
-        warning -> context.err().println("siggen-diff: " + TerminalText.clean(warning)));
+    return github.resolver(
+        crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("siggen-diff: " + TerminalText.clean(warning)));
   }
 
   private static ResolvedSiglists resolve(SiglistResolver resolver, String source, boolean isBaseline) throws UsageError {

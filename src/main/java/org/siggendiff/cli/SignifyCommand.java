@@ -9,10 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.report.TerminalText;
 import org.siggendiff.siglist.SiglistLoader;
+import org.siggendiff.siglist.SiglistResolver;
+import org.siggendiff.siglist.SiglistSet;
+import org.siggendiff.siglist.SiglistSourceException;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signify.SignifyRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,10 +28,11 @@ import picocli.CommandLine.Parameters;
     description = {
       "Generates the signature of one JSON document (crash data, or a processed crash when it has"
           + " a json_dump key or --processed is given), or of each line with --jsonl.",
-      "Siglists come from --signature-list-dir, else from the SIGGEN_DIFF_SIGLISTS environment"
-          + " variable."
+      "Siglists come from --siglists (a source as for the diff: DIR, a Socorro checkout,"
+          + " PATH@REF or github:REF), --signature-list-dir (a folder, as in Socorro's own"
+          + " command), else from the SIGGEN_DIFF_SIGLISTS environment variable (a source)."
     })
-final class SignifyCommand implements Callable<Integer> {
+final class SignifyCommand implements Callable<Integer>, Validated {
   static final String SIGLISTS_ENV = "SIGGEN_DIFF_SIGLISTS";
 
   private final CliContext context;
@@ -37,13 +43,19 @@ final class SignifyCommand implements Callable<Integer> {
       description = "folder holding the siglist files")
   String signatureListDir;
 
+  @Option(names = "--siglists", paramLabel = "SOURCE",
+      description = "siglist source: DIR (siglist folder or Socorro checkout), PATH@REF, github:REF or github:pull/N")
+  String siglists;
+
+  @Mixin GitHubOptions github;
+
   @Option(names = "--processed", description = "inputs are processed crashes from Crash Stats")
   boolean processed;
 
   @Option(names = "--jsonl", description = "one JSON object per line in, one result per line out")
   boolean jsonl;
 
-  @Option(names = "-v", description = "include the debug log")
+  @Option(names = {"-v", "--verbose"}, description = "include the debug log")
   boolean verbose;
 
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "input file (default: stdin)")
@@ -54,19 +66,19 @@ final class SignifyCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    String dir = signatureListDir != null ? signatureListDir : context.env().get(SIGLISTS_ENV);
-    if (dir == null || dir.isEmpty()) {
-      context.err().println(
-          "signify: no siglists given: pass --signature-list-dir DIR or set " + SIGLISTS_ENV);
-      return ExitCodes.USAGE;
+  public void validate() throws UsageError {
+    if (signatureListDir != null && siglists != null) {
+      throw new UsageError("give --siglists or --signature-list-dir, not both");
     }
+  }
+
+  @Override
+  public Integer call() throws UsageError {
     SignatureGenerator generator;
     try {
-      generator = new SignatureGenerator(SiglistLoader.load(Path.of(dir), dir));
+      generator = new SignatureGenerator(loadSiglists());
     } catch (SiglistException e) {
-      context.err().println("signify: " + e.getMessage());
-      return ExitCodes.USAGE;
+      throw new UsageError(e.getMessage());
     }
     SignifyRunner runner = new SignifyRunner(generator, processed, verbose);
     try (BufferedReader reader = new BufferedReader(openInput(), 1 << 16)) {
@@ -88,6 +100,27 @@ final class SignifyCommand implements Callable<Integer> {
     } catch (IOException e) {
       context.err().println("signify: cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
       return ExitCodes.USAGE;
+    }
+  }
+
+  private SiglistSet loadSiglists() throws UsageError, SiglistException {
+    if (signatureListDir != null) {
+      return SiglistLoader.load(Path.of(signatureListDir), signatureListDir);
+    }
+    String source = siglists != null ? siglists : context.env().get(SIGLISTS_ENV);
+    if (source == null || source.isEmpty()) {
+      throw new UsageError("no siglists given: pass --siglists SOURCE, --signature-list-dir DIR or set " + SIGLISTS_ENV);
+    }
+    if (source.equals(SiglistResolver.PRODUCTION)) {
+      throw new UsageError("production is the signatures stored in processed crashes, not a siglist set; give DIR, PATH@REF or github:REF");
+    }
+    SiglistResolver resolver =
+        github.resolver(
+            CrashStatsOptions.defaultCacheDir(context), false, warning -> context.err().println("signify: " + TerminalText.clean(warning)));
+    try {
+      return resolver.resolve(source, false).siglists().orElseThrow();
+    } catch (SiglistSourceException e) {
+      throw new UsageError(TerminalText.clean(e.getMessage()));
     }
   }
 

@@ -43,10 +43,13 @@ public final class DiffRunner {
     new OrderedParallelMap<DiffInput, DiffRow>(this::row, jobs, jobs * 8).run(inputs, rows);
   }
 
-  /** The row for one input; never throws for bad input, which becomes an error row. */
+  /**
+   * The row for one input; never throws for bad input, which becomes an error row. The row's
+   * crash ID cell of bad input says where it came from, so its error does not repeat it.
+   */
   public DiffRow row(DiffInput input) {
     if (input instanceof DiffInput.Invalid invalid) {
-      return DiffRow.failed(invalid.where(), false, "invalid input", invalid.where() + ": " + invalid.reason());
+      return DiffRow.failed(invalid.where(), false, "invalid input", invalid.reason());
     }
     if (input instanceof DiffInput.Lookup lookup) {
       CrashResult result = source.get(lookup.id());
@@ -62,11 +65,11 @@ public final class DiffRunner {
     try {
       json = CrashJson.parse(document.text());
     } catch (IOException e) {
-      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": not valid JSON");
+      return DiffRow.failed(document.where(), false, "bad document", "not valid JSON");
     }
     CrashDocument.Classified classified = CrashDocument.classify(json);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
-      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": " + notACrash.reason());
+      return DiffRow.failed(document.where(), false, "bad document", notACrash.reason());
     }
     CrashDocument.Crash crash = (CrashDocument.Crash) classified;
     String id = document.crashId() != null ? document.crashId() : crashIdOf(crash);

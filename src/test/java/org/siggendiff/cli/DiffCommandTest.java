@@ -226,8 +226,11 @@ class DiffCommandTest {
     assertEquals(2, rows.size());
     assertEquals("error", rows.get(0).get("status").asText());
     assertEquals("not found (HTTP 404)", rows.get(0).get("error").asText());
-    assertEquals("line 2: not a crash ID: 'not-a-crash'", rows.get(1).get("error").asText());
+    assertEquals("line 2", rows.get(1).get("crash_id").asText());
+    assertEquals("not a crash ID: 'not-a-crash'", rows.get(1).get("error").asText());
     assertTrue(outcome.err().contains("failed: " + missing + ": not found (HTTP 404)"), outcome.err());
+    assertTrue(outcome.err().contains("failed: line 2: not a crash ID: 'not-a-crash'\n"), outcome.err());
+    assertFalse(outcome.err().contains("line 2: line 2:"), outcome.err());
     JsonNode json = CrashJson.parse(Files.readString(summary));
     assertEquals(2, json.get("failed").asInt());
     assertEquals(1, json.get("failed_by_reason").get("invalid input").asInt());

@@ -132,9 +132,11 @@ class DiffCorpusInputTest {
     List<JsonNode> rows = rows(outcome.out());
     assertEquals(3, rows.size());
     assertEquals("error", rows.get(0).get("status").asText());
-    assertEquals(file + ":1: not a crash document: keys \"id\", \"name\\u001b[31m\", \"c\", \"d\", \"e\", ... (7 keys)",
+    assertEquals(file + ":1", rows.get(0).get("crash_id").asText());
+    assertEquals("not a crash document: keys \"id\", \"name\\u001b[31m\", \"c\", \"d\", \"e\", ... (7 keys)",
         rows.get(0).get("error").asText());
-    assertEquals(file + ":2: not a crash document: no keys", rows.get(1).get("error").asText());
+    assertEquals(file + ":2", rows.get(1).get("crash_id").asText());
+    assertEquals("not a crash document: no keys", rows.get(1).get("error").asText());
     assertEquals("ok", rows.get(2).get("status").asText());
     assertTrue(outcome.err().contains("3 crashes read: 0 changed, 1 unchanged, 2 failed"), outcome.err());
     assertFalse(outcome.err().contains("\u001b"));
@@ -191,10 +193,10 @@ class DiffCorpusInputTest {
     List<JsonNode> rows = rows(outcome.out());
     List<JsonNode> failed = rows.stream().filter(r -> r.get("status").asText().equals("error")).toList();
     assertEquals(2, failed.size(), outcome.out());
-    assertTrue(failed.get(0).get("error").asText().startsWith(corpus.resolve("a.jsonl.gz") + ":"), failed.get(0).toString());
+    assertTrue(failed.get(0).get("crash_id").asText().startsWith(corpus.resolve("a.jsonl.gz") + ":"), failed.get(0).toString());
     assertTrue(failed.get(0).get("error").asText().contains("ends early"), failed.get(0).toString());
-    assertEquals(corpus.resolve("b.jsonl.gz") + ": cannot read: not valid gzip data (Not in GZIP format)",
-        failed.get(1).get("error").asText());
+    assertEquals(corpus.resolve("b.jsonl.gz").toString(), failed.get(1).get("crash_id").asText());
+    assertEquals("cannot read: not valid gzip data (Not in GZIP format)", failed.get(1).get("error").asText());
     assertTrue(rows.size() > 3 && rows.size() < 200, "the readable part of the truncated file is kept: " + rows.size());
     assertEquals("Foo::Last", rows.get(rows.size() - 1).get("candidate").asText());
   }
@@ -216,7 +218,8 @@ class DiffCorpusInputTest {
     assertEquals(ExitCodes.UNPROCESSED, outcome.status(), outcome.err());
     List<JsonNode> rows = rows(outcome.out());
     assertEquals(3, rows.size(), outcome.out());
-    assertEquals(file + ":2: not valid UTF-8", rows.get(1).get("error").asText());
+    assertEquals(file + ":2", rows.get(1).get("crash_id").asText());
+    assertEquals("not valid UTF-8", rows.get(1).get("error").asText());
     assertEquals("Foo::Two", rows.get(2).get("candidate").asText());
   }
 
@@ -238,7 +241,8 @@ class DiffCorpusInputTest {
     assertEquals(ExitCodes.UNPROCESSED, outcome.status(), outcome.err());
     List<JsonNode> rows = rows(outcome.out());
     assertEquals(3, rows.size(), outcome.out());
-    assertEquals(file + ":2: longer than 32 MiB", rows.get(1).get("error").asText());
+    assertEquals(file + ":2", rows.get(1).get("crash_id").asText());
+    assertEquals("longer than 32 MiB", rows.get(1).get("error").asText());
     assertEquals("Foo::Two", rows.get(2).get("candidate").asText());
   }
 
@@ -255,7 +259,8 @@ class DiffCorpusInputTest {
     assertEquals(ExitCodes.UNPROCESSED, outcome.status(), outcome.err());
     List<JsonNode> rows = rows(outcome.out());
     assertEquals(2, rows.size(), outcome.out());
-    assertEquals(corpus.resolve("b.jsonl") + ": not a regular file (a character device)", rows.get(1).get("error").asText());
+    assertEquals(corpus.resolve("b.jsonl").toString(), rows.get(1).get("crash_id").asText());
+    assertEquals("not a regular file (a character device)", rows.get(1).get("error").asText());
   }
 
   @Test

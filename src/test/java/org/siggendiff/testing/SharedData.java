@@ -14,6 +14,8 @@ import java.nio.file.Path;
 public final class SharedData {
   public static final String PROPERTY = "siggendiff.shared";
   public static final String REQUIRED_PROPERTY = "siggendiff.shared.required";
+  /** How a skipped test's reason starts, which {@link SkippedParityReport} looks for. */
+  static final String NOT_FOUND = "shared data not found at ";
 
   private SharedData() {}
 
@@ -22,9 +24,9 @@ public final class SharedData {
     Path root = Path.of(System.getProperty(PROPERTY, "../shared")).toAbsolutePath().normalize();
     boolean present = Files.isDirectory(root.resolve("conformance"));
     if (!present && Boolean.getBoolean(REQUIRED_PROPERTY)) {
-      fail("shared data not found at " + root + " (set -D" + PROPERTY + "=<folder>)");
+      fail(NOT_FOUND + root + " (set -D" + PROPERTY + "=<folder>)");
     }
-    assumeTrue(present, "shared data not found at " + root + "; set -D" + PROPERTY + " to run this test");
+    assumeTrue(present, NOT_FOUND + root + "; set -D" + PROPERTY + " to run this test");
     return root;
   }
 

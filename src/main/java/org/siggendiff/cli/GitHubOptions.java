@@ -1,0 +1,36 @@
+package org.siggendiff.cli;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import org.siggendiff.siglist.SiglistResolver;
+import picocli.CommandLine.Option;
+
+/** Where {@code github:} siglist sources come from, for every command that takes a siglist source. */
+final class GitHubOptions implements Validated {
+  @Option(names = "--github-repo", paramLabel = "OWNER/NAME", defaultValue = SiglistResolver.DEFAULT_GITHUB_REPO,
+      description = "repository of github: sources (default: ${DEFAULT-VALUE})")
+  String githubRepo;
+
+  @Option(names = "--github-api-url", paramLabel = "URL", defaultValue = "https://api.github.com",
+      description = "GitHub API (default: ${DEFAULT-VALUE})")
+  String githubApiUrl;
+
+  @Override
+  public void validate() throws UsageError {
+    apiUrl();
+  }
+
+  private HttpUrl apiUrl() throws UsageError {
+    HttpUrl api = HttpUrl.parse(githubApiUrl.endsWith("/") ? githubApiUrl : githubApiUrl + "/");
+    if (api == null) {
+      throw new UsageError("--github-api-url is not an http(s) URL");
+    }
+    return api;
+  }
+
+  /** A resolver keeping fetched siglists under {@code cacheRoot}. */
+  SiglistResolver resolver(Path cacheRoot, boolean offline, Consumer<String> warnings) throws UsageError {
+    return new SiglistResolver(new SiglistResolver.Settings(cacheRoot, apiUrl(), githubRepo, offline), warnings);
+  }
+}
