@@ -5,6 +5,7 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashstats.ApiToken;
 import org.siggendiff.crashstats.CrashStatsClient;
+import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Option;
 
 /** The options of every command that talks to the Crash Stats API. */
@@ -40,6 +41,14 @@ final class ApiOptions {
 
   /** A client with the token from the environment, making at most {@code concurrency} requests at once. */
   CrashStatsClient client(CliContext context, int concurrency) throws UsageError {
+    return client(context, concurrency, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES, "crash-stats");
+  }
+
+  /**
+   * @param maxCrashBytes the largest processed crash accepted
+   * @param command names the command on the stderr lines that say when all requests wait or stop
+   */
+  CrashStatsClient client(CliContext context, int concurrency, long maxCrashBytes, String command) throws UsageError {
     if (rate != null && rate < 0) {
       throw new UsageError("--rate must be 0 (no limit) or more");
     }
@@ -63,7 +72,12 @@ final class ApiOptions {
             retries + 1,
             Duration.ofMillis(retryDelayMillis));
     try {
-      return new CrashStatsClient(settings);
+      return new CrashStatsClient(
+          settings.withMaxCrashBytes(maxCrashBytes),
+          message -> {
+            context.err().println(command + ": " + TerminalText.clean(message));
+            context.err().flush();
+          });
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }
