@@ -39,12 +39,9 @@ final class ApiOptions {
     return url;
   }
 
-  /** A client with the token from the environment, making at most {@code concurrency} requests at once. */
-  CrashStatsClient client(CliContext context, int concurrency) throws UsageError {
-    return client(context, concurrency, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES, "crash-stats");
-  }
-
   /**
+   * A client with the token from the environment, making at most {@code concurrency} requests at once.
+   *
    * @param maxCrashBytes the largest processed crash accepted
    * @param command names the command on the stderr lines that say when all requests wait or stop
    */
