@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashstats.CrashId;
@@ -15,11 +16,13 @@ import org.siggendiff.crashstats.CrashResult.FailureKind;
 import org.siggendiff.crashstats.CrashResult.Found;
 import org.siggendiff.crashstats.CrashResult.Origin;
 import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.crashstats.ProcessedCrashCheck;
 
 /**
  * Looks a crash up in memory, then on disk, then asks the remote source and keeps what it
- * gives, in memory and on disk. A corrupt or unreadable disk entry counts as missing and is
- * replaced.
+ * gives, in memory and on disk. A disk entry that is corrupt, unreadable, too large, or not the
+ * crash asked for counts as missing and is replaced. A crash the disk cannot keep is a failure,
+ * and once the disk is full no more crashes are fetched.
  */
 public final class CachingCrashSource implements CrashSource {
   /** Where lookups may go. */
@@ -39,8 +42,8 @@ public final class CachingCrashSource implements CrashSource {
   private final boolean remoteUsesToken;
   private final Mode mode;
   private final Cache<CrashId, byte[]> memory;
-  private final AtomicLong cacheWriteFailures = new AtomicLong();
-  private final AtomicReference<String> lastCacheWriteFailure = new AtomicReference<>();
+  /** Set by the first write that found the disk full: why no more crashes are fetched. */
+  private final AtomicReference<String> diskFull = new AtomicReference<>();
 
   /**
    * @param remote unused, and may be null, when {@code mode} is {@link Mode#OFFLINE}
@@ -73,13 +76,20 @@ public final class CachingCrashSource implements CrashSource {
         Optional<byte[]> stored = disk.read(id);
         if (stored.isPresent()) {
           Optional<ObjectNode> crash = parse(stored.get());
-          if (crash.isPresent()) {
-            // Not copied into memory: the page cache already holds files read lately, and a
-            // second copy of every crash of a long run costs the collector more than a reread.
-            return new Found(id, crash.get(), stored.get(), Origin.DISK_CACHE);
+          if (crash.isEmpty()) {
+            unusableEntry = "the cache entry is not a JSON object";
+          } else {
+            Optional<String> problem = ProcessedCrashCheck.problem(id, crash.get());
+            if (problem.isEmpty()) {
+              // Not copied into memory: the page cache already holds files read lately, and a
+              // second copy of every crash of a long run costs the collector more than a reread.
+              return new Found(id, crash.get(), stored.get(), Origin.DISK_CACHE);
+            }
+            unusableEntry = "the cache entry is " + problem.get();
           }
-          unusableEntry = "the cache entry is not a JSON object";
         }
+      } catch (DiskCache.UnusableEntryException e) {
+        unusableEntry = e.getMessage();
       } catch (IOException e) {
         unusableEntry = "the cache entry cannot be read (" + e.getClass().getSimpleName() + ")";
       }
@@ -87,27 +97,44 @@ public final class CachingCrashSource implements CrashSource {
     if (mode == Mode.OFFLINE) {
       return new Failed(id, FailureKind.NOT_CACHED, unusableEntry != null ? unusableEntry : "not in the cache (offline)");
     }
-    CrashResult fetched = remote.get(id);
-    if (fetched instanceof Found found) {
-      memory.put(id, found.json());
-      try {
-        disk.write(id, found.json(), remoteUsesToken);
-      } catch (IOException e) {
-        cacheWriteFailures.incrementAndGet();
-        lastCacheWriteFailure.set(e.getClass().getSimpleName() + ": " + e.getMessage());
-      }
+    String full = diskFull.get();
+    if (full != null) {
+      return new Failed(id, FailureKind.NOT_FETCHED, full);
     }
+    CrashResult fetched = remote.get(id);
+    if (!(fetched instanceof Found found)) {
+      return fetched;
+    }
+    try {
+      disk.write(id, found.json(), remoteUsesToken);
+    } catch (IOException e) {
+      if (DiskCache.isDiskFull(e)) {
+        diskFull.compareAndSet(null, "the cache disk is full (No space left on device); stopped fetching");
+        return new Failed(id, FailureKind.CACHE_WRITE_FAILED, "the cache disk is full (No space left on device)");
+      }
+      return new Failed(id, FailureKind.CACHE_WRITE_FAILED, "cannot write to the cache (" + describe(e) + ")");
+    }
+    memory.put(id, found.json());
     return fetched;
   }
 
-  /** How many fetched crashes could not be written to disk; they were still given out. */
-  public long cacheWriteFailures() {
-    return cacheWriteFailures.get();
+  /** Why no more crashes are fetched, if the disk filled up. */
+  public Optional<String> stopped() {
+    return Optional.ofNullable(diskFull.get());
   }
 
-  /** The last disk write failure, if any. */
-  public Optional<String> lastCacheWriteFailure() {
-    return Optional.ofNullable(lastCacheWriteFailure.get());
+  /** The kind of failure, and the file it was about, relative to the cache when under it. */
+  private String describe(IOException e) {
+    if (e instanceof FileSystemException fileSystem && fileSystem.getFile() != null) {
+      Path file = Path.of(fileSystem.getFile());
+      if (file.getFileName() != null && file.getFileName().toString().startsWith(".tmp-") && file.getParent() != null) {
+        // A temporary file's random name would make every crash's reason different.
+        file = file.getParent();
+      }
+      Path shown = file.startsWith(disk.root()) ? disk.root().relativize(file) : file;
+      return e.getClass().getSimpleName() + " on " + shown + (fileSystem.getReason() != null ? ": " + fileSystem.getReason() : "");
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
   }
 
   private static Optional<ObjectNode> parse(byte[] json) {

@@ -4,26 +4,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
+import org.siggendiff.crashstats.CrashStatsClient;
+import org.siggendiff.http.BoundedBody;
 
 /**
  * Processed crashes on disk as {@code processed_crash/<crash_id>}, the layout of crashstats-tools'
  * {@code fetch-data}, so that a fetch-data folder works as a cache. Entries fetched with a token
  * hold personal data: files are 0600 and folders 0700, and a note beside each entry records
- * whether a token was used. Writes are atomic, so a killed run leaves only whole entries.
+ * whether a token was used. Writes are atomic, so a killed run leaves only whole entries, and
+ * the temporary files a killed run leaves behind are removed when the cache is next opened.
  */
 public final class DiskCache {
   private static final String CRASHES = "processed_crash";
@@ -33,12 +44,90 @@ public final class DiskCache {
   private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+  private static final String TEMPORARY_PREFIX = ".tmp-";
+  /** A write holds its temporary file for milliseconds; one this old belongs to a dead process. */
+  private static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+
+  /** An entry that is there but cannot be used: not a regular file, or over the size limit. */
+  public static final class UnusableEntryException extends IOException {
+    UnusableEntryException(String message) {
+      super(message);
+    }
+  }
+
+  /** Writes a file's bytes; a seam for tests of a disk that fills up. */
+  @FunctionalInterface
+  interface FileWriter {
+    void write(Path file, byte[] bytes) throws IOException;
+  }
+
   private final Path root;
   private final boolean posix;
+  private final long maxEntryBytes;
+  private final FileWriter writer;
 
+  /** A cache whose entries may be up to {@link CrashStatsClient#DEFAULT_MAX_CRASH_BYTES}. */
   public DiskCache(Path root) {
+    this(root, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES);
+  }
+
+  /** @param maxEntryBytes a larger entry is not read, and counts as unusable */
+  public DiskCache(Path root, long maxEntryBytes) {
+    this(root, maxEntryBytes, Files::write);
+  }
+
+  DiskCache(Path root, long maxEntryBytes, FileWriter writer) {
     this.root = root;
     this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+    this.maxEntryBytes = maxEntryBytes;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens a cache, first removing the temporary files of writes that were killed (older than an
+   * hour). A cache that cannot be cleaned, such as a read-only one, is used as it is.
+   */
+  public static DiskCache open(Path root, long maxEntryBytes) {
+    DiskCache cache = new DiskCache(root, maxEntryBytes);
+    cache.removeStaleTemporaryFiles(Instant.now().minus(STALE_TEMPORARY));
+    return cache;
+  }
+
+  /** Removes the temporary files last modified before {@code before}; how many it removed. */
+  int removeStaleTemporaryFiles(Instant before) {
+    int removed = 0;
+    for (String name : new String[] {CRASHES, NOTES}) {
+      Path folder = root.resolve(name);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(folder, TEMPORARY_PREFIX + "*")) {
+        for (Path temporary : temporaries) {
+          BasicFileAttributes attributes = Files.readAttributes(temporary, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before) && Files.deleteIfExists(temporary)) {
+            removed++;
+          }
+        }
+      } catch (IOException e) {
+        // Leftovers only cost space; a cache we cannot clean still serves.
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Whether a write failed because the disk is full: then every later write would fail too.
+   * Java reports ENOSPC only in the message, as a FileSystemException's reason or a plain
+   * IOException's message.
+   */
+  public static boolean isDiskFull(IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String said = cause instanceof FileSystemException fileSystem ? fileSystem.getReason() : cause.getMessage();
+      if (said != null && (said.contains("No space left on device") || said.contains("Disk quota exceeded"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Path root() {
@@ -50,13 +139,46 @@ public final class DiskCache {
     return root.resolve(CRASHES).resolve(id.value());
   }
 
-  /** The entry's bytes, or empty when there is none. */
+  /**
+   * The entry's bytes, or empty when there is none.
+   *
+   * @throws UnusableEntryException when the entry is not a regular file (a FIFO, which would
+   *     block, or a link to a device such as /dev/zero, which never ends) or is over the limit
+   */
   public Optional<byte[]> read(CrashId id) throws IOException {
+    Path entry = entryPath(id);
+    BasicFileAttributes attributes;
     try {
-      return Optional.of(Files.readAllBytes(entryPath(id)));
+      attributes = Files.readAttributes(entry, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
+    if (!attributes.isRegularFile()) {
+      throw new UnusableEntryException("the cache entry is not a regular file");
+    }
+    if (attributes.size() > maxEntryBytes) {
+      throw tooLarge();
+    }
+    try (SeekableByteChannel channel = Files.newByteChannel(entry)) {
+      // The size again, from the file opened: it may have been replaced since.
+      long size = channel.size();
+      if (size > maxEntryBytes) {
+        throw tooLarge();
+      }
+      ByteBuffer bytes = ByteBuffer.allocate((int) size);
+      int read = 0;
+      while (bytes.hasRemaining() && read != -1) {
+        read = channel.read(bytes);
+      }
+      // A file that shrank meanwhile gives what it has, which the parser then judges.
+      return Optional.of(bytes.hasRemaining() ? Arrays.copyOf(bytes.array(), bytes.position()) : bytes.array());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  private UnusableEntryException tooLarge() {
+    return new UnusableEntryException("the cache entry is larger than the limit of " + BoundedBody.describe(maxEntryBytes));
   }
 
   /** Writes an entry atomically, replacing any old one, and notes whether a token was used. */
@@ -102,9 +224,9 @@ public final class DiskCache {
 
   private void writeAtomically(Path folder, String name, byte[] bytes) throws IOException {
     // No fsync: the guarantee is against a killed process, which rename alone gives.
-    Path temporary = Files.createTempFile(folder, ".tmp-", "", attributes(FILE));
+    Path temporary = Files.createTempFile(folder, TEMPORARY_PREFIX, "", attributes(FILE));
     try {
-      Files.write(temporary, bytes);
+      writer.write(temporary, bytes);
       try {
         Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashstats.ApiToken;
 import org.siggendiff.crashstats.CrashStatsClient;
+import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Option;
 
 /** The options of every command that talks to the Crash Stats API. */
@@ -63,8 +64,13 @@ final class ApiOptions implements Validated {
     return url;
   }
 
-  /** A client with the token from the environment, making at most {@code concurrency} requests at once. */
-  CrashStatsClient client(CliContext context, int concurrency) throws UsageError {
+  /**
+   * A client with the token from the environment, making at most {@code concurrency} requests at once.
+   *
+   * @param maxCrashBytes the largest processed crash accepted
+   * @param command names the command on the stderr lines that say when all requests wait or stop
+   */
+  CrashStatsClient client(CliContext context, int concurrency, long maxCrashBytes, String command) throws UsageError {
     Optional<ApiToken> token;
     try {
       token = ApiToken.fromEnvironment(context.env());
@@ -82,7 +88,12 @@ final class ApiOptions implements Validated {
             retries + 1,
             Duration.ofMillis(retryDelayMillis));
     try {
-      return new CrashStatsClient(settings);
+      return new CrashStatsClient(
+          settings.withMaxCrashBytes(maxCrashBytes),
+          message -> {
+            context.err().println(command + ": " + TerminalText.clean(message));
+            context.err().flush();
+          });
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }

@@ -137,7 +137,7 @@ final class CrashIdsCommand implements Callable<Integer> {
     SuperSearchQuery query = query(now).bounded(now);
     List<CrashId> saved = new ArrayList<>();
     SuperSearch.Outcome outcome;
-    try (CrashStatsClient client = api.client(context, CONCURRENT_REQUESTS)) {
+    try (CrashStatsClient client = api.client(context, CONCURRENT_REQUESTS, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES, "crashids")) {
       Printer printer = new Printer(saved);
       SuperSearch search = new SuperSearch(client);
       outcome = sample != null ? search.sample(query, sample, printer) : search.newest(query, limit, printer);

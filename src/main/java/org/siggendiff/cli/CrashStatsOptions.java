@@ -1,17 +1,28 @@
 package org.siggendiff.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.siggendiff.cache.CachingCrashSource;
 import org.siggendiff.cache.DiskCache;
 import org.siggendiff.crashstats.CrashStatsClient;
+import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options of every command that reads crashes from Crash Stats through the cache. */
 final class CrashStatsOptions implements Validated {
   static final String CACHE_ENV = "SIGGEN_DIFF_CACHE";
   /** Each job is a thread; past this many the machine, the API's rate limit or the disk is the bottleneck. */
   static final int MAX_JOBS = 256;
+
+  private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})([kmg]?)");
+
+  /** The command these options are mixed into, which names it on status lines. */
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   @Mixin ApiOptions api;
 
@@ -29,6 +40,11 @@ final class CrashStatsOptions implements Validated {
   @Option(names = "--refresh", description = "fetch again even when a crash is cached")
   boolean refresh;
 
+  @Option(names = "--max-crash-bytes", paramLabel = "SIZE", defaultValue = "32M",
+      description = "largest processed crash accepted from the API or the cache, in bytes or with a k, M or G suffix"
+          + " (default: ${DEFAULT-VALUE})")
+  String maxCrashBytes;
+
   /** The crash source these options describe, and the client (null offline) to close after the run. */
   record Opened(CachingCrashSource source, CrashStatsClient client, DiskCache cache) implements AutoCloseable {
     @Override
@@ -45,17 +61,39 @@ final class CrashStatsOptions implements Validated {
     if (offline && refresh) {
       throw new UsageError("--offline and --refresh cannot be used together");
     }
+    maxCrashBytes();
   }
 
   Opened open(CliContext context) throws UsageError {
-    DiskCache cache = new DiskCache(cacheDir(context));
+    long maxBytes = maxCrashBytes();
+    DiskCache cache = DiskCache.open(cacheDir(context), maxBytes);
     if (offline) {
       return new Opened(new CachingCrashSource(cache, null, false, CachingCrashSource.Mode.OFFLINE, CachingCrashSource.DEFAULT_MEMORY_BYTES), null, cache);
     }
-    CrashStatsClient client = api.client(context, jobs);
+    CrashStatsClient client = api.client(context, jobs, maxBytes, command.name());
     CachingCrashSource.Mode mode = refresh ? CachingCrashSource.Mode.REFRESH : CachingCrashSource.Mode.NORMAL;
     return new Opened(
         new CachingCrashSource(cache, client, client.hasToken(), mode, CachingCrashSource.DEFAULT_MEMORY_BYTES), client, cache);
+  }
+
+  /** {@code --max-crash-bytes} in bytes: a count, or one with a k, M or G suffix (powers of 1024). */
+  long maxCrashBytes() throws UsageError {
+    Matcher size = SIZE.matcher(maxCrashBytes.strip().toLowerCase(Locale.ROOT));
+    if (!size.matches()) {
+      throw new UsageError("--max-crash-bytes must be a size such as 32M, 500k or 1048576, not " + TerminalText.clean(maxCrashBytes));
+    }
+    int shift = switch (size.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      default -> 0;
+    };
+    long bytes = Long.parseLong(size.group(1));
+    // Below 1 KB no crash fits; the launcher's heap is 320 MB, shared by --jobs crashes at once.
+    if (bytes > (256L << 20) >> shift || bytes << shift < 1024) {
+      throw new UsageError("--max-crash-bytes must be between 1k and 256M, not " + TerminalText.clean(maxCrashBytes));
+    }
+    return bytes << shift;
   }
 
   Path cacheDir(CliContext context) {

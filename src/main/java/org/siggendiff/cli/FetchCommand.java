@@ -57,12 +57,6 @@ final class FetchCommand implements Callable<Integer>, Validated {
       Progress progress = new Progress(context.err(), "fetch", entries.size(), context.errIsTerminal());
       FetchSummary summary = new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress);
       summary.print(context.err());
-      if (opened.source().cacheWriteFailures() > 0) {
-        context.err().printf(
-            "fetch: %d crashes could not be written to %s: %s%n",
-            opened.source().cacheWriteFailures(), opened.cache().root(), opened.source().lastCacheWriteFailure().orElse(""));
-        return ExitCodes.UNPROCESSED;
-      }
       return summary.complete() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
     } catch (UsageError e) {
       context.err().println("fetch: " + e.getMessage());

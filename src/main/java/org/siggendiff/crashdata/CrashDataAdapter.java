@@ -22,10 +22,13 @@ import org.siggendiff.signature.stack.Frame;
 public final class CrashDataAdapter {
   private static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
-  /** The top-level fields of a processed crash that adaptation reads, plus its crash ID and signature. */
+  /**
+   * The top-level fields of a processed crash that adaptation reads, plus its crash ID and
+   * signature, and {@code error}, by which an API error answer is told from a crash.
+   */
   private static final JsonSkimmer.Keys READ_FIELDS =
       new JsonSkimmer.Keys(Set.of(
-          "uuid", "signature", "hang", "oom_allocation_size", "js_large_allocation_failure", "abort_message",
+          "uuid", "error", "signature", "hang", "oom_allocation_size", "js_large_allocation_failure", "abort_message",
           "mdsw_status_string", "async_shutdown_timeout", "ipc_channel_error", "ipc_message_name",
           "additional_minidumps", "json_dump", "java_exception", "java_stack_trace"));
 

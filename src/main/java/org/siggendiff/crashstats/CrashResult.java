@@ -22,7 +22,11 @@ public sealed interface CrashResult permits CrashResult.Found, CrashResult.Faile
     /** Offline, and not in the cache. */
     NOT_CACHED("not cached"),
     /** Retries ran out, or the answer could not be used. */
-    FAILED("failed");
+    FAILED("failed"),
+    /** Had, but the disk cache could not keep it (disk full, permissions): not usable as cached. */
+    CACHE_WRITE_FAILED("could not be cached"),
+    /** Not asked for: fetching stopped early (the API unreachable or failing, the disk full). */
+    NOT_FETCHED("not fetched");
 
     private final String label;
 

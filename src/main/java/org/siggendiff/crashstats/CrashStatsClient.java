@@ -5,18 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -30,11 +35,13 @@ import org.siggendiff.crashstats.CrashResult.Failed;
 import org.siggendiff.crashstats.CrashResult.FailureKind;
 import org.siggendiff.crashstats.CrashResult.Found;
 import org.siggendiff.crashstats.CrashResult.Origin;
+import org.siggendiff.http.BoundedBody;
 import org.siggendiff.py.PyRepr;
 
 /**
  * The Crash Stats API, fetched politely: a shared rate limit, a bound on concurrent requests,
- * retries with jittered backoff, and no more requests once the API has refused access.
+ * retries with jittered backoff, bounded bodies, and no more requests once the API has refused
+ * access, cannot be reached, or keeps failing (see {@link ApiHealth}).
  */
 public final class CrashStatsClient implements CrashSource, AutoCloseable {
   public static final HttpUrl DEFAULT_API_URL = HttpUrl.get("https://crash-stats.mozilla.org/api/");
@@ -43,10 +50,35 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
 
   public static final int TOKEN_RATE = 1000;
 
+  /** A processed crash is tens of KB; the biggest seen are a few MB. */
+  public static final long DEFAULT_MAX_CRASH_BYTES = 32L << 20;
+  /** Super Search pages of 1,000 hits and facets. */
+  static final long MAX_PAGE_BYTES = 64L << 20;
+
+  private static final long MAX_ERROR_BODY_BYTES = 64 << 10;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+  /** Longer than any wait is allowed to be; it only keeps arithmetic on absurd headers finite. */
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
   private static final int MAX_RATE_LIMITED_ANSWERS = 10;
   private static final int QUOTED_ERROR_LIMIT = 200;
+
+  /**
+   * How long the client keeps trying when the API does not serve.
+   *
+   * @param maxWaitPerCrash the most one crash waits on 429 answers in all; a crash that would
+   *     wait longer (such as for a {@code Retry-After} of days) fails at once
+   * @param stallAfter failed attempts in a row (429, 5xx, network), across all workers and with
+   *     no success between, after which every request pauses for {@code stallPause}; the same
+   *     number again after the pause stops all requests
+   * @param unreachableAttempts attempts that could not resolve or connect to the host, with
+   *     nothing answered before, after which all requests stop
+   */
+  public record Patience(Duration maxWaitPerCrash, int stallAfter, Duration stallPause, int unreachableAttempts) {
+    /** 5 minutes per crash, a minute's pause after 20 failures in a row, 3 attempts to connect. */
+    public static Patience defaults() {
+      return new Patience(Duration.ofMinutes(5), 20, Duration.ofMinutes(1), 3);
+    }
+  }
 
   /**
    * How the client behaves.
@@ -55,6 +87,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
    * @param requestsPerMinute zero or less for no limit
    * @param maxAttempts attempts per crash for 5xx answers, timeouts and unusable bodies
    * @param retryDelay the first backoff; it doubles with each retry, with jitter
+   * @param maxCrashBytes the largest processed crash body accepted, compressed or not
    */
   public record Settings(
       HttpUrl apiUrl,
@@ -63,7 +96,29 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       int maxConcurrentRequests,
       Duration timeout,
       int maxAttempts,
-      Duration retryDelay) {
+      Duration retryDelay,
+      long maxCrashBytes,
+      Patience patience) {
+
+    /** The default body limit and patience. */
+    public Settings(
+        HttpUrl apiUrl,
+        Optional<ApiToken> token,
+        double requestsPerMinute,
+        int maxConcurrentRequests,
+        Duration timeout,
+        int maxAttempts,
+        Duration retryDelay) {
+      this(apiUrl, token, requestsPerMinute, maxConcurrentRequests, timeout, maxAttempts, retryDelay, DEFAULT_MAX_CRASH_BYTES, Patience.defaults());
+    }
+
+    public Settings withMaxCrashBytes(long bytes) {
+      return new Settings(apiUrl, token, requestsPerMinute, maxConcurrentRequests, timeout, maxAttempts, retryDelay, bytes, patience);
+    }
+
+    public Settings withPatience(Patience patience) {
+      return new Settings(apiUrl, token, requestsPerMinute, maxConcurrentRequests, timeout, maxAttempts, retryDelay, maxCrashBytes, patience);
+    }
 
     /** The documented limit for the auth level, 8 concurrent requests, 30 s, 5 attempts. */
     public static Settings defaults(HttpUrl apiUrl, Optional<ApiToken> token) {
@@ -83,12 +138,22 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
   private final HttpUrl processedCrashUrl;
   private final RateLimiter limiter;
   private final Semaphore concurrency;
+  private final ApiHealth health;
   private final String userAgent = "siggen-diff/" + Version.get();
   /** Set by the first 403: the reason every later lookup fails without a request. */
   private final AtomicReference<String> accessDenied = new AtomicReference<>();
 
-  /** @throws IllegalArgumentException when the token would go to a plain-HTTP remote host */
+  /** A client that says nothing while it waits or stops. */
   public CrashStatsClient(Settings settings) {
+    this(settings, message -> {});
+  }
+
+  /**
+   * @param status told, from any thread, when all requests wait long or stop, in a sentence
+   *     that may quote the server (already repr-quoted)
+   * @throws IllegalArgumentException when the token would go to a plain-HTTP remote host
+   */
+  public CrashStatsClient(Settings settings, Consumer<String> status) {
     if (settings.token().isPresent() && !settings.apiUrl().isHttps() && !isLoopback(settings.apiUrl().host())) {
       throw new IllegalArgumentException(
           "refusing to send the API token over plain HTTP to "
@@ -99,6 +164,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     this.processedCrashUrl = endpoint("ProcessedCrash");
     this.limiter = new RateLimiter(settings.requestsPerMinute());
     this.concurrency = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
+    this.health = new ApiHealth(settings.patience(), limiter, status);
     this.http =
         new OkHttpClient.Builder()
             .callTimeout(settings.timeout())
@@ -107,6 +173,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
             // A redirect could carry the token header to another host.
             .followRedirects(false)
             .followSslRedirects(false)
+            .addNetworkInterceptor(BoundedBody.wireLimit())
             .connectionPool(new ConnectionPool(Math.max(5, settings.maxConcurrentRequests()), 5, TimeUnit.MINUTES))
             .build();
   }
@@ -132,7 +199,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     HttpUrl url = processedCrashUrl.newBuilder().addQueryParameter("crash_id", id.value()).build();
     Exchange<ObjectNode> exchange;
     try {
-      exchange = call(url, CrashStatsClient::readProcessedCrash);
+      exchange = call(url, settings.maxCrashBytes(), body -> readProcessedCrash(id, body));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Failed(id, FailureKind.FAILED, "interrupted");
@@ -148,17 +215,26 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     if (exchange instanceof Exchange.Denied<ObjectNode> denied) {
       return new Failed(id, FailureKind.ACCESS_DENIED, denied.reason());
     }
+    if (exchange instanceof Exchange.Stopped<ObjectNode> stopped) {
+      return new Failed(id, FailureKind.NOT_FETCHED, stopped.reason());
+    }
     return new Failed(id, FailureKind.FAILED, ((Exchange.GaveUp<ObjectNode>) exchange).reason());
   }
 
-  private static ObjectNode readProcessedCrash(byte[] body) throws IOException {
+  private static ObjectNode readProcessedCrash(CrashId id, byte[] body) throws IOException {
+    ObjectNode crash;
     try {
       // Reading keeps only what generation needs; what the cache keeps must be sound in full.
       CrashJson.requireWellFormed(body);
-      return CrashDataAdapter.readProcessedCrash(body);
+      crash = CrashDataAdapter.readProcessedCrash(body);
     } catch (IOException e) {
       throw new IOException("response is not a JSON object", e);
     }
+    Optional<String> problem = ProcessedCrashCheck.problem(id, crash);
+    if (problem.isPresent()) {
+      throw new IOException("the answer is " + problem.get());
+    }
+    return crash;
   }
 
   public boolean hasToken() {
@@ -194,30 +270,57 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     /** HTTP 403, now or earlier in the run: no more requests are made. */
     record Denied<T>(String reason) implements Exchange<T> {}
 
-    /** Retries exhausted, or a status this client does not expect. */
+    /** Retries exhausted, a status this client does not expect, or a body over the limit. */
     record GaveUp<T>(String reason) implements Exchange<T> {}
+
+    /** Not sent, or not retried: all requests have stopped (the API cannot be reached or keeps failing). */
+    record Stopped<T>(String reason) implements Exchange<T> {}
   }
 
-  /** One GET under the rate limit and the concurrency bound, retried as the settings say. */
+  /** {@link #call(HttpUrl, long, BodyReader)} for answers of up to 64 MB, such as Super Search pages. */
   <T> Exchange<T> call(HttpUrl url, BodyReader<T> reader) throws InterruptedException {
-    Request request = request(url);
+    return call(url, MAX_PAGE_BYTES, reader);
+  }
+
+  /**
+   * One GET under the rate limit and the concurrency bound, retried as the settings say.
+   *
+   * @param maxBytes the largest body accepted, on the wire and decompressed
+   */
+  <T> Exchange<T> call(HttpUrl url, long maxBytes, BodyReader<T> reader) throws InterruptedException {
+    Request request = request(url, maxBytes);
     int attempts = 0;
     int rateLimited = 0;
+    Duration waited = Duration.ZERO;
     while (true) {
-      String denied = accessDenied.get();
-      if (denied != null) {
-        return new Exchange.Denied<>(denied);
+      Exchange<T> halted = halted();
+      if (halted != null) {
+        return halted;
       }
       limiter.acquire();
+      // A pause may have ended in a stop.
+      halted = halted();
+      if (halted != null) {
+        return halted;
+      }
       Answer<T> answer;
       concurrency.acquire();
       try {
-        answer = send(request, reader);
+        answer = send(request, reader, maxBytes);
       } finally {
         concurrency.release();
       }
+      if (answer.served()) {
+        health.served();
+      } else {
+        health.failed(answer.problem(), answer.unreachable());
+      }
       if (answer.exchange() != null) {
         return answer.exchange();
+      }
+      String stopped = health.stopped();
+      if (stopped != null) {
+        return new Exchange.Stopped<>(stopped);
       }
       if (answer.retryAfter() != null) {
         rateLimited++;
@@ -225,6 +328,13 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
           return new Exchange.GaveUp<>("rate limited (HTTP 429) " + rateLimited + " times");
         }
         Duration wait = answer.retryAfter().isZero() ? backoff(rateLimited) : answer.retryAfter();
+        Duration maxWait = settings.patience().maxWaitPerCrash();
+        if (waited.plus(wait).compareTo(maxWait) > 0) {
+          return new Exchange.GaveUp<>(
+              "rate limited (HTTP 429): the API asks for waits of more than " + ApiHealth.describe(maxWait) + " in all");
+        }
+        waited = waited.plus(wait);
+        health.waiting(wait, "the API is rate limiting (HTTP 429)");
         limiter.pause(wait);
         continue;
       }
@@ -236,60 +346,96 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     }
   }
 
-  private Request request(HttpUrl url) {
+  /** Why no request may go out any more, or null. */
+  private <T> Exchange<T> halted() {
+    String denied = accessDenied.get();
+    if (denied != null) {
+      return new Exchange.Denied<>(denied);
+    }
+    String stopped = health.stopped();
+    return stopped != null ? new Exchange.Stopped<>(stopped) : null;
+  }
+
+  private Request request(HttpUrl url, long maxBytes) {
     Request.Builder builder =
-        new Request.Builder().url(url).header("User-Agent", userAgent).header("Accept", "application/json");
+        new Request.Builder()
+            .url(url)
+            .header("User-Agent", userAgent)
+            .header("Accept", "application/json")
+            .tag(BoundedBody.Limit.class, new BoundedBody.Limit(maxBytes));
     settings.token().ifPresent(token -> builder.header("Auth-Token", token.secret()));
     return builder.build();
   }
 
   /**
    * One attempt: a final exchange, or a retryable problem, or a 429 with how long the server
-   * asked to wait (zero when it did not say).
+   * asked to wait (zero when it did not say); and whether the API served it, failed it (429,
+   * 5xx, network) or could not be reached at all.
    */
-  private record Answer<T>(Exchange<T> exchange, String problem, Duration retryAfter) {
+  private record Answer<T>(Exchange<T> exchange, String problem, Duration retryAfter, boolean served, boolean unreachable) {
     static <T> Answer<T> done(Exchange<T> exchange) {
-      return new Answer<>(exchange, null, null);
+      return new Answer<>(exchange, null, null, true, false);
     }
 
-    static <T> Answer<T> retry(String problem) {
-      return new Answer<>(null, problem, null);
+    /** The server answered, with something unusable. */
+    static <T> Answer<T> unusable(String problem) {
+      return new Answer<>(null, problem, null, true, false);
+    }
+
+    static <T> Answer<T> failed(String problem) {
+      return new Answer<>(null, problem, null, false, false);
+    }
+
+    static <T> Answer<T> unreachable(String problem) {
+      return new Answer<>(null, problem, null, false, true);
     }
   }
 
-  private <T> Answer<T> send(Request request, BodyReader<T> reader) {
+  private <T> Answer<T> send(Request request, BodyReader<T> reader, long maxBytes) {
     try (Response response = http.newCall(request).execute()) {
       int code = response.code();
       ResponseBody body = response.body();
       if (code == 200) {
-        byte[] bytes = body == null ? new byte[0] : body.bytes();
+        byte[] bytes = BoundedBody.read(body, maxBytes);
         try {
           return Answer.done(new Exchange.Ok<>(reader.read(bytes), bytes));
         } catch (IOException e) {
-          return Answer.retry(e.getMessage());
+          return Answer.unusable(e.getMessage());
         }
       }
       if (code == 403) {
-        String reason = denial(body == null ? "" : body.string());
+        String reason = denial(BoundedBody.prefix(body, MAX_ERROR_BODY_BYTES));
         accessDenied.compareAndSet(null, reason);
         return Answer.done(new Exchange.Denied<>(accessDenied.get()));
       }
       if (code == 429) {
-        return new Answer<>(null, "rate limited (HTTP 429)", retryAfter(response.header("Retry-After")));
+        return new Answer<>(null, "rate limited (HTTP 429)", retryAfter(response.header("Retry-After")), false, false);
       }
       if (code >= 500) {
-        return Answer.retry("HTTP " + code);
+        return Answer.failed("HTTP " + code);
       }
       if (code >= 400) {
-        return Answer.done(new Exchange.Refused<>(code, body == null ? "" : body.string()));
+        return Answer.done(new Exchange.Refused<>(code, BoundedBody.prefix(body, MAX_ERROR_BODY_BYTES)));
       }
       return Answer.done(new Exchange.GaveUp<>("unexpected answer HTTP " + code));
+    } catch (BoundedBody.TooLargeException e) {
+      // Not retried: the same crash would be as large again.
+      return Answer.done(new Exchange.GaveUp<>(e.getMessage()));
+    } catch (UnknownHostException e) {
+      return Answer.unreachable("cannot resolve the host name " + request.url().host());
+    } catch (ConnectException | NoRouteToHostException e) {
+      return Answer.unreachable("cannot connect to " + request.url().host() + ":" + request.url().port());
+    } catch (SocketTimeoutException e) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      return message.contains("connect")
+          ? Answer.unreachable("cannot connect to " + request.url().host() + ":" + request.url().port() + " (timed out)")
+          : Answer.failed("timed out after " + settings.timeout().toMillis() + " ms");
     } catch (InterruptedIOException e) {
-      return Answer.retry("timed out after " + settings.timeout().toMillis() + " ms");
+      return Answer.failed("timed out after " + settings.timeout().toMillis() + " ms");
     } catch (EOFException | ProtocolException e) {
-      return Answer.retry("truncated response");
+      return Answer.failed("truncated response");
     } catch (IOException e) {
-      return Answer.retry("network error: " + e.getClass().getSimpleName());
+      return Answer.failed("network error: " + e.getClass().getSimpleName());
     }
   }
 

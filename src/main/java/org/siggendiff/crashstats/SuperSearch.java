@@ -216,6 +216,9 @@ public final class SuperSearch {
     if (exchange instanceof CrashStatsClient.Exchange.Denied<Answer> denied) {
       return new Problem(Problem.Kind.DENIED, denied.reason());
     }
+    if (exchange instanceof CrashStatsClient.Exchange.Stopped<Answer> stopped) {
+      return new Problem(Problem.Kind.FAILED, stopped.reason());
+    }
     return new Problem(Problem.Kind.FAILED, ((CrashStatsClient.Exchange.GaveUp<Answer>) exchange).reason());
   }
 

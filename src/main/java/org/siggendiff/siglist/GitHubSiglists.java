@@ -13,11 +13,14 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.siggendiff.Version;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.http.BoundedBody;
 
 /** Socorro's siglists from the GitHub REST API: a ref or pull request resolved to a commit, and the files at it. */
 final class GitHubSiglists {
   private static final Pattern PULL = Pattern.compile("pull/([1-9][0-9]{0,9})");
   private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+  /** Socorro's siglists are a few KB each; no answer from GitHub here needs more. */
+  static final long MAX_ANSWER_BYTES = 64L << 20;
 
   /** A commit, and the repository that holds it (a fork, for a pull request from one). */
   record Commit(String sha, String repo) {}
@@ -102,7 +105,11 @@ final class GitHubSiglists {
       if (!response.isSuccessful() || body == null) {
         throw new IOException("GitHub answered HTTP " + response.code() + " for " + what);
       }
-      return body.bytes();
+      try {
+        return BoundedBody.read(body, MAX_ANSWER_BYTES);
+      } catch (BoundedBody.TooLargeException e) {
+        throw new SiglistSourceException("github: " + repo + ": the answer for " + what + " is larger than the limit of " + BoundedBody.describe(e.limit()));
+      }
     }
   }
 }

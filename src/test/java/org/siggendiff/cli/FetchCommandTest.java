@@ -11,10 +11,12 @@ import static org.siggendiff.testing.CrashStatsStub.found;
 import static org.siggendiff.testing.CrashStatsStub.requests;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.testing.CrashIds;
@@ -112,5 +114,65 @@ class FetchCommandTest {
         CliRunner.run("", Map.of("CRASHSTATS_API_TOKEN", "abc"), "fetch", "--api-url=http://crash-stats.example/api", CrashIds.text(1));
     assertEquals(2, remote.status());
     assertTrue(remote.err().startsWith("fetch: refusing to send the API token over plain HTTP"), remote.err());
+  }
+
+  @Test
+  void aCacheThatCannotBeWrittenFailsTheRunAndListsEveryCrashNotCached() throws Exception {
+    String first = CrashIds.text(40);
+    String second = CrashIds.text(41);
+    server.stubFor(crash(first).willReturn(found(first)));
+    server.stubFor(crash(second).willReturn(found(second)));
+    Files.writeString(cache.resolve("processed_crash"), "a file where the crash folder goes");
+    CliRunner.Outcome outcome = fetch("", Map.of(), first, second);
+    assertEquals(3, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("fetch: 2 inputs: 0 fetched, 0 already cached, 2 could not be cached"), outcome.err());
+    assertTrue(outcome.err().contains("  could not be cached " + first + " (argument 1): cannot write to the cache (FileAlreadyExistsException on processed_crash)"), outcome.err());
+    assertTrue(outcome.err().contains("  could not be cached " + second + " (argument 2): "), outcome.err());
+  }
+
+  @Test
+  @Timeout(30)
+  void anUnreachableApiIsSaidInOneLineAndEveryIdIsListedAsNotFetched() throws Exception {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
+    StringBuilder ids = new StringBuilder();
+    for (int i = 50; i < 80; i++) {
+      ids.append(CrashIds.text(i)).append('\n');
+    }
+    long start = System.nanoTime();
+    CliRunner.Outcome outcome = CliRunner.run(ids.toString(), Map.of(),
+        "fetch", "--api-url=http://127.0.0.1:" + port + "/api", "--cache-dir=" + cache, "--rate=0", "--retries=4", "--retry-delay=500");
+    assertTrue(System.nanoTime() - start < 10_000_000_000L, "gave up within seconds");
+    assertEquals(3, outcome.status(), outcome.err());
+    String reason = "cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before fetching anything";
+    assertTrue(outcome.err().startsWith("fetch: " + reason + "\n"), outcome.err());
+    assertTrue(outcome.err().contains("fetch: 30 inputs: 0 fetched, 0 already cached, 30 not fetched"), outcome.err());
+    assertTrue(outcome.err().contains("  30 not fetched: " + reason), outcome.err());
+    assertTrue(outcome.err().contains("  not fetched " + CrashIds.text(79) + " (line 30): " + reason), outcome.err());
+  }
+
+  @Test
+  void maxCrashBytesBoundsEachCrashAndTheRunGoesOn() {
+    String big = CrashIds.text(60);
+    String small = CrashIds.text(61);
+    server.stubFor(crash(big).willReturn(aResponse().withStatus(200).withBody(CrashStatsStub.processedCrash(big) + " ".repeat(5000))));
+    server.stubFor(crash(small).willReturn(found(small)));
+    CliRunner.Outcome outcome = fetch("", Map.of(), "--max-crash-bytes=4k", big, small);
+    assertEquals(3, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("fetch: 2 inputs: 1 fetched, 0 already cached, 1 failed"), outcome.err());
+    assertTrue(outcome.err().contains("  failed " + big + " (argument 1): the response is larger than the limit of 4096 bytes"), outcome.err());
+  }
+
+  @Test
+  void aBadMaxCrashBytesIsAUsageError() {
+    for (String bad : new String[] {"lots", "0", "512", "2G", "-1"}) {
+      CliRunner.Outcome outcome = fetch("", Map.of(), "--max-crash-bytes=" + bad, CrashIds.text(1));
+      assertEquals(2, outcome.status(), bad + ": " + outcome.err());
+      assertTrue(outcome.err().startsWith("fetch: --max-crash-bytes must be "), outcome.err());
+      assertEquals(1, outcome.err().lines().count(), outcome.err());
+    }
+    assertEquals(0, requests(server).size());
   }
 }

@@ -17,15 +17,23 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.siggendiff.crashstats.CrashResult.Failed;
 import org.siggendiff.crashstats.CrashResult.FailureKind;
@@ -33,6 +41,7 @@ import org.siggendiff.crashstats.CrashResult.Found;
 import org.siggendiff.crashstats.CrashResult.Origin;
 import org.siggendiff.testing.CrashIds;
 import org.siggendiff.testing.CrashStatsStub;
+import org.siggendiff.testing.RawHttpServer;
 
 class CrashStatsClientTest {
   @RegisterExtension static WireMockExtension server = CrashStatsStub.server();
@@ -215,7 +224,9 @@ class CrashStatsClientTest {
 
   @Test
   void boundsConcurrentRequests() throws Exception {
-    server.stubFor(get(anyUrl()).willReturn(found(ID.value()).withFixedDelay(200)));
+    for (int i = 0; i < 12; i++) {
+      server.stubFor(crash(CrashIds.text(i)).willReturn(found(CrashIds.text(i)).withFixedDelay(200)));
+    }
     int bound = 3;
     try (CrashStatsClient client = client(Optional.empty(), 0, bound, Duration.ofSeconds(10))) {
       ExecutorService callers = Executors.newFixedThreadPool(12);
@@ -239,9 +250,11 @@ class CrashStatsClientTest {
 
   @Test
   void spacesRequestsToTheRateLimit() {
-    server.stubFor(get(anyUrl()).willReturn(found(ID.value())));
     double perMinute = 1200;
     int count = 11;
+    for (int i = 0; i < count; i++) {
+      server.stubFor(crash(CrashIds.text(i)).willReturn(found(CrashIds.text(i))));
+    }
     try (CrashStatsClient client = client(Optional.empty(), perMinute, 8, Duration.ofSeconds(5))) {
       for (int i = 0; i < count; i++) {
         assertInstanceOf(Found.class, client.get(CrashIds.id(i)));
@@ -251,5 +264,195 @@ class CrashStatsClientTest {
     long span = log.get(count - 1).getLoggedDate().getTime() - log.get(0).getLoggedDate().getTime();
     assertTrue(span >= (count - 1) * 60_000 / perMinute, "requests came too fast: " + span + " ms");
     assertNull(log.get(0).getHeader("Auth-Token"));
+  }
+
+  // Item 3: only the crash asked for is ever given out (and so cached).
+
+  @Test
+  void anErrorObjectAnsweredWith200IsAFailureNotACrash() {
+    server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withBody("{\"error\": \"Not found: x\"}")));
+    try (CrashStatsClient client = client()) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals(FailureKind.FAILED, failed.kind());
+      assertEquals("the answer is an error, not a crash: 'Not found: x' (3 attempts)", failed.reason());
+    }
+  }
+
+  @Test
+  void anAnswerThatIsAnotherCrashIsAFailure() {
+    server.stubFor(crash(ID.value()).willReturn(found(CrashIds.text(99))));
+    try (CrashStatsClient client = client()) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals("the answer is another crash (its uuid is not the crash ID asked for) (3 attempts)", failed.reason());
+    }
+  }
+
+  // Item 8: bodies are bounded, on the wire and decompressed.
+
+  private static CrashStatsClient.Settings settings(String apiUrl) {
+    return new CrashStatsClient.Settings(HttpUrl.get(apiUrl), Optional.empty(), 0, 8, Duration.ofSeconds(10), 3, Duration.ofMillis(10));
+  }
+
+  @Test
+  @Timeout(20)
+  void aBodyOverTheLimitFailsThatCrashAtOnceWithTheReason() {
+    server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withBody(" ".repeat(300_000) + CrashStatsStub.processedCrash(ID.value()))));
+    try (CrashStatsClient client = new CrashStatsClient(settings(CrashStatsStub.apiUrl(server) + "/").withMaxCrashBytes(100_000))) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals(FailureKind.FAILED, failed.kind());
+      assertEquals("the response is larger than the limit of 100000 bytes", failed.reason());
+    }
+    assertEquals(1, requests(server).size(), "a body too large is not fetched again");
+  }
+
+  @Test
+  @Timeout(20)
+  void anEndlessBodyIsCutAtTheLimit() throws Exception {
+    byte[] chunk = ("4000\r\n" + " ".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    RawHttpServer.Handler endless = out -> {
+      out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      while (true) {
+        out.write(chunk);
+      }
+    };
+    try (RawHttpServer raw = new RawHttpServer(endless);
+        CrashStatsClient client = new CrashStatsClient(settings(raw.apiUrl()).withMaxCrashBytes(1 << 20))) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals("the response is larger than the limit of 1048576 bytes (1 MB)", failed.reason());
+      assertEquals(1, raw.requests());
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aGzipBombIsCutAtTheLimitOnceDecompressed() throws Exception {
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(packed)) {
+      byte[] spaces = " ".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 64; i++) {
+        gzip.write(spaces);
+      }
+    }
+    byte[] bomb = packed.toByteArray();
+    assertTrue(bomb.length < 1 << 20, "64 MB packed into " + bomb.length + " bytes");
+    RawHttpServer.Handler answer = out -> {
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: " + bomb.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(bomb);
+    };
+    try (RawHttpServer raw = new RawHttpServer(answer);
+        CrashStatsClient client = new CrashStatsClient(settings(raw.apiUrl()).withMaxCrashBytes(2 << 20))) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals("the response is larger than the limit of 2097152 bytes (2 MB)", failed.reason());
+    }
+  }
+
+  // Item 12: waits are bounded per crash, announced, and a storm stops the run.
+
+  private static CrashStatsClient.Patience patience(int stallAfter, int unreachable) {
+    return new CrashStatsClient.Patience(Duration.ofSeconds(30), stallAfter, Duration.ofMillis(300), unreachable);
+  }
+
+  @Test
+  @Timeout(20)
+  void aRetryAfterBeyondTheWaitAllowedPerCrashFailsThatCrashAtOnce() {
+    server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "999999999")));
+    long start = System.nanoTime();
+    try (CrashStatsClient client = client()) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals(FailureKind.FAILED, failed.kind());
+      assertEquals("rate limited (HTTP 429): the API asks for waits of more than 5 min in all", failed.reason());
+    }
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "did not wait");
+    assertEquals(1, requests(server).size());
+  }
+
+  @Test
+  @Timeout(20)
+  void saysWhenEveryRequestWaitsAndUntilWhen() {
+    stubSequence(ID.value(), aResponse().withStatus(429).withHeader("Retry-After", "1"), found(ID.value()));
+    List<String> said = new CopyOnWriteArrayList<>();
+    try (CrashStatsClient client = new CrashStatsClient(settings(CrashStatsStub.apiUrl(server) + "/"), said::add)) {
+      assertInstanceOf(Found.class, client.get(ID));
+    }
+    assertEquals(1, said.size(), said.toString());
+    assertTrue(said.get(0).matches("the API is rate limiting \\(HTTP 429\\); all requests wait 1 s, until \\d\\d:\\d\\d:\\d\\d"), said.get(0));
+  }
+
+  @Test
+  @Timeout(30)
+  void aRateLimitStormPausesEveryRequestOnceThenStopsAndTheRestAreNotFetched() {
+    server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429)));
+    List<String> said = new CopyOnWriteArrayList<>();
+    List<CrashResult> results = new ArrayList<>();
+    try (CrashStatsClient client = new CrashStatsClient(settings(CrashStatsStub.apiUrl(server) + "/").withPatience(patience(4, 3)), said::add)) {
+      for (int i = 0; i < 20; i++) {
+        results.add(client.get(CrashIds.id(i)));
+      }
+    }
+    assertEquals(8, requests(server).size(), "4 before the pause, 4 after, then none");
+    for (CrashResult result : results) {
+      Failed failed = assertInstanceOf(Failed.class, result);
+      assertEquals(FailureKind.NOT_FETCHED, failed.kind(), failed.reason());
+      assertEquals("4 requests in a row failed again after a pause (last: rate limited (HTTP 429)); stopped", failed.reason());
+    }
+    assertEquals(2, said.size(), said.toString());
+    assertTrue(said.get(0).startsWith("4 requests in a row failed (last: rate limited (HTTP 429)); pausing all requests for 300 ms, until "), said.get(0));
+  }
+
+  @Test
+  @Timeout(30)
+  void aSuccessBetweenFailuresKeepsTheRunGoing() {
+    stubSequence(ID.value(), aResponse().withStatus(503), aResponse().withStatus(503), found(ID.value()));
+    try (CrashStatsClient client = new CrashStatsClient(settings(CrashStatsStub.apiUrl(server) + "/").withPatience(patience(2, 3)))) {
+      // Two failures in a row pause everyone once; the success that follows clears the count.
+      assertInstanceOf(Found.class, client.get(ID));
+      server.resetAll();
+      stubSequence(ID.value(), aResponse().withStatus(503), aResponse().withStatus(503), found(ID.value()));
+      assertInstanceOf(Found.class, client.get(ID));
+    }
+  }
+
+  // Item 13: an API that cannot be reached is given up on at once.
+
+  @Test
+  @Timeout(30)
+  void aClosedPortStopsTheRunAfterTheFirstAttemptsAndEveryIdIsNotFetched() throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
+    List<String> said = new CopyOnWriteArrayList<>();
+    List<CrashResult> results = new ArrayList<>();
+    long start = System.nanoTime();
+    var settings = new CrashStatsClient.Settings(
+        HttpUrl.get("http://127.0.0.1:" + port + "/api/"), Optional.empty(), 0, 8, Duration.ofSeconds(10), 5, Duration.ofMillis(500));
+    try (CrashStatsClient client = new CrashStatsClient(settings, said::add)) {
+      for (int i = 0; i < 50; i++) {
+        results.add(client.get(CrashIds.id(i)));
+      }
+    }
+    String reason = "cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before fetching anything";
+    for (CrashResult result : results) {
+      Failed failed = assertInstanceOf(Failed.class, result);
+      assertEquals(FailureKind.NOT_FETCHED, failed.kind());
+      assertEquals(reason, failed.reason());
+    }
+    assertEquals(List.of(reason), said);
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped within seconds, not after 5 attempts per crash");
+  }
+
+  @Test
+  @Timeout(30)
+  void anUnresolvableHostStopsTheRunAfterTheFirstAttempts() {
+    var settings = new CrashStatsClient.Settings(
+        HttpUrl.get("http://nonexistent.invalid/api/"), Optional.empty(), 0, 8, Duration.ofSeconds(10), 5, Duration.ofMillis(500));
+    try (CrashStatsClient client = new CrashStatsClient(settings)) {
+      for (int i = 0; i < 20; i++) {
+        Failed failed = assertInstanceOf(Failed.class, client.get(CrashIds.id(i)));
+        assertEquals(FailureKind.NOT_FETCHED, failed.kind());
+        assertEquals("cannot reach the API (cannot resolve the host name nonexistent.invalid); stopped before fetching anything", failed.reason());
+      }
+    }
   }
 }
