@@ -153,6 +153,9 @@ public final class Main {
       if (type == CrashIdsCommand.class) {
         return type.cast(new CrashIdsCommand(context));
       }
+      if (type == ExplainCommand.class) {
+        return type.cast(new ExplainCommand(context));
+      }
       if (type == FetchCommand.class) {
         return type.cast(new FetchCommand(context));
       }

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 done, 1 with --exit-code when a signature differs, 2 usage or"
           + " configuration error, 3 some crashes could not be processed."
     },
-    subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, HelpCommand.class})
+    subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, HelpCommand.class})
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
   private final CliContext context;
 

@@ -39,13 +39,16 @@ public final class SiglistLoader {
       String source, Map<SiglistKind, List<NumberedLine>> lines, Path base)
       throws SiglistException {
     Map<SiglistKind, List<String>> texts = new EnumMap<>(SiglistKind.class);
+    Map<SiglistKind, List<Integer>> numbers = new EnumMap<>(SiglistKind.class);
     lines.forEach((kind, list) -> texts.put(kind, list.stream().map(NumberedLine::text).toList()));
+    lines.forEach((kind, list) -> numbers.put(kind, list.stream().map(NumberedLine::number).toList()));
     return new SiglistSet(
         source,
         texts,
         matcher(base, SiglistKind.IRRELEVANT, lines),
         matcher(base, SiglistKind.PREFIX, lines),
-        matcher(base, SiglistKind.LINE_NUMBERS, lines));
+        matcher(base, SiglistKind.LINE_NUMBERS, lines),
+        numbers);
   }
 
   private static byte[] read(Path file) throws SiglistException {

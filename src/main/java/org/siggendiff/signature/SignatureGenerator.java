@@ -1,6 +1,8 @@
 package org.siggendiff.signature;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyException;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.signature.rules.AbortSignature;
@@ -17,6 +19,7 @@ import org.siggendiff.signature.rules.SignatureRunWatchDog;
 import org.siggendiff.signature.rules.SignatureShutdownTimeout;
 import org.siggendiff.signature.rules.StackOverflowSignature;
 import org.siggendiff.signature.rules.StackwalkerErrorSignatureRule;
+import org.siggendiff.signature.stack.Walk;
 
 /**
  * Socorro's signature generator with its default pipeline, built from one siglist set.
@@ -24,11 +27,12 @@ import org.siggendiff.signature.rules.StackwalkerErrorSignatureRule;
  */
 public final class SignatureGenerator {
   private final SiglistSet siglists;
+  private final SignatureGenerationRule generation;
   private final List<Rule> pipeline;
 
   public SignatureGenerator(SiglistSet siglists) {
     this.siglists = siglists;
-    SignatureGenerationRule generation = new SignatureGenerationRule(siglists);
+    this.generation = new SignatureGenerationRule(siglists);
     this.pipeline =
         List.of(
             generation,
@@ -64,5 +68,47 @@ public final class SignatureGenerator {
       }
     }
     return result.toResult();
+  }
+
+  /**
+   * Runs the pipeline as {@link #generate} does, recording each rule that ran and tracing the
+   * C signature walks it made. Costs a second walk per thread walked; for explaining, not for
+   * generating in bulk.
+   */
+  public SignatureTrace trace(CrashData crashData) {
+    Result result = new Result();
+    List<SignatureTrace.RuleStep> steps = new ArrayList<>();
+    List<SignatureTrace.ThreadWalk> walks = new ArrayList<>();
+    for (Rule rule : pipeline) {
+      String before = result.signature();
+      String failure = null;
+      try {
+        if (!rule.predicate(crashData, result)) {
+          continue;
+        }
+        rule.action(crashData, result);
+      } catch (PyException e) {
+        failure = e.getMessage();
+        result.info(rule.name(), "Rule failed: " + failure);
+      }
+      steps.add(new SignatureTrace.RuleStep(rule.name(), before, result.signature(), failure));
+      if (rule == generation) {
+        walk(rule.name(), crashData, PyInt.str(crashData.crashingThread()), walks);
+      } else if (rule instanceof SignatureRunWatchDog && failure == null) {
+        walk(rule.name(), crashData.withCrashingThread(0), "0", walks);
+      }
+    }
+    return new SignatureTrace(result.toResult(), steps, walks);
+  }
+
+  private void walk(String rule, CrashData crashData, String thread, List<SignatureTrace.ThreadWalk> walks) {
+    try {
+      Walk walk = generation.walk(crashData);
+      if (walk != null) {
+        walks.add(new SignatureTrace.ThreadWalk(rule, thread, walk, null));
+      }
+    } catch (PyException e) {
+      walks.add(new SignatureTrace.ThreadWalk(rule, thread, null, e.getMessage()));
+    }
   }
 }

@@ -14,6 +14,7 @@ import org.siggendiff.signature.stack.CSignatureTool;
 import org.siggendiff.signature.stack.FrameList;
 import org.siggendiff.signature.stack.JavaExceptionSignatureTool;
 import org.siggendiff.signature.stack.JavaSignatureTool;
+import org.siggendiff.signature.stack.Walk;
 
 /** Sets the signature from the crashing thread's stack, or from the Java trace or exception. */
 public final class SignatureGenerationRule extends Rule {
@@ -64,6 +65,20 @@ public final class SignatureGenerationRule extends Rule {
       result.setExtra(new SignatureResult.Extra(frames.texts()));
     }
     apply(result, generated, false);
+  }
+
+  /**
+   * Traces the C signature walk {@link #action} makes for this crash, or null when a Java tool
+   * signs it instead. Raises as {@link #action} does.
+   */
+  public Walk walk(CrashData crashData) {
+    if (PyValues.truthy(crashData.get("java_stack_trace")) || PyValues.truthy(crashData.get("java_exception"))) {
+      return null;
+    }
+    BigInteger crashingThread = crashData.crashingThread();
+    JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
+    return cTool.walk(
+        thread == null ? EMPTY_THREAD : thread, "Windows NT".equals(textOrNull(crashData.get("os"))), crashingThread);
   }
 
   private void apply(Result result, CSignatureTool.Generated generated, boolean alwaysSet) {

@@ -99,6 +99,80 @@ public final class CSignatureTool {
     return normalizer.normalize(frame, file != null && FunctionNames.isRustSource(file));
   }
 
+  /**
+   * Traces the walk {@link #generate} makes over a thread: the same frames and the same
+   * decisions, each recorded. For explaining a signature; generation does not come here.
+   */
+  public Walk walk(JsonNode thread, boolean lowercaseModules, BigInteger crashingThread) {
+    FrameList frames = createFrameList(thread, lowercaseModules);
+    String[] subjects = lineNumberSubjects(thread, frames.size());
+    Generated generated = generate(frames, crashingThread);
+    int start = -1;
+    for (int i = 0; i < frames.size() && start < 0; i++) {
+      if (frames.get(i).sentinel) {
+        start = i;
+      }
+    }
+    List<Walk.Step> steps = new ArrayList<>(frames.size());
+    String last = null;
+    boolean stopped = false;
+    for (int i = 0; i < frames.size(); i++) {
+      NormalizedFrame frame = frames.get(i);
+      Walk.Role role;
+      if (i < start) {
+        role = Walk.Role.BEFORE_START;
+      } else if (stopped) {
+        role = Walk.Role.NOT_REACHED;
+      } else if (frame.text.isEmpty()) {
+        role = Walk.Role.EMPTY;
+      } else {
+        int classes = frame.classes(memoizedClassify);
+        if ((classes & NormalizedFrame.IRRELEVANT) != 0) {
+          role = Walk.Role.IRRELEVANT;
+        } else if (frame.text.equals(last) && isMergedModule(frame.text)) {
+          role = Walk.Role.MERGED;
+        } else {
+          last = frame.text;
+          stopped = (classes & NormalizedFrame.PREFIX) == 0;
+          role = stopped ? Walk.Role.END : Walk.Role.PREFIX;
+        }
+      }
+      boolean withLine = subjects[i] != null && siglists.lineNumbers().matches(subjects[i]);
+      steps.add(new Walk.Step(i, frame.text, subjects[i], withLine, frame.sentinel, role));
+    }
+    return new Walk(steps, start, generated.signature());
+  }
+
+  /** The line-number subject of each normalized frame, in {@link #createFrameList}'s order. */
+  private String[] lineNumberSubjects(JsonNode thread, int size) {
+    String[] subjects = new String[size];
+    JsonNode frames = PyValues.get(thread, "frames");
+    if (frames == null) {
+      return subjects;
+    }
+    int count = 0;
+    Iterator<JsonNode> it = PyValues.iterate(frames);
+    while (it.hasNext() && count < size) {
+      Frame frame = Frame.of(it.next());
+      if (PyValues.truthy(frame.inlines())) {
+        Iterator<JsonNode> inlineIt = PyValues.iterate(frame.inlines());
+        while (inlineIt.hasNext() && count < size) {
+          subjects[count++] = lineNumberSubject(frame.inline(inlineIt.next()));
+        }
+        if (count >= size) {
+          break;
+        }
+      }
+      subjects[count++] = lineNumberSubject(frame);
+    }
+    return subjects;
+  }
+
+  private String lineNumberSubject(Frame frame) {
+    String file = PyValues.truthy(frame.file()) ? FrameNormalizer.requireText(frame.file(), "split") : null;
+    return normalizer.lineNumberSubject(fixMissingModule(frame, file), file != null && FunctionNames.isRustSource(file));
+  }
+
   /** Restores the module of Rust 1.34 panic symbols so that sentinels find them. */
   private static Frame fixMissingModule(Frame frame, String file) {
     JsonNode function = frame.function();

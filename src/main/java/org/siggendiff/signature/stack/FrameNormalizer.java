@@ -155,10 +155,26 @@ final class FrameNormalizer {
     return function.contains("::h") ? RUST_HASH.matcher(function).replaceAll("") : function;
   }
 
-  private NormalizedFrame rust(String function) {
+  /**
+   * The text of a frame's function that Socorro tests against the line-number list, or null for
+   * a frame without a function name; for tracing a walk, never on the way to a signature.
+   */
+  String lineNumberSubject(Frame frame, boolean rustSource) {
+    JsonNode function = frame.function();
+    if (!PyValues.truthy(function)) {
+      return null;
+    }
+    return rustSource ? rustName(requireText(function)) : cppName(requireText(function, "endswith"));
+  }
+
+  private static String rustName(String function) {
     function = FunctionNames.dropPrefixAndReturnType(function);
     function = FunctionNames.collapseRustTypes(function);
-    function = FunctionNames.dropParenthesised(function);
+    return FunctionNames.dropParenthesised(function);
+  }
+
+  private NormalizedFrame rust(String function) {
+    function = rustName(function);
     if (lineNumbers.matches(function)) {
       return function(function, true, true);
     }
@@ -166,6 +182,14 @@ final class FrameNormalizer {
   }
 
   private NormalizedFrame cpp(String function) {
+    function = cppName(function);
+    if (lineNumbers.matches(function)) {
+      return function(function, true, false);
+    }
+    return function(fixSpacing(function), false, false);
+  }
+
+  private static String cppName(String function) {
     for (String qualifier : QUALIFIERS) {
       if (function.endsWith(qualifier)) {
         function = PyStrings.strip(function.substring(0, function.length() - qualifier.length()));
@@ -183,10 +207,7 @@ final class FrameNormalizer {
     if (function.contains("clone .cold")) {
       function = FunctionNames.dropBracketed(function);
     }
-    if (lineNumbers.matches(function)) {
-      return function(function, true, false);
-    }
-    return function(fixSpacing(function), false, false);
+    return function;
   }
 
   private static String fixSpacing(String function) {

@@ -1,0 +1,254 @@
+package org.siggendiff.attribution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.signature.SignatureTrace;
+import org.siggendiff.signature.stack.Walk;
+import org.siggendiff.siglist.SiglistKind;
+
+/**
+ * Explains crash signatures under a baseline and a candidate siglist set, and names the siglist
+ * lines that make them differ.
+ *
+ * <p>A line is responsible for a crash when the lists it belongs to answer differently, for a
+ * text one of the walks tested, on the two sides: a frame becomes (or stops being) irrelevant,
+ * prefix or sentinel, or its function gains (or loses) its line number. The candidate's first
+ * matching line is the added line that made the text part of the list; every baseline line that
+ * matched it and is gone is a removed line responsible. Tracing costs a second walk per side, so
+ * callers ask only for crashes whose signatures differ.
+ *
+ * <p>Immutable once built and safe to share between threads.
+ */
+public final class Explainer {
+  /**
+   * One side: a source name and its generator, or no generator for {@code production}, whose
+   * signature is the one stored with the crash.
+   */
+  public record Side(String source, SignatureGenerator generator) {
+    public static Side production(String source) {
+      return new Side(source, null);
+    }
+
+    public boolean isProduction() {
+      return generator == null;
+    }
+  }
+
+  private static final String GENERATION = "SignatureGenerationRule";
+
+  private final Side baseline;
+  private final Side candidate;
+  private final SiglistLines baselineLines;
+  private final SiglistLines candidateLines;
+  private final SiglistChange change;
+
+  /** @param baseline the baseline, or null to explain the candidate alone */
+  public Explainer(Side baseline, Side candidate) {
+    if (candidate.isProduction()) {
+      throw new IllegalArgumentException("the candidate cannot be production");
+    }
+    this.baseline = baseline;
+    this.candidate = candidate;
+    this.candidateLines = new SiglistLines(candidate.generator().siglists());
+    this.baselineLines =
+        baseline == null || baseline.isProduction() ? null : new SiglistLines(baseline.generator().siglists());
+    this.change = baselineLines == null ? null : new SiglistChange(baselineLines, candidateLines);
+  }
+
+  /** The lines the candidate adds and removes; empty when there is no baseline set to compare with. */
+  public Optional<SiglistChange> change() {
+    return Optional.ofNullable(change);
+  }
+
+  /**
+   * Explains one crash on each side.
+   *
+   * @param productionSignature the signature stored with the crash, used when the baseline is
+   *     {@code production}; may be null otherwise
+   */
+  public CrashExplanation explain(CrashData crash, String productionSignature) {
+    SignatureTrace candidateTrace = candidate.generator().trace(crash);
+    SideExplanation candidateSide = side(candidate.source(), candidateTrace, candidateLines);
+    if (baseline == null) {
+      return new CrashExplanation(null, candidateSide, null);
+    }
+    if (baseline.isProduction()) {
+      SideExplanation production =
+          new SideExplanation(baseline.source(), String.valueOf(productionSignature), List.of(), List.of(), List.of(), List.of());
+      Cause cause = production.signature().equals(candidateSide.signature()) ? null : productionCause();
+      return new CrashExplanation(production, candidateSide, cause);
+    }
+    SignatureTrace baselineTrace = baseline.generator().trace(crash);
+    SideExplanation baselineSide = side(baseline.source(), baselineTrace, baselineLines);
+    Cause cause =
+        baselineSide.signature().equals(candidateSide.signature()) ? null : attribute(baselineTrace, candidateTrace);
+    return new CrashExplanation(baselineSide, candidateSide, cause);
+  }
+
+  /**
+   * Why the crash's signature differs between the sides; for a crash already known to differ.
+   * With a {@code production} baseline the cause is always not a line.
+   */
+  public Cause cause(CrashData crash) {
+    if (baseline == null) {
+      throw new IllegalStateException("no baseline to compare with");
+    }
+    if (baseline.isProduction()) {
+      return productionCause();
+    }
+    return attribute(baseline.generator().trace(crash), candidate.generator().trace(crash));
+  }
+
+  private static Cause productionCause() {
+    return Cause.notALine(
+        "baseline is production: its signature was stored by Crash Stats, with its own siglists and rules");
+  }
+
+  private static SideExplanation side(String source, SignatureTrace trace, SiglistLines lines) {
+    List<ExplainedWalk> walks = new ArrayList<>();
+    for (SignatureTrace.ThreadWalk walk : trace.walks()) {
+      if (walk.walk() == null) {
+        walks.add(new ExplainedWalk(walk.rule(), walk.thread(), List.of(), null, walk.failure()));
+        continue;
+      }
+      List<ExplainedFrame> frames = new ArrayList<>();
+      for (Walk.Step step : walk.walk().frames()) {
+        frames.add(frame(walk.walk(), step, lines));
+      }
+      walks.add(new ExplainedWalk(walk.rule(), walk.thread(), frames, walk.walk().signature(), null));
+    }
+    return new SideExplanation(
+        source, trace.result().signature(), walks, trace.steps(), trace.result().notes(), trace.result().debugLog());
+  }
+
+  private static ExplainedFrame frame(Walk walk, Walk.Step step, SiglistLines lines) {
+    boolean start = step.index() == walk.start();
+    List<ListLine> matched = new ArrayList<>();
+    if (start) {
+      lines.firstMatch(SiglistKind.SENTINELS, step.text()).ifPresent(matched::add);
+    }
+    if (step.withLineNumbers()) {
+      lines.firstMatch(SiglistKind.LINE_NUMBERS, step.lineNumberSubject()).ifPresent(matched::add);
+    }
+    if (step.role() == Walk.Role.IRRELEVANT) {
+      lines.firstMatch(SiglistKind.IRRELEVANT, step.text()).ifPresent(matched::add);
+    } else if (step.role() == Walk.Role.PREFIX) {
+      lines.firstMatch(SiglistKind.PREFIX, step.text()).ifPresent(matched::add);
+    }
+    return new ExplainedFrame(step.index(), step.text(), step.role(), start, step.withLineNumbers(), matched);
+  }
+
+  private Cause attribute(SignatureTrace before, SignatureTrace after) {
+    if (before.result().signature().equals(after.result().signature())) {
+      throw new IllegalArgumentException("the signatures do not differ");
+    }
+    if (change.isEmpty()) {
+      return Cause.notALine("both sides read identical siglists");
+    }
+    Map<ChangedLine, Set<String>> found = new LinkedHashMap<>();
+    for (SignatureTrace.ThreadWalk walkBefore : before.walks()) {
+      for (SignatureTrace.ThreadWalk walkAfter : after.walks()) {
+        // A walk made on one side only (thread 0 for a shutdown hang) follows from a difference
+        // in the walk before it, which is where the line is.
+        if (walkBefore.rule().equals(walkAfter.rule()) && walkBefore.walk() != null && walkAfter.walk() != null) {
+          attribute(walkBefore.walk(), walkAfter.walk(), found);
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      return Cause.notALine(ruleDifference(before, after));
+    }
+    List<LineCause> causes = new ArrayList<>();
+    found.forEach((line, frames) -> causes.add(new LineCause(line, List.copyOf(frames))));
+    return Cause.of(causes);
+  }
+
+  private void attribute(Walk before, Walk after, Map<ChangedLine, Set<String>> found) {
+    int size = Math.max(before.frames().size(), after.frames().size());
+    // Only the first sentinel counts: past the earlier start of the two, a sentinel changes nothing.
+    int sentinelLimit = Math.min(effectiveStart(before), effectiveStart(after));
+    for (int i = 0; i < size; i++) {
+      Walk.Step b = i < before.frames().size() ? before.frames().get(i) : null;
+      Walk.Step a = i < after.frames().size() ? after.frames().get(i) : null;
+      boolean textMatters = matters(before, b) || matters(after, a);
+      String subject = b != null ? b.lineNumberSubject() : a.lineNumberSubject();
+      if (subject != null && textMatters) {
+        compare(SiglistKind.LINE_NUMBERS, subject, text(b), text(a), found);
+      }
+      for (Walk.Step step : new Walk.Step[] {b, a}) {
+        if (step == null) {
+          continue;
+        }
+        if (i <= sentinelLimit) {
+          compare(SiglistKind.SENTINELS, step.text(), step.text(), step.text(), found);
+        }
+        if (Walk.classified(step.role())) {
+          compare(SiglistKind.IRRELEVANT, step.text(), step.text(), step.text(), found);
+          compare(SiglistKind.PREFIX, step.text(), step.text(), step.text(), found);
+        }
+      }
+    }
+  }
+
+  private static int effectiveStart(Walk walk) {
+    return walk.start() >= 0 ? walk.start() : walk.frames().size();
+  }
+
+  private static boolean matters(Walk walk, Walk.Step step) {
+    return step != null && (Walk.classified(step.role()) || step.index() == walk.start());
+  }
+
+  private static String text(Walk.Step step) {
+    return step == null ? null : step.text();
+  }
+
+  /** Records the changed lines that make {@code subject} part of a list on one side only. */
+  private void compare(SiglistKind kind, String subject, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
+    Optional<ListLine> inBefore = baselineLines.firstMatch(kind, subject);
+    Optional<ListLine> inAfter = candidateLines.firstMatch(kind, subject);
+    if (inBefore.isPresent() == inAfter.isPresent()) {
+      return;
+    }
+    if (inAfter.isPresent()) {
+      if (change.isAdded(inAfter.get())) {
+        record(found, ChangedLine.of(inAfter.get(), ChangedLine.ADDED), afterFrame != null ? afterFrame : beforeFrame);
+      }
+      return;
+    }
+    for (ListLine line : baselineLines.allMatches(kind, subject)) {
+      if (change.isRemoved(line)) {
+        record(found, ChangedLine.of(line, ChangedLine.REMOVED), beforeFrame != null ? beforeFrame : afterFrame);
+      }
+    }
+  }
+
+  private static void record(Map<ChangedLine, Set<String>> found, ChangedLine line, String frame) {
+    found.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(frame);
+  }
+
+  /** What differs when no line does: the first rule after which the two sides' signatures part. */
+  private static String ruleDifference(SignatureTrace before, SignatureTrace after) {
+    List<SignatureTrace.RuleStep> b = before.steps();
+    List<SignatureTrace.RuleStep> a = after.steps();
+    for (int i = 0; i < Math.max(b.size(), a.size()); i++) {
+      SignatureTrace.RuleStep sb = i < b.size() ? b.get(i) : null;
+      SignatureTrace.RuleStep sa = i < a.size() ? a.get(i) : null;
+      if (sb == null || sa == null || !sb.rule().equals(sa.rule())) {
+        String rule = sb == null ? sa.rule() : sb.rule();
+        return "the rule " + rule + " ran on one side only";
+      }
+      if (!sb.after().equals(sa.after())) {
+        return "the signature rule " + sb.rule() + " gives \"" + sb.after() + "\" on the baseline and \"" + sa.after() + "\" on the candidate"
+            + (sb.rule().equals(GENERATION) ? "" : " from the same walk");
+      }
+    }
+    return "the notes or debug log differ, not the siglist lines a walk read";
+  }
+}

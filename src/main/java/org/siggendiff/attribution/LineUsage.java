@@ -1,0 +1,188 @@
+package org.siggendiff.attribution;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.siggendiff.siglist.SiglistKind;
+
+/**
+ * Which frames of a run each added or removed line matches, accumulated crash by crash, and the
+ * warnings that follow: lines that match nothing, added lines an earlier line already covers
+ * (shadowed), and added lines whose frames another list gives a contradicting role. Removed
+ * lines are tested on the baseline's frames, added lines on the candidate's. Each distinct frame
+ * is tested once (up to {@link #MAX_DISTINCT_FRAMES} per side; beyond that frames are tested
+ * again, which costs time but not memory). Safe to feed from many threads.
+ */
+public final class LineUsage {
+  static final int MAX_DISTINCT_FRAMES = 200_000;
+  /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
+  private static final Pattern LINE_SUFFIX = Pattern.compile(":[^:]*$");
+
+  private final SiglistChange change;
+  private final List<ListLine> added = new ArrayList<>();
+  private final List<ListLine> removed = new ArrayList<>();
+  private final Map<ListLine, Stats> stats = new LinkedHashMap<>();
+  private final Set<String> seenBefore = ConcurrentHashMap.newKeySet();
+  private final Set<String> seenAfter = ConcurrentHashMap.newKeySet();
+
+  private static final class Stats {
+    int frames;
+    boolean unshadowed;
+    ListLine shadowedBy;
+    ListLine conflict;
+  }
+
+  public LineUsage(SiglistChange change) {
+    this.change = change;
+    for (SiglistKind kind : SiglistKind.values()) {
+      Set<String> texts = new HashSet<>();
+      for (ListLine line : change.candidate().lines(kind)) {
+        if (change.isAdded(line) && texts.add(line.text())) {
+          added.add(line);
+          stats.put(line, new Stats());
+        }
+      }
+      texts.clear();
+      for (ListLine line : change.baseline().lines(kind)) {
+        if (change.isRemoved(line) && texts.add(line.text())) {
+          removed.add(line);
+          stats.put(line, new Stats());
+        }
+      }
+    }
+  }
+
+  /** Tests one crash's normalized frames, as each side computed them, against the changed lines. */
+  public void observe(List<String> baselineFrames, List<String> candidateFrames) {
+    if (stats.isEmpty()) {
+      return;
+    }
+    for (String frame : baselineFrames) {
+      if (firstTime(seenBefore, frame)) {
+        for (ListLine line : removed) {
+          if (change.baseline().matches(line, subject(line, frame))) {
+            synchronized (this) {
+              stats.get(line).frames++;
+            }
+          }
+        }
+      }
+    }
+    for (String frame : candidateFrames) {
+      if (firstTime(seenAfter, frame)) {
+        for (ListLine line : added) {
+          String subject = subject(line, frame);
+          if (change.candidate().matches(line, subject)) {
+            matchedAdded(line, subject);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean firstTime(Set<String> seen, String frame) {
+    return seen.size() >= MAX_DISTINCT_FRAMES ? !seen.contains(frame) : seen.add(frame);
+  }
+
+  private static String subject(ListLine line, String frame) {
+    return line.kind() == SiglistKind.LINE_NUMBERS ? LINE_SUFFIX.matcher(frame).replaceFirst("") : frame;
+  }
+
+  private void matchedAdded(ListLine line, String frame) {
+    Optional<ListLine> first = change.candidate().firstMatch(line.kind(), frame);
+    ListLine shadow =
+        first.isPresent() && first.get().index() < line.index() && !change.isAdded(first.get()) ? first.get() : null;
+    ListLine conflict = null;
+    for (SiglistKind other : conflicting(line.kind())) {
+      conflict = conflict != null ? conflict : change.candidate().firstMatch(other, frame).orElse(null);
+    }
+    synchronized (this) {
+      Stats s = stats.get(line);
+      s.frames++;
+      if (shadow == null) {
+        s.unshadowed = true;
+      } else if (s.shadowedBy == null) {
+        s.shadowedBy = shadow;
+      }
+      if (s.conflict == null) {
+        s.conflict = conflict;
+      }
+    }
+  }
+
+  /** Lists whose role contradicts a list's: a frame in both gets only one of the two roles. */
+  private static List<SiglistKind> conflicting(SiglistKind kind) {
+    return switch (kind) {
+      case IRRELEVANT -> List.of(SiglistKind.PREFIX, SiglistKind.SENTINELS);
+      case PREFIX, SENTINELS -> List.of(SiglistKind.IRRELEVANT);
+      case LINE_NUMBERS -> List.of();
+    };
+  }
+
+  /** How many distinct frames of the run each changed line matched, removed lines then added. */
+  public synchronized Map<ChangedLine, Integer> frameCounts() {
+    Map<ChangedLine, Integer> counts = new LinkedHashMap<>();
+    for (ListLine line : removed) {
+      counts.put(ChangedLine.of(line, ChangedLine.REMOVED), stats.get(line).frames);
+    }
+    for (ListLine line : added) {
+      counts.put(ChangedLine.of(line, ChangedLine.ADDED), stats.get(line).frames);
+    }
+    return counts;
+  }
+
+  /** The warnings about added lines, in list then file order. */
+  public synchronized List<LintWarning> lint() {
+    List<LintWarning> warnings = new ArrayList<>();
+    for (ListLine line : added) {
+      ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
+      Stats s = stats.get(line);
+      if (s.frames == 0) {
+        warnings.add(new LintWarning(changed, LintWarning.Kind.MATCHES_NOTHING, null,
+            changed.location() + " matches no frame of the crashes given: check for a typo, or add crashes it should move"));
+      } else if (!s.unshadowed) {
+        warnings.add(new LintWarning(changed, LintWarning.Kind.SHADOWED, s.shadowedBy,
+            changed.location() + " is shadowed: the earlier line " + s.shadowedBy.location() + " already matches every frame it matches"));
+      }
+      ListLine conflict = s.conflict != null ? s.conflict : sameText(line);
+      if (conflict != null) {
+        warnings.add(new LintWarning(changed, LintWarning.Kind.CONFLICT, conflict,
+            changed.location() + " conflicts with " + conflict.location() + ": a frame cannot be "
+                + role(line.kind()) + " and " + role(conflict.kind()) + ", and " + winner(line.kind(), conflict.kind()) + " wins"));
+      }
+    }
+    return warnings;
+  }
+
+  /** The same text in a list whose role contradicts the line's, whatever the frames. */
+  private ListLine sameText(ListLine line) {
+    for (SiglistKind other : conflicting(line.kind())) {
+      for (ListLine candidate : change.candidate().lines(other)) {
+        if (candidate.text().equals(line.text())) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String role(SiglistKind kind) {
+    return switch (kind) {
+      case IRRELEVANT -> "irrelevant";
+      case PREFIX -> "a prefix";
+      case SENTINELS -> "a sentinel";
+      case LINE_NUMBERS -> "with line numbers";
+    };
+  }
+
+  /** Irrelevant is tested first in the walk, so it wins over prefix, and skips a sentinel start. */
+  private static String winner(SiglistKind a, SiglistKind b) {
+    return a == SiglistKind.IRRELEVANT || b == SiglistKind.IRRELEVANT ? "irrelevant" : role(a);
+  }
+}

@@ -1,0 +1,20 @@
+package org.siggendiff.attribution;
+
+/**
+ * A warning about a line the candidate adds. Warnings never change a signature or a status.
+ *
+ * @param line the added line
+ * @param kind what is wrong
+ * @param other the existing line involved ({@link Kind#SHADOWED}, {@link Kind#CONFLICT}), or null
+ * @param message the warning in words, naming both lines
+ */
+public record LintWarning(ChangedLine line, Kind kind, ListLine other, String message) {
+  public enum Kind {
+    /** Matched no frame of any crash observed: a typo, or no crash it should move was given. */
+    MATCHES_NOTHING,
+    /** An earlier line of the same file already matches every frame it matches. */
+    SHADOWED,
+    /** The same text or frames are in a list whose role contradicts its own. */
+    CONFLICT
+  }
+}

@@ -1,0 +1,86 @@
+package org.siggendiff.attribution;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.siggendiff.siglist.SiglistKind;
+
+/**
+ * The lines each list of the candidate adds to or removes from the baseline. Lines are compared
+ * by text: a line that only moves within its file is neither.
+ */
+public final class SiglistChange {
+  private final SiglistLines baseline;
+  private final SiglistLines candidate;
+  private final List<ChangedLine> removed = new ArrayList<>();
+  private final List<ChangedLine> added = new ArrayList<>();
+  private final List<Set<String>> addedTexts = new ArrayList<>();
+  private final List<Set<String>> removedTexts = new ArrayList<>();
+
+  public SiglistChange(SiglistLines baseline, SiglistLines candidate) {
+    this.baseline = baseline;
+    this.candidate = candidate;
+    for (SiglistKind kind : SiglistKind.values()) {
+      Set<String> before = texts(baseline.lines(kind));
+      Set<String> after = texts(candidate.lines(kind));
+      Set<String> plus = new HashSet<>();
+      Set<String> minus = new HashSet<>();
+      for (ListLine line : baseline.lines(kind)) {
+        if (!after.contains(line.text()) && minus.add(line.text())) {
+          removed.add(ChangedLine.of(line, ChangedLine.REMOVED));
+        }
+      }
+      for (ListLine line : candidate.lines(kind)) {
+        if (!before.contains(line.text()) && plus.add(line.text())) {
+          added.add(ChangedLine.of(line, ChangedLine.ADDED));
+        }
+      }
+      addedTexts.add(plus);
+      removedTexts.add(minus);
+    }
+  }
+
+  private static Set<String> texts(List<ListLine> lines) {
+    Set<String> texts = new HashSet<>();
+    lines.forEach(line -> texts.add(line.text()));
+    return texts;
+  }
+
+  public SiglistLines baseline() {
+    return baseline;
+  }
+
+  public SiglistLines candidate() {
+    return candidate;
+  }
+
+  /** Removed lines then added lines, each in list then file order. */
+  public List<ChangedLine> lines() {
+    List<ChangedLine> all = new ArrayList<>(removed);
+    all.addAll(added);
+    return all;
+  }
+
+  public List<ChangedLine> added() {
+    return List.copyOf(added);
+  }
+
+  public List<ChangedLine> removed() {
+    return List.copyOf(removed);
+  }
+
+  public boolean isEmpty() {
+    return added.isEmpty() && removed.isEmpty();
+  }
+
+  /** Whether a candidate line is one the candidate adds. */
+  public boolean isAdded(ListLine line) {
+    return addedTexts.get(line.kind().ordinal()).contains(line.text());
+  }
+
+  /** Whether a baseline line is one the candidate removes. */
+  public boolean isRemoved(ListLine line) {
+    return removedTexts.get(line.kind().ordinal()).contains(line.text());
+  }
+}

@@ -1,0 +1,103 @@
+package org.siggendiff.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.siggendiff.attribution.CrashExplanation;
+import org.siggendiff.attribution.ExplainedFrame;
+import org.siggendiff.attribution.ExplainedWalk;
+import org.siggendiff.attribution.LineCause;
+import org.siggendiff.attribution.LintWarning;
+import org.siggendiff.attribution.SideExplanation;
+import org.siggendiff.signature.SignatureTrace;
+
+/**
+ * A crash explanation for people: the walked frames side by side, each with its role and the
+ * siglist line behind it on each side, then the signatures, the cause, later rules and notes.
+ * Crash text is escaped as in every text report.
+ */
+public final class ExplanationText {
+  private ExplanationText() {}
+
+  public static List<String> lines(String crashId, CrashExplanation explanation, List<LintWarning> lint) {
+    List<String> out = new ArrayList<>();
+    SideExplanation before = explanation.baseline();
+    SideExplanation after = explanation.candidate();
+    out.add("crash " + crashId);
+    if (before != null) {
+      out.add("  baseline:  " + before.source() + "  \"" + before.signature() + "\"");
+    }
+    out.add("  candidate: " + after.source() + "  \"" + after.signature() + "\"" + (before == null ? "" : explanation.differs() ? "  (differs)" : "  (same)"));
+    if (explanation.cause() != null) {
+      if (explanation.cause().isLine()) {
+        out.add("  cause:");
+        for (LineCause line : explanation.cause().lines()) {
+          out.add("    " + line.line() + "  (frames: " + String.join(", ", line.frames()) + ")");
+        }
+      } else {
+        out.add("  cause: " + explanation.cause().notALine());
+      }
+    }
+    List<ExplainedWalk> walks = after.walks().isEmpty() && before != null ? before.walks() : after.walks();
+    for (ExplainedWalk walk : walks) {
+      ExplainedWalk other = before == null || walks == before.walks() ? null : find(before.walks(), walk.rule());
+      out.add("  walk of thread " + walk.thread() + " (" + walk.rule() + ")" + (walk.failure() != null ? ": failed: " + walk.failure() : ""));
+      int size = Math.max(walk.frames().size(), other == null ? 0 : other.frames().size());
+      for (int i = 0; i < size; i++) {
+        ExplainedFrame a = i < walk.frames().size() ? walk.frames().get(i) : null;
+        ExplainedFrame b = other != null && i < other.frames().size() ? other.frames().get(i) : null;
+        String text = a != null ? a.text() : b.text();
+        StringBuilder row = new StringBuilder("    ").append(String.format("%2d  ", i)).append(text);
+        if (before != null && walks != before.walks()) {
+          String roleBefore = role(b);
+          String roleAfter = role(a);
+          boolean changed = !roleBefore.equals(roleAfter) || (b != null && a != null && !b.text().equals(a.text()));
+          row.append(changed ? "  <- changed" : "");
+          out.add(row.toString());
+          out.add("          baseline:  " + roleBefore + (b != null && a != null && !b.text().equals(a.text()) ? "  as \"" + b.text() + "\"" : ""));
+          out.add("          candidate: " + roleAfter);
+        } else {
+          out.add(row.append("  ").append(role(a)).toString());
+        }
+      }
+    }
+    rules(out, "baseline", before);
+    rules(out, "candidate", after);
+    notes(out, "baseline", before);
+    notes(out, "candidate", after);
+    for (LintWarning warning : lint) {
+      out.add("  warning: " + warning.message());
+    }
+    return out.stream().map(TerminalText::clean).toList();
+  }
+
+  private static ExplainedWalk find(List<ExplainedWalk> walks, String rule) {
+    return walks.stream().filter(w -> w.rule().equals(rule)).findFirst().orElse(null);
+  }
+
+  private static String role(ExplainedFrame frame) {
+    if (frame == null) {
+      return "(no such frame)";
+    }
+    String lines = frame.lines().stream().map(l -> l.location() + " " + l.text()).collect(Collectors.joining("; "));
+    return frame.roleText() + (lines.isEmpty() ? "" : " (" + lines + ")");
+  }
+
+  private static void rules(List<String> out, String name, SideExplanation side) {
+    if (side == null) {
+      return;
+    }
+    for (SignatureTrace.RuleStep step : side.rulesAfterWalk()) {
+      out.add("  " + name + " rule " + step.rule() + ": \"" + step.before() + "\" -> \"" + step.after() + "\"");
+    }
+  }
+
+  private static void notes(List<String> out, String name, SideExplanation side) {
+    if (side == null) {
+      return;
+    }
+    for (String note : side.notes()) {
+      out.add("  " + name + " note: " + note);
+    }
+  }
+}

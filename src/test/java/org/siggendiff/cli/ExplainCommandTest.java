@@ -1,0 +1,73 @@
+package org.siggendiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashJson;
+
+/** {@code explain} on the demo corpus and siglists, through the command line. */
+@Timeout(60)
+class ExplainCommandTest {
+  private static final String CRASH = "d106337a-7ba6-40e0-9bfe-27f289251112";
+  @TempDir Path folder;
+
+  private CliRunner.Outcome explain(String... extra) {
+    String[] base = {"explain", "--corpus", "corpora/demo", "--baseline", "siglists/demo/baseline", "--candidate", "siglists/demo/candidate",
+        "--cache-dir", folder.toString(), "--offline"};
+    String[] args = new String[base.length + extra.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    return CliRunner.run("", args);
+  }
+
+  @Test
+  void textShowsTheFrameThatChangedRoleAndTheLineThatDidIt() {
+    CliRunner.Outcome outcome = explain(CRASH);
+
+    assertEquals(0, outcome.status(), outcome.err());
+    String out = outcome.out();
+    assertTrue(out.contains("  candidate: siglists/demo/candidate  \"mozilla::dom::FetchDriver::FailWithNetworkError\"  (differs)"), out);
+    assertTrue(out.contains("    + irrelevant_signature_re.txt:16 mozilla::dom::ReportError  (frames: mozilla::dom::ReportError)"), out);
+    assertTrue(out.contains("     0  mozilla::dom::ReportError  <- changed\n          baseline:  signature end\n"
+        + "          candidate: irrelevant (irrelevant_signature_re.txt:16 mozilla::dom::ReportError)"), out);
+  }
+
+  @Test
+  void jsonIsOneAsciiObjectPerCrashWithTheCause() throws Exception {
+    CliRunner.Outcome outcome = explain("--format", "json", CRASH);
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.out().chars().allMatch(c -> c < 128), "ASCII only");
+    assertEquals(1, outcome.out().strip().lines().count());
+    JsonNode node = CrashJson.parse(outcome.out());
+    assertEquals(CRASH, node.get("crash_id").asText());
+    JsonNode line = node.get("cause").get("lines").get(0);
+    assertEquals("irrelevant_signature_re.txt", line.get("file").asText());
+    assertEquals(16, line.get("line").asInt());
+    assertEquals("+", line.get("change").asText());
+    assertEquals("mozilla::dom::ReportError", line.get("frames").get(0).asText());
+    assertEquals("irrelevant", node.get("candidate").get("walks").get(0).get("frames").get(0).get("role").asText());
+  }
+
+  @Test
+  void withoutABaselineTheCandidatesWalkAloneIsExplained() {
+    CliRunner.Outcome outcome = CliRunner.run("", "explain", "--corpus", "corpora/demo", "--candidate", "siglists/demo/candidate",
+        "--cache-dir", folder.toString(), "--offline", CRASH);
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("     0  mozilla::dom::ReportError  irrelevant (irrelevant_signature_re.txt:16"), outcome.out());
+  }
+
+  @Test
+  void anUnknownFormatIsOneUsageLine() {
+    CliRunner.Outcome outcome = explain("--format", "xml", CRASH);
+
+    assertEquals(2, outcome.status());
+    assertEquals("siggen-diff explain: --format must be text or json, not xml", outcome.err().strip());
+  }
+}
