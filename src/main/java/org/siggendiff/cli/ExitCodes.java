@@ -6,6 +6,8 @@ final class ExitCodes {
   static final int DIFFERENT_OR_BAD_LINES = 1;
   static final int USAGE = 2;
   static final int UNPROCESSED = 3;
+  /** 128 + SIGINT, as shells report a command that Ctrl-C ended. */
+  static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }

@@ -43,8 +43,16 @@ final class FetchCommand implements Callable<Integer> {
             : CrashIdInput.fromArguments(crashIds);
     try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
       Progress progress = new Progress(context.err(), "fetch", entries.size(), context.errIsTerminal());
-      FetchSummary summary = new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress);
+      FetchSummary summary =
+          new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress, context.interruption()::requested);
       summary.print(context.err());
+      if (context.interruption().requested() && summary.inputs() < entries.size()) {
+        context.err().printf(
+            "fetch: interrupted: %d of %d crashes are in the cache, %d not looked at; the same command again resumes"
+                + " (cached crashes are not fetched again)%n",
+            summary.fetched() + summary.cached(), entries.size(), entries.size() - summary.inputs());
+        return ExitCodes.INTERRUPTED;
+      }
       if (opened.source().cacheWriteFailures() > 0) {
         context.err().printf(
             "fetch: %d crashes could not be written to %s: %s%n",
