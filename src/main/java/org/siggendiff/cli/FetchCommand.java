@@ -49,7 +49,7 @@ final class FetchCommand implements Callable<Integer> {
       if (context.interruption().requested() && summary.inputs() < entries.size()) {
         context.err().printf(
             "fetch: interrupted: %d of %d crashes are in the cache, %d not looked at; the same command again resumes"
-                + " (cached crashes are not fetched again)%n",
+                + " (cached crashes are not fetched again; a few in flight may be cached already)%n",
             summary.fetched() + summary.cached(), entries.size(), entries.size() - summary.inputs());
         return ExitCodes.INTERRUPTED;
       }

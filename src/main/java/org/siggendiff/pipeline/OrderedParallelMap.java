@@ -25,6 +25,8 @@ import java.util.function.Function;
 public final class OrderedParallelMap<I, O> {
   /** How often a wait for the next result looks at the stop signal. */
   private static final long STOP_POLL_MILLIS = 50;
+  /** How long abandoned work may take to notice it was interrupted, before the run returns anyway. */
+  private static final long ABANDON_WAIT_MILLIS = 2_000;
 
   private final Function<I, O> function;
   private final BiFunction<? super I, Throwable, ? extends O> onFailure;
@@ -91,7 +93,10 @@ public final class OrderedParallelMap<I, O> {
         }
       }
     } finally {
+      // Abandoned work is interrupted and given a moment to end, so that nothing it does (a
+      // cache write, say) happens after the caller has reported what was done.
       pool.shutdownNow();
+      pool.awaitTermination(ABANDON_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -358,6 +358,8 @@ class DiffInterruptTest {
     int before = served();
     CliRunner.Outcome rerun = CliRunner.run(stdin, fetch);
     assertEquals(0, rerun.status(), rerun.err());
-    assertEquals(100 - cached, served() - before, "the rerun fetched only what was not cached");
+    int fetched = served() - before;
+    // Crashes in flight when the run stopped (at most the window, 8) may have been cached too.
+    assertTrue(fetched <= 100 - cached && fetched >= 100 - cached - 8, "the rerun fetched " + fetched + ", cached were " + cached);
   }
 }
