@@ -44,7 +44,7 @@ final class FetchCommand implements Callable<Integer> {
     try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
       Progress progress = new Progress(context.err(), "fetch", entries.size(), context.errIsTerminal());
       FetchSummary summary =
-          new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress, context.interruption()::requested);
+          new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress, context.interruption().watch());
       summary.print(context.err());
       if (context.interruption().requested() && summary.inputs() < entries.size()) {
         context.err().printf(

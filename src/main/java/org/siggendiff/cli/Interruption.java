@@ -2,6 +2,7 @@ package org.siggendiff.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Ctrl-C or a termination signal, as a request to stop: the command stops taking new work,
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Interruption {
   private volatile boolean requested;
+  private volatile boolean watched;
   private volatile int status;
   private final CountDownLatch done = new CountDownLatch(1);
 
@@ -19,6 +21,19 @@ final class Interruption {
 
   boolean requested() {
     return requested;
+  }
+
+  /**
+   * Says that the running command looks at {@link #requested} and will finish its output when
+   * asked to stop; only then is a signal held until it is done. Returns the stop signal.
+   */
+  BooleanSupplier watch() {
+    watched = true;
+    return this::requested;
+  }
+
+  boolean watched() {
+    return watched;
   }
 
   /** Called when the command has written everything it will write, with its exit status. */

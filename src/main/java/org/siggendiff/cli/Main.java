@@ -32,7 +32,10 @@ public final class Main {
               interruption.request();
               int status = ExitCodes.INTERRUPTED;
               try {
-                status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
+                // A command that does not watch for the request is ended at once, as before.
+                if (interruption.watched()) {
+                  status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
+                }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }

@@ -172,7 +172,7 @@ final class SiggenDiffCommand implements Callable<Integer> {
           if (!differentOnly || row.changed()) {
             write(writer, row, progress);
           }
-        }, context.interruption()::requested);
+        }, context.interruption().watch());
         current[0] = null;
         writer.finish();
       } catch (RuntimeException | Error | IOException e) {
