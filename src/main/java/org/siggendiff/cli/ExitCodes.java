@@ -8,6 +8,7 @@ final class ExitCodes {
   static final int UNPROCESSED = 3;
   /** An unexpected exception: 3 too, since whatever the run was doing was not finished. */
   static final int INTERNAL_ERROR = 3;
+  /** 128 + SIGINT, as shells report a command that Ctrl-C ended. */
   static final int INTERRUPTED = 130;
 
   private ExitCodes() {}

@@ -55,8 +55,16 @@ final class FetchCommand implements Callable<Integer>, Validated {
             : CrashIdInput.fromArguments(crashIds);
     try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
       Progress progress = new Progress(context.err(), "fetch", entries.size(), context.errIsTerminal());
-      FetchSummary summary = new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress);
+      FetchSummary summary =
+          new FetchRunner(opened.source(), crashStats.jobs).run(entries, progress, context.interruption().watch());
       summary.print(context.err());
+      if (context.interruption().requested() && summary.inputs() < entries.size()) {
+        context.err().printf(
+            "fetch: interrupted: %d of %d crashes are in the cache, %d not looked at; the same command again resumes"
+                + " (cached crashes are not fetched again; a few in flight may be cached already)%n",
+            summary.fetched() + summary.cached(), entries.size(), entries.size() - summary.inputs());
+        return ExitCodes.INTERRUPTED;
+      }
       return summary.complete() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
     } catch (UsageError e) {
       context.err().println("fetch: " + e.getMessage());

@@ -16,6 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code siggen-diff} command line; {@link #run} is the in-process entry point. */
 public final class Main {
+  /** How long a signal waits for the run to write its finished rows and summary. */
+  private static final long SHUTDOWN_GRACE_MILLIS = 5_000;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -23,9 +26,41 @@ public final class Main {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int status = run(args, System.in, out, err, System.getenv(), isTerminal(0), isTerminal(2));
+    Interruption interruption = new Interruption();
+    // SIGINT and SIGTERM run shutdown hooks, and the JVM ends when they return: this one asks
+    // the run to stop and holds the JVM until the run has written what it finished, then ends
+    // it with the run's status (System.exit would block once shutdown has begun).
+    Thread hook =
+        new Thread(
+            () -> {
+              interruption.request();
+              int status = ExitCodes.INTERRUPTED;
+              try {
+                // A command that does not watch for the request is ended at once, as before.
+                if (interruption.watched()) {
+                  status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              Runtime.getRuntime().halt(status);
+            },
+            "siggen-diff-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    String stdout = descriptorTarget(1);
+    boolean outIsTerminal = stdout != null ? isTerminal(stdout) : System.console() != null;
+    boolean outIsLive = outIsTerminal || (stdout != null && (stdout.startsWith("pipe:") || stdout.startsWith("socket:")));
+    CliContext context =
+        new CliContext(System.in, out, err, System.getenv(), isTerminal(0), isTerminal(2), outIsTerminal, outIsLive, interruption);
+    int status = run(args, context);
     out.flush();
     err.flush();
+    interruption.done(status);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // A signal came: the hook ends the JVM with this status.
+    }
     System.exit(status);
   }
 
@@ -38,7 +73,13 @@ public final class Main {
       Map<String, String> env,
       boolean inIsTerminal,
       boolean errIsTerminal) {
-    CliContext context = new CliContext(in, out, err, env, inIsTerminal, errIsTerminal);
+    return run(args, new CliContext(in, out, err, env, inIsTerminal, errIsTerminal));
+  }
+
+  /** Runs the command line in the given context; never exits the JVM. */
+  static int run(String[] args, CliContext context) {
+    PrintWriter out = context.out();
+    PrintWriter err = context.err();
     CommandLine commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
     commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     commandLine.getSubcommands().get("completion").getCommandSpec().usageMessage()
@@ -132,11 +173,20 @@ public final class Main {
    * elsewhere a console means an interactive session.
    */
   private static boolean isTerminal(int descriptor) {
+    String target = descriptorTarget(descriptor);
+    return target != null ? isTerminal(target) : System.console() != null;
+  }
+
+  private static boolean isTerminal(String target) {
+    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+  }
+
+  /** What a descriptor is open on ({@code /dev/pts/0}, {@code pipe:[123]}), or null where that cannot be known. */
+  private static String descriptorTarget(int descriptor) {
     try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      return Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return System.console() != null;
+      return null;
     }
   }
 

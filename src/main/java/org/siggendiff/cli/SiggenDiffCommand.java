@@ -1,11 +1,16 @@
 package org.siggendiff.cli;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,8 +22,10 @@ import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.DiffInput;
+import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffRunner;
 import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportFormat;
 import org.siggendiff.report.RowWriter;
@@ -47,10 +54,15 @@ import picocli.CommandLine.Spec;
           + " from corpora. Sources: DIR (siglist folder or Socorro checkout), PATH@REF (a git"
           + " ref of a checkout), github:REF, github:pull/N, production (baseline only).",
       "Exit status: 0 done, 1 with --exit-code when a signature differs, 2 usage or"
-          + " configuration error, 3 some crashes could not be processed."
+          + " configuration error, 3 some crashes could not be processed (or an internal error, or"
+          + " the --summary file could not be written), 130 interrupted."
     },
     subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, HelpCommand.class})
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
+  /** ASCII-only like the JSONL rows, so that crash text in the file cannot drive a terminal that shows it. */
+  private static final ObjectWriter SUMMARY_JSON =
+      CrashJson.mapper().writerWithDefaultPrettyPrinter().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -82,6 +94,11 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
 
   @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON")
   Path summaryFile;
+
+  @Option(names = "--csv-raw",
+      description = "CSV cells exactly as the signatures are, without the apostrophe that keeps spreadsheets from running"
+          + " cells starting with = + - @ as formulas; for programs")
+  boolean csvRaw;
 
   @Mixin GitHubOptions github;
 
@@ -138,44 +155,111 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
 
     CorpusReader corpus;
     try {
-      corpus = new CorpusReader(corpora);
+      corpus = new CorpusReader(corpora, (int) crashStats.maxCrashBytes());
     } catch (IOException e) {
       throw new UsageError(e.getMessage());
     }
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
       DiffSummary summary = new DiffSummary(baselineSource, candidateSource);
-      RowWriter writer = reportFormat.open(context.out(), baselineSource, candidateSource, verbose);
       Progress progress =
           new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
       Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
       DiffRunner runner = new DiffRunner(baselineGenerator, candidateGenerator, opened.source(), crashStats.jobs);
-      runner.run(
-          inputs,
-          row -> {
-            summary.add(row);
-            progress.advance();
-            if (!differentOnly || row.changed()) {
-              try {
-                writer.row(row);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }
-          });
-      writer.finish();
+      String[] current = {null};
+      OrderedParallelMap.Outcome outcome = null;
+      boolean broken = false;
+      try {
+        RowWriter writer = reportFormat.open(context.out(), baselineSource, candidateSource, verbose, csvRaw);
+        if (context.outIsLive()) {
+          context.out().flush();
+        }
+        outcome = runner.run(inputs, row -> {
+          current[0] = row.crashId();
+          summary.add(row);
+          progress.advance();
+          if (!differentOnly || row.changed()) {
+            write(writer, row, progress);
+          }
+        }, context.interruption().watch());
+        current[0] = null;
+        writer.finish();
+      } catch (RuntimeException | Error | IOException e) {
+        // A bug, not bad input (bad input becomes a failed row): say where, and keep what was done.
+        summary.internalError((current[0] != null ? "while writing " + current[0] + ": " : "") + e);
+        broken = true;
+      }
       progress.finish();
+      if (outcome != null && outcome.stopped()) {
+        boolean rest = !corpora.isEmpty() && inputs.hasNext();
+        long notProcessed = corpora.isEmpty() ? entries.size() - summary.read() : outcome.abandoned();
+        summary.interrupted(notProcessed, rest);
+      }
+      context.out().flush();
       for (String line : summary.lines()) {
         context.err().println(TerminalText.clean(line));
       }
       context.err().flush();
-      if (summaryFile != null) {
-        Files.writeString(summaryFile, CrashJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary.toJson()) + "\n");
+      boolean summaryWritten = summaryFile == null || writeSummary(summary);
+      if (summary.isInterrupted()) {
+        return ExitCodes.INTERRUPTED;
       }
-      if (summary.failed() > 0) {
+      if (broken || summary.failed() > 0 || !summaryWritten) {
         return ExitCodes.UNPROCESSED;
       }
       return exitCode && summary.changed() > 0 ? ExitCodes.DIFFERENT_OR_BAD_LINES : ExitCodes.OK;
     }
+  }
+
+  /** One row, whole: where stdout is read as it comes, it is flushed, with the progress bar out of its way. */
+  private void write(RowWriter writer, DiffRow row, Progress progress) {
+    if (context.outIsTerminal()) {
+      progress.clear();
+    }
+    try {
+      writer.row(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (context.outIsLive()) {
+      context.out().flush();
+    }
+  }
+
+  /**
+   * Writes the JSON summary to a temporary file beside the target, then renames it over the
+   * target, so the file is whole or left as it was; a failure is one line on stderr.
+   */
+  private boolean writeSummary(DiffSummary summary) {
+    Path target = summaryFile.toAbsolutePath();
+    Path temporary = null;
+    try {
+      String json = SUMMARY_JSON.writeValueAsString(summary.toJson()) + "\n";
+      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+      Files.writeString(temporary, json);
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (IOException e) {
+      context.err().println("siggen-diff: could not write the summary to " + TerminalText.clean(summaryFile.toString()) + ": "
+          + TerminalText.clean(describe(e)));
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // Already reported the failure that matters; a stray temporary file is named as such.
+        }
+      }
+      return false;
+    }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such folder";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
   private ReportFormat reportFormat() throws UsageError {

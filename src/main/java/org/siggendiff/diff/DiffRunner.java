@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
@@ -39,8 +40,25 @@ public final class DiffRunner {
     this.jobs = jobs;
   }
 
-  public void run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows) throws InterruptedException {
-    new OrderedParallelMap<DiffInput, DiffRow>(this::row, jobs, jobs * 8).run(inputs, rows);
+  /**
+   * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
+   * throws while one input is handled becomes that input's "internal error" row.
+   */
+  public OrderedParallelMap.Outcome run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows, BooleanSupplier stop)
+      throws InterruptedException {
+    return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8).run(inputs, rows, stop);
+  }
+
+  static DiffRow internalError(DiffInput input, Throwable error) {
+    StackTraceElement[] trace = error.getStackTrace();
+    String detail = "internal error at " + input.where() + ": " + error + (trace.length > 0 ? " (at " + trace[0] + ")" : "");
+    if (input instanceof DiffInput.Lookup lookup) {
+      return DiffRow.failed(lookup.id().value(), true, "internal error", detail);
+    }
+    if (input instanceof DiffInput.Document document && document.crashId() != null) {
+      return DiffRow.failed(document.crashId(), true, "internal error", detail);
+    }
+    return DiffRow.failed(input.where(), false, "internal error", detail);
   }
 
   /**

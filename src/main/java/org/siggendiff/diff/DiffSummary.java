@@ -35,6 +35,10 @@ public final class DiffSummary {
   private long unchanged;
   private final List<Failure> failures = new ArrayList<>();
   private final Map<List<String>, Long> transitions = new HashMap<>();
+  private boolean interrupted;
+  private long notProcessed;
+  private boolean restNotRead;
+  private String internalError;
 
   public DiffSummary(ResolvedSiglists baselineSource, ResolvedSiglists candidateSource) {
     this.baselineSource = baselineSource;
@@ -51,6 +55,27 @@ public final class DiffSummary {
     } else {
       unchanged++;
     }
+  }
+
+  /**
+   * Records that the run was stopped before its end.
+   *
+   * @param notProcessed inputs known not to have been processed
+   * @param restNotRead whether more input was left that was not even read, so not counted
+   */
+  public void interrupted(long notProcessed, boolean restNotRead) {
+    this.interrupted = true;
+    this.notProcessed = notProcessed;
+    this.restNotRead = restNotRead;
+  }
+
+  public boolean isInterrupted() {
+    return interrupted;
+  }
+
+  /** Records a failure of the run itself (a bug), which ended it early. */
+  public void internalError(String message) {
+    this.internalError = message;
   }
 
   public long read() {
@@ -125,6 +150,12 @@ public final class DiffSummary {
     counts.append(read).append(" crashes read: ").append(changed).append(" changed, ").append(unchanged).append(" unchanged, ")
         .append(failures.size()).append(" failed");
     lines.add(counts.toString());
+    if (interrupted) {
+      lines.add("interrupted: " + notProcessed + " crashes not processed" + (restNotRead ? ", and the rest of the input not read" : ""));
+    }
+    if (internalError != null) {
+      lines.add("stopped by an internal error: " + internalError);
+    }
     failuresByKind().forEach((kind, count) -> lines.add("  " + count + " " + kind));
     for (Failure failure : failures) {
       lines.add("  failed: " + failure.crashId() + ": " + failure.reason());
@@ -162,6 +193,12 @@ public final class DiffSummary {
     json.put("changed", changed);
     json.put("unchanged", unchanged);
     json.put("failed", failures.size());
+    json.put("interrupted", interrupted);
+    if (interrupted) {
+      json.put("not_processed", notProcessed);
+      json.put("rest_not_read", restNotRead);
+    }
+    json.put("internal_error", internalError);
     ObjectNode byKind = json.putObject("failed_by_reason");
     failuresByKind().forEach(byKind::put);
     ArrayNode failed = json.putArray("failures");

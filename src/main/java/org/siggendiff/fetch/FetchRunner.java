@@ -1,6 +1,7 @@
 package org.siggendiff.fetch;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
@@ -19,6 +20,11 @@ public final class FetchRunner {
   }
 
   public FetchSummary run(List<CrashIdInput.Entry> entries, Progress progress) throws InterruptedException {
+    return run(entries, progress, () -> false);
+  }
+
+  /** Stops taking crash IDs when {@code stop} says so; what was fetched by then stays cached. */
+  public FetchSummary run(List<CrashIdInput.Entry> entries, Progress progress, BooleanSupplier stop) throws InterruptedException {
     FetchSummary summary = new FetchSummary();
     record Looked(CrashIdInput.Entry entry, CrashResult result) {}
     OrderedParallelMap<CrashIdInput.Entry, Looked> lookups =
@@ -35,7 +41,8 @@ public final class FetchRunner {
             summary.add(looked.entry().where(), looked.result());
           }
           progress.advance();
-        });
+        },
+        stop);
     progress.finish();
     return summary;
   }

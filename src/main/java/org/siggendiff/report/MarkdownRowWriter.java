@@ -11,6 +11,7 @@ import org.siggendiff.siglist.ResolvedSiglists;
  */
 final class MarkdownRowWriter implements RowWriter {
   static final String REPORT_URL = "https://crash-stats.mozilla.org/report/index/";
+  private static final String INERT = "<!-- -->";
 
   private final Writer out;
 
@@ -35,7 +36,10 @@ final class MarkdownRowWriter implements RowWriter {
 
   /**
    * Backslash-escapes the characters Markdown gives meaning to (pipes end a cell, backticks
-   * open code, angle brackets open HTML), and cleans control characters.
+   * open code, angle brackets open HTML), and cleans invisible characters. GitHub finds
+   * {@code @user} mentions and {@code #123} references in the rendered text, after backslash
+   * escapes are gone, so an empty HTML comment follows every {@code @} and {@code #}: it splits
+   * the text where the link would start and renders as nothing.
    */
   static String escape(String text) {
     if (text == null) {
@@ -45,7 +49,11 @@ final class MarkdownRowWriter implements RowWriter {
     StringBuilder sb = new StringBuilder(clean.length() + 8);
     for (int i = 0; i < clean.length(); i++) {
       char c = clean.charAt(i);
-      if ("\\`*_[]<>|~#!&".indexOf(c) >= 0) {
+      if (c == '@' || c == '#') {
+        sb.append(c).append(INERT);
+        continue;
+      }
+      if ("\\`*_[]<>|~!&".indexOf(c) >= 0) {
         sb.append('\\');
       }
       sb.append(c);

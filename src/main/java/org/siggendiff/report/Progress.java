@@ -52,9 +52,18 @@ public final class Progress {
 
   /** Clears the bar on a terminal, so that the summary starts on a clean line. */
   public void finish() {
+    clear();
+  }
+
+  /**
+   * Takes the bar off the terminal's current line, so that output written to the same terminal
+   * starts at its left edge; the next {@link #advance} that is due draws it again.
+   */
+  public void clear() {
     if (terminal && drawn) {
       err.print("\r\033[K");
       err.flush();
+      drawn = false;
     }
   }
 

@@ -11,11 +11,17 @@ public enum ReportFormat {
   MARKDOWN,
   JSONL;
 
-  /** A writer for this format; {@code verbose} adds notes and debug lines where the format has room. */
-  public RowWriter open(Writer out, ResolvedSiglists baseline, ResolvedSiglists candidate, boolean verbose) throws IOException {
+  /**
+   * A writer for this format.
+   *
+   * @param verbose adds notes and debug lines where the format has room
+   * @param rawCsv leaves CSV cells that look like formulas as they are, for programs
+   */
+  public RowWriter open(Writer out, ResolvedSiglists baseline, ResolvedSiglists candidate, boolean verbose, boolean rawCsv)
+      throws IOException {
     return switch (this) {
       case TEXT -> new TextRowWriter(out, baseline, candidate, verbose);
-      case CSV -> new CsvRowWriter(out);
+      case CSV -> new CsvRowWriter(out, !rawCsv);
       case MARKDOWN -> new MarkdownRowWriter(out, baseline, candidate);
       case JSONL -> new JsonlRowWriter(out);
     };

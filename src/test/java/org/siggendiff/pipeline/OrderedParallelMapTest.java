@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class OrderedParallelMapTest {
   @Test
@@ -57,6 +61,90 @@ class OrderedParallelMapTest {
             2,
             4);
     assertEquals("five", assertThrows(IllegalStateException.class, () -> map.run(IntStream.range(0, 10).iterator(), i -> {})).getMessage());
+  }
+
+
+  @Test
+  void handsOutEachResultAsSoonAsItAndTheOnesBeforeItAreDoneWithoutWaitingForAFullWindow() throws InterruptedException {
+    AtomicInteger taken = new AtomicInteger();
+    List<Integer> takenWhenHandedOut = new ArrayList<>();
+    Iterator<Integer> slowInputs =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return taken.get() < 12;
+          }
+
+          @Override
+          public Integer next() {
+            sleepMillis(30);
+            return taken.getAndIncrement();
+          }
+        };
+    new OrderedParallelMap<Integer, Integer>(i -> i, 2, 8).run(slowInputs, i -> takenWhenHandedOut.add(taken.get()));
+    assertEquals(12, takenWhenHandedOut.size());
+    // The first result is ready long before the eighth input is read.
+    assertTrue(takenWhenHandedOut.get(0) <= 3, "inputs taken before the first result came out: " + takenWhenHandedOut);
+  }
+
+  @Test
+  void aFailureMappingTurnsOneInputsExceptionOrErrorIntoItsResultAndTheRunGoesOn() throws InterruptedException {
+    List<String> outputs = new ArrayList<>();
+    new OrderedParallelMap<Integer, String>(
+            i -> {
+              if (i == 3) {
+                throw new IllegalStateException("three");
+              }
+              if (i == 5) {
+                return String.valueOf(recurse(i));
+              }
+              return "ok " + i;
+            },
+            (i, e) -> "failed " + i + ": " + e.getClass().getSimpleName(),
+            2,
+            4)
+        .run(IntStream.range(0, 8).iterator(), outputs::add);
+    assertEquals(List.of("ok 0", "ok 1", "ok 2", "failed 3: IllegalStateException", "ok 4", "failed 5: StackOverflowError",
+        "ok 6", "ok 7"), outputs);
+  }
+
+  @Test
+  @Timeout(10)
+  void stopsTakingInputsWhenToldAndHandsOutOnlyWhatIsDoneInOrder() throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicInteger taken = new AtomicInteger();
+    List<Integer> outputs = new ArrayList<>();
+    Iterator<Integer> inputs = IntStream.range(0, 1_000).peek(i -> taken.incrementAndGet()).iterator();
+    OrderedParallelMap.Outcome outcome =
+        new OrderedParallelMap<Integer, Integer>(
+                i -> {
+                  if (i == 4) {
+                    // A crash that hangs: the stop must not wait for it.
+                    try {
+                      never.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  return i;
+                },
+                2,
+                6)
+            .run(inputs, i -> {
+              outputs.add(i);
+              if (i == 3) {
+                stop.set(true);
+              }
+            }, stop::get);
+    assertTrue(outcome.stopped());
+    assertEquals(List.of(0, 1, 2, 3), outputs);
+    assertEquals(taken.get() - 4, outcome.abandoned());
+    assertTrue(taken.get() <= 10, "taken after the stop: " + taken.get());
+  }
+
+  private static int recurse(int depth) {
+    return depth == Integer.MIN_VALUE ? 0 : recurse(depth + 1) + 1;
   }
 
   private static void sleepMillis(int millis) {

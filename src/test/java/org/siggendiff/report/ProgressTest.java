@@ -34,4 +34,23 @@ class ProgressTest {
     assertTrue(shown.startsWith("\rdiff: [###" + ".".repeat(27) + "] 1/10 (10%), 1/s, ETA 0:09\033[K"), shown);
     assertTrue(shown.endsWith("\r\033[K"));
   }
+
+  @Test
+  void clearTakesTheBarOffTheLineAndTheNextDueAdvanceDrawsItAgain() {
+    StringWriter err = new StringWriter();
+    AtomicLong now = new AtomicLong();
+    Progress progress = new Progress(new PrintWriter(err), "diff", 10, true, now::get);
+    now.set(1_000_000_000L);
+    progress.advance();
+    progress.clear();
+    assertTrue(err.toString().endsWith("ETA 0:09\033[K\r\033[K"), err.toString());
+    int cleared = err.toString().length();
+    progress.clear();
+    assertEquals(cleared, err.toString().length(), "nothing to clear twice");
+    now.addAndGet(300_000_000L);
+    progress.advance();
+    assertTrue(err.toString().substring(cleared).startsWith("\rdiff: ["), err.toString());
+    progress.finish();
+    assertTrue(err.toString().endsWith("\r\033[K"));
+  }
 }

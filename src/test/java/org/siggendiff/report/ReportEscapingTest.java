@@ -22,15 +22,51 @@ class ReportEscapingTest {
   }
 
   @Test
+  void terminalTextEscapesTagsPrivateUseVariationSelectorsAndOtherInvisibleCodePoints() {
+    // Tag characters spelling "hi", then the cancel tag: invisible, yet they survive copy and paste.
+    assertEquals("a\\U000e0068\\U000e0069\\U000e007fb", TerminalText.clean("a\udb40\udc68\udb40\udc69\udb40\udc7fb"));
+    assertEquals("\\ue000 \\U000f0000 \\U0010fffd", TerminalText.clean("\ue000 \udb80\udc00 \udbff\udffd"));
+    assertEquals("\\U000e0001", TerminalText.clean("\udb40\udc01"));
+    assertEquals("x\\ufe0f \\U000e0100 \\u3164 \\u034f \\u200d \\xad \\U0001d173", TerminalText.cleanKeepingNewlines(
+        "x\ufe0f \udb40\udd00 \u3164 \u034f \u200d \u00ad \ud834\udd73"));
+    // Unassigned supplementary code points are escaped too.
+    assertEquals("\\U0003fffd", TerminalText.clean("\ud8bf\udffd"));
+  }
+
+  @Test
+  void everyWriterEscapesInvisibleCodePointsTheSameWay() {
+    String tagged = "Foo\udb40\udc41\ue000";
+    String shown = "Foo\\U000e0041\\ue000";
+    assertEquals(shown, CsvRowWriter.cell(tagged, true));
+    assertEquals(shown, CsvRowWriter.cell(tagged, false));
+    assertEquals(shown.replace("\\", "\\\\"), MarkdownRowWriter.escape(tagged));
+  }
+
+  @Test
+  void csvCellsAreLeftAsTheyAreWhenRaw() {
+    assertEquals("-[NSApplication run]", CsvRowWriter.cell("-[NSApplication run]", false));
+    assertEquals("+[NSException raise]", CsvRowWriter.cell("+[NSException raise]", false));
+    assertEquals("=1+1", CsvRowWriter.cell("=1+1", false));
+    assertEquals("'-[NSApplication run]", CsvRowWriter.cell("-[NSApplication run]", true));
+  }
+
+  @Test
+  void markdownMakesMentionsAndIssueReferencesInert() {
+    // GitHub links mentions after Markdown escapes are gone, so a backslash before @ would not stop the ping.
+    assertEquals("@<!-- -->0x0 \\| @<!-- -->mozilla/security", MarkdownRowWriter.escape("@0x0 | @mozilla/security"));
+    assertEquals("see #<!-- -->123 and mozilla/gecko#<!-- -->4", MarkdownRowWriter.escape("see #123 and mozilla/gecko#4"));
+  }
+
+  @Test
   void csvCellsThatLookLikeFormulasGetAnApostrophe() {
-    assertEquals("'=1+1", CsvRowWriter.cell("=1+1"));
-    assertEquals("'+1", CsvRowWriter.cell("+1"));
-    assertEquals("'-[NSObject foo]", CsvRowWriter.cell("-[NSObject foo]"));
-    assertEquals("'@SUM(A1)", CsvRowWriter.cell("@SUM(A1)"));
-    assertEquals("'\\x09x", CsvRowWriter.cell("\tx"));
-    assertEquals("'\\x0d", CsvRowWriter.cell("\r"));
-    assertEquals("OOM | small", CsvRowWriter.cell("OOM | small"));
-    assertEquals("", CsvRowWriter.cell(null));
+    assertEquals("'=1+1", CsvRowWriter.cell("=1+1", true));
+    assertEquals("'+1", CsvRowWriter.cell("+1", true));
+    assertEquals("'-[NSObject foo]", CsvRowWriter.cell("-[NSObject foo]", true));
+    assertEquals("'@SUM(A1)", CsvRowWriter.cell("@SUM(A1)", true));
+    assertEquals("'\\x09x", CsvRowWriter.cell("\tx", true));
+    assertEquals("'\\x0d", CsvRowWriter.cell("\r", true));
+    assertEquals("OOM | small", CsvRowWriter.cell("OOM | small", true));
+    assertEquals("", CsvRowWriter.cell(null, true));
   }
 
   @Test
