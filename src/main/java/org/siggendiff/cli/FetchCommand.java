@@ -10,6 +10,7 @@ import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.fetch.FetchRunner;
 import org.siggendiff.fetch.FetchSummary;
 import org.siggendiff.report.Progress;
+import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -65,7 +66,7 @@ final class FetchCommand implements Callable<Integer>, Validated {
       summary.print(context.err());
       if (raw.raw) {
         // Reported, but not part of the exit status: signatures never need a raw crash.
-        rawCrashes.lines().forEach(line -> context.err().println("fetch: " + line));
+        rawCrashes.lines().forEach(line -> context.err().println("fetch: " + TerminalText.clean(line)));
         context.err().flush();
       }
       if (context.interruption().requested() && summary.inputs() < entries.size()) {

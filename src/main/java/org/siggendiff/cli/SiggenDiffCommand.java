@@ -2,6 +2,8 @@ package org.siggendiff.cli;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -11,14 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.SignatureCounts;
@@ -231,7 +231,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       // --- issue 18: lines and JSON sections after the summary's own ---
       ObjectNode extra = JsonNodeFactory.instance.objectNode();
       if (raw.raw) {
-        rawCrashes.lines().forEach(line -> context.err().println(line));
+        rawCrashes.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
         extra.set("raw_crashes", rawCrashes.toJson());
       }
       if (impact && !summary.isInterrupted() && !broken) {
