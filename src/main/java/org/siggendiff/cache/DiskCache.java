@@ -21,7 +21,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.siggendiff.crashdata.CrashJson;
@@ -30,7 +32,8 @@ import org.siggendiff.crashstats.CrashStatsClient;
 import org.siggendiff.http.BoundedBody;
 
 /**
- * Processed crashes on disk as {@code processed_crash/<crash_id>}, the layout of crashstats-tools'
+ * Processed crashes on disk as {@code processed_crash/<crash_id>} (and raw crashes as
+ * {@code raw_crash/20YYMMDD/<crash_id>}), the layout of crashstats-tools'
  * {@code fetch-data}, so that a fetch-data folder works as a cache. Entries fetched with a token
  * hold personal data: files are 0600 and folders 0700, and a note beside each entry records
  * whether a token was used. Writes are atomic, so a killed run leaves only whole entries, and
@@ -38,6 +41,8 @@ import org.siggendiff.http.BoundedBody;
  */
 public final class DiskCache {
   private static final String CRASHES = "processed_crash";
+  /** fetch-data's raw crashes: {@code raw_crash/20YYMMDD/<crash_id>}. */
+  private static final String RAW_CRASHES = "raw_crash";
   /** Our own notes live beside fetch-data's folders, never inside them. */
   private static final String NOTES = "siggen-diff-meta";
 
@@ -95,10 +100,19 @@ public final class DiskCache {
 
   /** Removes the temporary files last modified before {@code before}; how many it removed. */
   int removeStaleTemporaryFiles(Instant before) {
+    List<Path> folders = new ArrayList<>(List.of(root.resolve(CRASHES), root.resolve(NOTES)));
+    // Raw crashes are one level deeper, in a folder per day.
+    Path raw = root.resolve(RAW_CRASHES);
+    if (Files.isDirectory(raw, LinkOption.NOFOLLOW_LINKS)) {
+      try (DirectoryStream<Path> days = Files.newDirectoryStream(raw, "20[0-9][0-9][0-9][0-9][0-9][0-9]")) {
+        days.forEach(folders::add);
+      } catch (IOException e) {
+        // As below: leftovers only cost space.
+      }
+    }
     int removed = 0;
-    for (String name : new String[] {CRASHES, NOTES}) {
-      Path folder = root.resolve(name);
-      if (!Files.isDirectory(folder)) {
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
       try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(folder, TEMPORARY_PREFIX + "*")) {
@@ -146,7 +160,30 @@ public final class DiskCache {
    *     block, or a link to a device such as /dev/zero, which never ends) or is over the limit
    */
   public Optional<byte[]> read(CrashId id) throws IOException {
-    Path entry = entryPath(id);
+    return readEntry(entryPath(id));
+  }
+
+  /** Where a raw crash lives: {@code raw_crash/20YYMMDD/<crash_id>}, the date from the ID's last six digits. */
+  public Path rawEntryPath(CrashId id) {
+    String value = id.value();
+    return root.resolve(RAW_CRASHES).resolve("20" + value.substring(value.length() - 6)).resolve(value);
+  }
+
+  /** The raw crash's bytes, or empty when there is none; bounded and checked as {@link #read}. */
+  public Optional<byte[]> readRaw(CrashId id) throws IOException {
+    return readEntry(rawEntryPath(id));
+  }
+
+  /**
+   * Writes a raw crash atomically, replacing any old one. No note is kept: whether a token was
+   * used only decides which protected annotations are in it, and the file says that itself.
+   */
+  public void writeRaw(CrashId id, byte[] json) throws IOException {
+    Path entry = rawEntryPath(id);
+    writeAtomically(folder(entry.getParent()), id.value(), json);
+  }
+
+  private Optional<byte[]> readEntry(Path entry) throws IOException {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(entry, BasicFileAttributes.class);
@@ -186,8 +223,8 @@ public final class DiskCache {
     ObjectNode note = JsonNodeFactory.instance.objectNode();
     note.put("fetched_at", Instant.now().toString());
     note.put("with_token", withToken);
-    writeAtomically(folder(NOTES), id.value() + ".json", CrashJson.mapper().writeValueAsBytes(note));
-    writeAtomically(folder(CRASHES), id.value(), json);
+    writeAtomically(folder(root.resolve(NOTES)), id.value() + ".json", CrashJson.mapper().writeValueAsBytes(note));
+    writeAtomically(folder(root.resolve(CRASHES)), id.value(), json);
   }
 
   /** Whether the entry was fetched with a token; empty when unknown (such as fetch-data's). */
@@ -200,8 +237,7 @@ public final class DiskCache {
     return with != null && with.isBoolean() ? Optional.of(with.booleanValue()) : Optional.empty();
   }
 
-  private Path folder(String name) throws IOException {
-    Path folder = root.resolve(name);
+  private Path folder(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       createPrivateDirectories(folder);
     }

@@ -71,9 +71,13 @@ final class CrashStatsOptions implements Validated {
       return new Opened(new CachingCrashSource(cache, null, false, CachingCrashSource.Mode.OFFLINE, CachingCrashSource.DEFAULT_MEMORY_BYTES), null, cache);
     }
     CrashStatsClient client = api.client(context, jobs, maxBytes, command.name());
-    CachingCrashSource.Mode mode = refresh ? CachingCrashSource.Mode.REFRESH : CachingCrashSource.Mode.NORMAL;
+    CachingCrashSource.Mode mode = mode();
     return new Opened(
         new CachingCrashSource(cache, client, client.hasToken(), mode, CachingCrashSource.DEFAULT_MEMORY_BYTES), client, cache);
+  }
+
+  CachingCrashSource.Mode mode() {
+    return offline ? CachingCrashSource.Mode.OFFLINE : refresh ? CachingCrashSource.Mode.REFRESH : CachingCrashSource.Mode.NORMAL;
   }
 
   /** {@code --max-crash-bytes} in bytes: a count, or one with a k, M or G suffix (powers of 1024). */

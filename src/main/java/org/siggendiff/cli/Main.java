@@ -209,6 +209,9 @@ public final class Main {
       if (type == FetchCommand.class) {
         return type.cast(new FetchCommand(context));
       }
+      if (type == ReprocessCommand.class) {
+        return type.cast(new ReprocessCommand(context));
+      }
       return CommandLine.defaultFactory().create(type);
     }
   }

@@ -2,6 +2,8 @@ package org.siggendiff.cli;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -11,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashstats.SignatureCounts;
+import org.siggendiff.diff.ProductionImpact;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
@@ -57,7 +63,9 @@ import picocli.CommandLine.Spec;
           + " configuration error, 3 some crashes could not be processed (or an internal error, or"
           + " the --summary file could not be written), 130 interrupted."
     },
-    subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, HelpCommand.class})
+    subcommands = {
+      SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HelpCommand.class
+    })
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
   /** ASCII-only like the JSONL rows, so that crash text in the file cannot drive a terminal that shows it. */
   private static final ObjectWriter SUMMARY_JSON =
@@ -76,7 +84,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   String candidate;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, csv, markdown or jsonl (default: ${DEFAULT-VALUE})")
+      description = "text, csv, markdown, jsonl or ids (the changed crashes' IDs, for reprocess) (default: ${DEFAULT-VALUE})")
   String format;
 
   @Option(names = "--different-only", description = "only the crashes whose baseline and candidate differ")
@@ -104,6 +112,19 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
 
   @Mixin CrashStatsOptions crashStats;
 
+  // --- issue 18: raw crashes and production impact ---
+  @Mixin RawOption raw;
+
+  @Option(names = "--impact",
+      description = "also ask Crash Stats how many crashes have each baseline signature the candidate moves (Super Search"
+          + " requests, one per 50 signatures)")
+  boolean impact;
+
+  @Option(names = "--days", paramLabel = "N", defaultValue = "7",
+      description = "the window of --impact, in days up to now (default: ${DEFAULT-VALUE})")
+  int impactDays;
+  // --- end issue 18 ---
+
   @Parameters(paramLabel = "CRASHID", description = "crash IDs (default: read stdin, unless --corpus is given)")
   List<String> crashIds = new ArrayList<>();
 
@@ -114,6 +135,11 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   /** Crash IDs given as arguments must be crash IDs: a mistyped command name must not become one. */
   @Override
   public void validate() throws UsageError {
+    // issue 18
+    OptionBounds.check("--days", impactDays, 1, 365);
+    if (impact && crashStats.offline) {
+      throw new UsageError("--impact asks Crash Stats and cannot be used with --offline");
+    }
     for (int i = 0; i < crashIds.size(); i++) {
       try {
         CrashId.parse(crashIds.get(i));
@@ -164,7 +190,10 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       Progress progress =
           new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
       Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
-      DiffRunner runner = new DiffRunner(baselineGenerator, candidateGenerator, opened.source(), crashStats.jobs);
+      RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
+      ProductionImpact sample = new ProductionImpact(); // issue 18
+      DiffRunner runner =
+          new DiffRunner(baselineGenerator, candidateGenerator, raw.source(crashStats, opened, rawCrashes), crashStats.jobs);
       String[] current = {null};
       OrderedParallelMap.Outcome outcome = null;
       boolean broken = false;
@@ -176,6 +205,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         outcome = runner.run(inputs, row -> {
           current[0] = row.crashId();
           summary.add(row);
+          sample.add(row); // issue 18
           progress.advance();
           if (!differentOnly || row.changed()) {
             write(writer, row, progress);
@@ -198,8 +228,20 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       for (String line : summary.lines()) {
         context.err().println(TerminalText.clean(line));
       }
+      // --- issue 18: lines and JSON sections after the summary's own ---
+      ObjectNode extra = JsonNodeFactory.instance.objectNode();
+      if (raw.raw) {
+        rawCrashes.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
+        extra.set("raw_crashes", rawCrashes.toJson());
+      }
+      if (impact && !summary.isInterrupted() && !broken) {
+        ProductionImpact.Report report = sample.measure(new SignatureCounts(opened.client()), Instant.now(), impactDays);
+        report.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
+        extra.set("impact", report.toJson());
+      }
+      // --- end issue 18 ---
       context.err().flush();
-      boolean summaryWritten = summaryFile == null || writeSummary(summary);
+      boolean summaryWritten = summaryFile == null || writeSummary(summary, extra);
       if (summary.isInterrupted()) {
         return ExitCodes.INTERRUPTED;
       }
@@ -229,11 +271,13 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
    * Writes the JSON summary to a temporary file beside the target, then renames it over the
    * target, so the file is whole or left as it was; a failure is one line on stderr.
    */
-  private boolean writeSummary(DiffSummary summary) {
+  private boolean writeSummary(DiffSummary summary, ObjectNode extra) {
     Path target = summaryFile.toAbsolutePath();
     Path temporary = null;
     try {
-      String json = SUMMARY_JSON.writeValueAsString(summary.toJson()) + "\n";
+      ObjectNode document = summary.toJson();
+      document.setAll(extra); // issue 18
+      String json = SUMMARY_JSON.writeValueAsString(document) + "\n";
       temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
       Files.writeString(temporary, json);
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -266,7 +310,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageError("--format must be text, csv, markdown or jsonl, not " + TerminalText.clean(format));
+      throw new UsageError("--format must be text, csv, markdown, jsonl or ids, not " + TerminalText.clean(format));
     }
   }
 

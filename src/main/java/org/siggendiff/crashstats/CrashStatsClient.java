@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -136,6 +137,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
   private final Settings settings;
   private final OkHttpClient http;
   private final HttpUrl processedCrashUrl;
+  private final HttpUrl rawCrashUrl;
   private final RateLimiter limiter;
   private final Semaphore concurrency;
   private final ApiHealth health;
@@ -162,6 +164,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     }
     this.settings = settings;
     this.processedCrashUrl = endpoint("ProcessedCrash");
+    this.rawCrashUrl = endpoint("RawCrash");
     this.limiter = new RateLimiter(settings.requestsPerMinute());
     this.concurrency = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
     this.health = new ApiHealth(settings.patience(), limiter, status);
@@ -237,6 +240,50 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     return crash;
   }
 
+  /**
+   * The crash's raw annotations ({@code RawCrash/?format=meta}) as crashstats-tools'
+   * {@code fetch-data} stores them. A 403 here refuses this raw crash only: a token without the
+   * permission for protected annotations is still good for processed crashes, so it must not
+   * stop every request as a 403 on a processed crash does.
+   */
+  public RawCrashResult rawCrash(CrashId id) {
+    HttpUrl url = rawCrashUrl.newBuilder().addQueryParameter("crash_id", id.value()).addQueryParameter("format", "meta").build();
+    Exchange<byte[]> exchange;
+    try {
+      exchange = call(request(url, settings.maxCrashBytes()), settings.maxCrashBytes(), body -> RawCrashFormat.fetchDataBytes(id, body), false, true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new RawCrashResult.Failed(id, FailureKind.FAILED, "interrupted");
+    }
+    if (exchange instanceof Exchange.Ok<byte[]> ok) {
+      return new RawCrashResult.Had(id, ok.value(), Origin.API);
+    }
+    if (exchange instanceof Exchange.Refused<byte[]> refused) {
+      return switch (refused.status()) {
+        case 404 -> new RawCrashResult.Failed(id, FailureKind.NOT_FOUND, "raw crash not found (HTTP 404)");
+        case 403 -> new RawCrashResult.Failed(id, FailureKind.ACCESS_DENIED, "raw crash refused (HTTP 403): the token lacks the permission, or none was given");
+        default -> new RawCrashResult.Failed(id, FailureKind.FAILED, "unexpected answer HTTP " + refused.status());
+      };
+    }
+    if (exchange instanceof Exchange.Denied<byte[]> denied) {
+      return new RawCrashResult.Failed(id, FailureKind.ACCESS_DENIED, denied.reason());
+    }
+    if (exchange instanceof Exchange.Stopped<byte[]> stopped) {
+      return new RawCrashResult.Failed(id, FailureKind.NOT_FETCHED, stopped.reason());
+    }
+    return new RawCrashResult.Failed(id, FailureKind.FAILED, ((Exchange.GaveUp<byte[]>) exchange).reason());
+  }
+
+  /**
+   * One form POST, such as to {@code Reprocessing/}. A 429 is waited out as for a GET (nothing
+   * was accepted); any other failure is not retried, since the server may have acted on it.
+   * A 403 stops every later request.
+   */
+  <T> Exchange<T> post(HttpUrl url, FormBody form, BodyReader<T> reader) throws InterruptedException {
+    Request request = request(url, MAX_ERROR_BODY_BYTES).newBuilder().post(form).build();
+    return call(request, MAX_ERROR_BODY_BYTES, reader, true, false);
+  }
+
   public boolean hasToken() {
     return settings.token().isPresent();
   }
@@ -270,8 +317,16 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     /** HTTP 403, now or earlier in the run: no more requests are made. */
     record Denied<T>(String reason) implements Exchange<T> {}
 
-    /** Retries exhausted, a status this client does not expect, or a body over the limit. */
-    record GaveUp<T>(String reason) implements Exchange<T> {}
+    /**
+     * Retries exhausted, a status this client does not expect, or a body over the limit.
+     *
+     * @param rateLimited whether it ended on 429 answers, so the server did not act on it
+     */
+    record GaveUp<T>(String reason, boolean rateLimited) implements Exchange<T> {
+      GaveUp(String reason) {
+        this(reason, false);
+      }
+    }
 
     /** Not sent, or not retried: all requests have stopped (the API cannot be reached or keeps failing). */
     record Stopped<T>(String reason) implements Exchange<T> {}
@@ -288,7 +343,16 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
    * @param maxBytes the largest body accepted, on the wire and decompressed
    */
   <T> Exchange<T> call(HttpUrl url, long maxBytes, BodyReader<T> reader) throws InterruptedException {
-    Request request = request(url, maxBytes);
+    return call(request(url, maxBytes), maxBytes, reader, true, true);
+  }
+
+  /**
+   * @param denialStopsAll whether a 403 means the token is refused, so no later request may go;
+   *     otherwise it is a {@link Exchange.Refused} of this request only
+   * @param retryFailures whether 5xx answers, timeouts and unusable bodies are retried
+   */
+  private <T> Exchange<T> call(Request request, long maxBytes, BodyReader<T> reader, boolean denialStopsAll, boolean retryFailures)
+      throws InterruptedException {
     int attempts = 0;
     int rateLimited = 0;
     Duration waited = Duration.ZERO;
@@ -306,7 +370,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       Answer<T> answer;
       concurrency.acquire();
       try {
-        answer = send(request, reader, maxBytes);
+        answer = send(request, reader, maxBytes, denialStopsAll);
       } finally {
         concurrency.release();
       }
@@ -325,13 +389,13 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       if (answer.retryAfter() != null) {
         rateLimited++;
         if (rateLimited >= MAX_RATE_LIMITED_ANSWERS) {
-          return new Exchange.GaveUp<>("rate limited (HTTP 429) " + rateLimited + " times");
+          return new Exchange.GaveUp<>("rate limited (HTTP 429) " + rateLimited + " times", true);
         }
         Duration wait = answer.retryAfter().isZero() ? backoff(rateLimited) : answer.retryAfter();
         Duration maxWait = settings.patience().maxWaitPerCrash();
         if (waited.plus(wait).compareTo(maxWait) > 0) {
           return new Exchange.GaveUp<>(
-              "rate limited (HTTP 429): the API asks for waits of more than " + ApiHealth.describe(maxWait) + " in all");
+              "rate limited (HTTP 429): the API asks for waits of more than " + ApiHealth.describe(maxWait) + " in all", true);
         }
         waited = waited.plus(wait);
         health.waiting(wait, "the API is rate limiting (HTTP 429)");
@@ -339,7 +403,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
         continue;
       }
       attempts++;
-      if (attempts >= settings.maxAttempts()) {
+      if (attempts >= settings.maxAttempts() || !retryFailures) {
         return new Exchange.GaveUp<>(answer.problem() + " (" + attempts + " attempts)");
       }
       Thread.sleep(backoff(attempts).toMillis());
@@ -391,7 +455,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     }
   }
 
-  private <T> Answer<T> send(Request request, BodyReader<T> reader, long maxBytes) {
+  private <T> Answer<T> send(Request request, BodyReader<T> reader, long maxBytes, boolean denialStopsAll) {
     try (Response response = http.newCall(request).execute()) {
       int code = response.code();
       ResponseBody body = response.body();
@@ -402,6 +466,9 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
         } catch (IOException e) {
           return Answer.unusable(e.getMessage());
         }
+      }
+      if (code == 403 && !denialStopsAll) {
+        return Answer.done(new Exchange.Refused<>(code, BoundedBody.prefix(body, MAX_ERROR_BODY_BYTES)));
       }
       if (code == 403) {
         String reason = denial(BoundedBody.prefix(body, MAX_ERROR_BODY_BYTES));

@@ -206,7 +206,7 @@ public final class SuperSearch {
     return builder;
   }
 
-  private static Problem problem(CrashStatsClient.Exchange<Answer> exchange) {
+  static Problem problem(CrashStatsClient.Exchange<Answer> exchange) {
     if (exchange instanceof CrashStatsClient.Exchange.Refused<Answer> refused) {
       if (refused.status() == 400) {
         return new Problem(Problem.Kind.REJECTED, "Super Search rejected the query (HTTP 400)" + said(refused.body()));
@@ -262,7 +262,7 @@ public final class SuperSearch {
   }
 
   /** One Super Search answer: the total, the hits' crash IDs as given, and the signature facet. */
-  private record Answer(long total, List<String> uuids, List<Bucket> signatures) {
+  record Answer(long total, List<String> uuids, List<Bucket> signatures) {
     static Answer read(byte[] body) throws IOException {
       JsonNode json;
       try {

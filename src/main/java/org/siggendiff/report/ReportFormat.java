@@ -9,7 +9,9 @@ public enum ReportFormat {
   TEXT,
   CSV,
   MARKDOWN,
-  JSONL;
+  JSONL,
+  /** The changed crashes' IDs only, one per line. */
+  IDS;
 
   /**
    * A writer for this format.
@@ -24,6 +26,7 @@ public enum ReportFormat {
       case CSV -> new CsvRowWriter(out, !rawCsv);
       case MARKDOWN -> new MarkdownRowWriter(out, baseline, candidate);
       case JSONL -> new JsonlRowWriter(out);
+      case IDS -> new IdsRowWriter(out);
     };
   }
 }

@@ -350,4 +350,67 @@ class DiffCommandTest {
     assertEquals(0, process.waitFor(), output);
     return output;
   }
+
+  // --- issue 18 ---
+  @Test
+  void impactShowsProductionCountsPerMovedBaselineSignatureInTheSummaryAndItsJson() throws IOException {
+    server.stubFor(org.siggendiff.testing.SuperSearchStub.search().willReturn(okJson(
+        org.siggendiff.testing.SuperSearchStub.answer(List.of(), 41234, Map.of("Bar::Baz", 41234L)))));
+    Path file = corpus("c.jsonl",
+        processed(CrashIds.text(1), "x", "Bar::Baz", "Foo::Qux"),
+        processed(CrashIds.text(2), "x", "Bar::Baz", "Foo::Qux"),
+        processed(CrashIds.text(3), "x", "Other::Thing"));
+    Path summary = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--impact", "--days", "3", "--summary", summary.toString());
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains(
+        "  Bar::Baz: moves 2 of 2 sampled crashes; production has 41234 crashes with this signature in the last 3 days"), outcome.err());
+    var searches = org.siggendiff.testing.SuperSearchStub.searches(server);
+    assertEquals(1, searches.size());
+    assertEquals(List.of("=Bar::Baz"), org.siggendiff.testing.SuperSearchStub.values(searches.get(0), "signature"));
+    JsonNode impact = CrashJson.parse(Files.readString(summary)).get("impact");
+    assertEquals(3, impact.get("days").asInt());
+    assertEquals("Bar::Baz", impact.get("signatures").get(0).get("baseline").asText());
+    assertEquals(2, impact.get("signatures").get(0).get("moved").asLong());
+    assertEquals(41234, impact.get("signatures").get(0).get("production").asLong());
+    assertEquals(1, impact.get("signatures").size());
+  }
+
+  @Test
+  void withoutImpactNoSearchIsMadeAndImpactIsRefusedOffline() throws IOException {
+    Path file = corpus("c.jsonl", processed(CrashIds.text(1), "x", "Bar::Baz", "Foo::Qux"));
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString());
+    assertEquals(0, outcome.status(), outcome.err());
+    assertFalse(outcome.err().contains("production impact"), outcome.err());
+    assertEquals(0, requests(server).size());
+    CliRunner.Outcome offline = diff("", "--corpus", file.toString(), "--impact", "--offline");
+    assertEquals(2, offline.status());
+    assertEquals("siggen-diff: --impact asks Crash Stats and cannot be used with --offline\n", offline.err());
+  }
+
+  @Test
+  void formatIdsWritesTheChangedCrashIdsOnly() throws IOException {
+    Path file = corpus("c.jsonl",
+        processed(CrashIds.text(1), "x", "Bar::Baz", "Foo::Qux"),
+        processed(CrashIds.text(2), "x", "Other::Thing"),
+        processed(CrashIds.text(3), "x", "Bar::Baz", "Foo::Qux"));
+    CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--format", "ids");
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals(CrashIds.text(1) + "\n" + CrashIds.text(3) + "\n", outcome.out());
+  }
+
+  @Test
+  void rawFetchesTheRawCrashBesideTheProcessedOneAndReportsIt() throws IOException {
+    String id = CrashIds.text(5);
+    server.stubFor(crash(id).willReturn(okJson(processed(id, "x", "Bar::Baz", "Foo::Qux").toString())));
+    server.stubFor(get(urlPathEqualTo("/api/RawCrash/")).withQueryParam("crash_id", equalTo(id))
+        .willReturn(aResponse().withStatus(403)));
+    Path summary = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff("", "--raw", "--summary", summary.toString(), id);
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("raw crashes: 0 fetched, 0 already cached, 1 access denied"), outcome.err());
+    assertEquals("access denied", CrashJson.parse(Files.readString(summary)).get("raw_crashes").get("failures").get(0).get("reason").asText());
+    assertTrue(Files.exists(cache.resolve("processed_crash").resolve(id)));
+  }
+  // --- end issue 18 ---
 }
