@@ -65,7 +65,7 @@ final class SignifyCommand implements Callable<Integer> {
     try {
       generator = new SignatureGenerator(SiglistLoader.load(Path.of(dir), dir));
     } catch (SiglistException e) {
-      context.err().println("signify: " + e.getMessage());
+      e.problems().forEach(problem -> context.err().println("signify: " + problem));
       return ExitCodes.USAGE;
     }
     SignifyRunner runner = new SignifyRunner(generator, processed, verbose);

@@ -235,6 +235,19 @@ class DiffCommandTest {
   }
 
   @Test
+  void everyBrokenSiglistLineOfASourceIsOneLineOfItsOwn() throws IOException {
+    Files.writeString(candidate.resolve("prefix_signature_re.txt"), "ok\nbroken(\n");
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), "[x\nfine\n+y\n");
+    CliRunner.Outcome broken = diff("", CrashIds.text(1));
+    assertEquals(2, broken.status());
+    String[] lines = broken.err().split("\n");
+    assertEquals(3, lines.length, broken.err());
+    assertTrue(lines[0].startsWith("siggen-diff: --candidate " + candidate.resolve("irrelevant_signature_re.txt") + ":1: "), lines[0]);
+    assertTrue(lines[1].startsWith("siggen-diff: --candidate " + candidate.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
+    assertTrue(lines[2].startsWith("siggen-diff: --candidate " + candidate.resolve("prefix_signature_re.txt") + ":2: "), lines[2]);
+  }
+
+  @Test
   void usageAndConfigurationErrorsExitTwo() throws IOException {
     CliRunner.Outcome none = CliRunner.run("", "--baseline", baseline.toString(), "--candidate", candidate.toString());
     assertEquals(2, none.status());

@@ -65,6 +65,21 @@ class SignifyCommandTest {
   }
 
   @Test
+  void everyBrokenSiglistLineIsOneLineOfItsOwn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("signature_sentinels.txt"), "ok\n");
+    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "ok\n");
+    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), "fine\nbroken[\nalso(broken\n");
+    Files.writeString(dir.resolve("prefix_signature_re.txt"), "ok\n*bad\n");
+    CliRunner.Outcome outcome = CliRunner.run(CRASH, "signify", "--signature-list-dir", dir.toString());
+    assertEquals(2, outcome.status());
+    String[] lines = outcome.err().split("\n");
+    assertEquals(3, lines.length, outcome.err());
+    assertTrue(lines[0].startsWith("signify: " + dir.resolve("irrelevant_signature_re.txt") + ":2: "), lines[0]);
+    assertTrue(lines[1].startsWith("signify: " + dir.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
+    assertTrue(lines[2].startsWith("signify: " + dir.resolve("prefix_signature_re.txt") + ":2: "), lines[2]);
+  }
+
+  @Test
   void aDocumentWithJsonDumpIsAdaptedAsAProcessedCrash() throws Exception {
     String processed =
         "{\"signature\": \"old\", \"json_dump\": {\"crash_info\": {\"crashing_thread\": 0},"
