@@ -1,5 +1,6 @@
 package org.siggendiff.diff;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
+import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows
@@ -60,7 +62,9 @@ public final class DiffRunner {
     try {
       json = CrashJson.parse(document.text());
     } catch (IOException e) {
-      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": not valid JSON");
+      // Jackson's own wording is for developers; a document too deep is said as such.
+      String why = e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage();
+      return DiffRow.failed(document.where(), false, "bad document", document.where() + ": " + why);
     }
     if (!json.isObject()) {
       return DiffRow.failed(document.where(), false, "bad document", document.where() + ": not a JSON object");
@@ -87,7 +91,11 @@ public final class DiffRunner {
     if (processed) {
       JsonNode stored = document.get("signature");
       production = stored != null && stored.isTextual() ? stored.textValue() : null;
-      crashData = CrashDataAdapter.fromProcessedCrash(document);
+      try {
+        crashData = CrashDataAdapter.fromProcessedCrash(document);
+      } catch (UnsignableCrashException e) {
+        return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
+      }
     } else {
       crashData = CrashData.of(document);
     }
@@ -98,6 +106,8 @@ public final class DiffRunner {
       if (baseline != null) {
         baselineResult = baseline.generate(crashData);
       }
+    } catch (UnsignableCrashException e) {
+      return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
     } catch (RuntimeException e) {
       return DiffRow.failed(crashId, linkable, "generation failed", "signature generation failed: " + e);
     }

@@ -45,7 +45,8 @@ public final class PythonRegex {
       String literalPrefix,
       boolean pureLiteral,
       boolean usesBackreferences,
-      boolean usesGlobalFlags) {
+      boolean usesGlobalFlags,
+      boolean mayBacktrackBadly) {
 
     /** Compiles the Java pattern. */
     public Pattern compile() {
@@ -75,6 +76,9 @@ public final class PythonRegex {
   private final Map<Integer, long[]> groupWidths = new HashMap<>();
   private boolean usesBackreferences;
   private boolean usesGlobalFlags;
+  /** A repeat of something that itself repeats or alternates: (a+)+, (a|ab)*, (a?){25}. */
+  private boolean nestedRepeat;
+  private int unboundedRepeats;
 
   private PythonRegex(String pattern) {
     this.pattern = pattern;
@@ -103,7 +107,11 @@ public final class PythonRegex {
         caseless ? "" : sub.literalPrefix(),
         !caseless && sub.pureLiteral(),
         parser.usesBackreferences,
-        parser.usesGlobalFlags);
+        parser.usesGlobalFlags,
+        // Backtracking is exponential only with nested repeats or backreferences, and a high
+        // polynomial only with several unbounded repeats (.*a.*b.*c); only these lines are
+        // matched under a time bound. The test is loose: a false alarm costs a little speed.
+        parser.nestedRepeat || parser.usesBackreferences || parser.unboundedRepeats >= 3);
   }
 
   /** Translates and compiles; a convenience for fixed patterns known to be valid. */
@@ -600,6 +608,12 @@ public final class PythonRegex {
       java += "?";
     } else if (match('+')) {
       java += "+";
+    }
+    if (max > 1 && item.java().chars().anyMatch(ch -> "*+?{|".indexOf(ch) >= 0)) {
+      nestedRepeat = true;
+    }
+    if (max >= UNBOUNDED) {
+      unboundedRepeats++;
     }
     long itemMax = item.max();
     long newMin = Math.min(UNBOUNDED, item.min() * min);

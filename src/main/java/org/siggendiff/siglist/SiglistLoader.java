@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,15 +21,42 @@ import org.siggendiff.py.PyStrings;
  * sentinels too are checked as such). Files other than the four lists are ignored.
  */
 public final class SiglistLoader {
+  /**
+   * System property: the bound in milliseconds for one siglist line that may backtrack badly
+   * on one frame (default {@link SiglistMatcher#DEFAULT_TIMEOUT}).
+   */
+  public static final String MATCH_TIMEOUT_PROPERTY = "siggendiff.siglistMatchTimeoutMs";
+
   private SiglistLoader() {}
+
+  /**
+   * {@link #load(Path, String, Duration)} with the bound from {@link #MATCH_TIMEOUT_PROPERTY},
+   * else the default.
+   */
+  public static SiglistSet load(Path folder, String source) throws SiglistException {
+    String millis = System.getProperty(MATCH_TIMEOUT_PROPERTY);
+    Duration timeout = SiglistMatcher.DEFAULT_TIMEOUT;
+    if (millis != null) {
+      try {
+        timeout = Duration.ofMillis(Long.parseLong(millis.strip()));
+      } catch (NumberFormatException e) {
+        throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": not a number of milliseconds: " + millis);
+      }
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": must be positive: " + millis);
+      }
+    }
+    return load(folder, source, timeout);
+  }
 
   /**
    * Loads the set in {@code folder}; {@code source} is how it is named in debug lines and
    * reports.
    *
+   * @param matchTimeout the bound for one line that may backtrack badly on one frame
    * @throws SiglistException listing every problem found in the four files, not only the first
    */
-  public static SiglistSet load(Path folder, String source) throws SiglistException {
+  public static SiglistSet load(Path folder, String source, Duration matchTimeout) throws SiglistException {
     List<String> problems = new ArrayList<>();
     Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
     for (SiglistKind kind : SiglistKind.values()) {
@@ -43,9 +71,9 @@ public final class SiglistLoader {
     }
     Map<SiglistKind, List<String>> texts = new EnumMap<>(SiglistKind.class);
     lines.forEach((kind, list) -> texts.put(kind, list.stream().map(NumberedLine::text).toList()));
-    SiglistMatcher irrelevant = matcher(folder, SiglistKind.IRRELEVANT, lines, problems);
-    SiglistMatcher prefix = matcher(folder, SiglistKind.PREFIX, lines, problems);
-    SiglistMatcher lineNumbers = matcher(folder, SiglistKind.LINE_NUMBERS, lines, problems);
+    SiglistMatcher irrelevant = matcher(folder, SiglistKind.IRRELEVANT, lines, matchTimeout, problems);
+    SiglistMatcher prefix = matcher(folder, SiglistKind.PREFIX, lines, matchTimeout, problems);
+    SiglistMatcher lineNumbers = matcher(folder, SiglistKind.LINE_NUMBERS, lines, matchTimeout, problems);
     if (!problems.isEmpty()) {
       throw new SiglistException(problems);
     }
@@ -113,10 +141,18 @@ public final class SiglistLoader {
 
   /** The list's matcher, or null with the problem added when its lines do not join. */
   private static SiglistMatcher matcher(
-      Path base, SiglistKind kind, Map<SiglistKind, List<NumberedLine>> lines, List<String> problems) {
+      Path base,
+      SiglistKind kind,
+      Map<SiglistKind, List<NumberedLine>> lines,
+      Duration timeout,
+      List<String> problems) {
     List<NumberedLine> list = lines.get(kind);
+    Path file = base.resolve(kind.fileName());
     try {
-      return SiglistMatcher.of(list.stream().map(NumberedLine::text).toList());
+      return SiglistMatcher.of(
+          list.stream().map(NumberedLine::text).toList(),
+          list.stream().map(line -> file + ":" + line.number()).toList(),
+          timeout);
     } catch (SiglistMatcher.JoinException e) {
       problems.add(
           base.resolve(kind.fileName())

@@ -97,8 +97,8 @@ class JsonSkimmerTest {
       skimmer.skipValue();
     });
 
-    assertEquals(CrashJson.parse("{\"c\": 3}"), new JsonSkimmer(json, starts.get(2)).readValue());
-    assertEquals("b", new JsonSkimmer(json, starts.get(1)).readValue().textValue());
+    assertEquals(CrashJson.parse("{\"c\": 3}"), new JsonSkimmer(json, starts.get(2), 1).readValue());
+    assertEquals("b", new JsonSkimmer(json, starts.get(1), 1).readValue().textValue());
   }
 
   @Test
