@@ -104,6 +104,27 @@ class SignifyCommandTest {
   }
 
   @Test
+  void deepNestingAndAnInfiniteOomSizeAreErrorLinesAndTheRunGoesOn() throws Exception {
+    String deep = "{\"hang\": " + "[".repeat(7000) + "]".repeat(7000) + "}";
+    String infinite = "{\"oom_allocation_size\": Infinity, \"json_dump\": {}}";
+    String fine = "{\"json_dump\": {\"threads\": [{\"frames\": [{\"function\": \"Foo\"}]}]}}";
+    CliRunner.Outcome outcome = CliRunner.run(
+        deep + "\n" + infinite + "\n" + fine + "\n", "signify", "--jsonl", "--processed", "--signature-list-dir", siglists);
+    assertEquals(1, outcome.status(), outcome.err());
+    String[] lines = outcome.out().split("\n");
+    assertEquals(3, lines.length, outcome.out());
+    assertEquals("line 1: nesting deeper than 994 levels (Python's json.loads raises RecursionError)", JSON.readTree(lines[0]).get("error").asText());
+    assertEquals(
+        "line 2: oom_allocation_size: OverflowError: cannot convert float infinity to integer (Socorro's convert_to_crash_data raises it)",
+        JSON.readTree(lines[1]).get("error").asText());
+    assertEquals("Foo", JSON.readTree(lines[2]).get("signature").asText());
+
+    CliRunner.Outcome single = CliRunner.run(deep, "signify", "--signature-list-dir", siglists);
+    assertEquals(1, single.status());
+    assertTrue(single.err().contains("nesting deeper than 994 levels"), single.err());
+  }
+
+  @Test
   void jsonlWithProcessedAddsTheAdaptedCrashData() throws Exception {
     String processed = "{\"json_dump\": {\"threads\": [{\"frames\": [{\"function\": \"Foo\"}]}]}, \"oom_allocation_size\": \"10\"}\n";
     CliRunner.Outcome outcome = CliRunner.run(processed, "signify", "--jsonl", "--processed", "--signature-list-dir", siglists);
