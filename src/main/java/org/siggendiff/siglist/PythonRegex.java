@@ -1,8 +1,10 @@
 package org.siggendiff.siglist;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,9 +78,13 @@ public final class PythonRegex {
   private final Map<Integer, long[]> groupWidths = new HashMap<>();
   private boolean usesBackreferences;
   private boolean usesGlobalFlags;
-  /** A repeat of something that itself repeats or alternates: (a+)+, (a|ab)*, (a?){25}. */
+  /** A repeat of a group that itself repeats or alternates: (a+)+, (a|ab)*, (a?){25}. */
   private boolean nestedRepeat;
   private int unboundedRepeats;
+  /** Repeats and alternations parsed so far, to tell which groups hold one. */
+  private int repeatsAndAlternations;
+  /** The groups that hold a repeat or an alternation, by identity. */
+  private final Set<Item> complexGroups = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private PythonRegex(String pattern) {
     this.pattern = pattern;
@@ -164,6 +170,7 @@ public final class PythonRegex {
     if (branches.size() == 1) {
       return branches.get(0);
     }
+    repeatsAndAlternations++;
     StringBuilder java = new StringBuilder();
     long min = Long.MAX_VALUE;
     long max = 0;
@@ -211,9 +218,13 @@ public final class PythonRegex {
         case '^' -> items.add(new Item((effective & FLAG_M) != 0 ? "(?:\\A|(?<=\\n))" : "\\A", Kind.AT, 0, 0, -1, false));
         case '$' -> items.add(new Item((effective & FLAG_M) != 0 ? "(?=\\n|\\z)" : "(?=\\n?\\z)", Kind.AT, 0, 0, -1, false));
         case '(' -> {
+          int before = repeatsAndAlternations;
           Item group = group(flags, first && items.isEmpty(), start, nested);
           if (group != null) {
             items.add(group);
+            if (repeatsAndAlternations > before) {
+              complexGroups.add(group);
+            }
           }
         }
         default -> {
@@ -609,7 +620,8 @@ public final class PythonRegex {
     } else if (match('+')) {
       java += "+";
     }
-    if (max > 1 && item.java().chars().anyMatch(ch -> "*+?{|".indexOf(ch) >= 0)) {
+    repeatsAndAlternations++;
+    if (max > 1 && complexGroups.contains(item)) {
       nestedRepeat = true;
     }
     if (max >= UNBOUNDED) {
