@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.siggendiff.cache.RawCrashTally;
+import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.SignatureCounts;
 import org.siggendiff.diff.ProductionImpact;
@@ -323,7 +325,10 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     try {
       return resolver.resolve(source, isBaseline);
     } catch (SiglistSourceException e) {
-      throw new UsageError((isBaseline ? "--baseline " : "--candidate ") + TerminalText.clean(e.getMessage()));
+      // One line per problem, each with the option it is about.
+      String option = isBaseline ? "--baseline " : "--candidate ";
+      throw new UsageError(
+          e.problems().stream().map(problem -> option + TerminalText.clean(problem)).collect(Collectors.joining("\nsiggen-diff: ")));
     }
   }
 

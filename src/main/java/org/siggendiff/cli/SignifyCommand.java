@@ -78,7 +78,8 @@ final class SignifyCommand implements Callable<Integer>, Validated {
     try {
       generator = new SignatureGenerator(loadSiglists());
     } catch (SiglistException e) {
-      throw new UsageError(e.getMessage());
+      e.problems().forEach(problem -> context.err().println("signify: " + problem));
+      return ExitCodes.USAGE;
     }
     SignifyRunner runner = new SignifyRunner(generator, processed, verbose);
     try (BufferedReader reader = new BufferedReader(openInput(), 1 << 16)) {

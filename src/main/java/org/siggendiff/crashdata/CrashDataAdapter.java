@@ -13,6 +13,7 @@ import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyValues;
 import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.UnsignableCrashException;
 import org.siggendiff.signature.stack.Frame;
 
 /**
@@ -71,6 +72,8 @@ public final class CrashDataAdapter {
   private static ObjectNode readDump(byte[] json, JsonSkimmer skimmer) throws IOException {
     ObjectNode dump = NODES.objectNode();
     List<Integer> threadStarts = new ArrayList<>();
+    // A thread is inside json_dump and its threads array.
+    int threadLevel = skimmer.level() + 2;
     skimmer.readObject(READ_DUMP_FIELDS, key -> {
       // Which threads are read depends on crash_info, which may come later; a repeated key
       // keeps its last value, as in Python.
@@ -93,11 +96,11 @@ public final class CrashDataAdapter {
         threads.add(NODES.nullNode());
       }
       if (!threadStarts.isEmpty()) {
-        threads.set(0, readThread(new JsonSkimmer(json, threadStarts.get(0))));
+        threads.set(0, readThread(new JsonSkimmer(json, threadStarts.get(0), threadLevel)));
       }
       int crashing = crashingPosition(dump.get("crash_info"), threadStarts.size());
       if (crashing > 0) {
-        threads.set(crashing, readThread(new JsonSkimmer(json, threadStarts.get(crashing))));
+        threads.set(crashing, readThread(new JsonSkimmer(json, threadStarts.get(crashing), threadLevel)));
       }
     }
     return dump;
@@ -134,14 +137,18 @@ public final class CrashDataAdapter {
     return frame;
   }
 
-  /** Adapts a processed crash (a JSON object) to crash data. */
+  /**
+   * Adapts a processed crash (a JSON object) to crash data.
+   *
+   * @throws UnsignableCrashException where Socorro's convert_to_crash_data would raise
+   */
   public static CrashData fromProcessedCrash(JsonNode processed) {
     if (!processed.isObject()) {
       throw new IllegalArgumentException("a processed crash must be a JSON object");
     }
     ObjectNode data = NODES.objectNode();
     data.set("hang", orNull(processed.get("hang")));
-    data.set("oom_allocation_size", intOrNone(processed.get("oom_allocation_size")));
+    data.set("oom_allocation_size", intOrNone("oom_allocation_size", processed.get("oom_allocation_size")));
     data.set("js_large_allocation_failure", orNull(processed.get("js_large_allocation_failure")));
     data.set("abort_message", orNull(processed.get("abort_message")));
     data.set("mdsw_status_string", orNull(processed.get("mdsw_status_string")));
@@ -185,8 +192,12 @@ public final class CrashDataAdapter {
     return node;
   }
 
-  /** Socorro's int_or_none: {@code int(value)}, or None when that raises TypeError or ValueError. */
-  private static JsonNode intOrNone(JsonNode value) {
+  /**
+   * Socorro's int_or_none: {@code int(value)}, or None when that raises TypeError or ValueError.
+   * Anything else it raises (OverflowError for an infinite float) ends convert_to_crash_data,
+   * so the crash gets no signature.
+   */
+  private static JsonNode intOrNone(String field, JsonNode value) {
     try {
       BigInteger parsed = PyInt.of(value);
       return NODES.numberNode(parsed);
@@ -194,7 +205,10 @@ public final class CrashDataAdapter {
       if (e.kind() == PyException.Kind.TYPE_ERROR || e.kind() == PyException.Kind.VALUE_ERROR) {
         return NODES.nullNode();
       }
-      throw e;
+      throw new UnsignableCrashException(
+          "bad value",
+          field + ": " + e.kind().pythonName() + ": " + e.getMessage() + " (Socorro's convert_to_crash_data raises it)",
+          e);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,10 +12,20 @@ import java.io.IOException;
 
 /**
  * The JSON reader for crash documents, accepting what Python's {@code json.loads} accepts:
- * NaN and Infinity, integers of any size, and large documents. Objects keep their members in a
- * {@link CompactObjectMap}.
+ * NaN and Infinity, integers of any size, large documents, and nesting as deep as the
+ * reference decodes ({@link #MAX_DEPTH}). Objects keep their members in a {@link
+ * CompactObjectMap}.
  */
 public final class CrashJson {
+  /**
+   * The deepest nesting of arrays and objects a document may have. The reference reads each
+   * document with {@code json.loads}, which raises RecursionError on entering the 995th level
+   * (Python 3.11, recursion limit 1000; the exact figure is its stack budget where it is
+   * called), so a deeper document is not a crash. Bounding it also bounds every recursion over
+   * a document's values.
+   */
+  public static final int MAX_DEPTH = 994;
+
   private static final ObjectMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
@@ -23,7 +34,7 @@ public final class CrashJson {
                       StreamReadConstraints.builder()
                           .maxStringLength(Integer.MAX_VALUE)
                           .maxNumberLength(100_000)
-                          .maxNestingDepth(10_000)
+                          .maxNestingDepth(MAX_DEPTH)
                           .build())
                   .build())
           .nodeFactory(CompactNodeFactory.INSTANCE)
@@ -47,7 +58,19 @@ public final class CrashJson {
         throw new IOException("extra data after the JSON value");
       }
       return node;
+    } catch (StreamConstraintsException e) {
+      throw tooDeepOr(e);
     }
+  }
+
+  /** The error for a document nested deeper than {@link #MAX_DEPTH}, worded for people. */
+  static IOException tooDeep() {
+    return new IOException(
+        "nesting deeper than " + MAX_DEPTH + " levels (Python's json.loads raises RecursionError)");
+  }
+
+  private static IOException tooDeepOr(StreamConstraintsException e) {
+    return e.getMessage() != null && e.getMessage().contains("nesting depth") ? tooDeep() : e;
   }
 
   /**
@@ -65,6 +88,8 @@ public final class CrashJson {
       if (parser.nextToken() != null) {
         throw new IOException("extra data after the JSON value");
       }
+    } catch (StreamConstraintsException e) {
+      throw tooDeepOr(e);
     }
   }
 }

@@ -36,22 +36,30 @@ final class JsonSkimmer {
 
   private final byte[] json;
   private int position;
+  /** How many arrays and objects enclose the position; bounded by {@link CrashJson#MAX_DEPTH}. */
+  private int level;
   /** Open brackets of the value being passed over, deepest last. */
   private byte[] open = new byte[64];
 
   JsonSkimmer(byte[] json) {
-    this(json, 0);
+    this(json, 0, 0);
   }
 
-  /** A skimmer at a position {@link #position()} gave earlier. */
-  JsonSkimmer(byte[] json, int position) {
+  /** A skimmer at a position and level that {@link #position()} and {@link #level()} gave earlier. */
+  JsonSkimmer(byte[] json, int position, int level) {
     this.json = json;
     this.position = position;
+    this.level = level;
   }
 
   /** Where the next value starts, once {@link #peek()} or a visitor has reached it. */
   int position() {
     return position;
+  }
+
+  /** How many arrays and objects enclose the position. */
+  int level() {
+    return level;
   }
 
   /** Takes one field of an object: its key is read, and the visitor must read or skip its value. */
@@ -84,8 +92,10 @@ final class JsonSkimmer {
    */
   void readObject(Keys wanted, FieldVisitor visitor) throws IOException {
     expect('{');
+    enter();
     if (peek() == '}') {
       position++;
+      level--;
       return;
     }
     while (true) {
@@ -101,6 +111,7 @@ final class JsonSkimmer {
         skipValue();
       }
       if (endsContainer('}', "object")) {
+        level--;
         return;
       }
     }
@@ -109,14 +120,17 @@ final class JsonSkimmer {
   /** Reads the array that comes next, handing each element to {@code visitor} in order. */
   void readArray(ElementVisitor visitor) throws IOException {
     expect('[');
+    enter();
     if (peek() == ']') {
       position++;
+      level--;
       return;
     }
     for (int index = 0; ; index++) {
       skipWhitespace();
       visitor.visit(index);
       if (endsContainer(']', "array")) {
+        level--;
         return;
       }
     }
@@ -185,6 +199,12 @@ final class JsonSkimmer {
     }
   }
 
+  private void enter() throws IOException {
+    if (++level > CrashJson.MAX_DEPTH) {
+      throw CrashJson.tooDeep();
+    }
+  }
+
   private int valueStart() throws IOException {
     if (peek() == -1) {
       throw error("expected a value");
@@ -194,6 +214,7 @@ final class JsonSkimmer {
 
   private void skipContainer() throws IOException {
     int depth = 0;
+    int maxDepth = CrashJson.MAX_DEPTH - level;
     while (position < json.length) {
       byte b = json[position];
       if (b == '"') {
@@ -202,6 +223,9 @@ final class JsonSkimmer {
       }
       position++;
       if (b == '{' || b == '[') {
+        if (depth == maxDepth) {
+          throw CrashJson.tooDeep();
+        }
         if (depth == open.length) {
           open = Arrays.copyOf(open, depth * 2);
         }

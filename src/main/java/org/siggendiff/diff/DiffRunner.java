@@ -1,5 +1,6 @@
 package org.siggendiff.diff;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
+import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows
@@ -76,14 +78,16 @@ public final class DiffRunner {
       }
       CrashDocument.Crash crash =
           new CrashDocument.Crash(CrashDocument.Kind.PROCESSED_CRASH, ((CrashResult.Found) result).processedCrash(), List.of());
-      return sign(lookup.id().value(), true, crash.production(), crash.crashData());
+      return sign(lookup.id().value(), true, crash);
     }
     DiffInput.Document document = (DiffInput.Document) input;
     JsonNode json;
     try {
       json = CrashJson.parse(document.text());
     } catch (IOException e) {
-      return DiffRow.failed(document.where(), false, "bad document", "not valid JSON");
+      // Jackson's own wording is for developers; a document too deep is said as such.
+      String why = e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage();
+      return DiffRow.failed(document.where(), false, "bad document", why);
     }
     CrashDocument.Classified classified = CrashDocument.classify(json);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
@@ -91,7 +95,7 @@ public final class DiffRunner {
     }
     CrashDocument.Crash crash = (CrashDocument.Crash) classified;
     String id = document.crashId() != null ? document.crashId() : crashIdOf(crash);
-    return sign(id != null ? id : document.where(), id != null, crash.production(), crash.crashData());
+    return sign(id != null ? id : document.where(), id != null, crash);
   }
 
   /** The first of the crash IDs a document names itself by that is one. */
@@ -106,7 +110,14 @@ public final class DiffRunner {
     return null;
   }
 
-  private DiffRow sign(String crashId, boolean linkable, String production, CrashData crashData) {
+  private DiffRow sign(String crashId, boolean linkable, CrashDocument.Crash crash) {
+    String production = crash.production();
+    CrashData crashData;
+    try {
+      crashData = crash.crashData();
+    } catch (UnsignableCrashException e) {
+      return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
+    }
     SignatureResult candidateResult;
     SignatureResult baselineResult = null;
     try {
@@ -114,6 +125,8 @@ public final class DiffRunner {
       if (baseline != null) {
         baselineResult = baseline.generate(crashData);
       }
+    } catch (UnsignableCrashException e) {
+      return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
     } catch (RuntimeException e) {
       return DiffRow.failed(crashId, linkable, "generation failed", "signature generation failed: " + e);
     }

@@ -11,7 +11,8 @@ public final class PyException extends RuntimeException {
     KEY_ERROR("KeyError"),
     INDEX_ERROR("IndexError"),
     ATTRIBUTE_ERROR("AttributeError"),
-    OVERFLOW_ERROR("OverflowError");
+    OVERFLOW_ERROR("OverflowError"),
+    RECURSION_ERROR("RecursionError");
 
     private final String pythonName;
 
@@ -59,5 +60,9 @@ public final class PyException extends RuntimeException {
 
   public static PyException overflowError(String message) {
     return new PyException(Kind.OVERFLOW_ERROR, message);
+  }
+
+  public static PyException recursionError(String message) {
+    return new PyException(Kind.RECURSION_ERROR, message);
   }
 }

@@ -6,6 +6,12 @@ import java.math.BigInteger;
 
 /** Python's {@code int()} on JSON values and strings, with its exact acceptance rules. */
 public final class PyInt {
+  /**
+   * Python's default {@code sys.get_int_max_str_digits()}: {@code int()} of a decimal string
+   * with more digits raises ValueError (since 3.11, and in the 3.10.7 and later patches).
+   */
+  public static final int MAX_STR_DIGITS = 4300;
+
   private PyInt() {}
 
   /** {@code int(value)}: truncates floats, parses strings in base 10, rejects containers. */
@@ -90,7 +96,7 @@ public final class PyInt {
     }
     StringBuilder digits = new StringBuilder();
     boolean lastWasUnderscore = false;
-    while (i < n && !isAsciiSpace(s.charAt(i))) {
+    while (i < n) {
       char c = s.charAt(i);
       if (c == '_') {
         if (!underscoreAllowed || lastWasUnderscore) {
@@ -99,7 +105,7 @@ public final class PyInt {
         lastWasUnderscore = true;
       } else {
         if (Character.digit(c, base) < 0) {
-          return null;
+          break;
         }
         digits.append(c);
         lastWasUnderscore = false;
@@ -109,6 +115,15 @@ public final class PyInt {
     }
     if (lastWasUnderscore || digits.length() == 0) {
       return null;
+    }
+    // CPython counts the digits before it looks at what follows them.
+    if (base == 10 && digits.length() > MAX_STR_DIGITS) {
+      throw PyException.valueError(
+          "Exceeds the limit ("
+              + MAX_STR_DIGITS
+              + " digits) for integer string conversion: value has "
+              + digits.length()
+              + " digits; use sys.set_int_max_str_digits() to increase the limit");
     }
     while (i < n && isAsciiSpace(s.charAt(i))) {
       i++;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 
 /**
  * Python's {@code json.loads} for a str: the same documents accepted (NaN, Infinity, -Infinity,
@@ -15,8 +14,16 @@ import java.math.BigInteger;
 public final class PyJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
+  /**
+   * The deepest nesting {@code json.loads} decodes when a rule calls it: the reference (Python
+   * 3.11, recursion limit 1000) raises RecursionError on entering the 994th level from inside
+   * a rule. The exact figure is Python's stack budget at that point, not a rule of JSON.
+   */
+  public static final int MAX_DEPTH_IN_RULE = 993;
+
   private final String text;
   private int pos;
+  private int depth;
 
   private PyJson(String text) {
     this.text = text;
@@ -47,9 +54,15 @@ public final class PyJson {
         pos++;
         return NODES.textNode(string());
       case '{':
-        return object();
+        enter("object");
+        ObjectNode object = object();
+        depth--;
+        return object;
       case '[':
-        return array();
+        enter("array");
+        ArrayNode array = array();
+        depth--;
+        return array;
       default:
         break;
     }
@@ -126,7 +139,15 @@ public final class PyJson {
     if (isFloat) {
       return NODES.numberNode(Double.parseDouble(literal));
     }
-    return NODES.numberNode(new BigInteger(literal));
+    return NODES.numberNode(PyInt.parse(literal, 10));
+  }
+
+  /** Python's C scanner checks its recursion budget as it enters each container. */
+  private void enter(String container) {
+    if (++depth > MAX_DEPTH_IN_RULE) {
+      throw PyException.recursionError(
+          "maximum recursion depth exceeded while decoding a JSON " + container + " from a unicode string");
+    }
   }
 
   private static boolean isDigit(char c) {

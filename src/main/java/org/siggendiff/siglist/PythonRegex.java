@@ -1,8 +1,10 @@
 package org.siggendiff.siglist;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +47,8 @@ public final class PythonRegex {
       String literalPrefix,
       boolean pureLiteral,
       boolean usesBackreferences,
-      boolean usesGlobalFlags) {
+      boolean usesGlobalFlags,
+      boolean mayBacktrackBadly) {
 
     /** Compiles the Java pattern. */
     public Pattern compile() {
@@ -75,6 +78,13 @@ public final class PythonRegex {
   private final Map<Integer, long[]> groupWidths = new HashMap<>();
   private boolean usesBackreferences;
   private boolean usesGlobalFlags;
+  /** A repeat of a group that itself repeats or alternates: (a+)+, (a|ab)*, (a?){25}. */
+  private boolean nestedRepeat;
+  private int unboundedRepeats;
+  /** Repeats and alternations parsed so far, to tell which groups hold one. */
+  private int repeatsAndAlternations;
+  /** The groups that hold a repeat or an alternation, by identity. */
+  private final Set<Item> complexGroups = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private PythonRegex(String pattern) {
     this.pattern = pattern;
@@ -103,7 +113,11 @@ public final class PythonRegex {
         caseless ? "" : sub.literalPrefix(),
         !caseless && sub.pureLiteral(),
         parser.usesBackreferences,
-        parser.usesGlobalFlags);
+        parser.usesGlobalFlags,
+        // Backtracking is exponential only with nested repeats or backreferences, and a high
+        // polynomial only with several unbounded repeats (.*a.*b.*c); only these lines are
+        // matched under a time bound. The test is loose: a false alarm costs a little speed.
+        parser.nestedRepeat || parser.usesBackreferences || parser.unboundedRepeats >= 3);
   }
 
   /** Translates and compiles; a convenience for fixed patterns known to be valid. */
@@ -156,6 +170,7 @@ public final class PythonRegex {
     if (branches.size() == 1) {
       return branches.get(0);
     }
+    repeatsAndAlternations++;
     StringBuilder java = new StringBuilder();
     long min = Long.MAX_VALUE;
     long max = 0;
@@ -203,9 +218,13 @@ public final class PythonRegex {
         case '^' -> items.add(new Item((effective & FLAG_M) != 0 ? "(?:\\A|(?<=\\n))" : "\\A", Kind.AT, 0, 0, -1, false));
         case '$' -> items.add(new Item((effective & FLAG_M) != 0 ? "(?=\\n|\\z)" : "(?=\\n?\\z)", Kind.AT, 0, 0, -1, false));
         case '(' -> {
+          int before = repeatsAndAlternations;
           Item group = group(flags, first && items.isEmpty(), start, nested);
           if (group != null) {
             items.add(group);
+            if (repeatsAndAlternations > before) {
+              complexGroups.add(group);
+            }
           }
         }
         default -> {
@@ -600,6 +619,13 @@ public final class PythonRegex {
       java += "?";
     } else if (match('+')) {
       java += "+";
+    }
+    repeatsAndAlternations++;
+    if (max > 1 && complexGroups.contains(item)) {
+      nestedRepeat = true;
+    }
+    if (max >= UNBOUNDED) {
+      unboundedRepeats++;
     }
     long itemMax = item.max();
     long newMin = Math.min(UNBOUNDED, item.min() * min);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,64 +21,84 @@ import org.siggendiff.py.PyStrings;
  * sentinels too are checked as such). Files other than the four lists are ignored.
  */
 public final class SiglistLoader {
+  /**
+   * System property: the bound in milliseconds for one siglist line that may backtrack badly
+   * on one frame (default {@link SiglistMatcher#DEFAULT_TIMEOUT}).
+   */
+  public static final String MATCH_TIMEOUT_PROPERTY = "siggendiff.siglistMatchTimeoutMs";
+
   private SiglistLoader() {}
+
+  /**
+   * {@link #load(Path, String, Duration)} with the bound from {@link #MATCH_TIMEOUT_PROPERTY},
+   * else the default.
+   */
+  public static SiglistSet load(Path folder, String source) throws SiglistException {
+    String millis = System.getProperty(MATCH_TIMEOUT_PROPERTY);
+    Duration timeout = SiglistMatcher.DEFAULT_TIMEOUT;
+    if (millis != null) {
+      try {
+        timeout = Duration.ofMillis(Long.parseLong(millis.strip()));
+      } catch (NumberFormatException e) {
+        throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": not a number of milliseconds: " + millis);
+      }
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": must be positive: " + millis);
+      }
+    }
+    return load(folder, source, timeout);
+  }
 
   /**
    * Loads the set in {@code folder}; {@code source} is how it is named in debug lines and
    * reports.
+   *
+   * @param matchTimeout the bound for one line that may backtrack badly on one frame
+   * @throws SiglistException listing every problem found in the four files, not only the first
    */
-  public static SiglistSet load(Path folder, String source) throws SiglistException {
+  public static SiglistSet load(Path folder, String source, Duration matchTimeout) throws SiglistException {
+    List<String> problems = new ArrayList<>();
     Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
     for (SiglistKind kind : SiglistKind.values()) {
       Path file = folder.resolve(kind.fileName());
-      lines.put(kind, readLines(file, read(file)));
+      byte[] bytes = read(file, problems);
+      lines.put(kind, bytes == null ? List.of() : readLines(file, bytes, problems));
     }
-    return build(source, lines, folder);
-  }
-
-  private static SiglistSet build(
-      String source, Map<SiglistKind, List<NumberedLine>> lines, Path base)
-      throws SiglistException {
+    // A line that is broken by itself breaks its list's joined pattern too; joining is checked
+    // only once every line is fine, so that each problem is reported once.
+    if (!problems.isEmpty()) {
+      throw new SiglistException(problems);
+    }
     Map<SiglistKind, List<String>> texts = new EnumMap<>(SiglistKind.class);
     Map<SiglistKind, List<Integer>> numbers = new EnumMap<>(SiglistKind.class);
     lines.forEach((kind, list) -> texts.put(kind, list.stream().map(NumberedLine::text).toList()));
     lines.forEach((kind, list) -> numbers.put(kind, list.stream().map(NumberedLine::number).toList()));
-    return new SiglistSet(
-        source,
-        texts,
-        matcher(base, SiglistKind.IRRELEVANT, lines),
-        matcher(base, SiglistKind.PREFIX, lines),
-        matcher(base, SiglistKind.LINE_NUMBERS, lines),
-        numbers);
+    SiglistMatcher irrelevant = matcher(folder, SiglistKind.IRRELEVANT, lines, matchTimeout, problems);
+    SiglistMatcher prefix = matcher(folder, SiglistKind.PREFIX, lines, matchTimeout, problems);
+    SiglistMatcher lineNumbers = matcher(folder, SiglistKind.LINE_NUMBERS, lines, matchTimeout, problems);
+    if (!problems.isEmpty()) {
+      throw new SiglistException(problems);
+    }
+    return new SiglistSet(source, texts, irrelevant, prefix, lineNumbers, numbers);
   }
 
-  private static byte[] read(Path file) throws SiglistException {
+  /** The file's bytes, or null with the problem added. */
+  private static byte[] read(Path file, List<String> problems) {
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new SiglistException(file + ": file is missing");
+      problems.add(file + ": file is missing");
     } catch (IOException e) {
-      throw new SiglistException(file + ": cannot read: " + e.getMessage(), e);
+      problems.add(file + ": cannot read: " + e.getMessage());
     }
+    return null;
   }
 
   /** Effective lines, each remembered with its 1-based line number for error messages. */
   private record NumberedLine(int number, String text) {}
 
-  private static List<NumberedLine> readLines(Path file, byte[] bytes) throws SiglistException {
-    List<NumberedLine> lines = numberedLines(file, bytes);
-    for (NumberedLine line : lines) {
-      try {
-        PythonRegex.translate(line.text());
-      } catch (PythonRegexException e) {
-        throw new SiglistException(file + ":" + line.number() + ": " + e.getMessage());
-      }
-    }
-    return lines;
-  }
-
-  private static List<NumberedLine> numberedLines(Path file, byte[] bytes)
-      throws SiglistException {
+  /** The effective lines that are valid, every invalid one added to {@code problems}. */
+  private static List<NumberedLine> readLines(Path file, byte[] bytes, List<String> problems) {
     List<NumberedLine> lines = new ArrayList<>();
     int start = 0;
     int number = 0;
@@ -87,17 +108,27 @@ public final class SiglistLoader {
         end++;
       }
       number++;
-      String text = PyStrings.strip(decode(file, number, bytes, start, end));
-      if (!text.isEmpty() && !text.startsWith("#")) {
-        lines.add(new NumberedLine(number, text));
+      String text = decode(bytes, start, end);
+      if (text == null) {
+        problems.add(file + ":" + number + ": not valid UTF-8");
+      } else {
+        text = PyStrings.strip(text);
+        if (!text.isEmpty() && !text.startsWith("#")) {
+          try {
+            PythonRegex.translate(text);
+            lines.add(new NumberedLine(number, text));
+          } catch (PythonRegexException e) {
+            problems.add(file + ":" + number + ": " + e.getMessage());
+          }
+        }
       }
       start = end + 1;
     }
     return lines;
   }
 
-  private static String decode(Path file, int number, byte[] bytes, int from, int to)
-      throws SiglistException {
+  /** The line's text, or null when it is not valid UTF-8. */
+  private static String decode(byte[] bytes, int from, int to) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -106,24 +137,33 @@ public final class SiglistLoader {
           .decode(ByteBuffer.wrap(bytes, from, to - from))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new SiglistException(file + ":" + number + ": not valid UTF-8");
+      return null;
     }
   }
 
+  /** The list's matcher, or null with the problem added when its lines do not join. */
   private static SiglistMatcher matcher(
-      Path base, SiglistKind kind, Map<SiglistKind, List<NumberedLine>> lines)
-      throws SiglistException {
+      Path base,
+      SiglistKind kind,
+      Map<SiglistKind, List<NumberedLine>> lines,
+      Duration timeout,
+      List<String> problems) {
     List<NumberedLine> list = lines.get(kind);
+    Path file = base.resolve(kind.fileName());
     try {
-      return SiglistMatcher.of(list.stream().map(NumberedLine::text).toList());
+      return SiglistMatcher.of(
+          list.stream().map(NumberedLine::text).toList(),
+          list.stream().map(line -> file + ":" + line.number()).toList(),
+          timeout);
     } catch (SiglistMatcher.JoinException e) {
-      throw new SiglistException(
+      problems.add(
           base.resolve(kind.fileName())
               + ":"
               + list.get(e.lineIndex()).number()
               + ": "
               + e.getMessage()
               + " (when joined with the lines before it)");
+      return null;
     }
   }
 }

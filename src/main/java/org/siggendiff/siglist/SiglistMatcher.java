@@ -1,5 +1,6 @@
 package org.siggendiff.siglist;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,17 +16,34 @@ import java.util.regex.Pattern;
  * their literal prefix in a trie, so a frame is tried only against the lines whose prefix it
  * starts with, and a line that is entirely literal needs no regex at all. When lines interact,
  * the joined pattern itself is used.
+ *
+ * <p>A line that could backtrack without end ({@link PythonRegex.Translation#mayBacktrackBadly})
+ * is matched by itself under a time bound, and past it {@link #matches} throws {@link
+ * SiglistTimeoutException} naming the line: siglists can come from an untrusted pull request.
+ * The other lines, all of Socorro's, match without that cost.
  */
 public final class SiglistMatcher {
+  /** The default bound for one bounded line on one frame. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+
   private final Pattern joined;
+  /** When the joined pattern is used and may backtrack badly: the line it is reported as. */
+  private final Guarded joinedGuard;
   private final Pattern unprefixed;
+  private final Guarded[] unprefixedGuarded;
   private final Node root;
+  private final Duration timeout;
+
+  /** A line matched under the time bound, and how it is named when it runs out. */
+  private record Guarded(Pattern pattern, String where) {}
 
   private static final class Node {
     private final Map<Character, Node> building = new HashMap<>();
     private final List<String> lineRegexes = new ArrayList<>();
+    private final List<Guarded> guardedLines = new ArrayList<>();
     private boolean literalEnd;
     private Pattern pattern;
+    private Guarded[] guarded;
     private char[] keys;
     private Node[] children;
 
@@ -44,6 +62,9 @@ public final class SiglistMatcher {
       if (!lineRegexes.isEmpty()) {
         pattern = Pattern.compile(String.join("|", lineRegexes));
       }
+      if (!guardedLines.isEmpty()) {
+        guarded = guardedLines.toArray(Guarded[]::new);
+      }
       keys = new char[building.size()];
       children = new Node[building.size()];
       int i = 0;
@@ -58,18 +79,37 @@ public final class SiglistMatcher {
     }
   }
 
-  private SiglistMatcher(Pattern joined, Pattern unprefixed, Node root) {
+  private SiglistMatcher(
+      Pattern joined, Guarded joinedGuard, Pattern unprefixed, Guarded[] unprefixedGuarded, Node root, Duration timeout) {
     this.joined = joined;
+    this.joinedGuard = joinedGuard;
     this.unprefixed = unprefixed;
+    this.unprefixedGuarded = unprefixedGuarded;
     this.root = root;
+    this.timeout = timeout;
+  }
+
+  /** {@link #of(List, List, Duration)} with lines named {@code line N} and the default bound. */
+  public static SiglistMatcher of(List<String> lines) throws JoinException {
+    List<String> where = new ArrayList<>(lines.size());
+    for (int i = 1; i <= lines.size(); i++) {
+      where.add("line " + i);
+    }
+    return of(lines, where, DEFAULT_TIMEOUT);
   }
 
   /**
    * Builds the matcher for lines already known to compile one by one. Fails when the joined
    * pattern does not compile (for example global flags after the first line), with the
    * 0-based index of the line at fault.
+   *
+   * @param where how each line is named when its match times out, such as {@code file:line}
+   * @param timeout the bound for one line that may backtrack badly on one frame
    */
-  public static SiglistMatcher of(List<String> lines) throws JoinException {
+  public static SiglistMatcher of(List<String> lines, List<String> where, Duration timeout) throws JoinException {
+    if (where.size() != lines.size() || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("one name per line and a positive timeout are needed");
+    }
     String joinedText = String.join("|", lines);
     PythonRegex.Translation whole;
     try {
@@ -78,27 +118,36 @@ public final class SiglistMatcher {
       throw new JoinException(e.getMessage(), lineAt(lines, e.position()));
     }
     if (lines.isEmpty() || whole.usesBackreferences() || whole.usesGlobalFlags()) {
-      return new SiglistMatcher(whole.compile(), null, null);
+      Guarded guard = null;
+      if (whole.mayBacktrackBadly()) {
+        // The lines match as one pattern here, so the first line that could backtrack badly
+        // by itself is named, or the first line when only their joining could.
+        int named = 0;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+          if (mayBacktrackBadlyAlone(lines.get(i))) {
+            named = i;
+          }
+        }
+        guard = new Guarded(whole.compile(), where.get(named) + " (matched joined with its list)");
+      }
+      return new SiglistMatcher(whole.compile(), guard, null, null, null, timeout);
     }
     Node root = new Node();
     List<String> unprefixedRegexes = new ArrayList<>();
-    for (String line : lines) {
-      PythonRegex.Translation translation;
-      try {
-        translation = PythonRegex.translate(line);
-      } catch (PythonRegexException e) {
-        throw new JoinException(e.getMessage(), lines.indexOf(line));
-      }
+    List<Guarded> unprefixedGuarded = new ArrayList<>();
+    for (int index = 0; index < lines.size(); index++) {
+      PythonRegex.Translation translation = translate(lines, index);
       String prefix = translation.literalPrefix();
-      if (prefix.isEmpty()) {
-        unprefixedRegexes.add(translation.javaRegex());
-        continue;
-      }
       Node node = root;
       for (int i = 0; i < prefix.length(); i++) {
         node = node.building.computeIfAbsent(prefix.charAt(i), c -> new Node());
       }
-      if (translation.pureLiteral()) {
+      if (translation.mayBacktrackBadly()) {
+        Guarded guarded = new Guarded(translation.compile(), where.get(index));
+        (prefix.isEmpty() ? unprefixedGuarded : node.guardedLines).add(guarded);
+      } else if (prefix.isEmpty()) {
+        unprefixedRegexes.add(translation.javaRegex());
+      } else if (translation.pureLiteral()) {
         node.literalEnd = true;
       } else {
         node.lineRegexes.add(translation.javaRegex());
@@ -107,7 +156,30 @@ public final class SiglistMatcher {
     root.freeze();
     Pattern unprefixed =
         unprefixedRegexes.isEmpty() ? null : Pattern.compile(String.join("|", unprefixedRegexes));
-    return new SiglistMatcher(null, unprefixed, root);
+    return new SiglistMatcher(
+        null,
+        null,
+        unprefixed,
+        unprefixedGuarded.isEmpty() ? null : unprefixedGuarded.toArray(Guarded[]::new),
+        root,
+        timeout);
+  }
+
+  /** Whether a line may backtrack badly; a line that refers to a group of another does. */
+  private static boolean mayBacktrackBadlyAlone(String line) {
+    try {
+      return PythonRegex.translate(line).mayBacktrackBadly();
+    } catch (PythonRegexException e) {
+      return true;
+    }
+  }
+
+  private static PythonRegex.Translation translate(List<String> lines, int index) throws JoinException {
+    try {
+      return PythonRegex.translate(lines.get(index));
+    } catch (PythonRegexException e) {
+      throw new JoinException(e.getMessage(), index);
+    }
   }
 
   private static int lineAt(List<String> lines, int position) {
@@ -121,10 +193,14 @@ public final class SiglistMatcher {
     return Math.max(0, lines.size() - 1);
   }
 
-  /** Whether the joined pattern matches at the start of {@code text}. */
+  /**
+   * Whether the joined pattern matches at the start of {@code text}.
+   *
+   * @throws SiglistTimeoutException when a line that may backtrack badly runs past its bound
+   */
   public boolean matches(String text) {
     if (joined != null) {
-      return joined.matcher(text).lookingAt();
+      return joinedGuard == null ? joined.matcher(text).lookingAt() : matchesBounded(joinedGuard, text);
     }
     Node node = root;
     for (int i = 0; i < text.length(); i++) {
@@ -132,11 +208,31 @@ public final class SiglistMatcher {
       if (node == null) {
         break;
       }
-      if (node.literalEnd || (node.pattern != null && node.pattern.matcher(text).lookingAt())) {
+      if (node.literalEnd
+          || (node.pattern != null && node.pattern.matcher(text).lookingAt())
+          || (node.guarded != null && matchesAnyBounded(node.guarded, text))) {
         return true;
       }
     }
-    return unprefixed != null && unprefixed.matcher(text).lookingAt();
+    return (unprefixed != null && unprefixed.matcher(text).lookingAt())
+        || (unprefixedGuarded != null && matchesAnyBounded(unprefixedGuarded, text));
+  }
+
+  private boolean matchesAnyBounded(Guarded[] lines, String text) {
+    for (Guarded line : lines) {
+      if (matchesBounded(line, text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean matchesBounded(Guarded line, String text) {
+    try {
+      return line.pattern().matcher(new DeadlineText(text, System.nanoTime() + timeout.toNanos())).lookingAt();
+    } catch (DeadlineText.Expired e) {
+      throw new SiglistTimeoutException(line.where(), text, timeout);
+    }
   }
 
   /** The joined lines do not compile together; {@link #lineIndex()} is the line at fault. */

@@ -217,7 +217,7 @@ public final class SiglistResolver {
     try {
       return SiglistLoader.load(folder, spec);
     } catch (SiglistException e) {
-      throw new SiglistSourceException(e.getMessage());
+      throw new SiglistSourceException(e.problems());
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyException;
 import org.siggendiff.siglist.SiglistSet;
+import org.siggendiff.siglist.SiglistTimeoutException;
 import org.siggendiff.signature.rules.AbortSignature;
 import org.siggendiff.signature.rules.BadHardware;
 import org.siggendiff.signature.rules.HungProcess;
@@ -55,17 +56,27 @@ public final class SignatureGenerator {
     return siglists;
   }
 
-  /** Runs the pipeline; a rule that raises is noted as failed and the next one runs. */
+  /**
+   * Runs the pipeline; a rule that raises is noted as failed and the next one runs, as
+   * Socorro's generator catches every Exception around each rule. A Java error (a bug, or
+   * running out of stack or memory) is not a Python exception and is left to the caller.
+   *
+   * @throws UnsignableCrashException when a siglist line timed out on one of the crash's frames
+   */
   public SignatureResult generate(CrashData crashData) {
     Result result = new Result();
-    for (Rule rule : pipeline) {
-      try {
-        if (rule.predicate(crashData, result)) {
-          rule.action(crashData, result);
+    try {
+      for (Rule rule : pipeline) {
+        try {
+          if (rule.predicate(crashData, result)) {
+            rule.action(crashData, result);
+          }
+        } catch (PyException e) {
+          result.info(rule.name(), "Rule failed: " + e.getMessage());
         }
-      } catch (PyException e) {
-        result.info(rule.name(), "Rule failed: " + e.getMessage());
       }
+    } catch (SiglistTimeoutException e) {
+      throw new UnsignableCrashException("siglist timeout", e.getMessage(), e);
     }
     return result.toResult();
   }

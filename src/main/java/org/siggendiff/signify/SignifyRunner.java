@@ -16,6 +16,7 @@ import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
+import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Generates signatures for JSON input: one document, or JSON Lines with exactly one output line
@@ -66,9 +67,14 @@ public final class SignifyRunner {
       throw new BadDocumentException("input is not a JSON object");
     }
     boolean isProcessed = processed || document.has("json_dump");
-    CrashData crashData =
-        isProcessed ? CrashDataAdapter.fromProcessedCrash(document) : CrashData.of(document);
-    SignatureResult result = generator.generate(crashData);
+    SignatureResult result;
+    try {
+      CrashData crashData =
+          isProcessed ? CrashDataAdapter.fromProcessedCrash(document) : CrashData.of(document);
+      result = generator.generate(crashData);
+    } catch (UnsignableCrashException e) {
+      throw new BadDocumentException(e.getMessage());
+    }
     out.write(PRETTY.writeValueAsString(ResultJson.summary(result, verbose)));
     out.write('\n');
     out.flush();
@@ -92,6 +98,10 @@ public final class SignifyRunner {
         errors++;
         output = OUTPUT.createObjectNode();
         output.put("error", "line " + lineNumber + ": " + describe(e));
+      } catch (UnsignableCrashException e) {
+        errors++;
+        output = OUTPUT.createObjectNode();
+        output.put("error", "line " + lineNumber + ": " + e.getMessage());
       }
       out.write(COMPACT.writeValueAsString(output));
       out.write('\n');

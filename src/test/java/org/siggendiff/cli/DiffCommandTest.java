@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashJson;
@@ -182,6 +183,34 @@ class DiffCommandTest {
   }
 
   @Test
+  @Timeout(60)
+  void deepNestingAnInfiniteOomSizeAndABacktrackingSiglistLineEachFailOneRowAndTheRunGoesOn() throws IOException {
+    Files.writeString(candidate.resolve("prefix_signature_re.txt"), "ok\n(.*a){25}$\n");
+    ObjectNode deep = processed(CrashIds.text(1), "x", "Foo::Qux");
+    String deepLine = deep.toString().replace("\"signature\"", "\"hang\": " + "[".repeat(7000) + "]".repeat(7000) + ", \"signature\"");
+    ObjectNode infinite = processed(CrashIds.text(2), "x", "Foo::Qux");
+    String infiniteLine = infinite.toString().replace("\"signature\"", "\"oom_allocation_size\": Infinity, \"signature\"");
+    ObjectNode evil = processed(CrashIds.text(3), "x", "a".repeat(30) + "b");
+    ObjectNode fine = processed(CrashIds.text(4), "x", "Bar::Baz", "Foo::Qux");
+    Path file = Files.write(folder.resolve("c.jsonl"), List.of(deepLine, infiniteLine, evil.toString(), fine.toString()));
+
+    CliRunner.Outcome outcome = CliRunner.run(
+        "", Map.of(), "--baseline", baseline.toString(), "--candidate", candidate.toString(),
+        "--corpus", file.toString(), "--format", "jsonl");
+    assertEquals(3, outcome.status(), outcome.err());
+    List<JsonNode> rows = jsonLines(outcome.out());
+    assertEquals(4, rows.size(), outcome.out());
+    assertTrue(rows.get(0).get("error").asText().endsWith("nesting deeper than 994 levels (Python's json.loads raises RecursionError)"),
+        rows.get(0).toString());
+    assertEquals(
+        "oom_allocation_size: OverflowError: cannot convert float infinity to integer (Socorro's convert_to_crash_data raises it)",
+        rows.get(1).get("error").asText());
+    assertTrue(rows.get(2).get("error").asText().startsWith(
+        "siglist pattern timed out: " + candidate.resolve("prefix_signature_re.txt") + ":2 (on frame 'aaaa"), rows.get(2).toString());
+    assertEquals("ok", rows.get(3).get("status").asText(), rows.get(3).toString());
+  }
+
+  @Test
   void productionBaselineComparesWithTheStoredSignature() throws IOException {
     Path file = corpus("c.jsonl", processed(CrashIds.text(1), "Old::Signature", "Bar::Baz", "Foo::Qux"));
     CliRunner.Outcome outcome = CliRunner.run("", "--corpus", file.toString(), "--baseline", "production", "--candidate",
@@ -235,6 +264,19 @@ class DiffCommandTest {
     assertEquals(2, json.get("failed").asInt());
     assertEquals(1, json.get("failed_by_reason").get("invalid input").asInt());
     assertEquals(1, json.get("failed_by_reason").get("not found").asInt());
+  }
+
+  @Test
+  void everyBrokenSiglistLineOfASourceIsOneLineOfItsOwn() throws IOException {
+    Files.writeString(candidate.resolve("prefix_signature_re.txt"), "ok\nbroken(\n");
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), "[x\nfine\n+y\n");
+    CliRunner.Outcome broken = diff("", CrashIds.text(1));
+    assertEquals(2, broken.status());
+    String[] lines = broken.err().split("\n");
+    assertEquals(3, lines.length, broken.err());
+    assertTrue(lines[0].startsWith("siggen-diff: --candidate " + candidate.resolve("irrelevant_signature_re.txt") + ":1: "), lines[0]);
+    assertTrue(lines[1].startsWith("siggen-diff: --candidate " + candidate.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
+    assertTrue(lines[2].startsWith("siggen-diff: --candidate " + candidate.resolve("prefix_signature_re.txt") + ":2: "), lines[2]);
   }
 
   @Test

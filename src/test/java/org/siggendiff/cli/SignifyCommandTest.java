@@ -65,6 +65,21 @@ class SignifyCommandTest {
   }
 
   @Test
+  void everyBrokenSiglistLineIsOneLineOfItsOwn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("signature_sentinels.txt"), "ok\n");
+    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "ok\n");
+    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), "fine\nbroken[\nalso(broken\n");
+    Files.writeString(dir.resolve("prefix_signature_re.txt"), "ok\n*bad\n");
+    CliRunner.Outcome outcome = CliRunner.run(CRASH, "signify", "--signature-list-dir", dir.toString());
+    assertEquals(2, outcome.status());
+    String[] lines = outcome.err().split("\n");
+    assertEquals(3, lines.length, outcome.err());
+    assertTrue(lines[0].startsWith("signify: " + dir.resolve("irrelevant_signature_re.txt") + ":2: "), lines[0]);
+    assertTrue(lines[1].startsWith("signify: " + dir.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
+    assertTrue(lines[2].startsWith("signify: " + dir.resolve("prefix_signature_re.txt") + ":2: "), lines[2]);
+  }
+
+  @Test
   void aDocumentWithJsonDumpIsAdaptedAsAProcessedCrash() throws Exception {
     String processed =
         "{\"signature\": \"old\", \"json_dump\": {\"crash_info\": {\"crashing_thread\": 0},"
@@ -86,6 +101,27 @@ class SignifyCommandTest {
     assertTrue(JSON.readTree(lines[2]).get("error").asText().startsWith("line 3: "));
     assertTrue(JSON.readTree(lines[3]).get("error").asText().startsWith("line 4: "));
     assertEquals("Foo::Bar", JSON.readTree(lines[4]).get("signature").asText());
+  }
+
+  @Test
+  void deepNestingAndAnInfiniteOomSizeAreErrorLinesAndTheRunGoesOn() throws Exception {
+    String deep = "{\"hang\": " + "[".repeat(7000) + "]".repeat(7000) + "}";
+    String infinite = "{\"oom_allocation_size\": Infinity, \"json_dump\": {}}";
+    String fine = "{\"json_dump\": {\"threads\": [{\"frames\": [{\"function\": \"Foo\"}]}]}}";
+    CliRunner.Outcome outcome = CliRunner.run(
+        deep + "\n" + infinite + "\n" + fine + "\n", "signify", "--jsonl", "--processed", "--signature-list-dir", siglists);
+    assertEquals(1, outcome.status(), outcome.err());
+    String[] lines = outcome.out().split("\n");
+    assertEquals(3, lines.length, outcome.out());
+    assertEquals("line 1: nesting deeper than 994 levels (Python's json.loads raises RecursionError)", JSON.readTree(lines[0]).get("error").asText());
+    assertEquals(
+        "line 2: oom_allocation_size: OverflowError: cannot convert float infinity to integer (Socorro's convert_to_crash_data raises it)",
+        JSON.readTree(lines[1]).get("error").asText());
+    assertEquals("Foo", JSON.readTree(lines[2]).get("signature").asText());
+
+    CliRunner.Outcome single = CliRunner.run(deep, "signify", "--signature-list-dir", siglists);
+    assertEquals(1, single.status());
+    assertTrue(single.err().contains("nesting deeper than 994 levels"), single.err());
   }
 
   @Test

@@ -79,6 +79,30 @@ class SiglistLoaderTest {
     assertTrue(e.getMessage().contains("signature_sentinels.txt:1:"), e.getMessage());
   }
 
+  @Test
+  void everyBrokenLineIsReportedNotOnlyTheFirst() throws Exception {
+    writeAll("abort\nfoo(bar\nok\n[unclosed\n");
+    Files.write(dir.resolve("prefix_signature_re.txt"), new byte[] {'o', 'k', '\n', (byte) 0xff, '\n', 'x', '\n'});
+    SiglistException e = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "demo"));
+    assertEquals(
+        List.of(
+            dir.resolve("irrelevant_signature_re.txt") + ":2: missing ), unterminated subpattern at position 3",
+            dir.resolve("irrelevant_signature_re.txt") + ":4: unterminated character set at position 0",
+            dir.resolve("prefix_signature_re.txt") + ":2: not valid UTF-8"),
+        e.problems());
+    assertEquals(String.join("\n", e.problems()), e.getMessage());
+  }
+
+  @Test
+  void aMissingFileAndABrokenLineAreBothReported() throws Exception {
+    writeAll("a(\n");
+    Files.delete(dir.resolve("signature_sentinels.txt"));
+    SiglistException e = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "demo"));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).startsWith(dir.resolve("irrelevant_signature_re.txt") + ":1: "), e.getMessage());
+    assertEquals(dir.resolve("signature_sentinels.txt") + ": file is missing", e.problems().get(1));
+  }
+
   static Stream<Path> socorroSiglistVersions() throws IOException {
     Path root = Path.of(System.getProperty(SharedData.PROPERTY, "../shared"));
     if (!Files.isDirectory(root.resolve("socorro-siglists"))) {

@@ -1,0 +1,108 @@
+package org.siggendiff.siglist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.signature.UnsignableCrashException;
+
+/** A siglist line that backtracks without end is stopped and named; the others are unaffected. */
+@Timeout(30)
+class SiglistTimeoutTest {
+  private static final Duration BOUND = Duration.ofMillis(100);
+  /** Thirty a's and no end: {@code (.*a){25}$} tries every way to split them before failing. */
+  private static final String EVIL_FRAME = "a".repeat(30) + "b";
+
+  @Test
+  void aCatastrophicLineTimesOutNamingItsLineAndTheFrame() throws Exception {
+    SiglistMatcher matcher =
+        SiglistMatcher.of(List.of("Foo", "(.*a){25}$"), List.of("prefix_signature_re.txt:1", "prefix_signature_re.txt:2"), BOUND);
+    assertTrue(matcher.matches("Foo::Bar"));
+    long start = System.nanoTime();
+    SiglistTimeoutException e = assertThrows(SiglistTimeoutException.class, () -> matcher.matches(EVIL_FRAME));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 5_000, "stopped after " + millis + " ms");
+    assertEquals("prefix_signature_re.txt:2", e.where());
+    assertEquals(
+        "siglist pattern timed out: prefix_signature_re.txt:2 (on frame '" + EVIL_FRAME + "', bound 100 ms)",
+        e.getMessage());
+  }
+
+  @Test
+  void boundedLinesStillAnswerLikeTheJoinedPattern() throws Exception {
+    SiglistMatcher matcher = SiglistMatcher.of(List.of("(a+)+b", "js::(\\w+::)*Run", "x.*y.*z.*w"), List.of("1", "2", "3"), BOUND);
+    assertTrue(matcher.matches("aaab"));
+    assertFalse(matcher.matches("aaac"));
+    assertTrue(matcher.matches("js::jit::Run"));
+    assertFalse(matcher.matches("js::jit::Stop"));
+    assertTrue(matcher.matches("x1y2z3w"));
+    assertFalse(matcher.matches("x1y2z3"));
+  }
+
+  @Test
+  void onlyLinesThatCanBacktrackBadlyAreBounded() throws Exception {
+    assertTrue(PythonRegex.translate("(.*a){25}$").mayBacktrackBadly());
+    assertTrue(PythonRegex.translate("(a|ab)*c").mayBacktrackBadly());
+    assertTrue(PythonRegex.translate("(a?){25}a{25}").mayBacktrackBadly());
+    assertTrue(PythonRegex.translate("(a)\\1").mayBacktrackBadly());
+    assertFalse(PythonRegex.translate("mozilla::dom::.*").mayBacktrackBadly());
+    assertFalse(PythonRegex.translate("_?RtlpCallQueryRegistryRoutine@?[0-9]*").mayBacktrackBadly());
+    assertFalse(PythonRegex.translate("(Foo|Bar)::Baz").mayBacktrackBadly());
+  }
+
+  @Test
+  void theGeneratorFailsTheCrashWithTheFileAndLineAndTheNextCrashIsSigned(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), "abort\n");
+    Files.writeString(dir.resolve("prefix_signature_re.txt"), "# evil\nmalloc\n(.*a){25}$\n");
+    Files.writeString(dir.resolve("signature_sentinels.txt"), "_purecall\n");
+    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "js_Interpret\n");
+    SignatureGenerator generator = new SignatureGenerator(SiglistLoader.load(dir, "pr", BOUND));
+
+    UnsignableCrashException e =
+        assertThrows(UnsignableCrashException.class, () -> generator.generate(stack(EVIL_FRAME)));
+    assertEquals("siglist timeout", e.kind());
+    assertTrue(
+        e.getMessage().startsWith("siglist pattern timed out: " + dir.resolve("prefix_signature_re.txt") + ":3 (on frame 'aaaa"),
+        e.getMessage());
+    assertEquals("malloc | Foo", generator.generate(stack("malloc", "Foo")).signature());
+  }
+
+  @Test
+  void theDefaultBoundComesFromASystemProperty(@TempDir Path dir) throws Exception {
+    for (String name : new String[] {"irrelevant_signature_re.txt", "signature_sentinels.txt", "signatures_with_line_numbers_re.txt"}) {
+      Files.writeString(dir.resolve(name), "ok\n");
+    }
+    Files.writeString(dir.resolve("prefix_signature_re.txt"), "(.*a){25}$\n");
+    System.setProperty(SiglistLoader.MATCH_TIMEOUT_PROPERTY, "50");
+    try {
+      SiglistSet set = SiglistLoader.load(dir, "pr");
+      SiglistTimeoutException e = assertThrows(SiglistTimeoutException.class, () -> set.prefix().matches(EVIL_FRAME));
+      assertTrue(e.getMessage().endsWith("bound 50 ms)"), e.getMessage());
+      System.setProperty(SiglistLoader.MATCH_TIMEOUT_PROPERTY, "soon");
+      SiglistException bad = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "pr"));
+      assertEquals(SiglistLoader.MATCH_TIMEOUT_PROPERTY + ": not a number of milliseconds: soon", bad.getMessage());
+    } finally {
+      System.clearProperty(SiglistLoader.MATCH_TIMEOUT_PROPERTY);
+    }
+  }
+
+  private static CrashData stack(String... functions) throws IOException {
+    StringBuilder frames = new StringBuilder();
+    for (String function : functions) {
+      frames.append(frames.length() == 0 ? "" : ", ").append("{\"function\": \"").append(function).append("\"}");
+    }
+    return CrashData.of(CrashJson.parse("{\"crashing_thread\": 0, \"threads\": [{\"frames\": [" + frames + "]}]}"));
+  }
+}
