@@ -86,8 +86,12 @@ public final class LineUsage {
     }
   }
 
+  /** Reads before writing: a frame seen before (nearly every one) takes no lock. */
   private static boolean firstTime(Set<String> seen, String frame) {
-    return seen.size() >= MAX_DISTINCT_FRAMES ? !seen.contains(frame) : seen.add(frame);
+    if (seen.contains(frame)) {
+      return false;
+    }
+    return seen.size() >= MAX_DISTINCT_FRAMES || seen.add(frame);
   }
 
   private static String subject(ListLine line, String frame) {

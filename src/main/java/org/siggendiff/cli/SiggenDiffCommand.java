@@ -89,7 +89,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   @Option(names = "--exit-code", description = "exit 1 when some signature differs")
   boolean exitCode;
 
-  @Option(names = {"-v", "--verbose"}, description = "notes and debug lines of both sides (text format)")
+  @Option(names = {"-v", "--verbose"}, description = "notes and debug lines of both sides, in every format")
   boolean verbose;
 
   @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON")
@@ -165,6 +165,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
       Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
       DiffRunner runner = new DiffRunner(baselineGenerator, candidateGenerator, opened.source(), crashStats.jobs);
+      runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
       String[] current = {null};
       OrderedParallelMap.Outcome outcome = null;
       boolean broken = false;
