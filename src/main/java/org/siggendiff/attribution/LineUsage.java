@@ -141,7 +141,11 @@ public final class LineUsage {
     return counts;
   }
 
-  /** The warnings about added lines, in list then file order. */
+  /**
+   * The warnings about added lines, in list then file order. A line that matches nothing is
+   * only named: over the one or two crashes of an {@code explain} that is expected, and a diff's
+   * summary says what it means over its run.
+   */
   public synchronized List<LintWarning> lint() {
     List<LintWarning> warnings = new ArrayList<>();
     for (ListLine line : added) {
@@ -149,7 +153,7 @@ public final class LineUsage {
       Stats s = stats.get(line);
       if (s.frames == 0) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.MATCHES_NOTHING, null,
-            changed.location() + " matches no frame of the crashes given: check for a typo, or add crashes it should move"));
+            changed.location() + " matches no frame of the crashes given"));
       } else if (!s.unshadowed) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.SHADOWED, s.shadowedBy,
             changed.location() + " is shadowed: the earlier line " + s.shadowedBy.location() + " already matches every frame it matches"));
