@@ -15,7 +15,8 @@ import org.siggendiff.siglist.SiglistKind;
  * Which frames of a run each added or removed line matches, accumulated crash by crash, and the
  * warnings that follow: lines that match nothing, added lines an earlier line already covers
  * (shadowed), and added lines whose frames another list gives a contradicting role. Removed
- * lines are tested on the baseline's frames, added lines on the candidate's. Each distinct frame
+ * lines are tested on the baseline's frames, added lines on the candidate's. A frame that does
+ * not start with the literal start of any line is passed over at once; each other distinct frame
  * is tested once (up to {@link #MAX_DISTINCT_FRAMES} per side; beyond that frames are tested
  * again, which costs time but not memory). Safe to feed from many threads.
  */
@@ -30,6 +31,8 @@ public final class LineUsage {
   private final Map<ListLine, Stats> stats = new LinkedHashMap<>();
   private final Set<String> seenBefore = ConcurrentHashMap.newKeySet();
   private final Set<String> seenAfter = ConcurrentHashMap.newKeySet();
+  private final String[] addedPrefixes;
+  private final String[] removedPrefixes;
 
   private static final class Stats {
     int frames;
@@ -56,6 +59,8 @@ public final class LineUsage {
         }
       }
     }
+    addedPrefixes = added.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
+    removedPrefixes = removed.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
   }
 
   /** Tests one crash's normalized frames, as each side computed them, against the changed lines. */
@@ -64,7 +69,7 @@ public final class LineUsage {
       return;
     }
     for (String frame : baselineFrames) {
-      if (firstTime(seenBefore, frame)) {
+      if (mayMatch(frame, removedPrefixes) && firstTime(seenBefore, frame)) {
         for (ListLine line : removed) {
           if (change.baseline().matches(line, subject(line, frame))) {
             synchronized (this) {
@@ -75,7 +80,7 @@ public final class LineUsage {
       }
     }
     for (String frame : candidateFrames) {
-      if (firstTime(seenAfter, frame)) {
+      if (mayMatch(frame, addedPrefixes) && firstTime(seenAfter, frame)) {
         for (ListLine line : added) {
           String subject = subject(line, frame);
           if (change.candidate().matches(line, subject)) {
@@ -86,8 +91,50 @@ public final class LineUsage {
     }
   }
 
+  /**
+   * Whether a frame starts with the literal start of some line: no line can match it
+   * otherwise. Most frames of a run fail this test on their first characters, which costs far
+   * less than looking them up among the frames seen before.
+   */
+  private static boolean mayMatch(String frame, String[] prefixes) {
+    for (String prefix : prefixes) {
+      if (frame.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The text every match of a line starts with ({@code re.match} anchors at the start): its
+   * characters up to the first one with a meaning in a pattern, less the last when a quantifier
+   * may drop it. Empty, so testing every frame, for a line with an alternation or a flag group.
+   * Sentinels are compared whole.
+   */
+  static String literalPrefix(ListLine line) {
+    String text = line.text();
+    if (line.kind() == SiglistKind.SENTINELS) {
+      return text;
+    }
+    if (text.indexOf('|') >= 0 || text.contains("(?")) {
+      return "";
+    }
+    int end = 0;
+    while (end < text.length() && "\\.^$*+?{}[]()|".indexOf(text.charAt(end)) < 0) {
+      end++;
+    }
+    if (end < text.length() && "*?{".indexOf(text.charAt(end)) >= 0 && end > 0) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  /** Reads before writing: a frame seen before (nearly every one) takes no lock. */
   private static boolean firstTime(Set<String> seen, String frame) {
-    return seen.size() >= MAX_DISTINCT_FRAMES ? !seen.contains(frame) : seen.add(frame);
+    if (seen.contains(frame)) {
+      return false;
+    }
+    return seen.size() >= MAX_DISTINCT_FRAMES || seen.add(frame);
   }
 
   private static String subject(ListLine line, String frame) {
@@ -137,7 +184,11 @@ public final class LineUsage {
     return counts;
   }
 
-  /** The warnings about added lines, in list then file order. */
+  /**
+   * The warnings about added lines, in list then file order. A line that matches nothing is
+   * only named: over the one or two crashes of an {@code explain} that is expected, and a diff's
+   * summary says what it means over its run.
+   */
   public synchronized List<LintWarning> lint() {
     List<LintWarning> warnings = new ArrayList<>();
     for (ListLine line : added) {
@@ -145,7 +196,7 @@ public final class LineUsage {
       Stats s = stats.get(line);
       if (s.frames == 0) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.MATCHES_NOTHING, null,
-            changed.location() + " matches no frame of the crashes given: check for a typo, or add crashes it should move"));
+            changed.location() + " matches no frame of the crashes given"));
       } else if (!s.unshadowed) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.SHADOWED, s.shadowedBy,
             changed.location() + " is shadowed: the earlier line " + s.shadowedBy.location() + " already matches every frame it matches"));

@@ -99,7 +99,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   @Option(names = "--exit-code", description = "exit 1 when some signature differs")
   boolean exitCode;
 
-  @Option(names = {"-v", "--verbose"}, description = "notes and debug lines of both sides (text format)")
+  @Option(names = {"-v", "--verbose"}, description = "notes and debug lines of both sides, in every format")
   boolean verbose;
 
   @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON")
@@ -196,6 +196,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       ProductionImpact sample = new ProductionImpact(); // issue 18
       DiffRunner runner =
           new DiffRunner(baselineGenerator, candidateGenerator, raw.source(crashStats, opened, rawCrashes), crashStats.jobs);
+      runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
       String[] current = {null};
       OrderedParallelMap.Outcome outcome = null;
       boolean broken = false;

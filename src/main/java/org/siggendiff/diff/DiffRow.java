@@ -1,6 +1,7 @@
 package org.siggendiff.diff;
 
 import java.util.List;
+import org.siggendiff.attribution.Cause;
 
 /**
  * One crash's outcome: its signatures under the production, baseline and candidate sources, or
@@ -12,6 +13,8 @@ import java.util.List;
  * @param candidate null when {@code error} is set
  * @param errorKind a short category for the summary, such as {@code not found}; null when ok
  * @param error what went wrong, or null
+ * @param cause why baseline and candidate differ: the siglist lines responsible, or what
+ *     differs when no line is; null when they agree or the row is an error
  */
 public record DiffRow(
     String crashId,
@@ -24,7 +27,8 @@ public record DiffRow(
     List<String> baselineDebug,
     List<String> candidateDebug,
     String errorKind,
-    String error) {
+    String error,
+    Cause cause) {
 
   public boolean ok() {
     return error == null;
@@ -40,6 +44,6 @@ public record DiffRow(
   }
 
   static DiffRow failed(String crashId, boolean linkable, String errorKind, String error) {
-    return new DiffRow(crashId, linkable, null, null, null, List.of(), List.of(), List.of(), List.of(), errorKind, error);
+    return new DiffRow(crashId, linkable, null, null, null, List.of(), List.of(), List.of(), List.of(), errorKind, error, null);
   }
 }

@@ -1,18 +1,15 @@
 package org.siggendiff.diff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.siggendiff.crashdata.CrashDocument;
-import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.crashstats.CrashId;
-import org.siggendiff.crashstats.CrashResult;
+import org.siggendiff.attribution.Cause;
+import org.siggendiff.attribution.Explainer;
+import org.siggendiff.attribution.LineUsage;
+import org.siggendiff.attribution.SiglistChange;
 import org.siggendiff.crashstats.CrashSource;
-import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
@@ -22,13 +19,18 @@ import org.siggendiff.signature.UnsignableCrashException;
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows
  * in input order. Getting a crash and signing it happen in the same task, so fetching,
- * reading the cache and generating overlap across tasks.
+ * reading the cache and generating overlap across tasks. A crash whose signatures differ is
+ * attributed to the siglist lines that moved it in its task too; every crash's normalized
+ * frames (which generation computes anyway) are tested once per distinct frame against the
+ * lines the candidate changes, for the summary's warnings.
  */
 public final class DiffRunner {
   private final SignatureGenerator baseline;
   private final SignatureGenerator candidate;
-  private final CrashSource source;
+  private final CrashLoader loader;
   private final int jobs;
+  private final Explainer explainer;
+  private final LineUsage usage;
 
   /**
    * @param baseline null to use each crash's production signature
@@ -38,14 +40,28 @@ public final class DiffRunner {
   public DiffRunner(SignatureGenerator baseline, SignatureGenerator candidate, CrashSource source, int jobs) {
     this.baseline = baseline;
     this.candidate = candidate;
-    this.source = source;
+    this.loader = new CrashLoader(source);
     this.jobs = jobs;
+    this.explainer = new Explainer(
+        baseline == null ? Explainer.Side.production("production") : new Explainer.Side("baseline", baseline),
+        new Explainer.Side("candidate", candidate));
+    this.usage = explainer.change().map(LineUsage::new).orElse(null);
   }
 
   /**
    * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
    * throws while one input is handled becomes that input's "internal error" row.
    */
+  /** The lines the candidate adds and removes; empty when the baseline is production. */
+  public Optional<SiglistChange> change() {
+    return explainer.change();
+  }
+
+  /** What the changed lines matched in the crashes signed so far; empty when the baseline is production. */
+  public Optional<LineUsage> lineUsage() {
+    return Optional.ofNullable(usage);
+  }
+
   public OrderedParallelMap.Outcome run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows, BooleanSupplier stop)
       throws InterruptedException {
     return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8).run(inputs, rows, stop);
@@ -68,56 +84,15 @@ public final class DiffRunner {
    * crash ID cell of bad input says where it came from, so its error does not repeat it.
    */
   public DiffRow row(DiffInput input) {
-    if (input instanceof DiffInput.Invalid invalid) {
-      return DiffRow.failed(invalid.where(), false, "invalid input", invalid.reason());
+    CrashLoader.Loaded loaded = loader.load(input);
+    if (loaded instanceof CrashLoader.Failed failed) {
+      return failed.row();
     }
-    if (input instanceof DiffInput.Lookup lookup) {
-      CrashResult result = source.get(lookup.id());
-      if (result instanceof CrashResult.Failed failed) {
-        return DiffRow.failed(lookup.id().value(), true, failed.kind().label(), failed.reason());
-      }
-      CrashDocument.Crash crash =
-          new CrashDocument.Crash(CrashDocument.Kind.PROCESSED_CRASH, ((CrashResult.Found) result).processedCrash(), List.of());
-      return sign(lookup.id().value(), true, crash);
-    }
-    DiffInput.Document document = (DiffInput.Document) input;
-    JsonNode json;
-    try {
-      json = CrashJson.parse(document.text());
-    } catch (IOException e) {
-      // Jackson's own wording is for developers; a document too deep is said as such.
-      String why = e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage();
-      return DiffRow.failed(document.where(), false, "bad document", why);
-    }
-    CrashDocument.Classified classified = CrashDocument.classify(json);
-    if (classified instanceof CrashDocument.NotACrash notACrash) {
-      return DiffRow.failed(document.where(), false, "bad document", notACrash.reason());
-    }
-    CrashDocument.Crash crash = (CrashDocument.Crash) classified;
-    String id = document.crashId() != null ? document.crashId() : crashIdOf(crash);
-    return sign(id != null ? id : document.where(), id != null, crash);
+    CrashLoader.Crash crash = (CrashLoader.Crash) loaded;
+    return sign(crash.crashId(), crash.linkable(), crash.production(), crash.crashData());
   }
 
-  /** The first of the crash IDs a document names itself by that is one. */
-  private static String crashIdOf(CrashDocument.Crash crash) {
-    for (String candidate : crash.crashIds()) {
-      try {
-        return CrashId.parse(candidate).value();
-      } catch (InvalidCrashIdException e) {
-        // the next candidate may be one
-      }
-    }
-    return null;
-  }
-
-  private DiffRow sign(String crashId, boolean linkable, CrashDocument.Crash crash) {
-    String production = crash.production();
-    CrashData crashData;
-    try {
-      crashData = crash.crashData();
-    } catch (UnsignableCrashException e) {
-      return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
-    }
+  private DiffRow sign(String crashId, boolean linkable, String production, CrashData crashData) {
     SignatureResult candidateResult;
     SignatureResult baselineResult = null;
     try {
@@ -134,17 +109,28 @@ public final class DiffRunner {
       return DiffRow.failed(
           crashId, linkable, "no production signature", "the baseline is production, and this document has no stored signature");
     }
+    String baselineSignature = baselineResult != null ? baselineResult.signature() : production;
+    if (usage != null) {
+      usage.observe(frames(baselineResult), frames(candidateResult));
+    }
+    // Attribution walks the crash again on both sides: only for the few crashes that moved.
+    Cause cause = baselineSignature.equals(candidateResult.signature()) ? null : explainer.cause(crashData);
     return new DiffRow(
         crashId,
         linkable,
         production,
-        baselineResult != null ? baselineResult.signature() : production,
+        baselineSignature,
         candidateResult.signature(),
         baselineResult != null ? baselineResult.notes() : List.of(),
         candidateResult.notes(),
         baselineResult != null ? baselineResult.debugLog() : List.of(),
         candidateResult.debugLog(),
         null,
-        null);
+        null,
+        cause);
+  }
+
+  private static List<String> frames(SignatureResult result) {
+    return result == null || result.extra() == null ? List.of() : result.extra().normalizedFrames();
   }
 }

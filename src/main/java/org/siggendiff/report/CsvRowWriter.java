@@ -9,21 +9,26 @@ import org.apache.commons.csv.CSVPrinter;
 import org.siggendiff.diff.DiffRow;
 
 /**
- * RFC 4180 CSV: {@code crashid,production,baseline,candidate,same,notes}. Invisible characters
- * are escaped; notes are one per line within their cell, each prefixed with its side. Unless
+ * RFC 4180 CSV: {@code crashid,production,baseline,candidate,same,notes,cause}, and when
+ * verbose a last {@code debug} column. Invisible characters are escaped; notes and debug lines
+ * are one per line within their cell, each prefixed with its side; the cause is one siglist line
+ * per line ({@code + file:line text  (frames: ...)}), or the reason no line is. Unless
  * raw, a cell that a spreadsheet would run as a formula gets a leading apostrophe: spreadsheets
  * are the main readers, but the guard also hits real signatures ({@code -[NSApplication run]}),
  * so programs reading the CSV ask for it raw.
  */
 final class CsvRowWriter implements RowWriter {
-  static final String[] HEADER = {"crashid", "production", "baseline", "candidate", "same", "notes"};
+  static final String[] HEADER = {"crashid", "production", "baseline", "candidate", "same", "notes", "cause"};
+  static final String[] VERBOSE_HEADER = {"crashid", "production", "baseline", "candidate", "same", "notes", "cause", "debug"};
 
   private final CSVPrinter printer;
   private final boolean guardFormulas;
+  private final boolean verbose;
 
-  CsvRowWriter(Writer out, boolean guardFormulas) throws IOException {
+  CsvRowWriter(Writer out, boolean guardFormulas, boolean verbose) throws IOException {
     this.guardFormulas = guardFormulas;
-    this.printer = CSVFormat.RFC4180.builder().setHeader(HEADER).build().print(out);
+    this.verbose = verbose;
+    this.printer = CSVFormat.RFC4180.builder().setHeader(verbose ? VERBOSE_HEADER : HEADER).build().print(out);
   }
 
   @Override
@@ -34,13 +39,21 @@ final class CsvRowWriter implements RowWriter {
     }
     row.baselineNotes().forEach(note -> notes.add("baseline: " + note));
     row.candidateNotes().forEach(note -> notes.add("candidate: " + note));
-    printer.printRecord(
+    List<String> cells = new ArrayList<>(List.of(
         cell(row.crashId(), guardFormulas),
         cell(row.production(), guardFormulas),
         cell(row.baseline(), guardFormulas),
         cell(row.candidate(), guardFormulas),
         row.ok() ? String.valueOf(row.same()) : "",
-        cell(String.join("\n", notes), guardFormulas));
+        cell(String.join("\n", notes), guardFormulas),
+        cell(String.join("\n", CauseText.lines(row.cause())), guardFormulas)));
+    if (verbose) {
+      List<String> debug = new ArrayList<>();
+      row.baselineDebug().forEach(line -> debug.add("baseline: " + line));
+      row.candidateDebug().forEach(line -> debug.add("candidate: " + line));
+      cells.add(cell(String.join("\n", debug), guardFormulas));
+    }
+    printer.printRecord(cells);
   }
 
   /** Escapes invisible characters and, when guarding, neutralises what spreadsheets treat as a formula. */

@@ -8,20 +8,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.siggendiff.attribution.ExplanationJson;
 import org.siggendiff.diff.DiffRow;
 
 /**
  * One JSON object per crash with exactly the keys {@code crash_id, status, production, baseline,
- * candidate, same, baseline_notes, candidate_notes, error}; ASCII-only, so no raw control or
- * non-ASCII character reaches the output.
+ * candidate, same, baseline_notes, candidate_notes, error, cause}, and when verbose also
+ * {@code baseline_debug, candidate_debug}; ASCII-only, so no raw control or non-ASCII character
+ * reaches the output. {@code cause} is null unless the signatures differ, and then as
+ * {@link ExplanationJson#cause} writes it.
  */
 final class JsonlRowWriter implements RowWriter {
   private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private final Writer out;
+  private final boolean verbose;
 
-  JsonlRowWriter(Writer out) {
+  JsonlRowWriter(Writer out, boolean verbose) {
     this.out = out;
+    this.verbose = verbose;
   }
 
   @Override
@@ -40,6 +45,15 @@ final class JsonlRowWriter implements RowWriter {
     json.set("baseline_notes", array(row.baselineNotes()));
     json.set("candidate_notes", array(row.candidateNotes()));
     json.put("error", row.error());
+    if (row.cause() != null) {
+      json.set("cause", ExplanationJson.cause(row.cause()));
+    } else {
+      json.putNull("cause");
+    }
+    if (verbose) {
+      json.set("baseline_debug", array(row.baselineDebug()));
+      json.set("candidate_debug", array(row.candidateDebug()));
+    }
     out.write(JSON.writeValueAsString(json));
     out.write('\n');
   }

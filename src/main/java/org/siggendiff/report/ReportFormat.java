@@ -16,16 +16,16 @@ public enum ReportFormat {
   /**
    * A writer for this format.
    *
-   * @param verbose adds notes and debug lines where the format has room
+   * @param verbose adds debug lines (and notes, where the format does not always have them)
    * @param rawCsv leaves CSV cells that look like formulas as they are, for programs
    */
   public RowWriter open(Writer out, ResolvedSiglists baseline, ResolvedSiglists candidate, boolean verbose, boolean rawCsv)
       throws IOException {
     return switch (this) {
       case TEXT -> new TextRowWriter(out, baseline, candidate, verbose);
-      case CSV -> new CsvRowWriter(out, !rawCsv);
-      case MARKDOWN -> new MarkdownRowWriter(out, baseline, candidate);
-      case JSONL -> new JsonlRowWriter(out);
+      case CSV -> new CsvRowWriter(out, !rawCsv, verbose);
+      case MARKDOWN -> new MarkdownRowWriter(out, baseline, candidate, verbose);
+      case JSONL -> new JsonlRowWriter(out, verbose);
       case IDS -> new IdsRowWriter(out);
     };
   }

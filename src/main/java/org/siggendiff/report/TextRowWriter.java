@@ -6,7 +6,10 @@ import java.util.List;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.siglist.ResolvedSiglists;
 
-/** A block per crash for people at a terminal; crash text is cleaned of control characters. */
+/**
+ * A block per crash for people at a terminal, with the siglist lines that moved a changed
+ * crash under it; crash text is cleaned of control characters.
+ */
 final class TextRowWriter implements RowWriter {
   private final Writer out;
   private final boolean verbose;
@@ -30,6 +33,10 @@ final class TextRowWriter implements RowWriter {
     block.append("  baseline:   ").append(TerminalText.clean(row.baseline())).append('\n');
     block.append("  candidate:  ").append(TerminalText.clean(row.candidate())).append('\n');
     block.append("  same:       ").append(row.same() ? "yes" : "no").append('\n');
+    List<String> cause = CauseText.lines(row.cause());
+    for (int i = 0; i < cause.size(); i++) {
+      block.append(i == 0 ? "  cause:      " : "              ").append(TerminalText.clean(cause.get(i))).append('\n');
+    }
     if (verbose) {
       lines(block, "baseline notes", row.baselineNotes());
       lines(block, "baseline debug", row.baselineDebug());

@@ -242,7 +242,7 @@ class CrashIdsCommandTest {
     assertEquals(0, piped.status(), piped.err());
     List<String> rows = piped.out().lines().toList();
     assertEquals(4, rows.size(), piped.out());
-    assertEquals("crashid,production,baseline,candidate,same,notes", rows.get(0));
+    assertEquals("crashid,production,baseline,candidate,same,notes,cause", rows.get(0));
     for (int i = 0; i < 3; i++) {
       assertTrue(rows.get(i + 1).startsWith(crashIds.get(i) + ",mozilla::dom::Element::SetAttr"), rows.get(i + 1));
     }

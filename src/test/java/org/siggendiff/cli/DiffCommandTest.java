@@ -113,7 +113,9 @@ class DiffCommandTest {
     assertEquals(2, rows.size());
     List<String> keys = new ArrayList<>();
     rows.get(0).fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("crash_id", "status", "production", "baseline", "candidate", "same", "baseline_notes", "candidate_notes", "error"), keys);
+    assertEquals(
+        List.of("crash_id", "status", "production", "baseline", "candidate", "same", "baseline_notes", "candidate_notes", "error", "cause"),
+        keys);
     assertEquals(CrashIds.text(1), rows.get(0).get("crash_id").asText());
     assertEquals("ok", rows.get(0).get("status").asText());
     assertEquals("Bar::Baz", rows.get(0).get("baseline").asText());
@@ -121,8 +123,8 @@ class DiffCommandTest {
     assertFalse(rows.get(0).get("same").asBoolean());
     assertTrue(rows.get(1).get("same").asBoolean());
     assertTrue(outcome.err().contains("2 crashes read: 1 changed, 1 unchanged, 0 failed"), outcome.err());
-    assertTrue(outcome.err().contains("       1: Bar::Baz -> Foo::Qux"), outcome.err());
-    assertTrue(outcome.err().contains("  irrelevant_signature_re.txt:\n    + Bar::Baz"), outcome.err());
+    assertTrue(outcome.err().contains("  + irrelevant_signature_re.txt:7 Bar::Baz\n      moved 1 crash\n           1: Bar::Baz -> Foo::Qux"),
+        outcome.err());
   }
 
   @Test
@@ -152,8 +154,8 @@ class DiffCommandTest {
     CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--format", "markdown");
     assertEquals(0, outcome.status(), outcome.err());
     String row = outcome.out().lines().filter(line -> line.contains(CrashIds.text(3))).findFirst().orElseThrow();
-    assertEquals("| [" + CrashIds.text(3) + "](https://crash-stats.mozilla.org/report/index/" + CrashIds.text(3) + ") | a \\| b \\`c\\` | Bar::Baz | Foo\\<T\\>::Qux | **no** |", row);
-    assertTrue(outcome.out().contains("| crash | production | baseline | candidate | same |"));
+    assertEquals("| [" + CrashIds.text(3) + "](https://crash-stats.mozilla.org/report/index/" + CrashIds.text(3) + ") | a \\| b \\`c\\` | Bar::Baz | Foo\\<T\\>::Qux | **no** | + irrelevant\\_signature\\_re.txt:7 Bar::Baz  (frames: Bar::Baz) |", row);
+    assertTrue(outcome.out().contains("| crash | production | baseline | candidate | same | cause |"));
   }
 
   @Test

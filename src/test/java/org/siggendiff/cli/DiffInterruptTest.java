@@ -116,10 +116,10 @@ class DiffInterruptTest {
 
   /** The records are whole rows, in input order from the first input. */
   private static void assertWholeRowsInOrder(String text, List<String> ids, List<CSVRecord> records) {
-    assertTrue(text.startsWith("crashid,production,baseline,candidate,same,notes\r\n"), text);
+    assertTrue(text.startsWith("crashid,production,baseline,candidate,same,notes,cause\r\n"), text);
     assertTrue(text.endsWith("\r\n"), "ends mid-row: " + text.substring(Math.max(0, text.length() - 80)));
     for (int i = 0; i < records.size(); i++) {
-      assertEquals(6, records.get(i).size());
+      assertEquals(7, records.get(i).size());
       assertEquals(ids.get(i), records.get(i).get("crashid"));
       assertEquals("false", records.get(i).get("same"));
     }
@@ -234,7 +234,7 @@ class DiffInterruptTest {
       process.destroyForcibly();
     }
     assertEquals(130, process.exitValue(), Files.readString(errFile));
-    assertTrue(lines.get(lines.size() - 1).startsWith("  same:       no"), "last block is cut: " + lines.subList(lines.size() - 3, lines.size()));
+    assertTrue(lines.get(lines.size() - 1).startsWith("  cause:      + irrelevant_signature_re.txt:"), "last block is cut: " + lines.subList(lines.size() - 3, lines.size()));
     assertTrue(Files.readString(errFile).contains("interrupted: "), Files.readString(errFile));
   }
 

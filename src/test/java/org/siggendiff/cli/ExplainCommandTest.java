@@ -1,6 +1,7 @@
 package org.siggendiff.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,5 +70,49 @@ class ExplainCommandTest {
 
     assertEquals(2, outcome.status());
     assertEquals("siggen-diff explain: --format must be text or json, not xml", outcome.err().strip());
+  }
+
+  @Test
+  void aCorpusCrashIsFoundByItsOwnCrashIdNotByTextThatMentionsIt() throws Exception {
+    String wanted = "00000001-1111-4222-8333-000001201107";
+    String other = "00000002-1111-4222-8333-000002201107";
+    // The first document only mentions the wanted ID in a field; the second is the crash.
+    java.nio.file.Path corpus = java.nio.file.Files.write(folder.resolve("c.jsonl"), java.util.List.of(
+        "{\"uuid\":\"" + other + "\",\"signature\":\"see " + wanted + "\",\"json_dump\":{\"crash_info\":{\"crashing_thread\":0},"
+            + "\"threads\":[{\"frames\":[{\"function\":\"Wrong::Crash\"}]}]}}",
+        "{\"uuid\":\"" + wanted + "\",\"signature\":\"Right::Crash\",\"json_dump\":{\"crash_info\":{\"crashing_thread\":0},"
+            + "\"threads\":[{\"frames\":[{\"function\":\"Right::Crash\"}]}]}}"));
+    CliRunner.Outcome outcome = CliRunner.run("", "explain", "--corpus", corpus.toString(), "--candidate", "siglists/demo/candidate",
+        "--cache-dir", folder.toString(), "--offline", "--format", "json", wanted);
+
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode node = CrashJson.parse(outcome.out());
+    assertEquals(wanted, node.get("crash_id").asText());
+    assertEquals("Right::Crash", node.get("candidate").get("signature").asText());
+  }
+
+  @Test
+  void aFileArgumentIsExplainedAndACrashThatCannotBeReadIsAFailureRowExitingThree() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("crash.json"),
+        "{\n  \"uuid\": \"" + CRASH + "\",\n  \"crashing_thread\": 0,\n"
+            + "  \"threads\": [{\"frames\": [{\"function\": \"mozilla::dom::ReportError\"}, {\"function\": \"Next::Frame\"}]}]\n}\n");
+    java.nio.file.Path notACrash = java.nio.file.Files.writeString(folder.resolve("other.json"), "{\"hello\": 1}");
+    String missing = "00000009-1111-4222-8333-000009201107";
+    CliRunner.Outcome outcome = CliRunner.run("", "explain", "--baseline", "siglists/demo/baseline", "--candidate", "siglists/demo/candidate",
+        "--cache-dir", folder.toString(), "--offline", file.toString(), notACrash.toString(), missing);
+
+    assertEquals(3, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("crash " + CRASH + "\n"), outcome.out());
+    assertTrue(outcome.out().contains("  candidate: siglists/demo/candidate  \"Next::Frame\"  (differs)"), outcome.out());
+    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + notACrash + ": "), outcome.err());
+    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + missing + ": "), outcome.err());
+  }
+
+  @Test
+  void anAddedLineThatMatchesNoFrameOfTheseCrashesIsNamedWithoutCallingItATypo() {
+    CliRunner.Outcome outcome = explain(CRASH);
+
+    assertTrue(outcome.out().contains("  warning: prefix_signature_re.txt:8 matches no frame of the crashes given\n"), outcome.out());
+    assertFalse(outcome.out().contains("typo"), outcome.out());
   }
 }

@@ -1,0 +1,180 @@
+package org.siggendiff.explain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.siggendiff.attribution.CrashExplanation;
+import org.siggendiff.attribution.ExplainedWalk;
+import org.siggendiff.attribution.Explainer;
+import org.siggendiff.attribution.LineUsage;
+import org.siggendiff.attribution.LintWarning;
+import org.siggendiff.attribution.SideExplanation;
+import org.siggendiff.crashdata.CrashDocument;
+import org.siggendiff.crashstats.CrashIdInput;
+import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.diff.CorpusReader;
+import org.siggendiff.diff.CrashLoader;
+import org.siggendiff.diff.DiffInput;
+import org.siggendiff.diff.DiffRow;
+
+/**
+ * One {@code explain} run: finds the crashes asked for, explains each on both sides, and
+ * collects the warnings about the lines the candidate adds. Crashes are read as the diff reads
+ * them (crash IDs through the crash source, files and corpora through {@link CorpusReader},
+ * documents classified by content) and fail with the diff's rows.
+ */
+public final class ExplainSession {
+  /** A crash explained, named by its crash ID or where it came from. */
+  public record Explained(String crashId, CrashExplanation explanation) {}
+
+  /**
+   * What the run produced.
+   *
+   * @param explained the crashes explained, in the order asked for
+   * @param failures the inputs that could not be explained, as the diff's error rows
+   * @param lint warnings about the lines the candidate adds, over the crashes explained
+   */
+  public record Outcome(List<Explained> explained, List<DiffRow> failures, List<LintWarning> lint) {}
+
+  private final Explainer explainer;
+  private final boolean productionBaseline;
+  private final CrashLoader loader;
+  private final int maxDocumentBytes;
+
+  /**
+   * @param productionBaseline whether the baseline is the signature stored with each crash
+   * @param source where crash IDs are looked up
+   * @param maxDocumentBytes the most bytes one document may have
+   */
+  public ExplainSession(Explainer explainer, boolean productionBaseline, CrashSource source, int maxDocumentBytes) {
+    this.explainer = explainer;
+    this.productionBaseline = productionBaseline;
+    this.loader = new CrashLoader(source);
+    this.maxDocumentBytes = maxDocumentBytes;
+  }
+
+  /**
+   * Explains the crashes asked for: each argument is a crash ID, or an existing file or folder
+   * whose every crash is explained. With crash IDs, the corpora are where they are looked up
+   * first (by each document's own crash ID); without, every crash of the corpora is explained.
+   *
+   * @throws IOException when a corpus does not exist or cannot be listed
+   */
+  public Outcome explain(List<String> arguments, List<Path> corpora) throws IOException {
+    List<DiffInput> inputs = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    List<Object> order = new ArrayList<>();
+    for (String argument : arguments) {
+      if (!looksLikeCrashId(argument) && Files.exists(Path.of(argument))) {
+        order.add(Path.of(argument));
+      } else {
+        order.add(argument);
+        ids.add(argument);
+      }
+    }
+    Map<String, DiffInput> fromCorpora = new LinkedHashMap<>();
+    try (CorpusReader corpus = new CorpusReader(corpora, maxDocumentBytes)) {
+      if (arguments.isEmpty()) {
+        corpus.forEachRemaining(inputs::add);
+      } else if (!ids.isEmpty() && !corpora.isEmpty()) {
+        while (corpus.hasNext()) {
+          DiffInput input = corpus.next();
+          String id = crashIdOf(input);
+          if (id != null && ids.contains(id)) {
+            fromCorpora.putIfAbsent(id, input);
+          }
+        }
+      }
+    }
+    for (Object item : order) {
+      if (item instanceof Path file) {
+        readFile(file, inputs);
+      } else {
+        String argument = (String) item;
+        DiffInput found = fromCorpora.get(argument);
+        inputs.add(found != null ? found : asInput(argument));
+      }
+    }
+    return explainAll(inputs);
+  }
+
+  private static boolean looksLikeCrashId(String argument) {
+    return CrashIdInput.fromArguments(List.of(argument)).get(0) instanceof CrashIdInput.Valid;
+  }
+
+  private static DiffInput asInput(String argument) {
+    Iterator<DiffInput> input = CorpusReader.fromEntries(CrashIdInput.fromArguments(List.of(argument)));
+    return input.next();
+  }
+
+  private void readFile(Path file, List<DiffInput> inputs) {
+    try (CorpusReader reader = new CorpusReader(List.of(file), maxDocumentBytes)) {
+      reader.forEachRemaining(inputs::add);
+    } catch (IOException e) {
+      inputs.add(new DiffInput.Invalid(file.toString(), e.getMessage()));
+    }
+  }
+
+  /** The crash ID a corpus input names, or null for what is not a crash. */
+  private static String crashIdOf(DiffInput input) {
+    if (input instanceof DiffInput.Lookup lookup) {
+      return lookup.id().value();
+    }
+    if (input instanceof DiffInput.Document document) {
+      if (document.crashId() != null) {
+        return document.crashId();
+      }
+      CrashDocument.Classified classified = CrashLoader.classify(document);
+      return classified instanceof CrashDocument.Crash crash ? CrashLoader.crashIdOf(document, crash) : null;
+    }
+    return null;
+  }
+
+  private Outcome explainAll(List<DiffInput> inputs) {
+    LineUsage usage = explainer.change().map(LineUsage::new).orElse(null);
+    List<Explained> explained = new ArrayList<>();
+    List<DiffRow> failures = new ArrayList<>();
+    for (DiffInput input : inputs) {
+      CrashLoader.Loaded loaded = loader.load(input);
+      if (loaded instanceof CrashLoader.Failed failed) {
+        failures.add(failed.row());
+        continue;
+      }
+      CrashLoader.Crash crash = (CrashLoader.Crash) loaded;
+      if (productionBaseline && crash.production() == null) {
+        failures.add(failure(crash, "no production signature", "the baseline is production, and this document has no stored signature"));
+        continue;
+      }
+      CrashExplanation explanation;
+      try {
+        explanation = explainer.explain(crash.crashData(), crash.production());
+      } catch (RuntimeException e) {
+        // A bug, not bad input: the crash is reported, the others are still explained.
+        failures.add(failure(crash, "internal error", "internal error: " + e));
+        continue;
+      }
+      if (usage != null && explanation.baseline() != null) {
+        usage.observe(frames(explanation.baseline()), frames(explanation.candidate()));
+      }
+      explained.add(new Explained(crash.crashId(), explanation));
+    }
+    return new Outcome(explained, failures, usage == null ? List.of() : usage.lint());
+  }
+
+  private static DiffRow failure(CrashLoader.Crash crash, String kind, String reason) {
+    return new DiffRow(crash.crashId(), crash.linkable(), null, null, null, List.of(), List.of(), List.of(), List.of(), kind, reason, null);
+  }
+
+  private static List<String> frames(SideExplanation side) {
+    List<String> frames = new ArrayList<>();
+    for (ExplainedWalk walk : side.walks()) {
+      walk.frames().forEach(frame -> frames.add(frame.text()));
+    }
+    return frames;
+  }
+}

@@ -1,0 +1,28 @@
+package org.siggendiff.report;
+
+import java.util.List;
+import org.siggendiff.attribution.Cause;
+import org.siggendiff.attribution.LineCause;
+
+/**
+ * A cause as lines of plain text, the same in every report: {@code + file:line text (frames:
+ * a, b)} per responsible line, or the reason no line is. Crash and siglist text is left as it
+ * is; each format escapes it its own way.
+ */
+public final class CauseText {
+  private CauseText() {}
+
+  public static List<String> lines(Cause cause) {
+    if (cause == null) {
+      return List.of();
+    }
+    if (!cause.isLine()) {
+      return List.of(cause.notALine());
+    }
+    return cause.lines().stream().map(CauseText::line).toList();
+  }
+
+  private static String line(LineCause cause) {
+    return cause.line() + (cause.frames().isEmpty() ? "" : "  (frames: " + String.join(", ", cause.frames()) + ")");
+  }
+}

@@ -1,0 +1,52 @@
+package org.siggendiff.attribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistLoader;
+
+/** The cheap literal-start filter in front of the per-frame tests never hides a frame a line matches. */
+class LineUsageTest {
+  @TempDir Path folder;
+
+  private SiglistLines set(String name, String irrelevant) throws IOException, SiglistException {
+    Path dir = Files.createDirectories(folder.resolve(name));
+    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), irrelevant);
+    Files.writeString(dir.resolve("prefix_signature_re.txt"), "");
+    Files.writeString(dir.resolve("signature_sentinels.txt"), "");
+    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "");
+    return new SiglistLines(SiglistLoader.load(dir, name));
+  }
+
+  @Test
+  void linesWithAlternationsOptionalCharactersAndEscapesCountEveryFrameTheyMatch() throws Exception {
+    SiglistLines baseline = set("base", "Old::Line\n");
+    SiglistLines candidate = set("cand", "Foo|Bar::.*\nabcd?::x\nmoz\\.dll\n[Nn]s.*\nOld::Line\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of("Old::Line"), List.of("Bar::Baz", "abc::x", "moz.dll", "nsThread", "Unrelated", "Bar::Baz"));
+
+    Map<ChangedLine, Integer> counts = usage.frameCounts();
+    List<String> described = new ArrayList<>();
+    counts.forEach((line, frames) -> described.add(line.change() + line.text() + "=" + frames));
+    assertEquals(List.of("+Foo|Bar::.*=1", "+abcd?::x=1", "+moz\\.dll=1", "+[Nn]s.*=1"), described);
+  }
+
+  @Test
+  void theLiteralStartStopsAtTheFirstCharacterWithAMeaning() throws Exception {
+    assertEquals("abc", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "abcd?::x")));
+    assertEquals("moz", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "moz\\.dll")));
+    assertEquals("", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "Foo|Bar")));
+    assertEquals("", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "(?i)foo")));
+    assertEquals("a.b", LineUsage.literalPrefix(new ListLine(SiglistKind.SENTINELS, 0, 1, "a.b")));
+  }
+}

@@ -1,0 +1,259 @@
+package org.siggendiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.CrashIds;
+import org.siggendiff.testing.Fixtures;
+
+/**
+ * The cause of each changed crash in every diff format, -v in every format, and the summary
+ * grouped by siglist line, through the command line on real files. The candidate adds
+ * {@code Bar::Baz} to the irrelevant list (line 7) and a line that matches no frame (line 8).
+ */
+@Timeout(60)
+class DiffAttributionTest {
+  private static final String ADDED = "+ irrelevant_signature_re.txt:7 Bar::Baz  (frames: Bar::Baz)";
+  @TempDir Path folder;
+  private Path baseline;
+  private Path candidate;
+  private Path corpus;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    baseline = copyOf(Fixtures.resource("siglists/basic"), folder.resolve("baseline"));
+    candidate = copyOf(Fixtures.resource("siglists/basic"), folder.resolve("candidate"));
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), "Bar::Baz\nTypo::Nothing\n", StandardOpenOption.APPEND);
+    corpus = corpus(
+        processed(CrashIds.text(1), "=cmd|' /C calc'!A0", "Bar::Baz", "Foo::Qux"),
+        processed(CrashIds.text(2), "Other::Thing", "Other::Thing"));
+  }
+
+  private static Path copyOf(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+    return to;
+  }
+
+  private static ObjectNode processed(String crashId, String production, String... functions) {
+    ObjectNode crash = CrashJson.mapper().createObjectNode();
+    crash.put("uuid", crashId);
+    crash.put("signature", production);
+    ObjectNode dump = crash.putObject("json_dump");
+    dump.putObject("crash_info").put("crashing_thread", 0).put("type", "SIGSEGV");
+    dump.putObject("system_info").put("os", "Linux");
+    var frames = dump.putArray("threads").addObject().putArray("frames");
+    for (String function : functions) {
+      frames.addObject().put("module", "libxul.so").put("function", function);
+    }
+    return crash;
+  }
+
+  private Path corpus(ObjectNode... crashes) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (ObjectNode crash : crashes) {
+      lines.add(crash.toString());
+    }
+    return Files.write(Files.createTempFile(folder, "corpus", ".jsonl"), lines);
+  }
+
+  private CliRunner.Outcome diff(String... args) {
+    List<String> all = new ArrayList<>(List.of(
+        "--baseline", baseline.toString(), "--candidate", candidate.toString(), "--cache-dir", folder.resolve("cache").toString(),
+        "--offline", "--corpus", corpus.toString()));
+    all.addAll(List.of(args));
+    return CliRunner.run("", Map.of(), all.toArray(String[]::new));
+  }
+
+  private static List<JsonNode> jsonLines(String text) throws IOException {
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.isEmpty()) {
+        rows.add(CrashJson.parse(line));
+      }
+    }
+    return rows;
+  }
+
+  private static List<CSVRecord> csv(String text) throws IOException {
+    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(text)).getRecords();
+  }
+
+  @Test
+  void jsonlRowsCarryTheCauseOfAChangedCrashAndNullOtherwise() throws IOException {
+    CliRunner.Outcome outcome = diff("--format", "jsonl");
+
+    assertEquals(0, outcome.status(), outcome.err());
+    List<JsonNode> rows = jsonLines(outcome.out());
+    JsonNode cause = rows.get(0).get("cause");
+    assertEquals(1, cause.get("lines").size());
+    JsonNode line = cause.get("lines").get(0);
+    assertEquals("irrelevant_signature_re.txt", line.get("file").asText());
+    assertEquals(7, line.get("line").asInt());
+    assertEquals("+", line.get("change").asText());
+    assertEquals("Bar::Baz", line.get("text").asText());
+    assertEquals(List.of("Bar::Baz"), List.of(line.get("frames").get(0).asText()));
+    assertTrue(cause.get("not_a_line").isNull());
+    assertTrue(rows.get(1).get("cause").isNull());
+    assertFalse(rows.get(0).has("baseline_debug"), "debug only with -v");
+  }
+
+  @Test
+  void jsonlVerboseHasDebugLogsAndNotesOfBothSides() throws IOException {
+    CliRunner.Outcome outcome = diff("--format", "jsonl", "-v");
+
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode row = jsonLines(outcome.out()).get(0);
+    assertTrue(row.get("baseline_debug").toString().contains("not a prefix; stop: \\\"Bar::Baz\\\""), row.toString());
+    assertTrue(row.get("candidate_debug").toString().contains("irrelevant; ignoring: \\\"Bar::Baz\\\""), row.toString());
+    assertTrue(row.get("candidate_notes").isArray());
+  }
+
+  @Test
+  void aProductionBaselineIsACauseThatIsNotALine() throws IOException {
+    CliRunner.Outcome outcome = CliRunner.run("", Map.of(), "--baseline", "production", "--candidate", candidate.toString(),
+        "--cache-dir", folder.resolve("cache").toString(), "--offline", "--corpus", corpus.toString(), "--format", "jsonl");
+
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonNode cause = jsonLines(outcome.out()).get(0).get("cause");
+    assertEquals(0, cause.get("lines").size());
+    assertTrue(cause.get("not_a_line").asText().startsWith("not a siglist line: baseline is production"), cause.toString());
+    assertTrue(outcome.err().contains("signature changes (crashes: baseline -> candidate):"), outcome.err());
+  }
+
+  @Test
+  void csvHasACauseColumnGuardedLikeEveryCellUnlessRaw() throws IOException {
+    List<CSVRecord> guarded = csv(diff("--format", "csv").out());
+    List<CSVRecord> raw = csv(diff("--format", "csv", "--csv-raw").out());
+
+    assertEquals("'" + ADDED, guarded.get(0).get("cause"));
+    assertEquals("'=cmd|' /C calc'!A0", guarded.get(0).get("production"));
+    assertEquals("", guarded.get(1).get("cause"));
+    assertEquals(ADDED, raw.get(0).get("cause"));
+    assertFalse(guarded.get(0).isMapped("debug"), "debug only with -v");
+  }
+
+  @Test
+  void csvVerboseAddsADebugColumn() throws IOException {
+    List<CSVRecord> records = csv(diff("--format", "csv", "-v").out());
+
+    String debug = records.get(0).get("debug");
+    assertTrue(debug.startsWith("baseline: "), debug);
+    assertTrue(debug.contains("\ncandidate: SignatureGenerationRule: irrelevant; ignoring: \"Bar::Baz\""), debug);
+  }
+
+  @Test
+  void textShowsTheCauseUnderTheChangedCrash() {
+    CliRunner.Outcome outcome = diff();
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("  same:       no\n  cause:      " + ADDED + "\n"), outcome.out());
+    assertEquals(1, outcome.out().split("cause:", -1).length - 1, "only the changed crash has a cause");
+  }
+
+  @Test
+  void markdownShowsTheCauseAndVerboseNotesEscaped() {
+    CliRunner.Outcome plain = diff("--format", "markdown");
+    CliRunner.Outcome verbose = diff("--format", "markdown", "-v");
+
+    String row = plain.out().lines().filter(line -> line.contains(CrashIds.text(1) + ")")).findFirst().orElseThrow();
+    assertTrue(row.endsWith("| **no** | + irrelevant\\_signature\\_re.txt:7 Bar::Baz  (frames: Bar::Baz) |"), row);
+    assertTrue(verbose.out().contains("| same | cause | notes |"), verbose.out());
+    String verboseRow = verbose.out().lines().filter(line -> line.contains(CrashIds.text(1) + ")")).findFirst().orElseThrow();
+    assertTrue(verboseRow.contains("<br>candidate debug: SignatureGenerationRule: irrelevant; ignoring: \"Bar::Baz\""), verboseRow);
+    assertEquals(9, verboseRow.split("(?<!\\\\)\\|", -1).length, "7 cells: no pipe of crash text splits one: " + verboseRow);
+  }
+
+  @Test
+  void summaryGroupsMovesByLineAndWarnsOfALineThatMatchesNoFrame() throws IOException {
+    Path summaryFile = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    String err = outcome.err();
+    assertTrue(err.contains("siglist changes, by line (crashes moved: baseline -> candidate):\n"
+        + "  + irrelevant_signature_re.txt:7 Bar::Baz\n"
+        + "      moved 1 crash\n"
+        + "           1: Bar::Baz -> Foo::Qux\n"
+        + "  + irrelevant_signature_re.txt:8 Typo::Nothing\n"
+        + "      moved no crash; matched 0 distinct frames of the run\n"), err);
+    assertTrue(err.contains("warning: this added line matches no frame in these 2 crashes: check for a typo, or add crashes it should move:\n"
+        + "  + irrelevant_signature_re.txt:8 Typo::Nothing"), err);
+
+    JsonNode json = CrashJson.parse(Files.readString(summaryFile));
+    JsonNode lines = json.get("by_line");
+    assertEquals(2, lines.size());
+    assertEquals("Bar::Baz", lines.get(0).get("text").asText());
+    assertEquals("+", lines.get(0).get("change").asText());
+    assertEquals(7, lines.get(0).get("line").asInt());
+    assertEquals(1, lines.get(0).get("crashes").asInt());
+    assertEquals("Foo::Qux", lines.get(0).get("transitions").get(0).get("candidate").asText());
+    assertEquals(0, lines.get(1).get("crashes").asInt());
+    JsonNode warning = json.get("warnings").get(0);
+    assertEquals("matches_nothing", warning.get("kind").asText());
+    assertEquals(8, warning.get("line").asInt());
+    assertEquals("irrelevant_signature_re.txt:8 matches no frame in these 2 crashes: check for a typo, or add crashes it should move",
+        warning.get("message").asText());
+    assertEquals(0, json.get("transitions_not_by_line").size());
+    assertEquals(1, json.get("transitions").size());
+  }
+
+  @Test
+  void aLineThatMovedManySignaturesShowsTheTopFiveThenACount() throws IOException {
+    List<ObjectNode> crashes = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      crashes.add(processed(CrashIds.text(10 + i), "Bar::Baz", "Bar::Baz", "Next" + i));
+      if (i == 0) {
+        crashes.add(processed(CrashIds.text(30), "Bar::Baz", "Bar::Baz", "Next0"));
+      }
+    }
+    corpus = corpus(crashes.toArray(ObjectNode[]::new));
+    CliRunner.Outcome outcome = diff("--different-only");
+
+    String err = outcome.err();
+    assertTrue(err.contains("      moved 8 crashes\n           2: Bar::Baz -> Next0\n           1: Bar::Baz -> Next1\n"), err);
+    assertFalse(err.contains("-> Next6"), err);
+    assertTrue(err.contains("          and 2 more (2 crashes)\n"), err);
+  }
+
+  @Test
+  void aShadowedAddedLineIsWarnedOfInTheSummaryAndItsJson() throws IOException {
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), "NtWaitFor\n", StandardOpenOption.APPEND);
+    corpus = corpus(processed(CrashIds.text(5), "Foo::Qux", "NtWaitForSingleObject", "Foo::Qux"));
+    Path summaryFile = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    String message = "irrelevant_signature_re.txt:9 is shadowed: the earlier line irrelevant_signature_re.txt:6 already matches every frame it matches";
+    assertTrue(outcome.err().contains("  + irrelevant_signature_re.txt:9 NtWaitFor\n      moved no crash; matched 1 distinct frame of the run\n"),
+        outcome.err());
+    assertTrue(outcome.err().contains("warning: " + message), outcome.err());
+    JsonNode warnings = CrashJson.parse(Files.readString(summaryFile)).get("warnings");
+    List<String> kinds = new ArrayList<>();
+    warnings.forEach(w -> kinds.add(w.get("kind").asText() + " " + w.get("line").asInt()));
+    assertEquals(List.of("matches_nothing 7", "matches_nothing 8", "shadowed 9"), kinds);
+    assertEquals(message, warnings.get(2).get("message").asText());
+  }
+}
