@@ -1,0 +1,293 @@
+package org.siggendiff.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.CrashIds;
+
+/**
+ * Whole-process figures, as a user sees them: each run is the launcher with a cold JVM on a
+ * file, timed from outside (wall, user+sys CPU and peak RSS by GNU time), the median of three.
+ * When {@code SIGGEN_DIFF_REFERENCE} names a folder made by {@code ../shared/reference/make-reference},
+ * the Python reference does the same work in the same run, for the ratio the targets are stated
+ * in. Run by {@code scripts/bench whole}; not a test. Everything it writes is under one
+ * temporary folder, removed at the end.
+ */
+public final class WholeProcessBenchmark {
+  private static final int RUNS = 3;
+  private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+  private WholeProcessBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path shared = Path.of(args[0]).toAbsolutePath().normalize();
+    Path launcher = Path.of(args[1]).toAbsolutePath();
+    if (!Files.isExecutable(GNU_TIME)) {
+      System.err.println("whole-process benchmark: needs GNU time at /usr/bin/time (Debian: apt-get install time)");
+      System.exit(2);
+    }
+    String referenceEnv = System.getenv("SIGGEN_DIFF_REFERENCE");
+    Path reference = referenceEnv == null || referenceEnv.isEmpty() ? null : Path.of(referenceEnv).toAbsolutePath();
+    if (reference != null && !Files.isDirectory(reference.resolve("socorro/signature"))) {
+      System.err.println("whole-process benchmark: SIGGEN_DIFF_REFERENCE=" + reference
+          + " is not a folder made by ../shared/reference/make-reference (no socorro/signature in it)");
+      System.exit(2);
+    }
+    Path work = Files.createTempDirectory("siggen-diff-whole");
+    try {
+      run(shared, launcher, reference, work);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static void run(Path shared, Path launcher, Path reference, Path work) throws Exception {
+    long prepareStart = System.nanoTime();
+    List<String> crashData = new ArrayList<>();
+    String newestName = crashDataDocuments(shared.resolve("conformance/crash-data.jsonl.gz"), crashData);
+    String newest = shared.resolve("socorro-siglists").resolve(newestName).toString();
+    String oldest = oldest2019(shared.resolve("socorro-siglists-older")).toString();
+    List<String> processed = processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz"));
+
+    Path signifyLines = work.resolve("crash-data-60k.jsonl");
+    long signifyBytes = writeLines(signifyLines, crashData, 60_000);
+    Path oneDocument = Files.writeString(work.resolve("one-crash-data.json"), crashData.get(0));
+    Path corpus = work.resolve("processed-15k.jsonl");
+    Path cache = work.resolve("cache");
+    long corpusBytes = writeCorpusAndCache(corpus, cache, processed, 15_000, 100_000);
+    Path ids1 = Files.writeString(work.resolve("ids-1.txt"), ids(1));
+    Path ids15k = Files.writeString(work.resolve("ids-15k.txt"), ids(15_000));
+    Path ids100k = Files.writeString(work.resolve("ids-100k.txt"), ids(100_000));
+    System.out.printf("whole-process benchmark: inputs prepared in %.0f s under %s%n",
+        (System.nanoTime() - prepareStart) / 1e9, work);
+    System.out.printf("  crash data: 60,000 lines, %.1f KB each; processed crashes: 15,000, %.1f KB each%n",
+        signifyBytes / 60_000 / 1024.0, corpusBytes / 15_000 / 1024.0);
+    System.out.printf("  siglists: newest %s, oldest 2019 %s%n", Path.of(newest).getFileName(), Path.of(oldest).getFileName());
+    System.out.printf("  each figure: the launcher with a cold JVM, median of %d (wall; CPU is user+sys)%n", RUNS);
+    if (reference == null) {
+      System.out.println("  reference side skipped: set SIGGEN_DIFF_REFERENCE to a folder made by ../shared/reference/make-reference");
+    }
+
+    // The first run after a build also prepares whatever the launcher keeps between runs;
+    // what it costs once is shown, and kept out of the medians.
+    List<String> signifyOne = List.of("signify", "--signature-list-dir", newest, oneDocument.toString());
+    Child first = time(launcherCommand(launcher, signifyOne), null, work);
+    System.out.printf("  first launcher run (not counted): %.2f s wall%n%n", first.wall());
+
+    Path refScripts = shared.resolve("reference");
+    List<String> diffArgs = List.of("--baseline", oldest, "--candidate", newest, "--format", "csv");
+    List<String> cacheArgs = new ArrayList<>(diffArgs);
+    cacheArgs.addAll(List.of("--offline", "--cache-dir", cache.toString()));
+    List<String> corpusArgs = new ArrayList<>(diffArgs);
+    corpusArgs.addAll(List.of("--corpus", corpus.toString()));
+
+    List<Row> rows = new ArrayList<>();
+    rows.add(measure(work, "signify --jsonl, 60,000 crash-data lines", 60_000, "lines",
+        launcherCommand(launcher, List.of("signify", "--jsonl", "--signature-list-dir", newest)), signifyLines,
+        reference == null ? null : python(reference, refScripts.resolve("ref_signify.py"), "--signature-list-dir", newest), signifyLines,
+        ">= 10x, < 1.7 s"));
+    rows.add(measure(work, "signify, one document", 1, "docs",
+        launcherCommand(launcher, signifyOne), null,
+        reference == null ? null : python(reference, refScripts.resolve("ref_signify.py"), "--signature-list-dir", newest), oneDocument,
+        "< 0.35 s"));
+    Row fromCorpus = measure(work, "diff, 15,000 processed crashes, --corpus", 15_000, "crashes",
+        launcherCommand(launcher, corpusArgs), null,
+        reference == null ? null : python(reference, refScripts.resolve("ref_diff.py"), "--baseline", oldest, "--candidate", newest), corpus,
+        ">= 10x, < 1.7 s");
+    rows.add(fromCorpus);
+    rows.add(measure(work, "diff, the same 15,000 from the disk cache", 15_000, "crashes",
+        launcherCommand(launcher, cacheArgs), ids15k, null, null,
+        String.format("<= corpus (%.2f s)", fromCorpus.siggen().wall())));
+    Row startup = measure(work, "diff, 1 cached crash (start-up)", 1, "crashes",
+        launcherCommand(launcher, cacheArgs), ids1, null, null, "");
+    rows.add(startup);
+    Row large = measure(work, "diff, 100,000 cached crashes", 100_000, "crashes",
+        launcherCommand(launcher, cacheArgs), ids100k, null, null, "RSS < 256 MB, >= 25,000/s after start-up");
+    rows.add(large);
+
+    // On a machine shared with other work the wall times wander; CPU time (user+sys) much less,
+    // so the ratio is shown both ways.
+    System.out.printf("%-42s %8s %8s %10s %7s | %8s %8s %10s | %6s %6s | %s%n",
+        "workload", "wall s", "CPU s", "rate/s", "RSS MB", "ref s", "ref CPU", "ref rate", "ratio", "CPU", "target");
+    for (Row row : rows) {
+      System.out.println(row.format());
+    }
+    double afterStartup = 100_000 / (large.siggen().wall() - startup.siggen().wall());
+    System.out.printf("%n100,000 cached crashes after start-up: %,.0f crashes/s (100,000 / (%.2f s - %.2f s)); peak RSS %d MB%n",
+        afterStartup, large.siggen().wall(), startup.siggen().wall(), large.siggen().peakRssKb() / 1024);
+  }
+
+  /** One workload: the launcher's median run and, when given, the reference's. */
+  private static Row measure(Path work, String name, int count, String unit, List<String> command, Path stdin,
+      List<String> referenceCommand, Path referenceStdin, String target) throws Exception {
+    Child siggen = median(command, stdin, work);
+    Child ref = referenceCommand == null ? null : median(referenceCommand, referenceStdin, work);
+    return new Row(name, count, unit, siggen, ref, target);
+  }
+
+  private record Row(String name, int count, String unit, Child siggen, Child reference, String target) {
+    String format() {
+      String refPart = reference == null
+          ? String.format("%8s %8s %10s | %6s %6s", "-", "-", "-", "-", "-")
+          : String.format("%8.2f %8.2f %10s | %5.1fx %5.1fx", reference.wall(), reference.cpu(), rate(reference),
+              reference.wall() / siggen.wall(), reference.cpu() / siggen.cpu());
+      return String.format("%-42s %8.2f %8.2f %10s %7d | %s | %s",
+          name, siggen.wall(), siggen.cpu(), rate(siggen), siggen.peakRssKb() / 1024, refPart, target);
+    }
+
+    private String rate(Child child) {
+      return count == 1 ? "-" : String.format("%,.0f", count / child.wall());
+    }
+  }
+
+  /** Wall seconds measured here; CPU seconds (user+sys) and peak RSS of the process as GNU time reports them. */
+  private record Child(double wall, double cpu, long peakRssKb) {}
+
+  private static Child median(List<String> command, Path stdin, Path work) throws Exception {
+    Child[] runs = new Child[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      runs[i] = time(command, stdin, work);
+    }
+    Arrays.sort(runs, Comparator.comparingDouble(Child::wall));
+    return runs[RUNS / 2];
+  }
+
+  private static Child time(List<String> command, Path stdin, Path work) throws Exception {
+    Path usage = work.resolve("usage.txt");
+    Path errors = work.resolve("stderr.txt");
+    List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-o", usage.toString(), "-f", "%U %S %M"));
+    timed.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(timed)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(errors.toFile());
+    builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()) : ProcessBuilder.Redirect.from(stdin.toFile()));
+    long start = System.nanoTime();
+    Process process = builder.start();
+    int status = process.waitFor();
+    double wall = (System.nanoTime() - start) / 1e9;
+    if (status != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " exited " + status + ":\n" + Files.readString(errors));
+    }
+    // GNU time writes a line of its own first when the command was killed by a signal; the figures are the last line.
+    List<String> lines = Files.readAllLines(usage);
+    String[] fields = lines.get(lines.size() - 1).trim().split(" ");
+    return new Child(wall, Double.parseDouble(fields[0]) + Double.parseDouble(fields[1]), Long.parseLong(fields[2]));
+  }
+
+  private static List<String> launcherCommand(Path launcher, List<String> args) {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(args);
+    return command;
+  }
+
+  /** The reference's script under {@code env PYTHONPATH=...}, so GNU time measures Python itself. */
+  private static List<String> python(Path reference, Path script, String... args) {
+    List<String> command = new ArrayList<>(List.of("env", "PYTHONPATH=" + reference, "python3", script.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** The crash-data documents of the vectors, in order; returns the siglist folder they name. */
+  private static String crashDataDocuments(Path vectors, List<String> documents) throws IOException {
+    String folder = null;
+    try (BufferedReader reader = gzipLines(vectors)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        JsonNode vector = CrashJson.parse(line);
+        folder = vector.get("siglists").asText();
+        documents.add(vector.get("crash_data").toString());
+      }
+    }
+    return folder;
+  }
+
+  private static List<String> processedCrashes(Path vectors) throws IOException {
+    List<String> documents = new ArrayList<>();
+    try (BufferedReader reader = gzipLines(vectors)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        documents.add(CrashJson.parse(line).get("processed_crash").toString());
+      }
+    }
+    return documents;
+  }
+
+  private static BufferedReader gzipLines(Path file) throws IOException {
+    return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
+  }
+
+  private static Path oldest2019(Path older) throws IOException {
+    try (var folders = Files.list(older)) {
+      return folders.filter(Files::isDirectory)
+          .filter(folder -> folder.getFileName().toString().startsWith("2019-"))
+          .min(Comparator.comparing(folder -> folder.getFileName().toString()))
+          .orElseThrow(() -> new IOException("no 2019 siglists in " + older));
+    }
+  }
+
+  private static long writeLines(Path file, List<String> documents, int count) throws IOException {
+    long bytes = 0;
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < count; i++) {
+        String document = documents.get(i % documents.size());
+        writer.write(document);
+        writer.write('\n');
+        bytes += document.length() + 1;
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Processed crash {@code i} is document {@code i % 3000} with crash ID {@code i}: the first
+   * {@code corpusCount} go to the JSON Lines corpus, and all {@code cacheCount} to the disk cache,
+   * so the corpus and the cache hold the same first crashes.
+   */
+  private static long writeCorpusAndCache(Path corpus, Path cache, List<String> documents, int corpusCount, int cacheCount)
+      throws IOException {
+    Path folder = Files.createDirectories(cache.resolve("processed_crash"));
+    long corpusBytes = 0;
+    try (var writer = Files.newOutputStream(corpus)) {
+      for (int i = 0; i < cacheCount; i++) {
+        ObjectNode crash = (ObjectNode) CrashJson.parse(documents.get(i % documents.size()));
+        crash.put("uuid", CrashIds.text(i));
+        byte[] json = CrashJson.mapper().writeValueAsBytes(crash);
+        Files.write(folder.resolve(CrashIds.text(i)), json);
+        if (i < corpusCount) {
+          writer.write(json);
+          writer.write('\n');
+          corpusBytes += json.length + 1;
+        }
+      }
+    }
+    return corpusBytes;
+  }
+
+  private static String ids(int count) {
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      ids.append(CrashIds.text(i)).append('\n');
+    }
+    return ids.toString();
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (var paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
