@@ -21,6 +21,7 @@ import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.CrashLoader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
+import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * One {@code explain} run: finds the crashes asked for, explains each on both sides, and
@@ -153,13 +154,21 @@ public final class ExplainSession {
       CrashExplanation explanation;
       try {
         explanation = explainer.explain(crash.crashData(), crash.production());
+      } catch (UnsignableCrashException e) {
+        failures.add(failure(crash, e.kind(), e.getMessage()));
+        continue;
       } catch (RuntimeException e) {
         // A bug, not bad input: the crash is reported, the others are still explained.
         failures.add(failure(crash, "internal error", "internal error: " + e));
         continue;
       }
       if (usage != null && explanation.baseline() != null) {
-        usage.observe(frames(explanation.baseline()), frames(explanation.candidate()));
+        try {
+          usage.observe(frames(explanation.baseline()), frames(explanation.candidate()));
+        } catch (UnsignableCrashException e) {
+          failures.add(failure(crash, e.kind(), e.getMessage()));
+          continue;
+        }
       }
       explained.add(new Explained(crash.crashId(), explanation));
     }
