@@ -10,8 +10,10 @@ import java.util.Set;
 import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureTrace;
+import org.siggendiff.signature.UnsignableCrashException;
 import org.siggendiff.signature.stack.Walk;
 import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistTimeoutException;
 
 /**
  * Explains crash signatures under a baseline and a candidate siglist set, and names the siglist
@@ -72,9 +74,11 @@ public final class Explainer {
    *
    * @param productionSignature the signature stored with the crash, used when the baseline is
    *     {@code production}; may be null otherwise
+   * @throws UnsignableCrashException when a siglist line ran out of time on one of the crash's
+   *     frames, in a walk or in finding which line matched
    */
   public CrashExplanation explain(CrashData crash, String productionSignature) {
-    SignatureTrace candidateTrace = candidate.generator().trace(crash);
+    SignatureTrace candidateTrace = trace(candidate, crash);
     SideExplanation candidateSide = side(candidate.source(), candidateTrace, candidateLines);
     if (baseline == null) {
       return new CrashExplanation(null, candidateSide, null);
@@ -85,7 +89,7 @@ public final class Explainer {
       Cause cause = production.signature().equals(candidateSide.signature()) ? null : productionCause();
       return new CrashExplanation(production, candidateSide, cause);
     }
-    SignatureTrace baselineTrace = baseline.generator().trace(crash);
+    SignatureTrace baselineTrace = trace(baseline, crash);
     SideExplanation baselineSide = side(baseline.source(), baselineTrace, baselineLines);
     Cause cause =
         baselineSide.signature().equals(candidateSide.signature()) ? null : attribute(baselineTrace, candidateTrace);
@@ -95,6 +99,8 @@ public final class Explainer {
   /**
    * Why the crash's signature differs between the sides; for a crash already known to differ.
    * With a {@code production} baseline the cause is always not a line.
+   *
+   * @throws UnsignableCrashException as {@link #explain} does
    */
   public Cause cause(CrashData crash) {
     if (baseline == null) {
@@ -103,7 +109,16 @@ public final class Explainer {
     if (baseline.isProduction()) {
       return productionCause();
     }
-    return attribute(baseline.generator().trace(crash), candidate.generator().trace(crash));
+    return attribute(trace(baseline, crash), trace(candidate, crash));
+  }
+
+  /** The traced walk; a siglist timeout in it fails the crash as {@link SignatureGenerator#generate} fails it. */
+  private static SignatureTrace trace(Side side, CrashData crash) {
+    try {
+      return side.generator().trace(crash);
+    } catch (SiglistTimeoutException e) {
+      throw SiglistLines.timedOut(e);
+    }
   }
 
   private static Cause productionCause() {

@@ -9,7 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.signature.SignatureResult;
+import org.siggendiff.signature.SignatureTrace;
+import org.siggendiff.signature.UnsignableCrashException;
+import org.siggendiff.signature.rules.SignatureRunWatchDog;
 import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistTimeoutException;
 
 /**
  * Which frames of a run each added or removed line matches, accumulated crash by crash, and the
@@ -22,6 +29,10 @@ import org.siggendiff.siglist.SiglistKind;
  */
 public final class LineUsage {
   static final int MAX_DISTINCT_FRAMES = 200_000;
+  /** Each costs a time bound to find, so few are expected; beyond this many they are not remembered. */
+  private static final int MAX_TIMED_OUT_FRAMES = 1_000;
+  /** The debug line {@link SignatureRunWatchDog} writes when it walks thread 0. */
+  private static final String WATCHDOG_DEBUG = "SignatureRunWatchDog: ";
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
   private static final Pattern LINE_SUFFIX = Pattern.compile(":[^:]*$");
 
@@ -31,6 +42,9 @@ public final class LineUsage {
   private final Map<ListLine, Stats> stats = new LinkedHashMap<>();
   private final Set<String> seenBefore = ConcurrentHashMap.newKeySet();
   private final Set<String> seenAfter = ConcurrentHashMap.newKeySet();
+  /** Frames a line ran out of time on, with the message, for each side. */
+  private final Map<String, String> timedOutBefore = new ConcurrentHashMap<>();
+  private final Map<String, String> timedOutAfter = new ConcurrentHashMap<>();
   private final String[] addedPrefixes;
   private final String[] removedPrefixes;
 
@@ -63,30 +77,114 @@ public final class LineUsage {
     removedPrefixes = removed.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
   }
 
-  /** Tests one crash's normalized frames, as each side computed them, against the changed lines. */
+  /**
+   * The normalized frames generation walked for a crash on one side, for {@link #observe}:
+   * those of {@code result}'s extra and, when {@link SignatureRunWatchDog} walked thread 0 (whose
+   * frames then replaced the crashing thread's in the extra, as in Socorro), those of every walk.
+   * The second walk is made for shutdown hangs only.
+   *
+   * @param result the side's result; null for none (a production baseline)
+   * @throws UnsignableCrashException when a siglist line runs out of time in the second walk
+   */
+  public static List<String> framesOf(SignatureGenerator generator, CrashData crash, SignatureResult result) {
+    if (result == null) {
+      return List.of();
+    }
+    List<String> extra = result.extra() == null ? List.of() : result.extra().normalizedFrames();
+    if (!ranWatchDog(result)) {
+      return extra;
+    }
+    SignatureTrace trace;
+    try {
+      trace = generator.trace(crash);
+    } catch (SiglistTimeoutException e) {
+      throw SiglistLines.timedOut(e);
+    }
+    List<String> frames = new ArrayList<>();
+    for (SignatureTrace.ThreadWalk walk : trace.walks()) {
+      if (walk.walk() != null) {
+        walk.walk().frames().forEach(step -> frames.add(step.text()));
+      }
+    }
+    return frames;
+  }
+
+  private static boolean ranWatchDog(SignatureResult result) {
+    for (String line : result.debugLog()) {
+      if (line.startsWith(WATCHDOG_DEBUG)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Tests one crash's normalized frames, as each side computed them, against the changed lines.
+   *
+   * @throws UnsignableCrashException when a changed line runs out of time on one of the frames
+   *     (which then fails every crash that has it)
+   */
   public void observe(List<String> baselineFrames, List<String> candidateFrames) {
     if (stats.isEmpty()) {
       return;
     }
     for (String frame : baselineFrames) {
-      if (mayMatch(frame, removedPrefixes) && firstTime(seenBefore, frame)) {
-        for (ListLine line : removed) {
-          if (change.baseline().matches(line, subject(line, frame))) {
-            synchronized (this) {
-              stats.get(line).frames++;
+      if (mayMatch(frame, removedPrefixes)) {
+        if (firstTime(seenBefore, frame)) {
+          for (ListLine line : removed) {
+            if (matches(change.baseline(), line, subject(line, frame), frame, timedOutBefore)) {
+              synchronized (this) {
+                stats.get(line).frames++;
+              }
             }
           }
+        } else {
+          failIfTimedOut(timedOutBefore, frame);
         }
       }
     }
     for (String frame : candidateFrames) {
-      if (mayMatch(frame, addedPrefixes) && firstTime(seenAfter, frame)) {
-        for (ListLine line : added) {
-          String subject = subject(line, frame);
-          if (change.candidate().matches(line, subject)) {
-            matchedAdded(line, subject);
+      if (mayMatch(frame, addedPrefixes)) {
+        if (firstTime(seenAfter, frame)) {
+          for (ListLine line : added) {
+            String subject = subject(line, frame);
+            if (matches(change.candidate(), line, subject, frame, timedOutAfter)) {
+              matchedAdded(line, subject, frame);
+            }
           }
+        } else {
+          failIfTimedOut(timedOutAfter, frame);
         }
+      }
+    }
+  }
+
+  /** {@link SiglistLines#matches}, remembering a frame a line ran out of time on. */
+  private static boolean matches(SiglistLines lines, ListLine line, String subject, String frame, Map<String, String> timedOut) {
+    try {
+      return lines.matches(line, subject);
+    } catch (UnsignableCrashException e) {
+      throw remember(timedOut, frame, e);
+    }
+  }
+
+  private static UnsignableCrashException remember(Map<String, String> timedOut, String frame, UnsignableCrashException e) {
+    if (timedOut.size() < MAX_TIMED_OUT_FRAMES) {
+      timedOut.putIfAbsent(frame, e.getMessage());
+    }
+    return e;
+  }
+
+  /**
+   * A frame is tested once, so a later crash with a frame a line ran out of time on fails as the
+   * first did, whatever order the crashes come in (a crash handled at the same time as the first
+   * one may still pass).
+   */
+  private static void failIfTimedOut(Map<String, String> timedOut, String frame) {
+    if (!timedOut.isEmpty()) {
+      String message = timedOut.get(frame);
+      if (message != null) {
+        throw new UnsignableCrashException(SiglistLines.TIMEOUT_KIND, message, null);
       }
     }
   }
@@ -141,14 +239,19 @@ public final class LineUsage {
     return line.kind() == SiglistKind.LINE_NUMBERS ? LINE_SUFFIX.matcher(frame).replaceFirst("") : frame;
   }
 
-  private void matchedAdded(ListLine line, String frame) {
-    Optional<ListLine> first = change.candidate().firstMatch(line.kind(), frame);
+  private void matchedAdded(ListLine line, String subject, String frame) {
+    Optional<ListLine> first;
+    ListLine conflict = null;
+    try {
+      first = change.candidate().firstMatch(line.kind(), subject);
+      for (SiglistKind other : conflicting(line.kind())) {
+        conflict = conflict != null ? conflict : change.candidate().firstMatch(other, subject).orElse(null);
+      }
+    } catch (UnsignableCrashException e) {
+      throw remember(timedOutAfter, frame, e);
+    }
     ListLine shadow =
         first.isPresent() && first.get().index() < line.index() && !change.isAdded(first.get()) ? first.get() : null;
-    ListLine conflict = null;
-    for (SiglistKind other : conflicting(line.kind())) {
-      conflict = conflict != null ? conflict : change.candidate().firstMatch(other, frame).orElse(null);
-    }
     synchronized (this) {
       Stats s = stats.get(line);
       s.frames++;

@@ -6,23 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.regex.Pattern;
 import org.siggendiff.siglist.PythonRegex;
 import org.siggendiff.siglist.PythonRegexException;
 import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistMatcher;
 import org.siggendiff.siglist.SiglistSet;
+import org.siggendiff.siglist.SiglistTimeoutException;
+import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Which line of a siglist matches a frame. Socorro joins a list's lines with {@code |} and
  * applies the result with {@code re.match}; the alternative that matches is the first line, in
- * file order, that matches. Each line's own pattern is compiled the first time it is needed, so
- * this costs nothing until a question is asked, and nothing on the generation path. Sentinels
- * are compared by equality, as Socorro compares them.
+ * file order, that matches. Each line is matched by a {@link SiglistMatcher} of its own, taken
+ * from the set's (same names, same time bound on a line that may backtrack badly), built the
+ * first time it is needed, so this costs nothing until a question is asked, and nothing on the
+ * generation path. Sentinels are compared by equality, as Socorro compares them.
+ *
+ * <p>Attribution tries lines generation never reached on a frame (those after the line that
+ * matched it), so a line that backtracks without end can run out of time here only: every
+ * question then throws {@link UnsignableCrashException}, as generation does, naming the line.
  */
 public final class SiglistLines {
+  /** The kind {@link UnsignableCrashException} is thrown with, as {@link org.siggendiff.signature.SignatureGenerator}'s. */
+  static final String TIMEOUT_KIND = "siglist timeout";
+
   private final SiglistSet set;
   private final Map<SiglistKind, List<ListLine>> lines = new EnumMap<>(SiglistKind.class);
-  private final Map<SiglistKind, AtomicReferenceArray<Pattern>> patterns = new EnumMap<>(SiglistKind.class);
+  private final Map<SiglistKind, AtomicReferenceArray<Optional<SiglistMatcher>>> matchers = new EnumMap<>(SiglistKind.class);
   /** Lists whose lines act on one another when joined (backreferences, global flags). */
   private final Map<SiglistKind, Boolean> interacting = new EnumMap<>(SiglistKind.class);
 
@@ -36,7 +46,7 @@ public final class SiglistLines {
         list.add(new ListLine(kind, i, numbers.get(i), texts.get(i)));
       }
       lines.put(kind, List.copyOf(list));
-      patterns.put(kind, new AtomicReferenceArray<>(texts.size()));
+      matchers.put(kind, new AtomicReferenceArray<>(texts.size()));
       interacting.put(kind, kind != SiglistKind.SENTINELS && interacts(texts));
     }
   }
@@ -63,11 +73,15 @@ public final class SiglistLines {
     return lines.get(kind);
   }
 
-  /** The line that makes {@code text} part of the list, as Socorro's joined pattern finds it. */
+  /**
+   * The line that makes {@code text} part of the list, as Socorro's joined pattern finds it.
+   *
+   * @throws UnsignableCrashException when a line ran out of time on {@code text}
+   */
   public Optional<ListLine> firstMatch(SiglistKind kind, String text) {
     List<ListLine> list = lines.get(kind);
     if (interacting.get(kind)) {
-      return Optional.ofNullable(firstByJoinedPrefixes(list, text));
+      return Optional.ofNullable(firstByJoinedPrefixes(kind, list, text));
     }
     for (ListLine line : list) {
       if (matches(line, text)) {
@@ -77,12 +91,12 @@ public final class SiglistLines {
     return Optional.empty();
   }
 
-  /** Whether {@code text} is in the list. */
+  /** Whether {@code text} is in the list; throws as {@link #firstMatch} does. */
   public boolean contains(SiglistKind kind, String text) {
     return firstMatch(kind, text).isPresent();
   }
 
-  /** Every line of the list that matches {@code text} on its own, in file order. */
+  /** Every line of the list that matches {@code text} on its own, in file order; throws as {@link #firstMatch} does. */
   public List<ListLine> allMatches(SiglistKind kind, String text) {
     List<ListLine> found = new ArrayList<>();
     for (ListLine line : lines.get(kind)) {
@@ -93,41 +107,73 @@ public final class SiglistLines {
     return found;
   }
 
-  /** Whether one line, on its own, matches {@code text} at its start (or equals it, for sentinels). */
+  /**
+   * Whether one line, on its own, matches {@code text} at its start (or equals it, for sentinels).
+   *
+   * @throws UnsignableCrashException when the line ran out of time on {@code text}
+   */
   public boolean matches(ListLine line, String text) {
     if (line.kind() == SiglistKind.SENTINELS) {
       return line.text().equals(text);
     }
-    Pattern pattern = pattern(line);
-    return pattern != null && pattern.matcher(text).lookingAt();
+    Optional<SiglistMatcher> matcher = lineMatcher(line);
+    return matcher.isPresent() && bounded(matcher.get(), text);
   }
 
-  private Pattern pattern(ListLine line) {
-    AtomicReferenceArray<Pattern> compiled = patterns.get(line.kind());
-    Pattern pattern = compiled.get(line.index());
-    if (pattern == null) {
-      try {
-        pattern = PythonRegex.translate(line.text()).compile();
-      } catch (PythonRegexException e) {
-        // Only in a list whose lines interact, where it compiles only joined.
-        return null;
-      }
-      compiled.set(line.index(), pattern);
+  private Optional<SiglistMatcher> lineMatcher(ListLine line) {
+    AtomicReferenceArray<Optional<SiglistMatcher>> built = matchers.get(line.kind());
+    Optional<SiglistMatcher> matcher = built.get(line.index());
+    if (matcher == null) {
+      matcher = sub(line.kind(), line.index(), line.index() + 1);
+      built.set(line.index(), matcher);
     }
-    return pattern;
+    return matcher;
+  }
+
+  /** Lines {@code from} to {@code to} of a list as one matcher; empty when they do not compile without the others. */
+  private Optional<SiglistMatcher> sub(SiglistKind kind, int from, int to) {
+    try {
+      return Optional.of(listMatcher(kind).lines(from, to));
+    } catch (SiglistMatcher.JoinException e) {
+      // Only in a list whose lines interact, where a line refers to another's group.
+      return Optional.empty();
+    }
+  }
+
+  private SiglistMatcher listMatcher(SiglistKind kind) {
+    return switch (kind) {
+      case IRRELEVANT -> set.irrelevant();
+      case PREFIX -> set.prefix();
+      case LINE_NUMBERS -> set.lineNumbers();
+      case SENTINELS -> throw new IllegalArgumentException("sentinels are compared, not matched");
+    };
+  }
+
+  private static boolean bounded(SiglistMatcher matcher, String text) {
+    try {
+      return matcher.matches(text);
+    } catch (SiglistTimeoutException e) {
+      throw timedOut(e);
+    }
+  }
+
+  /** A siglist timeout as the crash's failure, worded as generation words it. */
+  static UnsignableCrashException timedOut(SiglistTimeoutException e) {
+    return new UnsignableCrashException(TIMEOUT_KIND, e.getMessage(), e);
   }
 
   /**
    * The first line such that the lines up to it, joined, match: exact even when lines interact.
    * Whether a prefix of the list matches only grows with its length, so a binary search finds it.
    */
-  private static ListLine firstByJoinedPrefixes(List<ListLine> list, String text) {
+  private ListLine firstByJoinedPrefixes(SiglistKind kind, List<ListLine> list, String text) {
     int low = 0;
     int high = list.size() - 1;
     ListLine found = null;
     while (low <= high) {
       int middle = (low + high) >>> 1;
-      if (joinedMatches(list.subList(0, middle + 1), text)) {
+      Optional<SiglistMatcher> prefix = sub(kind, 0, middle + 1);
+      if (prefix.isPresent() && bounded(prefix.get(), text)) {
         found = list.get(middle);
         high = middle - 1;
       } else {
@@ -135,14 +181,5 @@ public final class SiglistLines {
       }
     }
     return found;
-  }
-
-  private static boolean joinedMatches(List<ListLine> prefix, String text) {
-    try {
-      String joined = String.join("|", prefix.stream().map(ListLine::text).toList());
-      return PythonRegex.translate(joined).compile().matcher(text).lookingAt();
-    } catch (PythonRegexException e) {
-      return false;
-    }
   }
 }

@@ -3,6 +3,7 @@ package org.siggendiff.cli;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.siggendiff.attribution.ExplanationJson;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.explain.ExplainSession;
+import org.siggendiff.explain.RawAnnotations;
 import org.siggendiff.report.ExplanationText;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.siglist.ResolvedSiglists;
@@ -98,7 +100,8 @@ final class ExplainCommand implements Callable<Integer> {
     ExplainSession.Outcome outcome;
     try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
       ExplainSession session = new ExplainSession(
-          explainer, baselineSource != null && baselineSource.isProduction(), opened.source(), (int) crashStats.maxCrashBytes());
+          explainer, baselineSource != null && baselineSource.isProduction(), opened.source(), (int) crashStats.maxCrashBytes(),
+          opened.cache());
       try {
         outcome = session.explain(crashes, corpora);
       } catch (IOException e) {
@@ -107,9 +110,11 @@ final class ExplainCommand implements Callable<Integer> {
     }
     for (ExplainSession.Explained item : outcome.explained()) {
       if (json) {
-        context.out().println(ASCII_JSON.writeValueAsString(ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint())));
+        ObjectNode node = ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint());
+        node.set("raw_annotations", item.raw() == null ? RawAnnotations.notCached().json() : item.raw().json());
+        context.out().println(ASCII_JSON.writeValueAsString(node));
       } else {
-        ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint()).forEach(context.out()::println);
+        ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint(), item.raw()).forEach(context.out()::println);
         context.out().println();
       }
     }

@@ -110,11 +110,18 @@ public final class DiffRunner {
           crashId, linkable, "no production signature", "the baseline is production, and this document has no stored signature");
     }
     String baselineSignature = baselineResult != null ? baselineResult.signature() : production;
-    if (usage != null) {
-      usage.observe(frames(baselineResult), frames(candidateResult));
+    Cause cause;
+    try {
+      if (usage != null) {
+        usage.observe(
+            LineUsage.framesOf(baseline, crashData, baselineResult), LineUsage.framesOf(candidate, crashData, candidateResult));
+      }
+      // Attribution walks the crash again on both sides: only for the few crashes that moved.
+      cause = baselineSignature.equals(candidateResult.signature()) ? null : explainer.cause(crashData);
+    } catch (UnsignableCrashException e) {
+      // A siglist line generation never reached on a frame ran out of time in attribution.
+      return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
     }
-    // Attribution walks the crash again on both sides: only for the few crashes that moved.
-    Cause cause = baselineSignature.equals(candidateResult.signature()) ? null : explainer.cause(crashData);
     return new DiffRow(
         crashId,
         linkable,
@@ -128,9 +135,5 @@ public final class DiffRunner {
         null,
         null,
         cause);
-  }
-
-  private static List<String> frames(SignatureResult result) {
-    return result == null || result.extra() == null ? List.of() : result.extra().normalizedFrames();
   }
 }

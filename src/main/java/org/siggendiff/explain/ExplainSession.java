@@ -4,23 +4,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.siggendiff.attribution.CrashExplanation;
 import org.siggendiff.attribution.ExplainedWalk;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SideExplanation;
+import org.siggendiff.cache.DiskCache;
+import org.siggendiff.cache.RawCrashes;
 import org.siggendiff.crashdata.CrashDocument;
+import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.CrashLoader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
+import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * One {@code explain} run: finds the crashes asked for, explains each on both sides, and
@@ -29,8 +37,13 @@ import org.siggendiff.diff.DiffRow;
  * documents classified by content) and fail with the diff's rows.
  */
 public final class ExplainSession {
-  /** A crash explained, named by its crash ID or where it came from. */
-  public record Explained(String crashId, CrashExplanation explanation) {}
+  /**
+   * A crash explained, named by its crash ID or where it came from.
+   *
+   * @param raw the raw annotations the rules' fields come from, when its raw crash is cached or
+   *     it was asked for by crash ID; null otherwise
+   */
+  public record Explained(String crashId, CrashExplanation explanation, RawAnnotations raw) {}
 
   /**
    * What the run produced.
@@ -45,17 +58,20 @@ public final class ExplainSession {
   private final boolean productionBaseline;
   private final CrashLoader loader;
   private final int maxDocumentBytes;
+  private final DiskCache cache;
 
   /**
    * @param productionBaseline whether the baseline is the signature stored with each crash
    * @param source where crash IDs are looked up
    * @param maxDocumentBytes the most bytes one document may have
+   * @param cache where raw crashes are looked up (never fetched); null for none
    */
-  public ExplainSession(Explainer explainer, boolean productionBaseline, CrashSource source, int maxDocumentBytes) {
+  public ExplainSession(Explainer explainer, boolean productionBaseline, CrashSource source, int maxDocumentBytes, DiskCache cache) {
     this.explainer = explainer;
     this.productionBaseline = productionBaseline;
     this.loader = new CrashLoader(source);
     this.maxDocumentBytes = maxDocumentBytes;
+    this.cache = cache;
   }
 
   /**
@@ -69,12 +85,15 @@ public final class ExplainSession {
     List<DiffInput> inputs = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     List<Object> order = new ArrayList<>();
+    // The crash IDs asked for as such, whose raw crash is said to be missing when it is.
+    Set<String> askedById = new HashSet<>();
     for (String argument : arguments) {
       if (!looksLikeCrashId(argument) && Files.exists(Path.of(argument))) {
         order.add(Path.of(argument));
       } else {
         order.add(argument);
         ids.add(argument);
+        askedById.add(canonical(argument));
       }
     }
     Map<String, DiffInput> fromCorpora = new LinkedHashMap<>();
@@ -100,7 +119,15 @@ public final class ExplainSession {
         inputs.add(found != null ? found : asInput(argument));
       }
     }
-    return explainAll(inputs);
+    return explainAll(inputs, askedById);
+  }
+
+  private static String canonical(String argument) {
+    try {
+      return CrashId.parse(argument).value();
+    } catch (InvalidCrashIdException e) {
+      return argument;
+    }
   }
 
   private static boolean looksLikeCrashId(String argument) {
@@ -135,7 +162,7 @@ public final class ExplainSession {
     return null;
   }
 
-  private Outcome explainAll(List<DiffInput> inputs) {
+  private Outcome explainAll(List<DiffInput> inputs, Set<String> askedById) {
     LineUsage usage = explainer.change().map(LineUsage::new).orElse(null);
     List<Explained> explained = new ArrayList<>();
     List<DiffRow> failures = new ArrayList<>();
@@ -153,17 +180,43 @@ public final class ExplainSession {
       CrashExplanation explanation;
       try {
         explanation = explainer.explain(crash.crashData(), crash.production());
+      } catch (UnsignableCrashException e) {
+        failures.add(failure(crash, e.kind(), e.getMessage()));
+        continue;
       } catch (RuntimeException e) {
         // A bug, not bad input: the crash is reported, the others are still explained.
         failures.add(failure(crash, "internal error", "internal error: " + e));
         continue;
       }
       if (usage != null && explanation.baseline() != null) {
-        usage.observe(frames(explanation.baseline()), frames(explanation.candidate()));
+        try {
+          usage.observe(frames(explanation.baseline()), frames(explanation.candidate()));
+        } catch (UnsignableCrashException e) {
+          failures.add(failure(crash, e.kind(), e.getMessage()));
+          continue;
+        }
       }
-      explained.add(new Explained(crash.crashId(), explanation));
+      explained.add(new Explained(crash.crashId(), explanation, raw(crash.crashId(), askedById.contains(crash.crashId()))));
     }
     return new Outcome(explained, failures, usage == null ? List.of() : usage.lint());
+  }
+
+  /** The cached raw crash's rule annotations; not cached only said of a crash asked for by ID. */
+  private RawAnnotations raw(String crashId, boolean askedById) {
+    if (cache == null || crashId == null) {
+      return null;
+    }
+    CrashId id;
+    try {
+      id = CrashId.parse(crashId);
+    } catch (InvalidCrashIdException e) {
+      return null;
+    }
+    Optional<List<RawCrashes.Annotation>> annotations = RawCrashes.ruleAnnotations(cache, id);
+    if (annotations.isPresent()) {
+      return new RawAnnotations(annotations.get());
+    }
+    return askedById ? RawAnnotations.notCached() : null;
   }
 
   private static DiffRow failure(CrashLoader.Crash crash, String kind, String reason) {

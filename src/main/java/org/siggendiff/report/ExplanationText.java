@@ -9,6 +9,9 @@ import org.siggendiff.attribution.ExplainedWalk;
 import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SideExplanation;
+import org.siggendiff.cache.RawCrashes;
+import org.siggendiff.explain.RawAnnotations;
+import org.siggendiff.py.PyRepr;
 import org.siggendiff.signature.SignatureTrace;
 
 /**
@@ -19,7 +22,13 @@ import org.siggendiff.signature.SignatureTrace;
 public final class ExplanationText {
   private ExplanationText() {}
 
-  public static List<String> lines(String crashId, CrashExplanation explanation, List<LintWarning> lint) {
+  /** How much of a raw annotation's value is shown: some (JavaStackTrace, AsyncShutdownTimeout) run to kilobytes. */
+  static final int RAW_VALUE_SHOWN = 300;
+
+  /**
+   * @param raw the raw annotations behind the rules' fields; null to say nothing of them
+   */
+  public static List<String> lines(String crashId, CrashExplanation explanation, List<LintWarning> lint, RawAnnotations raw) {
     List<String> out = new ArrayList<>();
     SideExplanation before = explanation.baseline();
     SideExplanation after = explanation.candidate();
@@ -63,6 +72,7 @@ public final class ExplanationText {
     }
     rules(out, "baseline", before);
     rules(out, "candidate", after);
+    raw(out, raw);
     notes(out, "baseline", before);
     notes(out, "candidate", after);
     for (LintWarning warning : lint) {
@@ -90,6 +100,28 @@ public final class ExplanationText {
     for (SignatureTrace.RuleStep step : side.rulesAfterWalk()) {
       out.add("  " + name + " rule " + step.rule() + ": \"" + step.before() + "\" -> \"" + step.after() + "\"");
     }
+  }
+
+  /** Each as {@code raw Name (-> field): value}, the value as Python's repr shows it, cut short. */
+  private static void raw(List<String> out, RawAnnotations raw) {
+    if (raw == null) {
+      return;
+    }
+    if (!raw.cached()) {
+      out.add("  raw crash not cached (fetch --raw)");
+      return;
+    }
+    for (RawCrashes.Annotation annotation : raw.annotations()) {
+      out.add("  raw " + annotation.name() + " (-> " + annotation.processedField() + "): " + shortened(PyRepr.repr(annotation.value())));
+    }
+  }
+
+  private static String shortened(String text) {
+    if (text.length() <= RAW_VALUE_SHOWN) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(RAW_VALUE_SHOWN - 1)) ? RAW_VALUE_SHOWN - 1 : RAW_VALUE_SHOWN;
+    return text.substring(0, end) + "... (" + (text.length() - end) + " more characters)";
   }
 
   private static void notes(List<String> out, String name, SideExplanation side) {

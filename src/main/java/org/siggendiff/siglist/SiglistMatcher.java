@@ -33,6 +33,9 @@ public final class SiglistMatcher {
   private final Guarded[] unprefixedGuarded;
   private final Node root;
   private final Duration timeout;
+  /** The lines and their names, for {@link #lines(int, int)}. */
+  private final List<String> lines;
+  private final List<String> where;
 
   /** A line matched under the time bound, and how it is named when it runs out. */
   private record Guarded(Pattern pattern, String where) {}
@@ -80,7 +83,16 @@ public final class SiglistMatcher {
   }
 
   private SiglistMatcher(
-      Pattern joined, Guarded joinedGuard, Pattern unprefixed, Guarded[] unprefixedGuarded, Node root, Duration timeout) {
+      List<String> lines,
+      List<String> where,
+      Pattern joined,
+      Guarded joinedGuard,
+      Pattern unprefixed,
+      Guarded[] unprefixedGuarded,
+      Node root,
+      Duration timeout) {
+    this.lines = lines;
+    this.where = where;
     this.joined = joined;
     this.joinedGuard = joinedGuard;
     this.unprefixed = unprefixed;
@@ -110,6 +122,8 @@ public final class SiglistMatcher {
     if (where.size() != lines.size() || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("one name per line and a positive timeout are needed");
     }
+    lines = List.copyOf(lines);
+    where = List.copyOf(where);
     String joinedText = String.join("|", lines);
     PythonRegex.Translation whole;
     try {
@@ -130,7 +144,7 @@ public final class SiglistMatcher {
         }
         guard = new Guarded(whole.compile(), where.get(named) + " (matched joined with its list)");
       }
-      return new SiglistMatcher(whole.compile(), guard, null, null, null, timeout);
+      return new SiglistMatcher(lines, where, whole.compile(), guard, null, null, null, timeout);
     }
     Node root = new Node();
     List<String> unprefixedRegexes = new ArrayList<>();
@@ -157,12 +171,26 @@ public final class SiglistMatcher {
     Pattern unprefixed =
         unprefixedRegexes.isEmpty() ? null : Pattern.compile(String.join("|", unprefixedRegexes));
     return new SiglistMatcher(
+        lines,
+        where,
         null,
         null,
         unprefixed,
         unprefixedGuarded.isEmpty() ? null : unprefixedGuarded.toArray(Guarded[]::new),
         root,
         timeout);
+  }
+
+  /**
+   * The lines {@code from} (inclusive) to {@code to} (exclusive) of this matcher's, as a matcher
+   * of their own, named and bounded as here: how attribution asks which line of a list matches a
+   * frame, with the same guard on the lines that may backtrack badly as generation has.
+   *
+   * @throws JoinException when those lines do not compile joined (a backreference to a group
+   *     of a line left out)
+   */
+  public SiglistMatcher lines(int from, int to) throws JoinException {
+    return of(lines.subList(from, to), where.subList(from, to), timeout);
   }
 
   /** Whether a line may backtrack badly; a line that refers to a group of another does. */

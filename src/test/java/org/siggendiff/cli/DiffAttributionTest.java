@@ -256,4 +256,75 @@ class DiffAttributionTest {
     assertEquals(List.of("matches_nothing 7", "matches_nothing 8", "shadowed 9"), kinds);
     assertEquals(message, warnings.get(2).get("message").asText());
   }
+
+  /** {@code (.*a){25}$} on thirty a's and no end backtracks without end. */
+  private static final String EVIL_FRAME = "a".repeat(30) + "b";
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLineOnlyAttributionTriesThatRunsOutOfTimeFailsThatCrashAndTheRunGoesOn() throws IOException {
+    // "aaa" makes the frame irrelevant on the baseline before line 8 is reached; the candidate
+    // removes both, so the crash moves and attribution tries every removed line on the frame.
+    Files.writeString(baseline.resolve("irrelevant_signature_re.txt"), "aaa\n(.*a){25}$\n", StandardOpenOption.APPEND);
+    corpus = corpus(
+        processed(CrashIds.text(1), "Foo::Qux", EVIL_FRAME, "Foo::Qux"),
+        processed(CrashIds.text(2), "Bar::Baz", "Bar::Baz", "Foo::Qux"));
+    Path summaryFile = folder.resolve("summary.json");
+
+    CliRunner.Outcome outcome = diff("--format", "jsonl", "--summary", summaryFile.toString());
+
+    assertEquals(3, outcome.status(), outcome.err());
+    List<JsonNode> rows = jsonLines(outcome.out());
+    assertEquals(2, rows.size());
+    assertEquals("error", rows.get(0).get("status").asText(), rows.get(0).toString());
+    assertTrue(rows.get(0).get("error").asText().startsWith(
+        "siglist pattern timed out: " + baseline.resolve("irrelevant_signature_re.txt") + ":8 (on frame 'aaaa"), rows.get(0).toString());
+    assertEquals("Foo::Qux", rows.get(1).get("candidate").asText(), rows.get(1).toString());
+    assertEquals("ok", rows.get(1).get("status").asText(), rows.get(1).toString());
+    assertTrue(outcome.err().contains("siglist timeout"), outcome.err());
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void explainFailsACrashOnWhichALineRunsOutOfTimeAndExplainsTheOthers() throws IOException {
+    Files.writeString(baseline.resolve("irrelevant_signature_re.txt"), "aaa\n(.*a){25}$\n", StandardOpenOption.APPEND);
+    corpus = corpus(
+        processed(CrashIds.text(1), "Foo::Qux", EVIL_FRAME, "Foo::Qux"),
+        processed(CrashIds.text(2), "Bar::Baz", "Bar::Baz", "Foo::Qux"));
+
+    CliRunner.Outcome outcome = CliRunner.run("", Map.of(), "explain", "--baseline", baseline.toString(), "--candidate", candidate.toString(),
+        "--cache-dir", folder.resolve("cache").toString(), "--offline", corpus.toString());
+
+    assertEquals(3, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + CrashIds.text(1) + ": siglist pattern timed out: "
+        + baseline.resolve("irrelevant_signature_re.txt") + ":8 (on frame 'aaaa"), outcome.err());
+    assertTrue(outcome.out().contains("crash " + CrashIds.text(2)), outcome.out());
+    assertFalse(outcome.out().contains("crash " + CrashIds.text(1)), outcome.out());
+  }
+
+  @Test
+  void aLineMatchingOnlyFramesOfEitherWalkOfAShutdownHangIsNotWarnedOfAsMatchingNothing() throws IOException {
+    // Lines 7 and 8 of the candidate are replaced by one per walk: each matches a frame no walk reaches.
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), Files.readString(baseline.resolve("irrelevant_signature_re.txt"))
+        + "CrashingThreadOnly\nThreadZeroOnly\n");
+    ObjectNode hang = processed(CrashIds.text(3), "shutdownhang | Main", "Main", "ThreadZeroOnly");
+    ObjectNode dump = (ObjectNode) hang.get("json_dump");
+    ((ObjectNode) dump.get("crash_info")).put("crashing_thread", 1);
+    var frames = ((com.fasterxml.jackson.databind.node.ArrayNode) dump.get("threads")).addObject().putArray("frames");
+    frames.addObject().put("module", "libxul.so").put("function", "mozilla::(anonymous namespace)::RunWatchdog(void*)");
+    frames.addObject().put("module", "libxul.so").put("function", "CrashingThreadOnly");
+    corpus = corpus(hang);
+    Path summaryFile = folder.resolve("summary.json");
+
+    CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("shutdownhang | Main"), outcome.out());
+    JsonNode json = CrashJson.parse(Files.readString(summaryFile));
+    List<String> frameCounts = new ArrayList<>();
+    json.get("by_line").forEach(line -> frameCounts.add(line.get("text").asText() + "=" + line.get("frames").asInt()));
+    assertEquals(List.of("CrashingThreadOnly=1", "ThreadZeroOnly=1"), frameCounts);
+    assertEquals(0, json.get("warnings").size(), json.get("warnings").toString());
+    assertFalse(outcome.err().contains("matches no frame"), outcome.err());
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,5 +115,38 @@ class ExplainCommandTest {
 
     assertTrue(outcome.out().contains("  warning: prefix_signature_re.txt:8 matches no frame of the crashes given\n"), outcome.out());
     assertFalse(outcome.out().contains("typo"), outcome.out());
+  }
+
+  @Test
+  void aCachedRawCrashShowsTheAnnotationsTheRulesReadEscapedAndAMissingOneIsSaidToBeMissing() throws Exception {
+    String other = "f721dfb2-de15-4679-87ec-567e2c251104";
+    Path raw = java.nio.file.Files.createDirectories(folder.resolve("raw_crash").resolve("20251112")).resolve(CRASH);
+    java.nio.file.Files.writeString(raw, "{\n  \"AbortMessage\": \"bad\\u001b[31m\\nnews\",\n  \"IPCChannelError\": \"ShutDownKill\",\n"
+        + "  \"JavaStackTrace\": \"" + "x".repeat(400) + "\",\n  \"ProductName\": \"Firefox\",\n  \"uuid\": \"" + CRASH + "\"\n}");
+
+    CliRunner.Outcome text = explain(CRASH, other);
+
+    assertEquals(0, text.status(), text.err());
+    String out = text.out();
+    String first = out.substring(0, out.indexOf("crash " + other));
+    assertTrue(first.contains("\n  raw AbortMessage (-> abort_message): 'bad\\x1b[31m\\nnews'\n"), first);
+    assertTrue(first.contains("\n  raw IPCChannelError (-> ipc_channel_error): 'ShutDownKill'\n"), first);
+    assertTrue(first.contains("\n  raw JavaStackTrace (-> java_stack_trace): '" + "x".repeat(299) + "... (102 more characters)\n"), first);
+    assertFalse(first.contains("ProductName"), first);
+    assertFalse(first.contains("raw crash not cached"), first);
+    assertTrue(out.substring(out.indexOf("crash " + other)).contains("\n  raw crash not cached (fetch --raw)\n"), out);
+
+    CliRunner.Outcome json = explain("--format", "json", CRASH, other);
+
+    assertEquals(0, json.status(), json.err());
+    List<String> lines = json.out().strip().lines().toList();
+    JsonNode annotations = CrashJson.parse(lines.get(0)).get("raw_annotations");
+    assertEquals(3, annotations.size(), annotations.toString());
+    assertEquals("IPCChannelError", annotations.get(1).get("name").asText());
+    assertEquals("ipc_channel_error", annotations.get(1).get("field").asText());
+    assertEquals("ShutDownKill", annotations.get(1).get("value").asText());
+    assertEquals("bad\u001b[31m\nnews", annotations.get(0).get("value").asText());
+    assertEquals(400, annotations.get(2).get("value").asText().length());
+    assertTrue(CrashJson.parse(lines.get(1)).get("raw_annotations").isNull());
   }
 }
