@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
           + " configuration error, 3 some crashes could not be processed (or an internal error, or"
           + " the --summary file could not be written), 130 interrupted."
     },
-    subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, HelpCommand.class})
+    subcommands = {SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, HistoryCommand.class, HelpCommand.class})
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
   /** ASCII-only like the JSONL rows, so that crash text in the file cannot drive a terminal that shows it. */
   private static final ObjectWriter SUMMARY_JSON =

@@ -35,6 +35,23 @@ public final class SiglistLoader {
     return build(source, lines, folder);
   }
 
+  /**
+   * Loads a set from the four files' bytes, read elsewhere (a git object); {@code folder} names
+   * where they came from in messages ({@code file:line: problem}).
+   */
+  public static SiglistSet load(Map<SiglistKind, byte[]> files, Path folder, String source) throws SiglistException {
+    Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
+    for (SiglistKind kind : SiglistKind.values()) {
+      Path file = folder.resolve(kind.fileName());
+      byte[] bytes = files.get(kind);
+      if (bytes == null) {
+        throw new SiglistException(file + ": file is missing");
+      }
+      lines.put(kind, readLines(file, bytes));
+    }
+    return build(source, lines, folder);
+  }
+
   private static SiglistSet build(
       String source, Map<SiglistKind, List<NumberedLine>> lines, Path base)
       throws SiglistException {
