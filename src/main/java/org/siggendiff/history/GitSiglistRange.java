@@ -92,7 +92,8 @@ public final class GitSiglistRange {
     List<HistoryStep> steps = new ArrayList<>();
     for (HistoryCommit commit : commits) {
       List<Optional<SiglistVersion>> parents = new ArrayList<>();
-      for (String parent : commit.parents()) {
+      // Along the first parent, a merge is compared with its first parent only: it brings its branch's changes.
+      for (String parent : firstParent ? commit.parents().subList(0, Math.min(1, commit.parents().size())) : commit.parents()) {
         parents.add(version(parent));
       }
       steps.add(new HistoryStep(commit, parents, version(commit.sha())));

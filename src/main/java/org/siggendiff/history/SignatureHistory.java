@@ -135,7 +135,8 @@ public final class SignatureHistory {
   public Result run(SiglistRange range, Runnable progress, BooleanSupplier stop) {
     range.start().ifPresent(this::ensure);
     List<CommitMoves> commits = new ArrayList<>();
-    Map<Integer, List<Change>> changes = new LinkedHashMap<>();
+    // By crash, in input order.
+    Map<Integer, List<Change>> changes = new java.util.TreeMap<>();
     boolean stopped = false;
     String[] start = range.start().map(version -> signatures.get(version.key())).orElse(null);
     for (HistoryStep step : range.steps()) {
