@@ -21,7 +21,6 @@ import org.siggendiff.siglist.SiglistMatcher;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.rules.SignatureGenerationRule;
 import org.siggendiff.signature.stack.Walk;
 
 /**
@@ -93,17 +92,17 @@ public final class SignatureHistory {
     }
   }
 
-  /** A version's generator, and a second generation rule to trace walks without touching the generator's memos. */
-  private record Engine(SiglistVersion version, SignatureGenerator generator, SignatureGenerationRule walker) {}
+  private record Engine(SiglistVersion version, SignatureGenerator generator) {}
 
-  private static final int ENGINES_KEPT = 4;
+  /** A commit needs its parent's generator and its own; each holds frame memos, which take most of the memory. */
+  private static final int ENGINES_KEPT = 2;
 
   private final List<TrackedCrash> crashes;
   private final boolean shortcut;
   private final Map<String, String[]> signatures = new HashMap<>();
   /** Normalized frames, and function names, each with the crashes that have it under some version signed so far. */
-  private final Map<String, BitSet> frames = new HashMap<>();
-  private final Map<String, BitSet> functions = new HashMap<>();
+  private final Map<String, CrashList> frames = new HashMap<>();
+  private final Map<String, CrashList> functions = new HashMap<>();
   /** Crashes whose walk raised: their frames are not known, so every change signs them again. */
   private final BitSet unknownFrames = new BitSet();
   private final Map<Integer, Failure> failures = new LinkedHashMap<>();
@@ -209,8 +208,7 @@ public final class SignatureHistory {
 
   private Engine engine(SiglistVersion version) {
     return engines.computeIfAbsent(version.key(), key -> {
-      SiglistSet set = version.siglists();
-      return new Engine(version, new SignatureGenerator(set), new SignatureGenerationRule(set));
+      return new Engine(version, new SignatureGenerator(version.siglists()));
     });
   }
 
@@ -253,8 +251,8 @@ public final class SignatureHistory {
         unknownFrames.set(crash);
         continue;
       }
-      result.frames().forEach(frame -> frames.computeIfAbsent(frame, f -> new BitSet()).set(crash));
-      result.functions().forEach(function -> functions.computeIfAbsent(function, f -> new BitSet()).set(crash));
+      result.frames().forEach(frame -> frames.computeIfAbsent(frame, f -> new CrashList()).add(crash));
+      result.functions().forEach(function -> functions.computeIfAbsent(function, f -> new CrashList()).add(crash));
     }
   }
 
@@ -271,8 +269,8 @@ public final class SignatureHistory {
     Set<String> frames = new LinkedHashSet<>();
     Set<String> functions = new LinkedHashSet<>();
     try {
-      addFrames(engine.walker().walk(crash), frames, functions);
-      addFrames(engine.walker().walk(crash.withCrashingThread(0)), frames, functions);
+      addFrames(engine.generator().walk(crash), frames, functions);
+      addFrames(engine.generator().walk(crash.withCrashingThread(0)), frames, functions);
     } catch (PyException e) {
       return new Signed(signature, null, null, null);
     }
@@ -306,7 +304,7 @@ public final class SignatureHistory {
         continue;
       }
       if (kind == SiglistKind.SENTINELS) {
-        changed.forEach(sentinel -> Optional.ofNullable(frames.get(sentinel)).ifPresent(affected::or));
+        changed.forEach(sentinel -> Optional.ofNullable(frames.get(sentinel)).ifPresent(list -> list.addTo(affected)));
         continue;
       }
       SiglistMatcher matcher = interacts(before) || interacts(after) ? null : matcher(changed);
@@ -314,15 +312,41 @@ public final class SignatureHistory {
         affected.set(0, crashes.size());
         return affected;
       }
-      Map<String, BitSet> subjects = kind == SiglistKind.LINE_NUMBERS ? functions : frames;
-      for (Map.Entry<String, BitSet> entry : subjects.entrySet()) {
+      Map<String, CrashList> subjects = kind == SiglistKind.LINE_NUMBERS ? functions : frames;
+      for (Map.Entry<String, CrashList> entry : subjects.entrySet()) {
         if (matcher.matches(entry.getKey())) {
-          affected.or(entry.getValue());
+          entry.getValue().addTo(affected);
         }
       }
     }
     affected.or(unknownFrames);
     return affected;
+  }
+
+  /**
+   * The crashes that have a frame: most frames belong to a few crashes, so a small array each
+   * (a bit set over every crash would take a kilobyte per frame). A crash signed again may be
+   * added twice, which costs nothing but a repeat.
+   */
+  private static final class CrashList {
+    private int[] crashes = new int[2];
+    private int size;
+
+    void add(int crash) {
+      if (size > 0 && crashes[size - 1] == crash) {
+        return;
+      }
+      if (size == crashes.length) {
+        crashes = java.util.Arrays.copyOf(crashes, size * 2);
+      }
+      crashes[size++] = crash;
+    }
+
+    void addTo(BitSet set) {
+      for (int i = 0; i < size; i++) {
+        set.set(crashes[i]);
+      }
+    }
   }
 
   private static SiglistMatcher matcher(Set<String> lines) {

@@ -22,8 +22,9 @@ public final class SiglistMatcher {
   private final Node root;
 
   private static final class Node {
-    private final Map<Character, Node> building = new HashMap<>();
-    private final List<String> lineRegexes = new ArrayList<>();
+    // Only while building: a set keeps thousands of nodes, so the builders are dropped once frozen.
+    private Map<Character, Node> building = new HashMap<>();
+    private List<String> lineRegexes = new ArrayList<>();
     private boolean literalEnd;
     private Pattern pattern;
     private char[] keys;
@@ -51,7 +52,8 @@ public final class SiglistMatcher {
         keys[i] = entry.getKey();
         children[i++] = entry.getValue();
       }
-      building.clear();
+      building = null;
+      lineRegexes = null;
       for (Node child : children) {
         child.freeze();
       }
