@@ -206,6 +206,7 @@ public final class Main {
       if (type == ExplainCommand.class) {
         return type.cast(new ExplainCommand(context));
       }
+      if (type == HistoryCommand.class) return type.cast(new HistoryCommand(context));
       if (type == FetchCommand.class) {
         return type.cast(new FetchCommand(context));
       }

@@ -34,19 +34,25 @@ public final class SiglistLoader {
    * else the default.
    */
   public static SiglistSet load(Path folder, String source) throws SiglistException {
+    return load(folder, source, matchTimeoutFromProperty());
+  }
+
+  /** The bound from {@link #MATCH_TIMEOUT_PROPERTY}, else the default. */
+  private static Duration matchTimeoutFromProperty() throws SiglistException {
     String millis = System.getProperty(MATCH_TIMEOUT_PROPERTY);
-    Duration timeout = SiglistMatcher.DEFAULT_TIMEOUT;
-    if (millis != null) {
-      try {
-        timeout = Duration.ofMillis(Long.parseLong(millis.strip()));
-      } catch (NumberFormatException e) {
-        throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": not a number of milliseconds: " + millis);
-      }
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": must be positive: " + millis);
-      }
+    if (millis == null) {
+      return SiglistMatcher.DEFAULT_TIMEOUT;
     }
-    return load(folder, source, timeout);
+    Duration timeout;
+    try {
+      timeout = Duration.ofMillis(Long.parseLong(millis.strip()));
+    } catch (NumberFormatException e) {
+      throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": not a number of milliseconds: " + millis);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new SiglistException(MATCH_TIMEOUT_PROPERTY + ": must be positive: " + millis);
+    }
+    return timeout;
   }
 
   /**
@@ -64,6 +70,30 @@ public final class SiglistLoader {
       byte[] bytes = read(file, problems);
       lines.put(kind, bytes == null ? List.of() : readLines(file, bytes, problems));
     }
+    return build(source, folder, lines, matchTimeout, problems);
+  }
+
+  /**
+   * Loads a set from the four files' bytes, read elsewhere (a git object); {@code folder} names
+   * where they came from in messages ({@code file:line: problem}).
+   */
+  public static SiglistSet load(Map<SiglistKind, byte[]> files, Path folder, String source) throws SiglistException {
+    List<String> problems = new ArrayList<>();
+    Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
+    for (SiglistKind kind : SiglistKind.values()) {
+      Path file = folder.resolve(kind.fileName());
+      byte[] bytes = files.get(kind);
+      if (bytes == null) {
+        problems.add(file + ": file is missing");
+      }
+      lines.put(kind, bytes == null ? List.of() : readLines(file, bytes, problems));
+    }
+    return build(source, folder, lines, matchTimeoutFromProperty(), problems);
+  }
+
+  private static SiglistSet build(
+      String source, Path folder, Map<SiglistKind, List<NumberedLine>> lines, Duration matchTimeout, List<String> problems)
+      throws SiglistException {
     // A line that is broken by itself breaks its list's joined pattern too; joining is checked
     // only once every line is fine, so that each problem is reported once.
     if (!problems.isEmpty()) {

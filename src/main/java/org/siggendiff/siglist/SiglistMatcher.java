@@ -41,9 +41,10 @@ public final class SiglistMatcher {
   private record Guarded(Pattern pattern, String where) {}
 
   private static final class Node {
-    private final Map<Character, Node> building = new HashMap<>();
-    private final List<String> lineRegexes = new ArrayList<>();
-    private final List<Guarded> guardedLines = new ArrayList<>();
+    // Only while building: a set keeps thousands of nodes, so the builders are dropped once frozen.
+    private Map<Character, Node> building = new HashMap<>();
+    private List<String> lineRegexes = new ArrayList<>();
+    private List<Guarded> guardedLines = new ArrayList<>();
     private boolean literalEnd;
     private Pattern pattern;
     private Guarded[] guarded;
@@ -75,7 +76,9 @@ public final class SiglistMatcher {
         keys[i] = entry.getKey();
         children[i++] = entry.getValue();
       }
-      building.clear();
+      building = null;
+      lineRegexes = null;
+      guardedLines = null;
       for (Node child : children) {
         child.freeze();
       }

@@ -112,6 +112,14 @@ public final class SignatureGenerator {
     return new SignatureTrace(result.toResult(), steps, walks);
   }
 
+  /**
+   * Traces the C signature walk of the crash's crashing thread with this generator's lists and
+   * memos, or null when a Java tool signs it. Raises as generation would.
+   */
+  public Walk walk(CrashData crashData) {
+    return generation.walk(crashData);
+  }
+
   private void walk(String rule, CrashData crashData, String thread, List<SignatureTrace.ThreadWalk> walks) {
     try {
       Walk walk = generation.walk(crashData);

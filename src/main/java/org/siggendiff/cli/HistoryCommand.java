@@ -1,0 +1,195 @@
+package org.siggendiff.cli;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import org.siggendiff.crashstats.CrashIdInput;
+import org.siggendiff.diff.CorpusReader;
+import org.siggendiff.diff.DiffInput;
+import org.siggendiff.history.GitSiglistRange;
+import org.siggendiff.history.HistoryCrashes;
+import org.siggendiff.history.HistoryException;
+import org.siggendiff.history.SiglistRange;
+import org.siggendiff.history.SignatureHistory;
+import org.siggendiff.report.HistoryWriter;
+import org.siggendiff.report.Progress;
+import org.siggendiff.report.TerminalText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code siggen-diff history}: which commit of a siglist range moved each crash's signature, and with which lines. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "For each commit of a git range that changes a siglist file, oldest first: the crashes whose"
+          + " signature it moves, from what to what, and the siglist lines responsible, with the"
+          + " commit's hash, date, subject and bug numbers; then each moved crash's timeline.",
+      "--siglists PATH@A..B: PATH a Socorro checkout or any git repository holding the four siglist"
+          + " files; A..B as git means it, the commits reachable from B and not from A.",
+      "Crashes come from the arguments, else stdin (unless --corpus is given), and/or corpora, as"
+          + " for the diff.",
+      "Exit status: 0 done, 2 usage or configuration error, 3 some crashes could not be processed,"
+          + " 130 interrupted."
+    })
+final class HistoryCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--siglists", paramLabel = "PATH@A..B", required = true,
+      description = "the range of siglist commits: a git checkout, @, and a range")
+  String siglists;
+
+  @Option(names = "--first-parent", description = "follow only the first parent of merges, as git log --first-parent")
+  boolean firstParent;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, markdown or jsonl (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--corpus", paramLabel = "PATH",
+      description = "a folder or JSON Lines file of processed crashes or crash data; repeatable")
+  List<Path> corpora = new ArrayList<>();
+
+  @Mixin CrashStatsOptions crashStats;
+
+  @Parameters(paramLabel = "CRASHID", description = "crash IDs (default: read stdin, unless --corpus is given)")
+  List<String> crashIds = new ArrayList<>();
+
+  HistoryCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    try {
+      return history();
+    } catch (UsageError e) {
+      context.err().println("siggen-diff history: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  private int history() throws UsageError, IOException, InterruptedException {
+    HistoryWriter.Format outputFormat;
+    try {
+      outputFormat = HistoryWriter.Format.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--format must be text, markdown or jsonl, not " + TerminalText.clean(format));
+    }
+    List<CrashIdInput.Entry> entries = List.of();
+    if (!crashIds.isEmpty()) {
+      entries = CrashIdInput.fromArguments(crashIds);
+    } else if (corpora.isEmpty()) {
+      if (!context.inIsTerminal()) {
+        entries = CrashIdInput.fromLines(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+      }
+      if (entries.isEmpty()) {
+        spec.commandLine().usage(context.err());
+        return ExitCodes.USAGE;
+      }
+    }
+    SiglistRange range = range();
+    CorpusReader corpus;
+    try {
+      corpus = new CorpusReader(corpora, (int) crashStats.maxCrashBytes());
+    } catch (IOException e) {
+      throw new UsageError(e.getMessage());
+    }
+    BooleanSupplier stop = context.interruption().watch();
+    try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
+      Progress reading = new Progress(context.err(), "siggen-diff history: crashes", corpora.isEmpty() ? entries.size() : -1,
+          context.errIsTerminal());
+      Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
+      HistoryCrashes.Read read = new HistoryCrashes(opened.source(), crashStats.jobs).read(inputs, reading::advance, stop);
+      reading.finish();
+      SignatureHistory.Result result;
+      if (read.stopped()) {
+        result = new SignatureHistory.Result(List.of(), List.of(), List.of(), true, new SignatureHistory.Stats(0, 0, 0));
+      } else {
+        Progress commits = new Progress(context.err(), "siggen-diff history: commits", range.steps().size(), context.errIsTerminal());
+        result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
+        commits.finish();
+      }
+      HistoryWriter.of(outputFormat, context.out()).write(range.description(), result);
+      context.out().flush();
+      summary(range, read, result);
+      if (read.stopped() || result.stopped()) {
+        return ExitCodes.INTERRUPTED;
+      }
+      return read.unreadable().isEmpty() && result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
+    }
+  }
+
+  private void summary(SiglistRange range, HistoryCrashes.Read read, SignatureHistory.Result result) {
+    List<String> lines = new ArrayList<>();
+    lines.add("siggen-diff history: " + range.description());
+    lines.add("  crashes read: " + read.crashes().size() + ", could not be read: " + read.unreadable().size());
+    read.unreadable().forEach(failure -> lines.add("    " + failure.where() + ": " + failure.reason()));
+    result.failures().forEach(failure -> lines.add("    " + failure.crashId() + ": " + failure.reason()));
+    lines.add("  commits changing the siglists: " + range.steps().size() + (result.stopped() || read.stopped()
+        ? " (interrupted after " + result.commits().size() + ")" : ""));
+    lines.add("  moves: " + result.moves() + ", crashes that moved: " + result.timelines().size());
+    SignatureHistory.Stats stats = result.stats();
+    lines.add("  siglist versions: " + stats.versions() + ", signatures generated: " + stats.signed() + ", carried over unchanged: "
+        + stats.skipped());
+    lines.forEach(line -> context.err().println(TerminalText.clean(line)));
+    context.err().flush();
+  }
+
+  /** Parses {@code PATH@A..B} and reads the range; a bad one is a usage error. */
+  private SiglistRange range() throws UsageError {
+    if (siglists.startsWith("github:")) {
+      throw new UsageError("--siglists: github: ranges are not supported yet; clone the repository and use PATH@A..B");
+    }
+    for (int at = siglists.lastIndexOf('@'); at > 0; at = siglists.lastIndexOf('@', at - 1)) {
+      Path checkout = Path.of(siglists.substring(0, at));
+      if (!Files.isDirectory(checkout)) {
+        continue;
+      }
+      String range = siglists.substring(at + 1);
+      int dots = range.indexOf("..");
+      if (dots < 0) {
+        throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": give a range, PATH@A..B");
+      }
+      String from = range.substring(0, dots);
+      String to = range.substring(dots + 2);
+      if (to.startsWith(".")) {
+        throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": A...B is not a history; use A..B");
+      }
+      try {
+        return GitSiglistRange.read(checkout, siglists, from, to, firstParent);
+      } catch (HistoryException e) {
+        throw new UsageError("--siglists " + TerminalText.clean(e.getMessage()));
+      }
+    }
+    throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout");
+  }
+
+  private static <T> Iterator<T> concat(Iterator<? extends T> first, Iterator<? extends T> second) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return first.hasNext() || second.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return first.hasNext() ? first.next() : second.next();
+      }
+    };
+  }
+}

@@ -1,0 +1,71 @@
+package org.siggendiff.history;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs git in a checkout, as a process with its arguments given one by one (never a shell), with
+ * settings that could change its output (signatures in the log, colours, pagers) turned off.
+ */
+final class Git {
+  record Result(int status, byte[] bytes, String error) {
+    String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private final Path checkout;
+
+  Git(Path checkout) {
+    this.checkout = checkout;
+  }
+
+  Result run(List<String> args) throws HistoryException {
+    return run(args, new byte[0]);
+  }
+
+  /** Runs git with {@code input} on its standard input; its output is read while the input is written. */
+  Result run(List<String> args, byte[] input) throws HistoryException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", checkout.toString(), "-c", "log.showSignature=false",
+        "-c", "color.ui=never", "--no-pager"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+    try {
+      Process process = builder.start();
+      CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+      CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(input);
+      } catch (IOException e) {
+        // git stopped reading (it failed early); its status says why.
+      }
+      int status = process.waitFor();
+      String error = new String(errors.join(), StandardCharsets.UTF_8).strip();
+      int newline = error.indexOf('\n');
+      return new Result(status, output.join(), newline < 0 ? error : error.substring(0, newline));
+    } catch (IOException e) {
+      throw new HistoryException("cannot run git: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HistoryException("interrupted while running git");
+    }
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try (in) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      in.transferTo(bytes);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+}

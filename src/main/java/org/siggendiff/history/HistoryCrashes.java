@@ -1,0 +1,104 @@
+package org.siggendiff.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.siggendiff.crashdata.CrashDocument;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashstats.CrashId;
+import org.siggendiff.crashstats.CrashResult;
+import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.crashstats.InvalidCrashIdException;
+import org.siggendiff.diff.DiffInput;
+import org.siggendiff.pipeline.OrderedParallelMap;
+
+/**
+ * Reads a history's crashes once, on several threads and in input order: each input becomes a
+ * crash to follow or a failure saying why it cannot be (as the diff reads them).
+ */
+public final class HistoryCrashes {
+  /** A crash that could not be read. */
+  public record Unreadable(String where, String reason) {}
+
+  /** What reading gave, in input order, and whether reading was stopped. */
+  public record Read(List<SignatureHistory.TrackedCrash> crashes, List<Unreadable> unreadable, boolean stopped) {}
+
+  private sealed interface Outcome permits Tracked, Failed {}
+
+  private record Tracked(SignatureHistory.TrackedCrash crash) implements Outcome {}
+
+  private record Failed(Unreadable failure) implements Outcome {}
+
+  private final CrashSource source;
+  private final int jobs;
+
+  /** @param source where crash IDs are looked up */
+  public HistoryCrashes(CrashSource source, int jobs) {
+    this.source = source;
+    this.jobs = jobs;
+  }
+
+  /** Reads every input until they run out or {@code stop} says so; {@code progress} is told after each. */
+  public Read read(Iterator<? extends DiffInput> inputs, Runnable progress, BooleanSupplier stop) throws InterruptedException {
+    List<SignatureHistory.TrackedCrash> crashes = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
+    OrderedParallelMap.Outcome outcome = new OrderedParallelMap<DiffInput, Outcome>(
+            this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error)), jobs, jobs * 8)
+        .run(inputs, outcome1 -> {
+          if (outcome1 instanceof Tracked tracked) {
+            crashes.add(tracked.crash());
+          } else {
+            unreadable.add(((Failed) outcome1).failure());
+          }
+          progress.run();
+        }, stop);
+    return new Read(crashes, unreadable, outcome.stopped());
+  }
+
+  private Outcome read(DiffInput input) {
+    if (input instanceof DiffInput.Invalid invalid) {
+      return failed(invalid.where(), invalid.reason());
+    }
+    if (input instanceof DiffInput.Lookup lookup) {
+      CrashResult result = source.get(lookup.id());
+      if (result instanceof CrashResult.Failed failed) {
+        return failed(lookup.id().value(), failed.kind().label() + ": " + failed.reason());
+      }
+      CrashDocument.Crash crash =
+          new CrashDocument.Crash(CrashDocument.Kind.PROCESSED_CRASH, ((CrashResult.Found) result).processedCrash(), List.of());
+      return new Tracked(new SignatureHistory.TrackedCrash(lookup.id().value(), true, crash.crashData()));
+    }
+    DiffInput.Document document = (DiffInput.Document) input;
+    JsonNode json;
+    try {
+      json = CrashJson.parse(document.text());
+    } catch (IOException e) {
+      return failed(document.where(), "not valid JSON");
+    }
+    CrashDocument.Classified classified = CrashDocument.classify(json);
+    if (classified instanceof CrashDocument.NotACrash notACrash) {
+      return failed(document.where(), notACrash.reason());
+    }
+    CrashDocument.Crash crash = (CrashDocument.Crash) classified;
+    String id = document.crashId() != null ? document.crashId() : crashIdOf(crash);
+    return new Tracked(new SignatureHistory.TrackedCrash(id != null ? id : document.where(), id != null, crash.crashData()));
+  }
+
+  private static Outcome failed(String where, String reason) {
+    return new Failed(new Unreadable(where, reason));
+  }
+
+  private static String crashIdOf(CrashDocument.Crash crash) {
+    for (String candidate : crash.crashIds()) {
+      try {
+        return CrashId.parse(candidate).value();
+      } catch (InvalidCrashIdException e) {
+        // the next candidate may be one
+      }
+    }
+    return null;
+  }
+}

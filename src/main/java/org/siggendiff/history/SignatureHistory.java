@@ -1,0 +1,371 @@
+package org.siggendiff.history;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.siggendiff.attribution.Cause;
+import org.siggendiff.attribution.Explainer;
+import org.siggendiff.py.PyException;
+import org.siggendiff.siglist.PythonRegex;
+import org.siggendiff.siglist.PythonRegexException;
+import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistMatcher;
+import org.siggendiff.siglist.SiglistSet;
+import org.siggendiff.signature.CrashData;
+import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.signature.stack.Walk;
+
+/**
+ * Follows crashes' signatures over a range of siglist commits, and names the commit (and the
+ * siglist lines) that moved each.
+ *
+ * <p>Crashes are read once and signed in full once, under the first version. After that, a crash
+ * is signed again under a version only when the lines that changed could answer differently for
+ * one of its frames: a changed sentinel equal to one of its normalized frames, a changed
+ * line-number line matching one of its function names, or a changed irrelevant or prefix line
+ * matching one of its normalized frames. Every frame of the walked threads counts (the crashing
+ * thread, and thread 0, which a shutdown hang is signed by), the ones before the start and after
+ * the end of the walk too, since a change elsewhere can move the start or the end. A crash none of
+ * whose frames a changed line answers for walks exactly as before, so its signature is the one it
+ * had. When a crash is signed again its frames are added to what it is tested on (its frames can
+ * change only with the line-number list), so the test never misses a frame. Lists whose lines act
+ * on one another when joined (backreferences, global flags) get no shortcut: any change signs
+ * every crash again.
+ */
+public final class SignatureHistory {
+  /** A crash to follow; {@code linkable} when {@code id} is a Crash Stats crash ID. */
+  public record TrackedCrash(String id, boolean linkable, CrashData data) {}
+
+  /** A commit moved a crash from {@code baseline} (at its first parent) to {@code candidate}. */
+  public record Move(String crashId, boolean linkable, String baseline, String candidate, Cause cause) {}
+
+  /**
+   * What one commit did.
+   *
+   * @param note why the commit could not be compared (no siglist files on one side), or null
+   */
+  public record CommitMoves(HistoryCommit commit, List<Move> moves, String note) {
+    public CommitMoves {
+      moves = List.copyOf(moves);
+    }
+  }
+
+  /** One change in a crash's timeline. */
+  public record Change(HistoryCommit commit, String from, String to) {}
+
+  /** A crash's signature at the start of the range, and every change after it. */
+  public record Timeline(String crashId, boolean linkable, String start, List<Change> changes) {
+    public Timeline {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** A crash whose signature could not be generated under some version. */
+  public record Failure(String crashId, String reason) {}
+
+  /**
+   * How much work the shortcut saved.
+   *
+   * @param versions distinct siglist versions used
+   * @param signed signatures generated in all (the full first pass included)
+   * @param skipped signatures carried over without generating, because no changed line could move the crash
+   */
+  public record Stats(long versions, long signed, long skipped) {}
+
+  public record Result(List<CommitMoves> commits, List<Timeline> timelines, List<Failure> failures, boolean stopped, Stats stats) {
+    public Result {
+      commits = List.copyOf(commits);
+      timelines = List.copyOf(timelines);
+      failures = List.copyOf(failures);
+    }
+
+    public long moves() {
+      return commits.stream().mapToLong(commit -> commit.moves().size()).sum();
+    }
+  }
+
+  private record Engine(SiglistVersion version, SignatureGenerator generator) {}
+
+  /** A commit needs its parent's generator and its own; each holds frame memos, which take most of the memory. */
+  private static final int ENGINES_KEPT = 2;
+
+  private final List<TrackedCrash> crashes;
+  private final boolean shortcut;
+  private final Map<String, String[]> signatures = new HashMap<>();
+  /** Normalized frames, and function names, each with the crashes that have it under some version signed so far. */
+  private final Map<String, CrashList> frames = new HashMap<>();
+  private final Map<String, CrashList> functions = new HashMap<>();
+  /** Crashes whose walk raised: their frames are not known, so every change signs them again. */
+  private final BitSet unknownFrames = new BitSet();
+  private final Map<Integer, Failure> failures = new LinkedHashMap<>();
+  private final Map<String, Engine> engines = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Engine> eldest) {
+      return size() > ENGINES_KEPT;
+    }
+  };
+  private SiglistVersion last;
+  private long signed;
+  private long skipped;
+
+  /**
+   * @param shortcut false to sign every crash under every version, which the shortcut must
+   *     always agree with (for tests)
+   */
+  public SignatureHistory(List<TrackedCrash> crashes, boolean shortcut) {
+    this.crashes = List.copyOf(crashes);
+    this.shortcut = shortcut;
+  }
+
+  /**
+   * Walks the range, oldest commit first.
+   *
+   * @param progress told after each commit
+   * @param stop asked before each commit; when it says so, the commits done so far are the result
+   */
+  public Result run(SiglistRange range, Runnable progress, BooleanSupplier stop) {
+    range.start().ifPresent(this::ensure);
+    List<CommitMoves> commits = new ArrayList<>();
+    // By crash, in input order.
+    Map<Integer, List<Change>> changes = new java.util.TreeMap<>();
+    boolean stopped = false;
+    String[] start = range.start().map(version -> signatures.get(version.key())).orElse(null);
+    for (HistoryStep step : range.steps()) {
+      if (stop.getAsBoolean()) {
+        stopped = true;
+        break;
+      }
+      commits.add(commit(step, changes));
+      if (start == null) {
+        start = step.parents().isEmpty() ? null : step.parents().get(0).map(version -> signatures.get(version.key())).orElse(null);
+      }
+      progress.run();
+    }
+    List<Timeline> timelines = new ArrayList<>();
+    for (Map.Entry<Integer, List<Change>> entry : changes.entrySet()) {
+      TrackedCrash crash = crashes.get(entry.getKey());
+      String first = start != null ? start[entry.getKey()] : entry.getValue().get(0).from();
+      timelines.add(new Timeline(crash.id(), crash.linkable(), first, entry.getValue()));
+    }
+    return new Result(commits, timelines, List.copyOf(failures.values()), stopped, new Stats(signatures.size(), signed, skipped));
+  }
+
+  private CommitMoves commit(HistoryStep step, Map<Integer, List<Change>> changes) {
+    HistoryCommit commit = step.commit();
+    if (step.version().isEmpty()) {
+      return new CommitMoves(commit, List.of(), "the siglist files are not all there at this commit");
+    }
+    if (step.parents().isEmpty() || step.parents().get(0).isEmpty()) {
+      return new CommitMoves(commit, List.of(), "the siglist files are not all there before this commit");
+    }
+    SiglistVersion parent = step.parents().get(0).get();
+    SiglistVersion version = step.version().get();
+    String[] before = ensure(parent);
+    List<String[]> others = new ArrayList<>();
+    for (Optional<SiglistVersion> other : step.parents().subList(1, step.parents().size())) {
+      other.ifPresent(v -> others.add(ensure(v)));
+    }
+    String[] after = ensure(version);
+    Explainer explainer = null;
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < crashes.size(); i++) {
+      if (before[i] == null || after[i] == null || before[i].equals(after[i]) || failures.containsKey(i)) {
+        continue;
+      }
+      int crash = i;
+      // A merge moves a crash only when it has a signature no parent had: the branches' own commits moved it otherwise.
+      if (others.stream().anyMatch(other -> after[crash].equals(other[crash]))) {
+        continue;
+      }
+      if (explainer == null) {
+        explainer = new Explainer(side(parent), side(version));
+      }
+      moves.add(new Move(crashes.get(i).id(), crashes.get(i).linkable(), before[i], after[i], cause(explainer, crashes.get(i))));
+      changes.computeIfAbsent(i, k -> new ArrayList<>()).add(new Change(commit, before[i], after[i]));
+    }
+    return new CommitMoves(commit, moves, null);
+  }
+
+  private static Cause cause(Explainer explainer, TrackedCrash crash) {
+    try {
+      return explainer.cause(crash.data());
+    } catch (RuntimeException e) {
+      return new Cause(List.of(), "not a siglist line: the walks could not be traced: " + e.getMessage());
+    }
+  }
+
+  private Explainer.Side side(SiglistVersion version) {
+    return new Explainer.Side("commit " + version.commit(), engine(version).generator());
+  }
+
+  private Engine engine(SiglistVersion version) {
+    return engines.computeIfAbsent(version.key(), key -> {
+      return new Engine(version, new SignatureGenerator(version.siglists()));
+    });
+  }
+
+  /** The signatures of every crash under a version, generated the first time it is asked for. */
+  private String[] ensure(SiglistVersion version) {
+    String[] known = signatures.get(version.key());
+    if (known != null) {
+      return known;
+    }
+    String[] result;
+    if (last == null || !shortcut) {
+      result = new String[crashes.size()];
+      sign(version, IntStream.range(0, crashes.size()).toArray(), result);
+    } else {
+      result = signatures.get(last.key()).clone();
+      int[] affected = affected(last.siglists(), version.siglists()).stream().toArray();
+      skipped += crashes.size() - affected.length;
+      sign(version, affected, result);
+    }
+    signatures.put(version.key(), result);
+    last = version;
+    return result;
+  }
+
+  /** Signs the crashes given under a version, and adds their frames under it to the index. */
+  private void sign(SiglistVersion version, int[] which, String[] into) {
+    Engine engine = engine(version);
+    Signed[] results = new Signed[which.length];
+    IntStream.range(0, which.length).parallel().forEach(k -> results[k] = sign(engine, crashes.get(which[k]).data()));
+    signed += which.length;
+    for (int k = 0; k < which.length; k++) {
+      int crash = which[k];
+      Signed result = results[k];
+      if (result.failure() != null) {
+        failures.putIfAbsent(crash, new Failure(crashes.get(crash).id(), result.failure()));
+        continue;
+      }
+      into[crash] = result.signature();
+      if (result.frames() == null) {
+        unknownFrames.set(crash);
+        continue;
+      }
+      result.frames().forEach(frame -> frames.computeIfAbsent(frame, f -> new CrashList()).add(crash));
+      result.functions().forEach(function -> functions.computeIfAbsent(function, f -> new CrashList()).add(crash));
+    }
+  }
+
+  /** @param frames null when a walk raised */
+  private record Signed(String signature, Set<String> frames, Set<String> functions, String failure) {}
+
+  private static Signed sign(Engine engine, CrashData crash) {
+    String signature;
+    try {
+      signature = engine.generator().generate(crash).signature();
+    } catch (RuntimeException e) {
+      return new Signed(null, null, null, "signature generation failed under commit " + engine.version().commit() + ": " + e);
+    }
+    Set<String> frames = new LinkedHashSet<>();
+    Set<String> functions = new LinkedHashSet<>();
+    try {
+      addFrames(engine.generator().walk(crash), frames, functions);
+      addFrames(engine.generator().walk(crash.withCrashingThread(0)), frames, functions);
+    } catch (PyException e) {
+      return new Signed(signature, null, null, null);
+    }
+    return new Signed(signature, frames, functions, null);
+  }
+
+  private static void addFrames(Walk walk, Set<String> frames, Set<String> functions) {
+    if (walk == null) {
+      return;
+    }
+    for (Walk.Step step : walk.frames()) {
+      frames.add(step.text());
+      if (step.lineNumberSubject() != null) {
+        functions.add(step.lineNumberSubject());
+      }
+    }
+  }
+
+  /** The crashes some line changed between two versions could answer differently for. */
+  private BitSet affected(SiglistSet from, SiglistSet to) {
+    BitSet affected = new BitSet();
+    for (SiglistKind kind : SiglistKind.values()) {
+      List<String> before = from.lines().get(kind);
+      List<String> after = to.lines().get(kind);
+      Set<String> changed = new LinkedHashSet<>(after);
+      changed.removeAll(Set.copyOf(before));
+      Set<String> removed = new LinkedHashSet<>(before);
+      removed.removeAll(Set.copyOf(after));
+      changed.addAll(removed);
+      if (changed.isEmpty()) {
+        continue;
+      }
+      if (kind == SiglistKind.SENTINELS) {
+        changed.forEach(sentinel -> Optional.ofNullable(frames.get(sentinel)).ifPresent(list -> list.addTo(affected)));
+        continue;
+      }
+      SiglistMatcher matcher = interacts(before) || interacts(after) ? null : matcher(changed);
+      if (matcher == null) {
+        affected.set(0, crashes.size());
+        return affected;
+      }
+      Map<String, CrashList> subjects = kind == SiglistKind.LINE_NUMBERS ? functions : frames;
+      for (Map.Entry<String, CrashList> entry : subjects.entrySet()) {
+        if (matcher.matches(entry.getKey())) {
+          entry.getValue().addTo(affected);
+        }
+      }
+    }
+    affected.or(unknownFrames);
+    return affected;
+  }
+
+  /**
+   * The crashes that have a frame: most frames belong to a few crashes, so a small array each
+   * (a bit set over every crash would take a kilobyte per frame). A crash signed again may be
+   * added twice, which costs nothing but a repeat.
+   */
+  private static final class CrashList {
+    private int[] crashes = new int[2];
+    private int size;
+
+    void add(int crash) {
+      if (size > 0 && crashes[size - 1] == crash) {
+        return;
+      }
+      if (size == crashes.length) {
+        crashes = java.util.Arrays.copyOf(crashes, size * 2);
+      }
+      crashes[size++] = crash;
+    }
+
+    void addTo(BitSet set) {
+      for (int i = 0; i < size; i++) {
+        set.set(crashes[i]);
+      }
+    }
+  }
+
+  private static SiglistMatcher matcher(Set<String> lines) {
+    try {
+      return SiglistMatcher.of(List.copyOf(lines));
+    } catch (SiglistMatcher.JoinException e) {
+      return null;
+    }
+  }
+
+  private static boolean interacts(List<String> lines) {
+    if (lines.isEmpty()) {
+      return false;
+    }
+    try {
+      PythonRegex.Translation joined = PythonRegex.translate(String.join("|", lines));
+      return joined.usesBackreferences() || joined.usesGlobalFlags();
+    } catch (PythonRegexException e) {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.siggendiff.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import org.siggendiff.attribution.LineCause;
+import org.siggendiff.history.SignatureHistory;
+
+/** Writes a history: per commit, the crashes it moved and the lines responsible; per crash, its timeline. */
+public interface HistoryWriter {
+  /** Bug numbers link here in Markdown. */
+  String BUG_URL = "https://bugzilla.mozilla.org/show_bug.cgi?id=";
+
+  /** @param range the range as resolved, named at the top */
+  void write(String range, SignatureHistory.Result result) throws IOException;
+
+  /** The formats a history is written in. */
+  enum Format {
+    TEXT,
+    MARKDOWN,
+    JSONL;
+
+    public static Format parse(String name) {
+      return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  static HistoryWriter of(Format format, Writer out) {
+    return switch (format) {
+      case TEXT -> new HistoryTextWriter(out);
+      case MARKDOWN -> new HistoryMarkdownWriter(out);
+      case JSONL -> new HistoryJsonlWriter(out);
+    };
+  }
+
+  /** {@code + file:line text  (frames: a, b)}, as the diff shows a cause line; untrusted text not yet escaped. */
+  static String causeLine(LineCause line) {
+    return line.line() + "  (frames: " + String.join(", ", line.frames()) + ")";
+  }
+
+  static String bugs(List<String> bugs) {
+    return bugs.isEmpty() ? "" : "bug " + String.join(", ", bugs);
+  }
+}

@@ -1,0 +1,197 @@
+package org.siggendiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.GitRepo;
+
+/** {@code history} on small real git repositories built from the demo siglists, over the demo corpus. */
+@Timeout(120)
+class HistoryCommandTest {
+  private static final Path DEMO = Path.of("corpora/demo");
+  private static final Path BASELINE = Path.of("siglists/demo/baseline");
+  private static final Path CANDIDATE = Path.of("siglists/demo/candidate");
+
+  @TempDir static Path folder;
+  /** c0 baseline lists, c1 a README only, c2 the candidate lists. */
+  private static GitRepo linear;
+  private static String c0;
+  private static String c1;
+  private static String c2;
+  /** base: baseline lists; side branch: the candidate lists; main: a README; then side merged into main. */
+  private static GitRepo merged;
+  private static String base;
+  private static String side;
+  private static String merge;
+  /** What the diff says the candidate moves: crash ID, baseline, candidate. */
+  private static Set<String> diffMoves;
+
+  @BeforeAll
+  static void build() throws IOException {
+    linear = GitRepo.init(folder.resolve("linear"));
+    linear.putSiglists(BASELINE);
+    c0 = linear.commit("Initial siglists", "2024-01-01T10:00:00+00:00");
+    linear.write("README.md", "docs\n");
+    c1 = linear.commit("Docs only", "2024-01-02T10:00:00+00:00");
+    linear.putSiglists(CANDIDATE);
+    c2 = linear.commit("Bug 1234567 - Demo change (#12)", "2024-01-03T10:00:00+00:00");
+
+    merged = GitRepo.init(folder.resolve("merged"));
+    merged.putSiglists(BASELINE);
+    base = merged.commit("Initial siglists", "2024-01-01T10:00:00+00:00");
+    merged.git("checkout", "-q", "-b", "side");
+    merged.putSiglists(CANDIDATE);
+    side = merged.commit("Fixes bug 7654321: demo change", "2024-01-02T10:00:00+00:00");
+    merged.git("checkout", "-q", "main");
+    merged.write("README.md", "docs\n");
+    merged.commit("Docs only", "2024-01-03T10:00:00+00:00");
+    merge = merged.merge("side", "Merge pull request #13 from side", "2024-01-04T10:00:00+00:00");
+
+    CliRunner.Outcome diff = CliRunner.run("", "--corpus", DEMO.toString(), "--baseline", BASELINE.toString(), "--candidate",
+        CANDIDATE.toString(), "--format", "jsonl", "--different-only", "--offline", "--cache-dir", folder.resolve("cache").toString());
+    assertEquals(0, diff.status(), diff.err());
+    diffMoves = new TreeSet<>();
+    for (String line : diff.out().split("\n")) {
+      JsonNode row = CrashJson.parse(line);
+      diffMoves.add(row.get("crash_id").asText() + " " + row.get("baseline").asText() + " -> " + row.get("candidate").asText());
+    }
+    assertTrue(diffMoves.size() > 5, "the demo change moves crashes: " + diffMoves);
+  }
+
+  private static CliRunner.Outcome history(String... args) {
+    List<String> all = new ArrayList<>(List.of("history", "--corpus", DEMO.toString(), "--offline", "--cache-dir",
+        folder.resolve("cache").toString()));
+    all.addAll(List.of(args));
+    return CliRunner.run("", all.toArray(String[]::new));
+  }
+
+  private static List<JsonNode> jsonl(CliRunner.Outcome outcome) throws IOException {
+    List<JsonNode> moves = new ArrayList<>();
+    for (String line : outcome.out().split("\n")) {
+      if (!line.isEmpty()) {
+        moves.add(CrashJson.parse(line));
+      }
+    }
+    return moves;
+  }
+
+  private static Set<String> moves(List<JsonNode> moves) {
+    Set<String> set = new TreeSet<>();
+    moves.forEach(move -> set.add(move.get("crash_id").asText() + " " + move.get("baseline").asText() + " -> " + move.get("candidate").asText()));
+    return set;
+  }
+
+  @Test
+  void aCommitTouchingOtherFilesOnlyIsSkippedAndTheSiglistCommitMovesWhatTheDiffMoves() throws IOException {
+    CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c0 + "..main", "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    List<JsonNode> moves = jsonl(outcome);
+    assertEquals(diffMoves, moves(moves));
+    for (JsonNode move : moves) {
+      assertEquals(c2, move.get("commit").asText());
+      assertEquals("Bug 1234567 - Demo change (#12)", move.get("subject").asText());
+      assertEquals("1234567", move.get("bugs").get(0).asText());
+      assertTrue(move.get("date").asText().startsWith("2024-01-03T10:00:00"), move.toString());
+      assertFalse(move.get("cause").get("lines").isEmpty(), move.toString());
+    }
+    assertTrue(outcome.err().contains("commits changing the siglists: 1"), outcome.err());
+    assertFalse(outcome.out().contains(c1));
+  }
+
+  @Test
+  void textNamesTheCommitItsBugEachMoveWithItsLineAndEachCrashsTimeline() {
+    CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c0 + ".." + c2);
+    assertEquals(0, outcome.status(), outcome.err());
+    String out = outcome.out();
+    assertTrue(out.contains("commit " + c2.substring(0, 12) + " 2024-01-03T10:00:00Z Bug 1234567 - Demo change (#12)")
+        || out.contains("commit " + c2.substring(0, 12) + " 2024-01-03T10:00:00+00:00 Bug 1234567 - Demo change (#12)"), out);
+    assertTrue(out.contains("  bug 1234567\n"), out);
+    assertTrue(out.contains("+ irrelevant_signature_re.txt:16 mozilla::dom::ReportError  (frames: mozilla::dom::ReportError)"), out);
+    assertTrue(out.contains("crash d106337a-7ba6-40e0-9bfe-27f289251112\n  at the start  \"mozilla::dom::ReportError\"\n  "
+        + c2.substring(0, 12)), out);
+    assertFalse(out.contains("Docs only"), out);
+  }
+
+  @Test
+  void markdownLinksCrashesAndBugsAndEscapesTheSubject() {
+    CliRunner.Outcome outcome = history("--siglists", merged.root() + "@" + base + ".." + merge, "--first-parent", "--format", "markdown");
+    assertEquals(0, outcome.status(), outcome.err());
+    String out = outcome.out();
+    assertTrue(out.contains("Merge pull request #<!-- -->13 from side"), out);
+    assertTrue(out.contains("[d106337a-7ba6-40e0-9bfe-27f289251112](https://crash-stats.mozilla.org/report/index/d106337a-7ba6-40e0-9bfe-27f289251112)"), out);
+    assertTrue(out.contains("| crash | before | after | lines responsible |"), out);
+  }
+
+  @Test
+  void withoutFirstParentTheBranchCommitThatChangedTheListsIsNamedAndTheMergeIsNot() throws IOException {
+    CliRunner.Outcome outcome = history("--siglists", merged.root() + "@" + base + ".." + merge, "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    List<JsonNode> moves = jsonl(outcome);
+    assertEquals(diffMoves, moves(moves));
+    moves.forEach(move -> assertEquals(side, move.get("commit").asText()));
+    assertEquals("7654321", moves.get(0).get("bugs").get(0).asText());
+  }
+
+  @Test
+  void withFirstParentTheMergeIsNamedForWhatItsBranchBrought() throws IOException {
+    CliRunner.Outcome outcome = history("--siglists", merged.root() + "@" + base + ".." + merge, "--first-parent", "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    List<JsonNode> moves = jsonl(outcome);
+    assertEquals(diffMoves, moves(moves));
+    moves.forEach(move -> assertEquals(merge, move.get("commit").asText()));
+  }
+
+  @Test
+  void anEmptyRangeReportsNoCommitAndSucceeds() {
+    CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c2 + ".." + c2, "--format", "jsonl");
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals("", outcome.out());
+    assertTrue(outcome.err().contains("commits changing the siglists: 0"), outcome.err());
+    CliRunner.Outcome text = history("--siglists", linear.root() + "@" + c1 + ".." + c1);
+    assertTrue(text.out().startsWith("history of "), text.out());
+    assertTrue(text.out().contains(": 0 commits change the siglists, 0 moves of 0 crashes"), text.out());
+  }
+
+  @Test
+  void aRefThatDoesNotExistIsOneLineAndExit2() {
+    CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c0 + "..no-such-branch");
+    assertEquals(2, outcome.status());
+    assertEquals("siggen-diff history: --siglists " + linear.root() + "@" + c0 + "..no-such-branch: git cannot find commit no-such-branch in "
+        + linear.root() + "\n", outcome.err());
+    assertEquals("", outcome.out());
+  }
+
+  @Test
+  void aRefThatLooksLikeAnOptionIsRefusedBeforeGitSeesIt() {
+    CliRunner.Outcome outcome = history("--siglists", linear.root() + "@--output=/tmp/x.." + c2);
+    assertEquals(2, outcome.status());
+    assertEquals("siggen-diff history: --siglists " + linear.root() + "@--output=/tmp/x.." + c2 + ": not a git ref: --output=/tmp/x\n",
+        outcome.err());
+  }
+
+  @Test
+  void aRangeWithoutTwoDotsOrAFolderThatIsNotThereIsOneUsageLine() {
+    CliRunner.Outcome noRange = history("--siglists", linear.root() + "@" + c2);
+    assertEquals(2, noRange.status());
+    assertEquals(1, noRange.err().lines().count(), noRange.err());
+    CliRunner.Outcome noFolder = history("--siglists", folder.resolve("nowhere") + "@a..b");
+    assertEquals(2, noFolder.status());
+    assertEquals(1, noFolder.err().lines().count(), noFolder.err());
+    CliRunner.Outcome badFormat = history("--siglists", linear.root() + "@" + c0 + ".." + c2, "--format", "html");
+    assertEquals(2, badFormat.status());
+    assertEquals("siggen-diff history: --format must be text, markdown or jsonl, not html\n", badFormat.err());
+  }
+}
