@@ -83,6 +83,11 @@ final class MarkdownRowWriter implements RowWriter {
     keptChars += cells.crash().length() + cells.baseline().length() + cells.candidate().length() + 10;
   }
 
+  /** How many rows are held for the report: bounded by what could fit, not by the run. */
+  int keptRows() {
+    return kept.size();
+  }
+
   private static List<String> notes(DiffRow row) {
     List<String> lines = new ArrayList<>();
     row.baselineNotes().forEach(note -> lines.add("baseline note: " + note));

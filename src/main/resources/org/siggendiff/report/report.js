@@ -173,7 +173,9 @@
           }
         });
         if (self.open[i]) {
-          self.body.appendChild(self.detailRow(row));
+          var detail = self.detailRow(row);
+          detail.id = 'detail-' + i;
+          self.body.appendChild(detail);
         }
       }
     });
