@@ -140,7 +140,8 @@ final class MarkdownRowWriter implements RowWriter {
 
   @Override
   public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
-    Page page = new Page(options.maxChars() - TAIL_RESERVE);
+    // The summary may take three fifths of the room, so that a long list of lines or moves leaves room for crashes.
+    Page page = new Page((options.maxChars() - TAIL_RESERVE) * 3 / 5);
     page.add("### Signatures: " + escape(cut(baseline.describe())) + " \u2192 " + escape(cut(candidate.describe())) + "\n\n");
     page.add("- **Baseline:** " + escape(cut(baseline.describe())) + "\n");
     page.add("- **Candidate:** " + escape(cut(candidate.describe())) + "\n\n");
@@ -160,6 +161,7 @@ final class MarkdownRowWriter implements RowWriter {
       transitions(page, "#### Signature changes not caused by a siglist line", summary.transitionsNotByLine());
     }
     impact(page, impact);
+    page.limit(options.maxChars() - TAIL_RESERVE);
     rows(page);
     out.write(page.text());
     out.flush();
@@ -371,9 +373,13 @@ final class MarkdownRowWriter implements RowWriter {
   /** The report being built, and how much of the limit is left. */
   private static final class Page {
     private final StringBuilder text = new StringBuilder();
-    private final int limit;
+    private int limit;
 
     Page(int limit) {
+      this.limit = limit;
+    }
+
+    void limit(int limit) {
       this.limit = limit;
     }
 
