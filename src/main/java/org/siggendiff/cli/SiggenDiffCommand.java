@@ -35,7 +35,10 @@ import org.siggendiff.diff.DiffRunner;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.report.Progress;
+import org.siggendiff.report.ReportFile;
 import org.siggendiff.report.ReportFormat;
+import org.siggendiff.report.ReportLinks;
+import org.siggendiff.report.ReportOptions;
 import org.siggendiff.report.RowWriter;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.siglist.ResolvedSiglists;
@@ -86,8 +89,25 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   String candidate;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, csv, markdown, jsonl or ids (the changed crashes' IDs, for reprocess) (default: ${DEFAULT-VALUE})")
+      description = "text, csv, markdown (a report for a GitHub comment), jsonl, ids (the changed crashes' IDs, for"
+          + " reprocess) or html (a page to open from disk) (default: ${DEFAULT-VALUE})")
   String format;
+
+  // --- issue 15: reports ---
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "write the report to FILE (whole or not at all: written beside it, then renamed) instead of stdout")
+  Path output;
+
+  @Option(names = "--report-url", paramLabel = "URL",
+      description = "where crash IDs link to, the crash ID appended (default: the report page of the --api-url host,"
+          + " https://crash-stats.mozilla.org/report/index/ for the default API)")
+  String reportUrl;
+
+  @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + ReportOptions.DEFAULT_MAX_CHARS,
+      description = "longest markdown report, in characters; rows that do not fit are left out and counted"
+          + " (default: ${DEFAULT-VALUE}, within a GitHub comment)")
+  int maxChars;
+  // --- end issue 15 ---
 
   @Option(names = "--different-only", description = "only the crashes whose baseline and candidate differ")
   boolean differentOnly;
@@ -139,6 +159,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   public void validate() throws UsageError {
     // issue 18
     OptionBounds.check("--days", impactDays, 1, 365);
+    OptionBounds.check("--max-chars", maxChars, ReportOptions.MIN_MAX_CHARS, 100_000_000); // issue 15
+    links(); // issue 15
     if (impact && crashStats.offline) {
       throw new UsageError("--impact asks Crash Stats and cannot be used with --offline");
     }
@@ -193,57 +215,77 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
       Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
       RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
+      ObjectNode extra = JsonNodeFactory.instance.objectNode(); // issue 18
       ProductionImpact sample = new ProductionImpact(); // issue 18
-      DiffRunner runner =
-          new DiffRunner(baselineGenerator, candidateGenerator, raw.source(crashStats, opened, rawCrashes), crashStats.jobs);
+      ReportOptions options = new ReportOptions(
+          verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS); // issue 15
+      DiffRunner runner = new DiffRunner(baselineGenerator, candidateGenerator, raw.source(crashStats, opened, rawCrashes),
+          crashStats.jobs, reportFormat.explanations(options));
       runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
       String[] current = {null};
       OrderedParallelMap.Outcome outcome = null;
       boolean broken = false;
-      try {
-        RowWriter writer = reportFormat.open(context.out(), baselineSource, candidateSource, verbose, csvRaw);
-        if (context.outIsLive()) {
-          context.out().flush();
-        }
-        outcome = runner.run(inputs, row -> {
-          current[0] = row.crashId();
-          summary.add(row);
-          sample.add(row); // issue 18
-          progress.advance();
-          if (!differentOnly || row.changed()) {
-            write(writer, row, progress);
+      RowWriter writer = null;
+      try (ReportFile file = output == null ? null : reportFile()) {
+        try {
+          writer = reportFormat.open(file != null ? file.writer() : context.out(), baselineSource, candidateSource, options);
+          if (context.outIsLive()) {
+            context.out().flush();
           }
-        }, context.interruption().watch());
-        current[0] = null;
-        writer.finish();
-      } catch (RuntimeException | Error | IOException e) {
-        // A bug, not bad input (bad input becomes a failed row): say where, and keep what was done.
-        summary.internalError((current[0] != null ? "while writing " + current[0] + ": " : "") + e);
-        broken = true;
+          RowWriter rows = writer;
+          outcome = runner.run(inputs, row -> {
+            current[0] = row.crashId();
+            summary.add(row);
+            sample.add(row); // issue 18
+            progress.advance();
+            if (!differentOnly || row.changed()) {
+              write(rows, row, progress);
+            }
+          }, context.interruption().watch());
+          current[0] = null;
+        } catch (RuntimeException | Error | IOException e) {
+          // A bug, not bad input (bad input becomes a failed row): say where, and keep what was done.
+          summary.internalError((current[0] != null ? "while writing " + current[0] + ": " : "") + e);
+          broken = true;
+        }
+        progress.finish();
+        if (outcome != null && outcome.stopped()) {
+          boolean rest = !corpora.isEmpty() && inputs.hasNext();
+          long notProcessed = corpora.isEmpty() ? entries.size() - summary.read() : outcome.abandoned();
+          summary.interrupted(notProcessed, rest);
+        }
+        context.out().flush();
+        for (String line : summary.lines()) {
+          context.err().println(TerminalText.clean(line));
+        }
+        // --- issue 18: lines and JSON sections after the summary's own ---
+        if (raw.raw) {
+          rawCrashes.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
+          extra.set("raw_crashes", rawCrashes.toJson());
+        }
+        ProductionImpact.Report measured = null;
+        if (impact && !summary.isInterrupted() && !broken) {
+          measured = sample.measure(new SignatureCounts(opened.client()), Instant.now(), impactDays);
+          measured.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
+          extra.set("impact", measured.toJson());
+        }
+        // --- end issue 18 ---
+        context.err().flush();
+        // issue 15: the reports that carry a summary write it, with the impact, after the rows.
+        if (writer != null) {
+          try {
+            writer.finish(summary, measured);
+            if (file != null) {
+              file.commit();
+            }
+          } catch (IOException | RuntimeException e) {
+            context.err().println("siggen-diff: could not write the report" + (output != null ? " to "
+                + TerminalText.clean(output.toString()) : "") + ": " + TerminalText.clean(e instanceof IOException io ? describe(io) : e.toString()));
+            broken = true;
+          }
+        }
+        context.out().flush();
       }
-      progress.finish();
-      if (outcome != null && outcome.stopped()) {
-        boolean rest = !corpora.isEmpty() && inputs.hasNext();
-        long notProcessed = corpora.isEmpty() ? entries.size() - summary.read() : outcome.abandoned();
-        summary.interrupted(notProcessed, rest);
-      }
-      context.out().flush();
-      for (String line : summary.lines()) {
-        context.err().println(TerminalText.clean(line));
-      }
-      // --- issue 18: lines and JSON sections after the summary's own ---
-      ObjectNode extra = JsonNodeFactory.instance.objectNode();
-      if (raw.raw) {
-        rawCrashes.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
-        extra.set("raw_crashes", rawCrashes.toJson());
-      }
-      if (impact && !summary.isInterrupted() && !broken) {
-        ProductionImpact.Report report = sample.measure(new SignatureCounts(opened.client()), Instant.now(), impactDays);
-        report.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
-        extra.set("impact", report.toJson());
-      }
-      // --- end issue 18 ---
-      context.err().flush();
       boolean summaryWritten = summaryFile == null || writeSummary(summary, extra);
       if (summary.isInterrupted()) {
         return ExitCodes.INTERRUPTED;
@@ -309,11 +351,28 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
+  /** The report links: --report-url, else the report page of the --api-url host. */
+  private ReportLinks links() throws UsageError {
+    try {
+      return reportUrl != null ? ReportLinks.of(reportUrl) : ReportLinks.forApi(crashStats.api.apiUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  private ReportFile reportFile() throws UsageError {
+    try {
+      return ReportFile.create(output);
+    } catch (IOException e) {
+      throw new UsageError("cannot write --output " + TerminalText.clean(output.toString()) + ": " + TerminalText.clean(describe(e)));
+    }
+  }
+
   private ReportFormat reportFormat() throws UsageError {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageError("--format must be text, csv, markdown, jsonl or ids, not " + TerminalText.clean(format));
+      throw new UsageError("--format must be text, csv, markdown, jsonl, ids or html, not " + TerminalText.clean(format));
     }
   }
 

@@ -141,8 +141,31 @@ public final class DiffSummary {
     return List.copyOf(failures);
   }
 
+  /** How many inputs were known not to be processed when the run was interrupted. */
+  public long notProcessed() {
+    return notProcessed;
+  }
+
+  /** Whether an interrupted run left input that was not even read. */
+  public boolean restNotRead() {
+    return restNotRead;
+  }
+
+  /** The failure of the run itself, or null. */
+  public String internalError() {
+    return internalError;
+  }
+
+  public ResolvedSiglists baselineSource() {
+    return baselineSource;
+  }
+
+  public ResolvedSiglists candidateSource() {
+    return candidateSource;
+  }
+
   /** Failure counts by kind, kinds in the order they first failed. */
-  private Map<String, Long> failuresByKind() {
+  public Map<String, Long> failuresByKind() {
     Map<String, Long> counts = new LinkedHashMap<>();
     failures.forEach(failure -> counts.merge(failure.kind(), 1L, Long::sum));
     return counts;

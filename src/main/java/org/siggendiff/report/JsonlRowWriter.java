@@ -10,6 +10,8 @@ import java.io.Writer;
 import java.util.List;
 import org.siggendiff.attribution.ExplanationJson;
 import org.siggendiff.diff.DiffRow;
+import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
 
 /**
  * One JSON object per crash with exactly the keys {@code crash_id, status, production, baseline,
@@ -65,7 +67,7 @@ final class JsonlRowWriter implements RowWriter {
   }
 
   @Override
-  public void finish() throws IOException {
+  public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
     out.flush();
   }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.siggendiff.diff.DiffRow;
+import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
 import org.siggendiff.siglist.ResolvedSiglists;
 
 /**
@@ -54,7 +56,7 @@ final class TextRowWriter implements RowWriter {
   }
 
   @Override
-  public void finish() throws IOException {
+  public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
     out.flush();
   }
 }
