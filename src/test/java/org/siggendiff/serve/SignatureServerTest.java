@@ -11,11 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -416,6 +420,79 @@ class SignatureServerTest {
     String[] out = response.body().split("\n");
     assertEquals(5000, out.length);
     assertEquals("F4999", CrashJson.parse(out[4999]).get("signature").textValue());
+  }
+
+  @Test
+  void aStopFinishesTheRequestsInFlightAndTurnsNewOnesAway() throws Exception {
+    start(loopback().withDrainTimeout(Duration.ofSeconds(20)), served("basic", Fixtures.basicSiglists()));
+    ExecutorService stopper = Executors.newSingleThreadExecutor();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write("POST /signify HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      chunk(out, json(CRASH) + "\n");
+      assertEquals("HTTP/1.1 200 OK", asciiLine(in));
+      while (!asciiLine(in).isEmpty()) {
+        // headers
+      }
+      String first = bodyLine(in);
+      assertEquals("SomeFunc", CrashJson.parse(first).get("signature").textValue(), "answered while the request is open");
+
+      Future<Boolean> stopped = stopper.submit(server::stop);
+      HttpResponse<String> refused = null;
+      for (int tries = 0; tries < 200 && (refused == null || refused.statusCode() != 503); tries++) {
+        Thread.sleep(10);
+        refused = get("/health");
+      }
+      assertEquals(503, refused.statusCode());
+      assertEquals("{\"error\":\"the server is shutting down\"}", refused.body());
+      assertFalse(stopped.isDone(), "the stop waits for the request in flight");
+
+      chunk(out, "{}\n");
+      chunk(out, "");
+      String second = bodyLine(in);
+      assertEquals("EMPTY: no frame data available", CrashJson.parse(second).get("signature").textValue());
+      assertEquals("0", asciiLine(in), "the answer ends whole");
+      assertTrue(stopped.get(10, TimeUnit.SECONDS), "every request in flight finished");
+    } finally {
+      stopper.shutdownNow();
+    }
+  }
+
+  private static void chunk(OutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(bytes);
+    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  private static String asciiLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != '\n') {
+      if (c < 0) {
+        throw new IOException("connection closed after " + line);
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+
+  /** One line of a chunked body, read chunk by chunk. */
+  private static String bodyLine(InputStream in) throws IOException {
+    StringBuilder text = new StringBuilder();
+    while (text.indexOf("\n") < 0) {
+      int size = Integer.parseInt(asciiLine(in).strip(), 16);
+      assertTrue(size > 0, "the body ended before a whole line: " + text);
+      text.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+      asciiLine(in);
+    }
+    assertEquals(text.length() - 1, text.indexOf("\n"), "one line at a time: " + text);
+    return text.toString().strip();
   }
 
   @Test
