@@ -41,6 +41,16 @@ public final class SignatureServer implements AutoCloseable {
     final LongAdder failedJobs = new LongAdder();
   }
 
+  static {
+    // The JDK's server reads its settings once, from system properties, when it is first used;
+    // an operator's own -D wins. Without TCP_NODELAY, a body written after its headers waits for
+    // the client's delayed ACK (40 ms) under Nagle's algorithm: that alone set the latency of
+    // small requests. A client gets 30 s to send its request line and headers, so that idle
+    // half-open connections cannot pile up (the body is read, bounded, by the endpoints).
+    defaultProperty("sun.net.httpserver.nodelay", "true");
+    defaultProperty("sun.net.httpserver.maxReqTime", "30");
+  }
+
   private final ServeSettings settings;
   private final List<Choice> choices = new ArrayList<>();
   private final Consumer<String> log;
@@ -82,6 +92,12 @@ public final class SignatureServer implements AutoCloseable {
     add("/health", new InfoEndpoint(Set.of("/health"), log, this::health), admission);
     add("/siglists", new InfoEndpoint(Set.of("/siglists"), log, this::siglists), admission);
     add("/", new InfoEndpoint(Set.of(), log, () -> null), admission);
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
   }
 
   private void add(String path, Endpoint endpoint, Filter admission) {
