@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class CrashSignatureEndpoint extends Endpoint {
       for (int i = 0; i < jobs.size(); i++) {
         Engine.Signed signed = System.nanoTime() - deadline > 0 || server.hardStopNanos() - System.nanoTime() < 0
             ? Engine.Signed.failed("job " + (i + 1) + ": not signed: the request ran over its time bound of "
-                + settings.requestTimeout().toSeconds() + " s, or the server is stopping")
+                + describe(settings.requestTimeout()) + ", or the server is stopping")
             : sign(choice.engine(), jobs.get(i), i + 1);
         if (signed.error() != null) {
           failed++;
@@ -75,6 +76,10 @@ final class CrashSignatureEndpoint extends Endpoint {
     server.counters().failedJobs.add(failed);
     exchange.getResponseHeaders().set("Siggen-Siglists", choice.siglists().name());
     Replies.bytes(exchange, 200, body.toByteArray(), Replies.JSON_TYPE);
+  }
+
+  private static String describe(Duration bound) {
+    return bound.toMillis() % 1000 == 0 ? bound.toSeconds() + " s" : bound.toMillis() + " ms";
   }
 
   /** As Django REST framework's JSON parser: a body of another media type is refused with 415. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +66,17 @@ class ServeCommandTest {
         + " give DIR, PATH@REF or github:REF", "serve", "--siglists", "production");
     assertUsage("serve: --port must be between 0 and 65535, not 70000", "serve", "--port", "70000", "--siglists", basic);
     assertUsage("serve: --max-jobs must be between 1 and 1000000, not 0", "serve", "--max-jobs", "0", "--siglists", basic);
+  }
+
+  @Test
+  void aPortInUseIsAConfigurationError() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CliRunner.Outcome outcome = CliRunner.run("", "serve", "--port", "" + taken.getLocalPort(), "--siglists",
+          Fixtures.resource("siglists/basic").toString());
+      assertEquals(ExitCodes.USAGE, outcome.status(), outcome.err());
+      assertTrue(outcome.err().startsWith("serve: cannot listen on 127.0.0.1 port " + taken.getLocalPort() + ": "), outcome.err());
+      assertEquals(1, outcome.err().lines().count(), outcome.err());
+    }
   }
 
   private static void assertUsage(String line, String... args) {

@@ -312,10 +312,7 @@ class SignatureServerTest {
   @Test
   void aBadJobGetsAnErrorResultForItselfOnly(@TempDir Path dir) throws Exception {
     // A siglist line that backtracks without end, bounded at 100 ms per frame: that crash is unsignable.
-    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), "abort\n");
-    Files.writeString(dir.resolve("prefix_signature_re.txt"), "malloc\n(.*a){25}$\n");
-    Files.writeString(dir.resolve("signature_sentinels.txt"), "_purecall\n");
-    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "js_Interpret\n");
+    evilSiglists(dir);
     start(served("evil", SiglistLoader.load(dir, "evil", Duration.ofMillis(100))));
     String good = json("{'crashing_thread': 0, 'threads': [{'frames': [{'function': 'malloc'}, {'function': 'Foo'}]}]}");
     String evil = json("{'crashing_thread': 0, 'threads': [{'frames': [{'function': '" + "a".repeat(30) + "b'}]}]}");
@@ -336,6 +333,31 @@ class SignatureServerTest {
     assertEquals(List.of(timedOut), List.of(results.get(2).get("notes").get(0).textValue()));
     assertEquals("job 4: not a JSON object but an array; a job is crash data", results.get(3).get("error").textValue());
     assertFalse(results.get(0).has("error"));
+  }
+
+  @Test
+  void jobsNotStartedWithinTheRequestsTimeBoundGetAnErrorResult(@TempDir Path dir) throws Exception {
+    evilSiglists(dir);
+    start(loopback().withLimits(1 << 20, 1000, Duration.ofMillis(150)),
+        served("evil", SiglistLoader.load(dir, "evil", Duration.ofMillis(100))));
+    String good = json("{'crashing_thread': 0, 'threads': [{'frames': [{'function': 'malloc'}, {'function': 'Foo'}]}]}");
+    String evil = json("{'crashing_thread': 0, 'threads': [{'frames': [{'function': '" + "a".repeat(30) + "b'}]}]}");
+
+    List<JsonNode> results = results(post("/api/CrashSignature/", jobs(List.of(evil, evil, good, good))));
+
+    assertEquals(4, results.size());
+    assertTrue(results.get(0).get("error").textValue().startsWith("job 1: siglist pattern timed out: "), results.get(0).toString());
+    assertEquals("job 4: not signed: the request ran over its time bound of 150 ms, or the server is stopping",
+        results.get(3).get("error").textValue());
+    assertEquals("", results.get(3).get("signature").textValue());
+  }
+
+  /** A siglist set with a line that backtracks without end on thirty a's and a b. */
+  private static void evilSiglists(Path dir) throws IOException {
+    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), "abort\n");
+    Files.writeString(dir.resolve("prefix_signature_re.txt"), "malloc\n(.*a){25}$\n");
+    Files.writeString(dir.resolve("signature_sentinels.txt"), "_purecall\n");
+    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "js_Interpret\n");
   }
 
   @Test
@@ -493,6 +515,24 @@ class SignatureServerTest {
     }
     assertEquals(text.length() - 1, text.indexOf("\n"), "one line at a time: " + text);
     return text.toString().strip();
+  }
+
+  @Test
+  void smallAnswersAreNotHeldBackForTheClientsDelayedAck() throws Exception {
+    start(served("basic", Fixtures.basicSiglists()));
+    String body = jobs(List.of(json(CRASH)));
+    for (int i = 0; i < 20; i++) {
+      results(post("/api/CrashSignature/", body));
+    }
+
+    long start = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      results(post("/api/CrashSignature/", body));
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    // Under Nagle's algorithm each answer's body waits ~40-50 ms for the ACK of its headers: 9 s in all.
+    assertTrue(millis < 4_000, "200 requests one after another on one connection took " + millis + " ms");
   }
 
   @Test
