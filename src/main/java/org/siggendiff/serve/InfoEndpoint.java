@@ -8,13 +8,20 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** A GET answering a JSON document about the server; with no paths, the 404 for every unknown path. */
+/** A GET answering a JSON document about the server; or the 404 for every path no endpoint has. */
 final class InfoEndpoint extends Endpoint {
   private final Supplier<ObjectNode> body;
 
   InfoEndpoint(Set<String> paths, Consumer<String> log, Supplier<ObjectNode> body) {
     super("GET", paths, Set.of(), log);
     this.body = body;
+  }
+
+  /** Answers 404 for its every path, before a body would be asked for. */
+  static InfoEndpoint notFound(Consumer<String> log) {
+    return new InfoEndpoint(Set.of(), log, () -> {
+      throw new IllegalStateException("no path reaches the not-found endpoint");
+    });
   }
 
   @Override

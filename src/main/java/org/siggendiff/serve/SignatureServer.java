@@ -91,7 +91,7 @@ public final class SignatureServer implements AutoCloseable {
     add("/signify", new SignifyEndpoint(this, log), admission);
     add("/health", new InfoEndpoint(Set.of("/health"), log, this::health), admission);
     add("/siglists", new InfoEndpoint(Set.of("/siglists"), log, this::siglists), admission);
-    add("/", new InfoEndpoint(Set.of(), log, () -> null), admission);
+    add("/", InfoEndpoint.notFound(log), admission);
   }
 
   private static void defaultProperty(String name, String value) {
