@@ -60,10 +60,17 @@ final class CrashSignatureEndpoint extends Endpoint {
       out.writeStartObject();
       out.writeArrayFieldStart("results");
       for (int i = 0; i < jobs.size(); i++) {
-        Engine.Signed signed = System.nanoTime() - deadline > 0 || server.hardStopNanos() - System.nanoTime() < 0
-            ? Engine.Signed.failed("job " + (i + 1) + ": not signed: the request ran over its time bound of "
-                + describe(settings.requestTimeout()) + ", or the server is stopping")
-            : sign(choice.engine(), jobs.get(i), i + 1);
+        boolean stopping = server.hardStopNanos() - System.nanoTime() < 0;
+        Engine.Signed signed;
+        if (stopping || System.nanoTime() - deadline > 0) {
+          if (stopping) {
+            server.cutShort();
+          }
+          signed = Engine.Signed.failed("job " + (i + 1) + ": not signed: the request ran over its time bound of "
+              + describe(settings.requestTimeout()) + ", or the server is stopping");
+        } else {
+          signed = sign(choice.engine(), jobs.get(i), i + 1);
+        }
         if (signed.error() != null) {
           failed++;
         }

@@ -59,6 +59,7 @@ public final class SignatureServer implements AutoCloseable {
   private final Counters counters = new Counters();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
+  private volatile boolean cutShort;
   private volatile long hardStopNanos = Long.MAX_VALUE;
 
   /**
@@ -145,11 +146,16 @@ public final class SignatureServer implements AutoCloseable {
     return hardStopNanos;
   }
 
+  /** Says that a stop ended a request before all its work was done. */
+  void cutShort() {
+    cutShort = true;
+  }
+
   /**
    * Stops: turns new requests away, waits up to the drain timeout for those in flight, then
    * closes every connection.
    *
-   * @return whether every request in flight finished
+   * @return whether every request in flight finished all its work
    */
   public boolean stop() throws InterruptedException {
     long start = System.nanoTime();
@@ -159,7 +165,7 @@ public final class SignatureServer implements AutoCloseable {
     while (inFlight.get() > 0 && System.nanoTime() - start < drainNanos) {
       Thread.sleep(5);
     }
-    boolean drained = inFlight.get() == 0;
+    boolean drained = inFlight.get() == 0 && !cutShort;
     server.stop(0);
     workers.shutdownNow();
     workers.awaitTermination(1, TimeUnit.SECONDS);

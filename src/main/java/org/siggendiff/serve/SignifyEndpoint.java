@@ -41,7 +41,16 @@ final class SignifyEndpoint extends Endpoint {
         BoundedLineReader lines =
             new BoundedLineReader(new FlushingWhenIdle(exchange.getRequestBody(), out), server.settings().maxBodyBytes())) {
       BoundedLineReader.Line line;
-      while (server.hardStopNanos() - System.nanoTime() > 0 && (line = lines.next()) != null) {
+      while (true) {
+        if (server.hardStopNanos() - System.nanoTime() <= 0) {
+          // The client may have more lines; it learns where to resume from the lines it got.
+          server.cutShort();
+          break;
+        }
+        line = lines.next();
+        if (line == null) {
+          break;
+        }
         boolean lineFailed;
         if (line.problem() != null) {
           Engine.failLine(line.number(), line.problem(), out);

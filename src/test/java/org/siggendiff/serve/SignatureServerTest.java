@@ -482,6 +482,31 @@ class SignatureServerTest {
     }
   }
 
+  @Test
+  void aStopCutsOffARequestThatOutlastsTheDrainAndSaysSo() throws Exception {
+    start(loopback().withDrainTimeout(Duration.ofMillis(400)), served("basic", Fixtures.basicSiglists()));
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write("POST /signify HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      chunk(out, json(CRASH) + "\n");
+      assertEquals("HTTP/1.1 200 OK", asciiLine(in));
+      while (!asciiLine(in).isEmpty()) {
+        // headers
+      }
+      assertEquals("SomeFunc", CrashJson.parse(bodyLine(in)).get("signature").textValue());
+
+      long start = System.nanoTime();
+      boolean drained = server.stop();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertFalse(drained, "a request was still open when the drain time was up");
+      assertTrue(millis < 5_000, "the stop took " + millis + " ms");
+      assertEquals(-1, in.read(), "the connection is closed");
+    }
+  }
+
   private static void chunk(OutputStream out, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
