@@ -69,7 +69,7 @@ import picocli.CommandLine.Spec;
           + " the --summary file could not be written), 130 interrupted."
     },
     subcommands = {
-      SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HistoryCommand.class, HelpCommand.class
+      SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HistoryCommand.class, ServeCommand.class, HelpCommand.class
     })
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
   /** ASCII-only like the JSONL rows, so that crash text in the file cannot drive a terminal that shows it. */

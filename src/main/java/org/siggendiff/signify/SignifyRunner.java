@@ -81,6 +81,13 @@ public final class SignifyRunner {
   }
 
   /**
+   * One input line's output: its result, or {@code {"error": "line N: ..."}}.
+   *
+   * @param failed whether the line could not be signed
+   */
+  public record LineOutput(ObjectNode json, boolean failed) {}
+
+  /**
    * Signs each line; a line that is not a JSON object gives an {@code error} object.
    *
    * @return the number of lines that could not be signed
@@ -91,20 +98,11 @@ public final class SignifyRunner {
     String line;
     while ((line = in.readLine()) != null) {
       lineNumber++;
-      ObjectNode output;
-      try {
-        output = signLine(line);
-      } catch (IOException e) {
+      LineOutput output = signLine(lineNumber, line);
+      if (output.failed()) {
         errors++;
-        output = OUTPUT.createObjectNode();
-        output.put("error", "line " + lineNumber + ": " + describe(e));
-      } catch (UnsignableCrashException e) {
-        errors++;
-        output = OUTPUT.createObjectNode();
-        output.put("error", "line " + lineNumber + ": " + e.getMessage());
       }
-      out.write(COMPACT.writeValueAsString(output));
-      out.write('\n');
+      write(output, out);
       if ((lineNumber & 0xFF) == 0) {
         out.flush();
       }
@@ -113,7 +111,31 @@ public final class SignifyRunner {
     return errors;
   }
 
-  private ObjectNode signLine(String line) throws IOException {
+  /** The output for input line {@code lineNumber} (counted from 1), as {@link #signLines} gives it. */
+  public LineOutput signLine(long lineNumber, String line) {
+    try {
+      return new LineOutput(sign(line), false);
+    } catch (IOException e) {
+      return failedLine(lineNumber, describe(e));
+    } catch (UnsignableCrashException e) {
+      return failedLine(lineNumber, e.getMessage());
+    }
+  }
+
+  /** The output for a line that could not even be read, such as one over a length limit. */
+  public static LineOutput failedLine(long lineNumber, String problem) {
+    ObjectNode output = OUTPUT.createObjectNode();
+    output.put("error", "line " + lineNumber + ": " + problem);
+    return new LineOutput(output, true);
+  }
+
+  /** Writes one output line: compact ASCII-only JSON and a newline. */
+  public static void write(LineOutput output, Writer out) throws IOException {
+    out.write(COMPACT.writeValueAsString(output.json()));
+    out.write('\n');
+  }
+
+  private ObjectNode sign(String line) throws IOException {
     JsonNode document = CrashJson.parse(line);
     if (!document.isObject()) {
       throw new IOException("not a JSON object");
