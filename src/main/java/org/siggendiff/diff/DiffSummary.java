@@ -17,7 +17,7 @@ import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SiglistChange;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.siglist.SiglistKind;
 
 /**

@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * A table to paste into a pull request or a bug: crash IDs link to their report, a changed

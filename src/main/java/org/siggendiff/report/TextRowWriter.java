@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * A block per crash for people at a terminal, with the siglist lines that moved a changed

@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.sources;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistLoader;
+import org.siggendiff.siglist.SiglistSet;
 
 /**
  * Turns a siglist source as people write it into a loaded siglist set: a folder or a Socorro
