@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureTrace;
 import org.siggendiff.signature.stack.Walk;

@@ -12,8 +12,6 @@ import java.util.Set;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.UnsignableCrashException;
 import org.siggendiff.signature.stack.Frame;
 
 /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.siggendiff.signature.CrashData;
 
 /**
  * Tells what a JSON document given as a crash is: a processed crash from Crash Stats, a crash in

@@ -10,8 +10,8 @@ import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.UnsignableCrashException;
+import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * Turns an input into a crash to sign: a crash ID through the crash source, a corpus document

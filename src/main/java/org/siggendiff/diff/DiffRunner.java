@@ -11,10 +11,10 @@ import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.SiglistChange;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.pipeline.OrderedParallelMap;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.signature.UnsignableCrashException;
+import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows

@@ -2,14 +2,18 @@ package org.siggendiff.signature;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.siggendiff.py.PyInt;
+import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyInt;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.siglist.SiglistTimeoutException;
 import org.siggendiff.signature.rules.AbortSignature;
 import org.siggendiff.signature.rules.BadHardware;
 import org.siggendiff.signature.rules.HungProcess;
 import org.siggendiff.signature.rules.OOMSignature;
+import org.siggendiff.signature.rules.ResultBuilder;
+import org.siggendiff.signature.rules.Rule;
 import org.siggendiff.signature.rules.SigFixWhitespace;
 import org.siggendiff.signature.rules.SigPrintableCharsOnly;
 import org.siggendiff.signature.rules.SigTruncate;
@@ -64,7 +68,7 @@ public final class SignatureGenerator {
    * @throws UnsignableCrashException when a siglist line timed out on one of the crash's frames
    */
   public SignatureResult generate(CrashData crashData) {
-    Result result = new Result();
+    ResultBuilder result = new ResultBuilder();
     try {
       for (Rule rule : pipeline) {
         try {
@@ -78,7 +82,7 @@ public final class SignatureGenerator {
     } catch (SiglistTimeoutException e) {
       throw new UnsignableCrashException("siglist timeout", e.getMessage(), e);
     }
-    return result.toResult();
+    return resultOf(result);
   }
 
   /**
@@ -87,7 +91,7 @@ public final class SignatureGenerator {
    * generating in bulk.
    */
   public SignatureTrace trace(CrashData crashData) {
-    Result result = new Result();
+    ResultBuilder result = new ResultBuilder();
     List<SignatureTrace.RuleStep> steps = new ArrayList<>();
     List<SignatureTrace.ThreadWalk> walks = new ArrayList<>();
     for (Rule rule : pipeline) {
@@ -109,7 +113,13 @@ public final class SignatureGenerator {
         walk(rule.name(), crashData.withCrashingThread(0), "0", walks);
       }
     }
-    return new SignatureTrace(result.toResult(), steps, walks);
+    return new SignatureTrace(resultOf(result), steps, walks);
+  }
+
+  private static SignatureResult resultOf(ResultBuilder result) {
+    List<String> frames = result.normalizedFrames();
+    return new SignatureResult(
+        result.signature(), result.notes(), result.debugLog(), frames == null ? null : new SignatureResult.Extra(frames));
   }
 
   private void walk(String rule, CrashData crashData, String thread, List<SignatureTrace.ThreadWalk> walks) {

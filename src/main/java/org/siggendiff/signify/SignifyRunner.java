@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.io.Writer;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.signature.UnsignableCrashException;
+import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * Generates signatures for JSON input: one document, or JSON Lines with exactly one output line

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 
 /**

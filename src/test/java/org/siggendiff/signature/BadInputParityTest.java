@@ -3,14 +3,15 @@ package org.siggendiff.signature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.testing.Fixtures;
 
 /**

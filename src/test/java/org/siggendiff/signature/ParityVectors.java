@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.testing.PyJsonEquality;

@@ -12,7 +12,7 @@ import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 
 /** Test fixtures: the small siglist set in test resources, and JSON written inline. */

@@ -5,21 +5,19 @@ import java.util.Iterator;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code Abort | <message>} from the abort message, without file, line or junk. */
 public final class AbortSignature extends Rule {
   private static final int MAX_MESSAGE_LENGTH = 80;
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("abort_message"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     JsonNode raw = crashData.get("abort_message");
     if (PyValues.contains(raw, "###!!! ABORT: file ")) {
       result.setSignature(name(), "Abort | " + result.signature());

@@ -2,20 +2,18 @@ package org.siggendiff.signature.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code bad hardware} when the crash reason points at failing hardware. */
 public final class BadHardware extends Rule {
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     JsonNode reason = crashData.get("reason");
     return PyValues.truthy(reason) && PyValues.contains(reason, "STATUS_DEVICE_DATA_ERROR");
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     result.setSignature(name(), "bad hardware | " + result.signature());
   }
 }

@@ -6,9 +6,7 @@ import java.util.List;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code OOM | small}, {@code OOM | large} or {@code OOM | unknown} for out-of-memory crashes. */
 public final class OOMSignature extends Rule {
@@ -26,7 +24,7 @@ public final class OOMSignature extends Rule {
   private static final BigInteger SMALL = BigInteger.valueOf(262144);
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     if (PyValues.truthy(crashData.get("oom_allocation_size")) || isLargeJsAllocation(crashData)) {
       return true;
     }
@@ -61,7 +59,7 @@ public final class OOMSignature extends Rule {
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     if (isLargeJsAllocation(crashData)) {
       result.setSignature(name(), "OOM | large | " + result.signature());
       return;

@@ -1,14 +1,12 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.py.PyStrings;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Trims the signature, turns other white space into spaces, and collapses runs of spaces. */
 public final class SigFixWhitespace extends Rule {
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     String original = result.signature();
     if (isAlreadyFixed(original)) {
       return;

@@ -1,14 +1,12 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.py.PyStrings;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Strips the signature and drops every character that is not printable ASCII. */
 public final class SigPrintableCharsOnly extends Rule {
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     String original = result.signature();
     String cleaned = PyStrings.keepPrintableAscii(PyStrings.strip(original));
     if (!cleaned.equals(original)) {

@@ -6,10 +6,7 @@ import java.math.BigInteger;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyValues;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
-import org.siggendiff.signature.SignatureResult;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.stack.CSignatureTool;
 import org.siggendiff.signature.stack.FrameList;
 import org.siggendiff.signature.stack.JavaExceptionSignatureTool;
@@ -30,7 +27,7 @@ public final class SignatureGenerationRule extends Rule {
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     JsonNode javaStackTrace = crashData.get("java_stack_trace");
     if (PyValues.truthy(javaStackTrace)) {
       result.debug(name(), "using JavaSignatureTool");
@@ -55,14 +52,14 @@ public final class SignatureGenerationRule extends Rule {
               "Windows NT".equals(textOrNull(crashData.get("os"))));
     } catch (PyException e) {
       if (e.kind() == PyException.Kind.KEY_ERROR || e.kind() == PyException.Kind.INDEX_ERROR) {
-        // Socorro handles these by calling result.note(), which Result does not have.
-        throw PyException.attributeError("Result", "note");
+        // Socorro handles these by calling result.note(), which ResultBuilder does not have.
+        throw PyException.attributeError("ResultBuilder", "note");
       }
       throw e;
     }
     CSignatureTool.Generated generated = cTool.generate(frames, crashingThread);
     if (!frames.isEmpty()) {
-      result.setExtra(new SignatureResult.Extra(frames.texts()));
+      result.setNormalizedFrames(frames.texts());
     }
     apply(result, generated, false);
   }
@@ -81,7 +78,7 @@ public final class SignatureGenerationRule extends Rule {
         thread == null ? EMPTY_THREAD : thread, "Windows NT".equals(textOrNull(crashData.get("os"))), crashingThread);
   }
 
-  private void apply(Result result, CSignatureTool.Generated generated, boolean alwaysSet) {
+  private void apply(ResultBuilder result, CSignatureTool.Generated generated, boolean alwaysSet) {
     generated.notes().forEach(note -> result.info(name(), note));
     generated.debugLines().forEach(line -> result.debug(name(), line));
     if (alwaysSet || !generated.signature().isEmpty()) {

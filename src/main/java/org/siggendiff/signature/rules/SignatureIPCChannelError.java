@@ -6,21 +6,19 @@ import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Replaces the signature with {@code IPCError-browser} or {@code IPCError-content} and the error. */
 public final class SignatureIPCChannelError extends Rule {
   private static final int MAX_ERROR_LENGTH = 100;
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("ipc_channel_error"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     JsonNode minidumps = crashData.get("additional_minidumps");
     boolean browser =
         PyValues.truthy(minidumps)

@@ -2,19 +2,17 @@ package org.siggendiff.signature.rules;
 
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Appends {@code IPC_Message_Name=<name>} to the signature. */
 public final class SignatureIPCMessageName extends Rule {
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("ipc_message_name"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     result.setSignature(
         name(),
         result.signature() + " | IPC_Message_Name=" + PyRepr.str(crashData.get("ipc_message_name")));

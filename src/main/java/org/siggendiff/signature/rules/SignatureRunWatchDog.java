@@ -1,8 +1,6 @@
 package org.siggendiff.signature.rules;
 
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /**
  * Regenerates a shutdown hang's signature from thread 0 and prepends {@code shutdownhang}.
@@ -17,12 +15,12 @@ public final class SignatureRunWatchDog extends Rule {
   }
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return result.signature().contains("RunWatchdog");
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     generation.action(crashData.withCrashingThread(0), result);
     result.setSignature(name(), "shutdownhang | " + result.signature());
   }

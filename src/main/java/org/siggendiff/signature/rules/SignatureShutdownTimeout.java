@@ -9,19 +9,17 @@ import org.siggendiff.py.PyJson;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Replaces the signature with {@code AsyncShutdownTimeout | <phase> | <conditions>}. */
 public final class SignatureShutdownTimeout extends Rule {
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("async_shutdown_timeout"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     List<String> parts = new ArrayList<>();
     parts.add("AsyncShutdownTimeout");
     JsonNode raw = crashData.get("async_shutdown_timeout");

@@ -1,20 +1,18 @@
 package org.siggendiff.signature.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code stackoverflow} when the crash reason is a stack overflow. */
 public final class StackOverflowSignature extends Rule {
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     JsonNode reason = crashData.get("reason");
     return reason != null && reason.isTextual() && reason.textValue().equals("EXCEPTION_STACK_OVERFLOW");
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     result.setSignature(name(), "stackoverflow | " + result.signature());
   }
 }

@@ -1,4 +1,6 @@
-package org.siggendiff.signature;
+package org.siggendiff.signature.rules;
+
+import org.siggendiff.crashdata.CrashData;
 
 /**
  * One step of the signature pipeline: when {@link #predicate} holds, {@link #action} changes
@@ -13,9 +15,9 @@ public abstract class Rule {
     return name;
   }
 
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return true;
   }
 
-  public abstract void action(CrashData crashData, Result result);
+  public abstract void action(CrashData crashData, ResultBuilder result);
 }
