@@ -8,7 +8,13 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code Abort | <message>} from the abort message, without file, line or junk. */
-public final class AbortSignature extends Rule {
+final class AbortSignature extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "AbortSignature";
+
+  AbortSignature() {
+    super(NAME);
+  }
   private static final int MAX_MESSAGE_LENGTH = 80;
 
   @Override

@@ -5,7 +5,14 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code bad hardware} when the crash reason points at failing hardware. */
-public final class BadHardware extends Rule {
+final class BadHardware extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "BadHardware";
+
+  BadHardware() {
+    super(NAME);
+  }
+
   @Override
   public boolean predicate(CrashData crashData, ResultBuilder result) {
     JsonNode reason = crashData.get("reason");

@@ -5,7 +5,14 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code hang: <value>} when the crash carries a hang annotation of any value. */
-public final class HungProcess extends Rule {
+final class HungProcess extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "HungProcess";
+
+  HungProcess() {
+    super(NAME);
+  }
+
   @Override
   public boolean predicate(CrashData crashData, ResultBuilder result) {
     return !PyValues.isNone(crashData.get("hang"));

@@ -9,7 +9,13 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code OOM | small}, {@code OOM | large} or {@code OOM | unknown} for out-of-memory crashes. */
-public final class OOMSignature extends Rule {
+final class OOMSignature extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "OOMSignature";
+
+  OOMSignature() {
+    super(NAME);
+  }
   private static final List<String> SIGNATURE_FRAGMENTS =
       List.of(
           "NS_ABORT_OOM",

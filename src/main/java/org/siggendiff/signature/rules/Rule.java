@@ -8,7 +8,12 @@ import org.siggendiff.crashdata.CrashData;
  * would raise; the generator records it and goes on.
  */
 public abstract class Rule {
-  private final String name = getClass().getSimpleName();
+  private final String name;
+
+  /** @param name the rule's name as Socorro spells it, a constant so that renaming a class changes no output */
+  Rule(String name) {
+    this.name = name;
+  }
 
   /** The rule's name as Socorro spells it; it prefixes notes and debug lines. */
   public final String name() {
@@ -20,4 +25,14 @@ public abstract class Rule {
   }
 
   public abstract void action(CrashData crashData, ResultBuilder result);
+
+  /**
+   * For tracing: the crash data whose stack this rule walked with the C signature tool, or null
+   * when it walked none.
+   *
+   * @param failed whether the rule raised
+   */
+  public CrashData walked(CrashData crashData, boolean failed) {
+    return null;
+  }
 }

@@ -4,7 +4,14 @@ import org.siggendiff.py.PyStrings;
 import org.siggendiff.crashdata.CrashData;
 
 /** Strips the signature and drops every character that is not printable ASCII. */
-public final class SigPrintableCharsOnly extends Rule {
+final class SigPrintableCharsOnly extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SigPrintableCharsOnly";
+
+  SigPrintableCharsOnly() {
+    super(NAME);
+  }
+
   @Override
   public void action(CrashData crashData, ResultBuilder result) {
     String original = result.signature();

@@ -4,7 +4,13 @@ import org.siggendiff.py.PyStrings;
 import org.siggendiff.crashdata.CrashData;
 
 /** Truncates signatures longer than 255 characters to 252 characters and {@code ...}. */
-public final class SigTruncate extends Rule {
+final class SigTruncate extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SigTruncate";
+
+  SigTruncate() {
+    super(NAME);
+  }
   /** The longest signature Socorro keeps. */
   public static final int SIGNATURE_MAX_LENGTH = 255;
 

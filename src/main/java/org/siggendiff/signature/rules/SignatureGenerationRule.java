@@ -14,7 +14,9 @@ import org.siggendiff.signature.stack.JavaSignatureTool;
 import org.siggendiff.signature.stack.Walk;
 
 /** Sets the signature from the crashing thread's stack, or from the Java trace or exception. */
-public final class SignatureGenerationRule extends Rule {
+final class SignatureGenerationRule extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureGenerationRule";
   /** glom's default for a missing thread: an empty dict, so no frames. */
   private static final JsonNode EMPTY_THREAD = JsonNodeFactory.instance.objectNode();
 
@@ -22,7 +24,8 @@ public final class SignatureGenerationRule extends Rule {
   private final JavaSignatureTool javaTool = new JavaSignatureTool();
   private final JavaExceptionSignatureTool javaExceptionTool = new JavaExceptionSignatureTool();
 
-  public SignatureGenerationRule(SiglistSet siglists) {
+  SignatureGenerationRule(SiglistSet siglists) {
+    super(NAME);
     this.cTool = new CSignatureTool(siglists);
   }
 
@@ -64,11 +67,16 @@ public final class SignatureGenerationRule extends Rule {
     apply(result, generated, false);
   }
 
+  @Override
+  public CrashData walked(CrashData crashData, boolean failed) {
+    return crashData;
+  }
+
   /**
    * Traces the C signature walk {@link #action} makes for this crash, or null when a Java tool
    * signs it instead. Raises as {@link #action} does.
    */
-  public Walk walk(CrashData crashData) {
+  Walk walk(CrashData crashData) {
     if (PyValues.truthy(crashData.get("java_stack_trace")) || PyValues.truthy(crashData.get("java_exception"))) {
       return null;
     }

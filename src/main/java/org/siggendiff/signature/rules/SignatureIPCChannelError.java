@@ -9,7 +9,13 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Replaces the signature with {@code IPCError-browser} or {@code IPCError-content} and the error. */
-public final class SignatureIPCChannelError extends Rule {
+final class SignatureIPCChannelError extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureIPCChannelError";
+
+  SignatureIPCChannelError() {
+    super(NAME);
+  }
   private static final int MAX_ERROR_LENGTH = 100;
 
   @Override

@@ -5,7 +5,14 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Appends {@code IPC_Message_Name=<name>} to the signature. */
-public final class SignatureIPCMessageName extends Rule {
+final class SignatureIPCMessageName extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureIPCMessageName";
+
+  SignatureIPCMessageName() {
+    super(NAME);
+  }
+
   @Override
   public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("ipc_message_name"));

@@ -7,10 +7,13 @@ import org.siggendiff.crashdata.CrashData;
  * Unlike upstream, it uses its own generator's siglists, so a candidate set applies to shutdown
  * hangs too.
  */
-public final class SignatureRunWatchDog extends Rule {
+final class SignatureRunWatchDog extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureRunWatchDog";
   private final SignatureGenerationRule generation;
 
-  public SignatureRunWatchDog(SignatureGenerationRule generation) {
+  SignatureRunWatchDog(SignatureGenerationRule generation) {
+    super(NAME);
     this.generation = generation;
   }
 
@@ -23,5 +26,10 @@ public final class SignatureRunWatchDog extends Rule {
   public void action(CrashData crashData, ResultBuilder result) {
     generation.action(crashData.withCrashingThread(0), result);
     result.setSignature(name(), "shutdownhang | " + result.signature());
+  }
+
+  @Override
+  public CrashData walked(CrashData crashData, boolean failed) {
+    return failed ? null : crashData.withCrashingThread(0);
   }
 }

@@ -12,7 +12,14 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Replaces the signature with {@code AsyncShutdownTimeout | <phase> | <conditions>}. */
-public final class SignatureShutdownTimeout extends Rule {
+final class SignatureShutdownTimeout extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureShutdownTimeout";
+
+  SignatureShutdownTimeout() {
+    super(NAME);
+  }
+
   @Override
   public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("async_shutdown_timeout"));

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.siggendiff.crashdata.CrashData;
 
 /** Prepends {@code stackoverflow} when the crash reason is a stack overflow. */
-public final class StackOverflowSignature extends Rule {
+final class StackOverflowSignature extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "StackOverflowSignature";
+
+  StackOverflowSignature() {
+    super(NAME);
+  }
+
   @Override
   public boolean predicate(CrashData crashData, ResultBuilder result) {
     JsonNode reason = crashData.get("reason");

@@ -5,7 +5,14 @@ import org.siggendiff.py.PyValues;
 import org.siggendiff.crashdata.CrashData;
 
 /** Appends the minidump-stackwalk status to an {@code EMPTY} signature. */
-public final class StackwalkerErrorSignatureRule extends Rule {
+final class StackwalkerErrorSignatureRule extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "StackwalkerErrorSignatureRule";
+
+  StackwalkerErrorSignatureRule() {
+    super(NAME);
+  }
+
   @Override
   public boolean predicate(CrashData crashData, ResultBuilder result) {
     return result.signature().startsWith("EMPTY")
