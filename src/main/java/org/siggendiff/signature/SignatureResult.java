@@ -19,6 +19,14 @@ public record SignatureResult(
     debugLog = LogLine.unmodifiable(debugLog);
   }
 
+  /**
+   * The proto signature: the normalized frames of a C/C++/Rust stack joined with
+   * {@code " | "}, or null for a crash signed otherwise (a Java trace, no stack).
+   */
+  public String protoSignature() {
+    return extra == null ? null : extra.protoSignature();
+  }
+
   /** Socorro's {@code result.extra} for C/C++/Rust stacks. */
   public record Extra(List<String> normalizedFrames) {
     public Extra {
