@@ -1,7 +1,5 @@
 package org.siggendiff.cli;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,39 +7,38 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.siggendiff.cache.RawCrashTally;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.crashstats.SignatureCounts;
-import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
+import org.siggendiff.crashstats.SignatureCounts;
 import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffRunner;
 import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.files.AtomicFile;
 import org.siggendiff.pipeline.OrderedParallelMap;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportFormat;
 import org.siggendiff.report.RowWriter;
 import org.siggendiff.report.TerminalText;
+import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.sources.SiglistResolver;
 import org.siggendiff.sources.SiglistSourceException;
-import org.siggendiff.signature.SignatureGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -69,10 +66,6 @@ import picocli.CommandLine.Spec;
       SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HelpCommand.class
     })
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
-  /** ASCII-only like the JSONL rows, so that crash text in the file cannot drive a terminal that shows it. */
-  private static final ObjectWriter SUMMARY_JSON =
-      CrashJson.mapper().writerWithDefaultPrettyPrinter().with(JsonWriteFeature.ESCAPE_NON_ASCII);
-
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -276,25 +269,15 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
    */
   private boolean writeSummary(DiffSummary summary, ObjectNode extra) {
     Path target = summaryFile.toAbsolutePath();
-    Path temporary = null;
     try {
       ObjectNode document = summary.toJson();
       document.setAll(extra); // issue 18
-      String json = SUMMARY_JSON.writeValueAsString(document) + "\n";
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.writeString(temporary, json);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      String json = AsciiJson.PRETTY.writeValueAsString(document) + "\n";
+      AtomicFile.replace(target, json.getBytes(StandardCharsets.UTF_8), "." + target.getFileName() + ".");
       return true;
     } catch (IOException e) {
       context.err().println("siggen-diff: could not write the summary to " + TerminalText.clean(summaryFile.toString()) + ": "
           + TerminalText.clean(describe(e)));
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // Already reported the failure that matters; a stray temporary file is named as such.
-        }
-      }
       return false;
     }
   }

@@ -1,22 +1,20 @@
 package org.siggendiff.signify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * Generates signatures for JSON input: one document, or JSON Lines with exactly one output line
@@ -25,10 +23,8 @@ import org.siggendiff.crashdata.UnsignableCrashException;
  * control sequences.
  */
 public final class SignifyRunner {
-  private static final ObjectMapper OUTPUT =
-      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-  private static final ObjectWriter PRETTY = OUTPUT.writer().with(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectWriter COMPACT = OUTPUT.writer();
+  private static final ObjectWriter PRETTY = AsciiJson.PRETTY;
+  private static final ObjectWriter COMPACT = AsciiJson.COMPACT;
 
   private final SignatureGenerator generator;
   private final boolean processed;
@@ -96,11 +92,11 @@ public final class SignifyRunner {
         output = signLine(line);
       } catch (IOException e) {
         errors++;
-        output = OUTPUT.createObjectNode();
+        output = JsonNodeFactory.instance.objectNode();
         output.put("error", "line " + lineNumber + ": " + describe(e));
       } catch (UnsignableCrashException e) {
         errors++;
-        output = OUTPUT.createObjectNode();
+        output = JsonNodeFactory.instance.objectNode();
         output.put("error", "line " + lineNumber + ": " + e.getMessage());
       }
       out.write(COMPACT.writeValueAsString(output));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.siggendiff.files.AtomicFile;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
@@ -201,9 +202,7 @@ public final class SiglistResolver {
   private static void remember(Path file, GitHubSiglists.Commit commit) throws SiglistSourceException {
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), ".tmp-", "");
-      Files.writeString(temporary, commit.sha() + " " + commit.repo() + "\n", StandardCharsets.US_ASCII);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.replace(file, (commit.sha() + " " + commit.repo() + "\n").getBytes(StandardCharsets.US_ASCII), ".tmp-");
     } catch (IOException e) {
       throw new SiglistSourceException("cannot write the siglist cache in " + file.getParent() + ": " + e.getMessage());
     }
