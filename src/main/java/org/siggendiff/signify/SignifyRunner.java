@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
+import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.report.AsciiJson;
@@ -62,7 +63,7 @@ public final class SignifyRunner {
     if (!document.isObject()) {
       throw new BadDocumentException("input is not a JSON object");
     }
-    boolean isProcessed = processed || document.has("json_dump");
+    boolean isProcessed = processed || CrashDocument.isProcessedCrash(document);
     SignatureResult result;
     try {
       CrashData crashData =
