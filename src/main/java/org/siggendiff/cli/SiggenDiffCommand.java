@@ -34,6 +34,8 @@ import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportFormat;
 import org.siggendiff.report.RowWriter;
+import org.siggendiff.report.SummaryJson;
+import org.siggendiff.report.SummaryText;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.sources.ResolvedSiglists;
@@ -221,7 +223,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         summary.interrupted(notProcessed, rest);
       }
       context.out().flush();
-      for (String line : summary.lines()) {
+      for (String line : SummaryText.lines(summary)) {
         context.err().println(TerminalText.clean(line));
       }
       // --- issue 18: lines and JSON sections after the summary's own ---
@@ -270,7 +272,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   private boolean writeSummary(DiffSummary summary, ObjectNode extra) {
     Path target = summaryFile.toAbsolutePath();
     try {
-      ObjectNode document = summary.toJson();
+      ObjectNode document = SummaryJson.toJson(summary);
       document.setAll(extra); // issue 18
       String json = AsciiJson.PRETTY.writeValueAsString(document) + "\n";
       AtomicFile.replace(target, json.getBytes(StandardCharsets.UTF_8), "." + target.getFileName() + ".");
