@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -23,13 +22,11 @@ import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.crashstats.SignatureCounts;
 import org.siggendiff.diff.CorpusReader;
-import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.diff.DiffRunner;
+import org.siggendiff.diff.DiffSession;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
 import org.siggendiff.files.AtomicFile;
-import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportFormat;
@@ -37,7 +34,6 @@ import org.siggendiff.report.RowWriter;
 import org.siggendiff.report.SummaryJson;
 import org.siggendiff.report.SummaryText;
 import org.siggendiff.report.TerminalText;
-import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.sources.SiglistResolver;
 import org.siggendiff.sources.SiglistSourceException;
@@ -173,8 +169,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     SiglistResolver resolver = resolver();
     ResolvedSiglists baselineSource = resolve(resolver, baseline, true);
     ResolvedSiglists candidateSource = resolve(resolver, candidate, false);
-    SignatureGenerator baselineGenerator = baselineSource.siglists().map(SignatureGenerator::new).orElse(null);
-    SignatureGenerator candidateGenerator = new SignatureGenerator(candidateSource.siglists().orElseThrow());
 
     CorpusReader corpus;
     try {
@@ -183,45 +177,20 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       throw new UsageError(e.getMessage());
     }
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
-      DiffSummary summary = new DiffSummary(baselineSource, candidateSource);
       Progress progress =
           new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
-      Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
       RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
       ProductionImpact sample = new ProductionImpact(); // issue 18
-      DiffRunner runner =
-          new DiffRunner(baselineGenerator, candidateGenerator, raw.source(crashStats, opened, rawCrashes), crashStats.jobs);
-      runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
-      String[] current = {null};
-      OrderedParallelMap.Outcome outcome = null;
-      boolean broken = false;
-      try {
-        RowWriter writer = reportFormat.open(context.out(), baselineSource, candidateSource, verbose, csvRaw);
-        if (context.outIsLive()) {
-          context.out().flush();
-        }
-        outcome = runner.run(inputs, row -> {
-          current[0] = row.crashId();
-          summary.add(row);
-          sample.add(row); // issue 18
-          progress.advance();
-          if (!differentOnly || row.changed()) {
-            write(writer, row, progress);
-          }
-        }, context.interruption().watch());
-        current[0] = null;
-        writer.finish();
-      } catch (RuntimeException | Error | IOException e) {
-        // A bug, not bad input (bad input becomes a failed row): say where, and keep what was done.
-        summary.internalError((current[0] != null ? "while writing " + current[0] + ": " : "") + e);
-        broken = true;
-      }
+      DiffSession session =
+          new DiffSession(baselineSource, candidateSource, raw.source(crashStats, opened, rawCrashes), crashStats.jobs);
+      DiffSession.Outcome outcome = session.run(
+          concat(CorpusReader.fromEntries(entries), corpus),
+          corpora.isEmpty() ? entries.size() : -1,
+          () -> output(reportFormat.open(context.out(), baselineSource, candidateSource, verbose, csvRaw), progress, sample),
+          context.interruption().watch());
+      DiffSummary summary = outcome.summary();
+      boolean broken = outcome.broken();
       progress.finish();
-      if (outcome != null && outcome.stopped()) {
-        boolean rest = !corpora.isEmpty() && inputs.hasNext();
-        long notProcessed = corpora.isEmpty() ? entries.size() - summary.read() : outcome.abandoned();
-        summary.interrupted(notProcessed, rest);
-      }
       context.out().flush();
       for (String line : SummaryText.lines(summary)) {
         context.err().println(TerminalText.clean(line));
@@ -250,19 +219,33 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
   }
 
-  /** One row, whole: where stdout is read as it comes, it is flushed, with the progress bar out of its way. */
-  private void write(RowWriter writer, DiffRow row, Progress progress) {
-    if (context.outIsTerminal()) {
-      progress.clear();
-    }
-    try {
-      writer.row(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The rows to stdout, each whole: where stdout is read as it comes, flushed, with the progress bar out of its way. */
+  private DiffSession.Output output(RowWriter writer, Progress progress, ProductionImpact sample) {
     if (context.outIsLive()) {
       context.out().flush();
     }
+    return new DiffSession.Output() {
+      @Override
+      public void row(DiffRow row) throws IOException {
+        sample.add(row); // issue 18
+        progress.advance();
+        if (differentOnly && !row.changed()) {
+          return;
+        }
+        if (context.outIsTerminal()) {
+          progress.clear();
+        }
+        writer.row(row);
+        if (context.outIsLive()) {
+          context.out().flush();
+        }
+      }
+
+      @Override
+      public void finish() throws IOException {
+        writer.finish();
+      }
+    };
   }
 
   /**

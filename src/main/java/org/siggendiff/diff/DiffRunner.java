@@ -48,10 +48,6 @@ public final class DiffRunner {
     this.usage = explainer.change().map(LineUsage::new).orElse(null);
   }
 
-  /**
-   * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
-   * throws while one input is handled becomes that input's "internal error" row.
-   */
   /** The lines the candidate adds and removes; empty when the baseline is production. */
   public Optional<SiglistChange> change() {
     return explainer.change();
@@ -62,6 +58,10 @@ public final class DiffRunner {
     return Optional.ofNullable(usage);
   }
 
+  /**
+   * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
+   * throws while one input is handled becomes that input's "internal error" row.
+   */
   public OrderedParallelMap.Outcome run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows, BooleanSupplier stop)
       throws InterruptedException {
     return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8).run(inputs, rows, stop);
