@@ -114,13 +114,8 @@ final class CrashIdsCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws InterruptedException {
-    try {
-      return search();
-    } catch (UsageError e) {
-      context.err().println("crashids: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws InterruptedException, UsageError {
+    return search();
   }
 
   private int search() throws UsageError, InterruptedException {

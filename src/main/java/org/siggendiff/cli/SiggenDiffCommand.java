@@ -143,13 +143,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    try {
-      return diff();
-    } catch (UsageError e) {
-      context.err().println("siggen-diff: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, InterruptedException, UsageError {
+    return diff();
   }
 
   private int diff() throws UsageError, IOException, InterruptedException {
