@@ -19,7 +19,7 @@ import org.siggendiff.siglist.SiglistSet;
  * this costs nothing until a question is asked, and nothing on the generation path. Sentinels
  * are compared by equality, as Socorro compares them.
  */
-public final class SiglistLines {
+final class SiglistLines {
   private final SiglistSet set;
   private final Map<SiglistKind, List<ListLine>> lines = new EnumMap<>(SiglistKind.class);
   private final Map<SiglistKind, AtomicReferenceArray<Pattern>> patterns = new EnumMap<>(SiglistKind.class);
