@@ -9,12 +9,12 @@ import org.siggendiff.attribution.Cause;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.SiglistChange;
+import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.pipeline.OrderedParallelMap;
-import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows

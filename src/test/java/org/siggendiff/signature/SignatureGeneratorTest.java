@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.siggendiff.testing.Fixtures.crash;
 import static org.siggendiff.testing.Fixtures.stack;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.siggendiff.crashdata.CrashData;

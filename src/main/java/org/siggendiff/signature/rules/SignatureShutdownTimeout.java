@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyJson;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.crashdata.CrashData;
 
 /** Replaces the signature with {@code AsyncShutdownTimeout | <phase> | <conditions>}. */
 final class SignatureShutdownTimeout extends Rule {
