@@ -1,50 +1,45 @@
 package org.siggendiff.cli;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.siggendiff.cache.RawCrashTally;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.crashstats.SignatureCounts;
-import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
+import org.siggendiff.crashstats.SignatureCounts;
 import org.siggendiff.diff.CorpusReader;
-import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.diff.DiffRunner;
+import org.siggendiff.diff.DiffSession;
 import org.siggendiff.diff.DiffSummary;
-import org.siggendiff.pipeline.OrderedParallelMap;
+import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.files.AtomicFile;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportFile;
 import org.siggendiff.report.ReportFormat;
 import org.siggendiff.report.ReportLinks;
 import org.siggendiff.report.ReportOptions;
 import org.siggendiff.report.RowWriter;
+import org.siggendiff.report.SummaryJson;
+import org.siggendiff.report.SummaryText;
 import org.siggendiff.report.TerminalText;
-import org.siggendiff.siglist.ResolvedSiglists;
-import org.siggendiff.siglist.SiglistResolver;
-import org.siggendiff.siglist.SiglistSourceException;
-import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.sources.ResolvedSiglists;
+import org.siggendiff.sources.SiglistResolver;
+import org.siggendiff.sources.SiglistSourceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -72,10 +67,6 @@ import picocli.CommandLine.Spec;
       SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HistoryCommand.class, ServeCommand.class, HelpCommand.class
     })
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
-  /** ASCII-only like the JSONL rows, so that crash text in the file cannot drive a terminal that shows it. */
-  private static final ObjectWriter SUMMARY_JSON =
-      CrashJson.mapper().writerWithDefaultPrettyPrinter().with(JsonWriteFeature.ESCAPE_NON_ASCII);
-
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -174,13 +165,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    try {
-      return diff();
-    } catch (UsageError e) {
-      context.err().println("siggen-diff: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, InterruptedException, UsageError {
+    return diff();
   }
 
   private int diff() throws UsageError, IOException, InterruptedException {
@@ -200,8 +186,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     SiglistResolver resolver = resolver();
     ResolvedSiglists baselineSource = resolve(resolver, baseline, true);
     ResolvedSiglists candidateSource = resolve(resolver, candidate, false);
-    SignatureGenerator baselineGenerator = baselineSource.siglists().map(SignatureGenerator::new).orElse(null);
-    SignatureGenerator candidateGenerator = new SignatureGenerator(candidateSource.siglists().orElseThrow());
 
     CorpusReader corpus;
     try {
@@ -210,52 +194,32 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       throw new UsageError(e.getMessage());
     }
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
-      DiffSummary summary = new DiffSummary(baselineSource, candidateSource);
       Progress progress =
           new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
-      Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
       RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
       ObjectNode extra = JsonNodeFactory.instance.objectNode(); // issue 18
       ProductionImpact sample = new ProductionImpact(); // issue 18
       ReportOptions options = new ReportOptions(
           verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS); // issue 15
-      DiffRunner runner = new DiffRunner(baselineGenerator, candidateGenerator, raw.source(crashStats, opened, rawCrashes),
+      DiffSession session = new DiffSession(baselineSource, candidateSource, raw.source(crashStats, opened, rawCrashes),
           crashStats.jobs, reportFormat.explanations(options));
-      runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
-      String[] current = {null};
-      OrderedParallelMap.Outcome outcome = null;
-      boolean broken = false;
-      RowWriter writer = null;
+      RowWriter[] writer = {null};
+      DiffSummary summary;
+      boolean broken;
       try (ReportFile file = output == null ? null : reportFile()) {
-        try {
-          writer = reportFormat.open(file != null ? file.writer() : context.out(), baselineSource, candidateSource, options);
-          if (context.outIsLive()) {
-            context.out().flush();
-          }
-          RowWriter rows = writer;
-          outcome = runner.run(inputs, row -> {
-            current[0] = row.crashId();
-            summary.add(row);
-            sample.add(row); // issue 18
-            progress.advance();
-            if (!differentOnly || row.changed()) {
-              write(rows, row, progress);
-            }
-          }, context.interruption().watch());
-          current[0] = null;
-        } catch (RuntimeException | Error | IOException e) {
-          // A bug, not bad input (bad input becomes a failed row): say where, and keep what was done.
-          summary.internalError((current[0] != null ? "while writing " + current[0] + ": " : "") + e);
-          broken = true;
-        }
+        DiffSession.Outcome outcome = session.run(
+            concat(CorpusReader.fromEntries(entries), corpus),
+            corpora.isEmpty() ? entries.size() : -1,
+            () -> {
+              writer[0] = reportFormat.open(file != null ? file.writer() : context.out(), baselineSource, candidateSource, options);
+              return output(writer[0], progress, sample);
+            },
+            context.interruption().watch());
+        summary = outcome.summary();
+        broken = outcome.broken();
         progress.finish();
-        if (outcome != null && outcome.stopped()) {
-          boolean rest = !corpora.isEmpty() && inputs.hasNext();
-          long notProcessed = corpora.isEmpty() ? entries.size() - summary.read() : outcome.abandoned();
-          summary.interrupted(notProcessed, rest);
-        }
         context.out().flush();
-        for (String line : summary.lines()) {
+        for (String line : SummaryText.lines(summary)) {
           context.err().println(TerminalText.clean(line));
         }
         // --- issue 18: lines and JSON sections after the summary's own ---
@@ -272,9 +236,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         // --- end issue 18 ---
         context.err().flush();
         // issue 15: the reports that carry a summary write it, with the impact, after the rows.
-        if (writer != null) {
+        if (writer[0] != null) {
           try {
-            writer.finish(summary, measured);
+            writer[0].finish(summary, measured);
             if (file != null) {
               file.commit();
             }
@@ -297,19 +261,34 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
   }
 
-  /** One row, whole: where stdout is read as it comes, it is flushed, with the progress bar out of its way. */
-  private void write(RowWriter writer, DiffRow row, Progress progress) {
-    if (context.outIsTerminal()) {
-      progress.clear();
-    }
-    try {
-      writer.row(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The rows to stdout, each whole: where stdout is read as it comes, flushed, with the progress bar out of its way. */
+  private DiffSession.Output output(RowWriter writer, Progress progress, ProductionImpact sample) {
     if (context.outIsLive()) {
       context.out().flush();
     }
+    return new DiffSession.Output() {
+      @Override
+      public void row(DiffRow row) throws IOException {
+        sample.add(row); // issue 18
+        progress.advance();
+        if (differentOnly && !row.changed()) {
+          return;
+        }
+        if (context.outIsTerminal()) {
+          progress.clear();
+        }
+        writer.row(row);
+        if (context.outIsLive()) {
+          context.out().flush();
+        }
+      }
+
+      @Override
+      public void finish() {
+        // The writer finishes once the summary and the impact are known.
+        context.out().flush();
+      }
+    };
   }
 
   /**
@@ -318,25 +297,15 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
    */
   private boolean writeSummary(DiffSummary summary, ObjectNode extra) {
     Path target = summaryFile.toAbsolutePath();
-    Path temporary = null;
     try {
-      ObjectNode document = summary.toJson();
+      ObjectNode document = SummaryJson.toJson(summary);
       document.setAll(extra); // issue 18
-      String json = SUMMARY_JSON.writeValueAsString(document) + "\n";
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.writeString(temporary, json);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      String json = AsciiJson.PRETTY.writeValueAsString(document) + "\n";
+      AtomicFile.replace(target, json.getBytes(StandardCharsets.UTF_8), "." + target.getFileName() + ".");
       return true;
     } catch (IOException e) {
       context.err().println("siggen-diff: could not write the summary to " + TerminalText.clean(summaryFile.toString()) + ": "
           + TerminalText.clean(describe(e)));
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // Already reported the failure that matters; a stray temporary file is named as such.
-        }
-      }
       return false;
     }
   }

@@ -11,12 +11,12 @@ import org.siggendiff.attribution.CrashExplanation;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.SiglistChange;
+import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.pipeline.OrderedParallelMap;
-import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows
@@ -62,10 +62,6 @@ public final class DiffRunner {
     this.usage = explainer.change().map(LineUsage::new).orElse(null);
   }
 
-  /**
-   * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
-   * throws while one input is handled becomes that input's "internal error" row.
-   */
   /** The lines the candidate adds and removes; empty when the baseline is production. */
   public Optional<SiglistChange> change() {
     return explainer.change();
@@ -76,6 +72,10 @@ public final class DiffRunner {
     return Optional.ofNullable(usage);
   }
 
+  /**
+   * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
+   * throws while one input is handled becomes that input's "internal error" row.
+   */
   public OrderedParallelMap.Outcome run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows, BooleanSupplier stop)
       throws InterruptedException {
     return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8).run(inputs, rows, stop);

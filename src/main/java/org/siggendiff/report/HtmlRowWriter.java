@@ -26,7 +26,7 @@ import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
 import org.siggendiff.signature.SignatureTrace;
 import org.siggendiff.signature.stack.Walk;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * One self-contained page to open from disk: the sources, the counts, the siglist lines with

@@ -10,7 +10,7 @@ import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * A whole report to paste into a pull request or a bug: a heading naming both sources, the

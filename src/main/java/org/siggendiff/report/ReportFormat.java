@@ -2,7 +2,7 @@ package org.siggendiff.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /** The report formats, and the writer for each. */
 public enum ReportFormat {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * A block per crash for people at a terminal, with the siglist lines that moved a changed

@@ -1,22 +1,21 @@
 package org.siggendiff.signify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
+import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Generates signatures for JSON input: one document, or JSON Lines with exactly one output line
@@ -25,10 +24,8 @@ import org.siggendiff.signature.UnsignableCrashException;
  * control sequences.
  */
 public final class SignifyRunner {
-  private static final ObjectMapper OUTPUT =
-      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-  private static final ObjectWriter PRETTY = OUTPUT.writer().with(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectWriter COMPACT = OUTPUT.writer();
+  private static final ObjectWriter PRETTY = AsciiJson.PRETTY;
+  private static final ObjectWriter COMPACT = AsciiJson.COMPACT;
 
   private final SignatureGenerator generator;
   private final boolean processed;
@@ -66,7 +63,7 @@ public final class SignifyRunner {
     if (!document.isObject()) {
       throw new BadDocumentException("input is not a JSON object");
     }
-    boolean isProcessed = processed || document.has("json_dump");
+    boolean isProcessed = processed || CrashDocument.isProcessedCrash(document);
     SignatureResult result;
     try {
       CrashData crashData =
@@ -124,7 +121,7 @@ public final class SignifyRunner {
 
   /** The output for a line that could not even be read, such as one over a length limit. */
   public static LineOutput failedLine(long lineNumber, String problem) {
-    ObjectNode output = OUTPUT.createObjectNode();
+    ObjectNode output = JsonNodeFactory.instance.objectNode();
     output.put("error", "line " + lineNumber + ": " + problem);
     return new LineOutput(output, true);
   }

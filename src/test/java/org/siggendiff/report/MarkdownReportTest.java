@@ -166,7 +166,7 @@ class MarkdownReportTest {
     assertTrue(markdown.contains("@<!-- -->octocat #<!-- -->123"), markdown);
   }
 
-  private static TableBlock last(ReportFormat format, org.siggendiff.siglist.ResolvedSiglists baseline, ReportOptions options, List<DiffRow> rows) {
+  private static TableBlock last(ReportFormat format, org.siggendiff.sources.ResolvedSiglists baseline, ReportOptions options, List<DiffRow> rows) {
     List<TableBlock> tables = nodes(PARSER.parse(report(format, baseline, options, rows)), TableBlock.class);
     return tables.get(tables.size() - 1);
   }

@@ -17,7 +17,7 @@ import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
 import java.nio.file.Path;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.siglist.SiglistSet;
