@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so
@@ -19,7 +23,32 @@ public final class AtomicFile {
     void write(Path file, byte[] bytes) throws IOException;
   }
 
+  /** What a file written without attributes gets when it replaces none: readable by all, as reports are shared. */
+  private static final Set<PosixFilePermission> SHARED = PosixFilePermissions.fromString("rw-r--r--");
+
   private AtomicFile() {}
+
+  /**
+   * Creates the temporary file that will replace {@code target}. Without attributes it gets the
+   * permissions of the file it replaces, else {@code rw-r--r--}, rather than the owner-only mode
+   * temporary files are created with: a report or summary is meant to be read by others.
+   */
+  public static Path createTemporary(Path target, String temporaryPrefix, FileAttribute<?>... attributes) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temporary = Files.createTempFile(absolute.getParent(), temporaryPrefix, ".tmp", attributes);
+    if (attributes.length == 0) {
+      PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+      if (view != null) {
+        try {
+          view.setPermissions(Files.exists(absolute) ? Files.getPosixFilePermissions(absolute) : SHARED);
+        } catch (IOException | RuntimeException e) {
+          Files.deleteIfExists(temporary);
+          throw e;
+        }
+      }
+    }
+    return temporary;
+  }
 
   /**
    * Replaces {@code target} with {@code bytes}.
@@ -36,7 +65,7 @@ public final class AtomicFile {
   public static void replace(
       Path target, byte[] bytes, String temporaryPrefix, Writer writer, FileAttribute<?>... attributes)
       throws IOException {
-    Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), temporaryPrefix, ".tmp", attributes);
+    Path temporary = createTemporary(target, temporaryPrefix, attributes);
     try {
       writer.write(temporary, bytes);
       try {

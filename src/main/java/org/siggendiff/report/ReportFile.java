@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.siggendiff.files.AtomicFile;
 
 /**
  * A report written to a temporary file beside its target and renamed over the target once
@@ -28,7 +29,7 @@ public final class ReportFile implements AutoCloseable {
   /** Creates the temporary file now, so that a folder that cannot be written is known before the run. */
   public static ReportFile create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    Path temporary = AtomicFile.createTemporary(absolute, "." + absolute.getFileName() + ".");
     try {
       return new ReportFile(absolute, temporary, new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), 1 << 16));
     } catch (IOException e) {

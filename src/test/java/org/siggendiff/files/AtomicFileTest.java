@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,25 @@ class AtomicFileTest {
     assertEquals("No space left on device", e.getMessage());
     assertEquals("old", Files.readString(target));
     assertEquals(List.of(target), list());
+  }
+
+  @Test
+  void aNewFileWrittenWithoutAttributesIsReadableByOthersAndAReplacedOneKeepsItsMode() throws IOException {
+    Path report = folder.resolve("report.html");
+    AtomicFile.replace(report, "new".getBytes(StandardCharsets.UTF_8), ".report.html.");
+    assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(report));
+
+    Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-rw----"));
+    AtomicFile.replace(report, "newer".getBytes(StandardCharsets.UTF_8), ".report.html.");
+    assertEquals(PosixFilePermissions.fromString("rw-rw----"), Files.getPosixFilePermissions(report));
+  }
+
+  @Test
+  void attributesGivenAreKeptForPrivateEntries() throws IOException {
+    Path entry = folder.resolve("entry");
+    AtomicFile.replace(entry, new byte[1], ".tmp-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(entry));
   }
 
   private List<Path> list() throws IOException {
