@@ -57,13 +57,14 @@ public final class DiffPipeline {
 
   private DiffPipeline() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     PipelineOptionsFactory.register(DiffPipelineOptions.class);
     DiffPipelineOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(DiffPipelineOptions.class);
     Pipeline pipeline;
     try {
       pipeline = build(options);
-    } catch (SiglistException e) {
+    } catch (SiglistException | IOException e) {
+      // A siglist folder that is missing or has a broken line stops the launch: nothing ran.
       System.err.println("siggen-diff-beam: " + e.getMessage());
       System.exit(2);
       return;
