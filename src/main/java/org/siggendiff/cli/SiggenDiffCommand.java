@@ -26,6 +26,7 @@ import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSession;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.diff.Shard;
 import org.siggendiff.files.AtomicFile;
 import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
@@ -116,6 +117,10 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON")
   Path summaryFile;
 
+  @Option(names = "--shard", paramLabel = "i/N",
+      description = "only the inputs whose crash ID (or file:line) hashes to i of N (CRC-32 mod N), for N copies run in parallel")
+  String shard;
+
   @Option(names = "--csv-raw",
       description = "CSV cells exactly as the signatures are, without the apostrophe that keeps spreadsheets from running"
           + " cells starting with = + - @ as formulas; for programs")
@@ -148,6 +153,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   /** Crash IDs given as arguments must be crash IDs: a mistyped command name must not become one. */
   @Override
   public void validate() throws UsageError {
+    shard();
     // issue 18
     OptionBounds.check("--days", impactDays, 1, 365);
     OptionBounds.check("--max-chars", maxChars, ReportOptions.MIN_MAX_CHARS, 100_000_000); // issue 15
@@ -171,6 +177,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
 
   private int diff() throws UsageError, IOException, InterruptedException {
     ReportFormat reportFormat = reportFormat();
+    Shard share = shard();
     List<CrashIdInput.Entry> entries = List.of();
     if (!crashIds.isEmpty()) {
       entries = CrashIdInput.fromArguments(crashIds);
@@ -194,15 +201,15 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       throw new UsageError(e.getMessage());
     }
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
-      Progress progress =
-          new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
+      Progress progress = new Progress(
+          context.err(), "siggen-diff", corpora.isEmpty() && share.isAll() ? entries.size() : -1, context.errIsTerminal());
       RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
       ObjectNode extra = JsonNodeFactory.instance.objectNode(); // issue 18
       ProductionImpact sample = new ProductionImpact(); // issue 18
       ReportOptions options = new ReportOptions(
           verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS); // issue 15
       DiffSession session = new DiffSession(baselineSource, candidateSource, raw.source(crashStats, opened, rawCrashes),
-          crashStats.jobs, reportFormat.explanations(options));
+          crashStats.jobs, reportFormat.explanations(options), share);
       RowWriter[] writer = {null};
       DiffSummary summary;
       boolean broken;
@@ -334,6 +341,17 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       return ReportFile.create(output);
     } catch (IOException e) {
       throw new UsageError("cannot write --output " + TerminalText.clean(output.toString()) + ": " + TerminalText.clean(describe(e)));
+    }
+  }
+
+  private Shard shard() throws UsageError {
+    if (shard == null) {
+      return Shard.ALL;
+    }
+    try {
+      return Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--shard: " + TerminalText.clean(e.getMessage()));
     }
   }
 

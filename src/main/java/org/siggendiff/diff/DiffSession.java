@@ -39,6 +39,7 @@ public final class DiffSession {
   private final ResolvedSiglists baselineSource;
   private final ResolvedSiglists candidateSource;
   private final DiffRunner runner;
+  private final Shard shard;
 
   /**
    * @param baselineSource the baseline; production (no siglists) uses each crash's stored signature
@@ -48,7 +49,13 @@ public final class DiffSession {
    *     both sides), not only their cause: what the reports that show stacks need
    */
   public DiffSession(
-      ResolvedSiglists baselineSource, ResolvedSiglists candidateSource, CrashSource source, int jobs, int explanations) {
+      ResolvedSiglists baselineSource,
+      ResolvedSiglists candidateSource,
+      CrashSource source,
+      int jobs,
+      int explanations,
+      Shard shard) {
+    this.shard = shard;
     this.baselineSource = baselineSource;
     this.candidateSource = candidateSource;
     SignatureGenerator baseline = baselineSource.siglists().map(SignatureGenerator::new).orElse(null);
@@ -59,11 +66,14 @@ public final class DiffSession {
   /**
    * Runs until the inputs run out or {@code stop} says so.
    *
-   * @param inputCount how many inputs there are, or -1 when unknown (corpora are read as the
-   *     run goes); an interruption counts what was not processed from it
+   * @param allInputCount how many inputs there are, or -1 when unknown (corpora are read as the
+   *     run goes); an interruption counts what was not processed from it. A shard's share of
+   *     them is unknown until they are read.
    */
-  public Outcome run(Iterator<? extends DiffInput> inputs, long inputCount, OutputOpener opener, BooleanSupplier stop)
+  public Outcome run(Iterator<? extends DiffInput> allInputs, long allInputCount, OutputOpener opener, BooleanSupplier stop)
       throws InterruptedException {
+    Iterator<DiffInput> inputs = shard.filter(allInputs);
+    long inputCount = shard.isAll() ? allInputCount : -1;
     DiffSummary summary = new DiffSummary(baselineSource, candidateSource);
     runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
     String[] current = {null};

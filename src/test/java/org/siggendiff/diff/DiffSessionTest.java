@@ -77,7 +77,8 @@ class DiffSessionTest {
         new ResolvedSiglists("candidate", Optional.empty(), Optional.of(SiglistLoader.load(candidate, candidate.toString()))),
         null,
         2,
-        0);
+        0,
+        Shard.ALL);
   }
 
   private static DiffSession.Output output(List<DiffRow> rows) {

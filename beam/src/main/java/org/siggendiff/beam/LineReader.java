@@ -1,0 +1,99 @@
+package org.siggendiff.beam;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Lines of UTF-8 text with a cap on a line's length, read as the CLI reads a JSON Lines corpus
+ * (its {@code diff.BoundedLineReader}, which is not part of the engine): lines end at
+ * {@code \n}, {@code \r} or {@code \r\n}; a line too long or not UTF-8 is a problem and reading
+ * goes on at the next line.
+ */
+final class LineReader {
+  /** One line: its text, or what is wrong with it. */
+  record Line(long number, String text, String problem) {}
+
+  private final InputStream in;
+  private final int maxBytes;
+  private final byte[] buffer = new byte[64 * 1024];
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private int position;
+  private int limit;
+  private boolean skipLineFeed;
+  private byte[] line = new byte[256];
+  private long number;
+
+  LineReader(InputStream in, int maxBytes) {
+    this.in = in;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The next line, or null at the end; an input error is thrown as it comes. */
+  Line next() throws IOException {
+    int length = 0;
+    boolean tooLong = false;
+    boolean any = false;
+    while (true) {
+      if (position == limit) {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          if (!any) {
+            return null;
+          }
+          break;
+        }
+      }
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (buffer[position] == '\n') {
+          position++;
+          continue;
+        }
+      }
+      any = true;
+      int start = position;
+      int end = start;
+      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+        end++;
+      }
+      if (!tooLong) {
+        int take = end - start;
+        if ((long) length + take > maxBytes) {
+          tooLong = true;
+        } else {
+          if (length + take > line.length) {
+            line = Arrays.copyOf(line, (int) Math.min(Math.max((long) line.length * 2, length + take), Integer.MAX_VALUE - 8));
+          }
+          System.arraycopy(buffer, start, line, length, take);
+          length += take;
+        }
+      }
+      position = end;
+      if (end < limit) {
+        skipLineFeed = buffer[end] == '\r';
+        position++;
+        break;
+      }
+    }
+    number++;
+    if (tooLong) {
+      line = new byte[256];
+      return new Line(number, null, "longer than " + ReadFilesFn.describeBytes(maxBytes));
+    }
+    try {
+      return new Line(number, utf8.reset().decode(ByteBuffer.wrap(line, 0, length)).toString(), null);
+    } catch (CharacterCodingException e) {
+      return new Line(number, null, "not valid UTF-8");
+    }
+  }
+}
