@@ -226,11 +226,12 @@ public final class Explainer {
 
   /** Records the changed lines that make {@code subject} part of a list on one side only. */
   private void compare(SiglistKind kind, String subject, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
-    Optional<ListLine> inBefore = baselineLines.firstMatch(kind, subject);
-    Optional<ListLine> inAfter = candidateLines.firstMatch(kind, subject);
-    if (inBefore.isPresent() == inAfter.isPresent()) {
+    // The whole list's matcher first: most texts a walk tested answer the same on both sides,
+    // and only those that do not need the line-by-line search.
+    if (baselineLines.contains(kind, subject) == candidateLines.contains(kind, subject)) {
       return;
     }
+    Optional<ListLine> inAfter = candidateLines.firstMatch(kind, subject);
     if (inAfter.isPresent()) {
       if (change.isAdded(inAfter.get())) {
         record(found, ChangedLine.of(inAfter.get(), ChangedLine.ADDED), afterFrame != null ? afterFrame : beforeFrame);

@@ -118,7 +118,7 @@ final class HistoryCommand implements Callable<Integer> {
       reading.finish();
       SignatureHistory.Result result;
       if (read.stopped()) {
-        result = new SignatureHistory.Result(List.of(), List.of(), List.of(), true, new SignatureHistory.Stats(0, 0, 0));
+        result = new SignatureHistory.Result(List.of(), List.of(), List.of(), List.of(), true, new SignatureHistory.Stats(0, 0, 0));
       } else {
         Progress commits = new Progress(context.err(), "siggen-diff history: commits", range.steps().size(), context.errIsTerminal());
         result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
@@ -140,6 +140,7 @@ final class HistoryCommand implements Callable<Integer> {
     lines.add("  crashes read: " + read.crashes().size() + ", could not be read: " + read.unreadable().size());
     read.unreadable().forEach(failure -> lines.add("    " + failure.where() + ": " + failure.reason()));
     result.failures().forEach(failure -> lines.add("    " + failure.crashId() + ": " + failure.reason()));
+    result.warnings().forEach(warning -> lines.add("  warning: siglists that do not load, skipped: " + warning));
     lines.add("  commits changing the siglists: " + range.steps().size() + (result.stopped() || read.stopped()
         ? " (interrupted after " + result.commits().size() + ")" : ""));
     lines.add("  moves: " + result.moves() + ", crashes that moved: " + result.timelines().size());

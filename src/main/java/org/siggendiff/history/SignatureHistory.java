@@ -16,6 +16,7 @@ import org.siggendiff.attribution.Explainer;
 import org.siggendiff.py.PyException;
 import org.siggendiff.siglist.PythonRegex;
 import org.siggendiff.siglist.PythonRegexException;
+import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistMatcher;
 import org.siggendiff.siglist.SiglistSet;
@@ -80,11 +81,17 @@ public final class SignatureHistory {
    */
   public record Stats(long versions, long signed, long skipped) {}
 
-  public record Result(List<CommitMoves> commits, List<Timeline> timelines, List<Failure> failures, boolean stopped, Stats stats) {
+  /**
+   * @param warnings the siglist versions that did not load, each naming its commit and every
+   *     line at fault ({@code file:line: problem}); the commits they touch say how they were compared
+   */
+  public record Result(
+      List<CommitMoves> commits, List<Timeline> timelines, List<Failure> failures, List<String> warnings, boolean stopped, Stats stats) {
     public Result {
       commits = List.copyOf(commits);
       timelines = List.copyOf(timelines);
       failures = List.copyOf(failures);
+      warnings = List.copyOf(warnings);
     }
 
     public long moves() {
@@ -94,7 +101,11 @@ public final class SignatureHistory {
 
   private record Engine(SiglistVersion version, SignatureGenerator generator) {}
 
-  /** A commit needs its parent's generator and its own; each holds frame memos, which take most of the memory. */
+  /**
+   * A commit needs its parent's generator and its own; each holds its loaded lists and frame
+   * memos, which take most of the memory, so the others are dropped (and loaded again should a
+   * later commit need them, which along a history is rare).
+   */
   private static final int ENGINES_KEPT = 2;
 
   private final List<TrackedCrash> crashes;
@@ -112,7 +123,13 @@ public final class SignatureHistory {
       return size() > ENGINES_KEPT;
     }
   };
+  /** The versions that did not load, by key: why, one {@code file:line: problem} a line. */
+  private final Map<String, String> unloadable = new LinkedHashMap<>();
+  /** The version signed last, and its lines: the shortcut signs the next version from it. */
   private SiglistVersion last;
+  private Map<SiglistKind, List<String>> lastLines;
+  /** The version of the latest commit that loaded, for a commit whose parent's siglists do not. */
+  private SiglistVersion lastLoaded;
   private long signed;
   private long skipped;
 
@@ -132,7 +149,11 @@ public final class SignatureHistory {
    * @param stop asked before each commit; when it says so, the commits done so far are the result
    */
   public Result run(SiglistRange range, Runnable progress, BooleanSupplier stop) {
-    range.start().ifPresent(this::ensure);
+    range.start().ifPresent(version -> {
+      if (ensure(version) != null) {
+        lastLoaded = version;
+      }
+    });
     List<CommitMoves> commits = new ArrayList<>();
     // By crash, in input order.
     Map<Integer, List<Change>> changes = new java.util.TreeMap<>();
@@ -155,7 +176,9 @@ public final class SignatureHistory {
       String first = start != null ? start[entry.getKey()] : entry.getValue().get(0).from();
       timelines.add(new Timeline(crash.id(), crash.linkable(), first, entry.getValue()));
     }
-    return new Result(commits, timelines, List.copyOf(failures.values()), stopped, new Stats(signatures.size(), signed, skipped));
+    List<String> warnings = new ArrayList<>();
+    unloadable.forEach((key, problems) -> warnings.add(problems));
+    return new Result(commits, timelines, List.copyOf(failures.values()), warnings, stopped, new Stats(signatures.size(), signed, skipped));
   }
 
   private CommitMoves commit(HistoryStep step, Map<Integer, List<Change>> changes) {
@@ -169,11 +192,26 @@ public final class SignatureHistory {
     SiglistVersion parent = step.parents().get(0).get();
     SiglistVersion version = step.version().get();
     String[] before = ensure(parent);
+    String note = null;
+    if (before == null) {
+      // A version that does not load is skipped: what changed since the last one that did is
+      // this commit's to answer for, so nothing it moved is lost.
+      if (lastLoaded == null || lastLoaded.key().equals(version.key())) {
+        return new CommitMoves(commit, List.of(), "not compared: the siglists do not load before this commit, at " + parent.shortCommit());
+      }
+      note = "compared with " + lastLoaded.shortCommit() + ": the siglists do not load at its parent " + parent.shortCommit();
+      parent = lastLoaded;
+      before = ensure(parent);
+    }
     List<String[]> others = new ArrayList<>();
     for (Optional<SiglistVersion> other : step.parents().subList(1, step.parents().size())) {
-      other.ifPresent(v -> others.add(ensure(v)));
+      other.map(this::ensure).ifPresent(others::add);
     }
     String[] after = ensure(version);
+    if (after == null) {
+      return new CommitMoves(commit, List.of(), "skipped: the siglists do not load at this commit");
+    }
+    lastLoaded = version;
     Explainer explainer = null;
     List<Move> moves = new ArrayList<>();
     for (int i = 0; i < crashes.size(); i++) {
@@ -191,7 +229,7 @@ public final class SignatureHistory {
       moves.add(new Move(crashes.get(i).id(), crashes.get(i).linkable(), before[i], after[i], cause(explainer, crashes.get(i))));
       changes.computeIfAbsent(i, k -> new ArrayList<>()).add(new Change(commit, before[i], after[i]));
     }
-    return new CommitMoves(commit, moves, null);
+    return new CommitMoves(commit, moves, note);
   }
 
   private static Cause cause(Explainer explainer, TrackedCrash crash) {
@@ -206,36 +244,64 @@ public final class SignatureHistory {
     return new Explainer.Side("commit " + version.commit(), engine(version).generator());
   }
 
+  /** The version's generator; only for a version that loaded before. */
   private Engine engine(SiglistVersion version) {
-    return engines.computeIfAbsent(version.key(), key -> {
-      return new Engine(version, new SignatureGenerator(version.siglists()));
-    });
+    Engine engine = engines.get(version.key());
+    if (engine == null) {
+      engine = load(version);
+      if (engine == null) {
+        throw new IllegalStateException("version " + version.key() + " was signed but does not load");
+      }
+    }
+    return engine;
   }
 
-  /** The signatures of every crash under a version, generated the first time it is asked for. */
+  /** Loads a version's lists into a generator, kept among the last few; null when they do not load. */
+  private Engine load(SiglistVersion version) {
+    if (unloadable.containsKey(version.key())) {
+      return null;
+    }
+    SiglistSet set;
+    try {
+      set = version.load();
+    } catch (SiglistException e) {
+      unloadable.put(version.key(), "commit " + version.shortCommit() + ": " + String.join("; ", e.problems()));
+      return null;
+    }
+    Engine engine = new Engine(version, new SignatureGenerator(set));
+    engines.put(version.key(), engine);
+    return engine;
+  }
+
+  /** The signatures of every crash under a version, generated the first time it is asked for; null when it does not load. */
   private String[] ensure(SiglistVersion version) {
     String[] known = signatures.get(version.key());
     if (known != null) {
       return known;
     }
+    Engine engine = engines.containsKey(version.key()) ? engines.get(version.key()) : load(version);
+    if (engine == null) {
+      return null;
+    }
+    Map<SiglistKind, List<String>> lines = engine.generator().siglists().lines();
     String[] result;
     if (last == null || !shortcut) {
       result = new String[crashes.size()];
-      sign(version, IntStream.range(0, crashes.size()).toArray(), result);
+      sign(engine, IntStream.range(0, crashes.size()).toArray(), result);
     } else {
       result = signatures.get(last.key()).clone();
-      int[] affected = affected(last.siglists(), version.siglists()).stream().toArray();
+      int[] affected = affected(lastLines, lines).stream().toArray();
       skipped += crashes.size() - affected.length;
-      sign(version, affected, result);
+      sign(engine, affected, result);
     }
     signatures.put(version.key(), result);
     last = version;
+    lastLines = lines;
     return result;
   }
 
   /** Signs the crashes given under a version, and adds their frames under it to the index. */
-  private void sign(SiglistVersion version, int[] which, String[] into) {
-    Engine engine = engine(version);
+  private void sign(Engine engine, int[] which, String[] into) {
     Signed[] results = new Signed[which.length];
     IntStream.range(0, which.length).parallel().forEach(k -> results[k] = sign(engine, crashes.get(which[k]).data()));
     signed += which.length;
@@ -290,11 +356,11 @@ public final class SignatureHistory {
   }
 
   /** The crashes some line changed between two versions could answer differently for. */
-  private BitSet affected(SiglistSet from, SiglistSet to) {
+  private BitSet affected(Map<SiglistKind, List<String>> from, Map<SiglistKind, List<String>> to) {
     BitSet affected = new BitSet();
     for (SiglistKind kind : SiglistKind.values()) {
-      List<String> before = from.lines().get(kind);
-      List<String> after = to.lines().get(kind);
+      List<String> before = from.get(kind);
+      List<String> after = to.get(kind);
       Set<String> changed = new LinkedHashSet<>(after);
       changed.removeAll(Set.copyOf(before));
       Set<String> removed = new LinkedHashSet<>(before);
