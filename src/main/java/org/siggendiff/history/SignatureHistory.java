@@ -212,22 +212,29 @@ public final class SignatureHistory {
       return new CommitMoves(commit, List.of(), "skipped: the siglists do not load at this commit");
     }
     lastLoaded = version;
-    Explainer explainer = null;
-    List<Move> moves = new ArrayList<>();
+    List<Integer> moved = new ArrayList<>();
     for (int i = 0; i < crashes.size(); i++) {
       if (before[i] == null || after[i] == null || before[i].equals(after[i]) || failures.containsKey(i)) {
         continue;
       }
       int crash = i;
       // A merge moves a crash only when it has a signature no parent had: the branches' own commits moved it otherwise.
-      if (others.stream().anyMatch(other -> after[crash].equals(other[crash]))) {
-        continue;
+      if (others.stream().noneMatch(other -> after[crash].equals(other[crash]))) {
+        moved.add(i);
       }
-      if (explainer == null) {
-        explainer = new Explainer(side(parent), side(version));
-      }
-      moves.add(new Move(crashes.get(i).id(), crashes.get(i).linkable(), before[i], after[i], cause(explainer, crashes.get(i))));
-      changes.computeIfAbsent(i, k -> new ArrayList<>()).add(new Change(commit, before[i], after[i]));
+    }
+    if (moved.isEmpty()) {
+      return new CommitMoves(commit, List.of(), note);
+    }
+    // Tracing both sides is most of a move's cost; the explainer is safe to share between threads.
+    Explainer explainer = new Explainer(side(parent), side(version));
+    Cause[] causes = new Cause[moved.size()];
+    IntStream.range(0, moved.size()).parallel().forEach(k -> causes[k] = cause(explainer, crashes.get(moved.get(k))));
+    List<Move> moves = new ArrayList<>(moved.size());
+    for (int k = 0; k < moved.size(); k++) {
+      int i = moved.get(k);
+      moves.add(new Move(crashes.get(i).id(), crashes.get(i).linkable(), before[i], after[i], causes[k]));
+      changes.computeIfAbsent(i, key -> new ArrayList<>()).add(new Change(commit, before[i], after[i]));
     }
     return new CommitMoves(commit, moves, note);
   }
