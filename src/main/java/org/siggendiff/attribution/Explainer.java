@@ -226,9 +226,9 @@ public final class Explainer {
 
   /** Records the changed lines that make {@code subject} part of a list on one side only. */
   private void compare(SiglistKind kind, String subject, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
-    // The whole list's matcher first: most texts a walk tested answer the same on both sides,
-    // and only those that do not need the line-by-line search.
-    if (baselineLines.contains(kind, subject) == candidateLines.contains(kind, subject)) {
+    // Most texts a walk tested answer the same on both sides: the changed lines tell, then the
+    // whole lists, and only the texts that differ need the line-by-line search.
+    if (!change.mayDiffer(kind, subject) || baselineLines.contains(kind, subject) == candidateLines.contains(kind, subject)) {
       return;
     }
     Optional<ListLine> inAfter = candidateLines.firstMatch(kind, subject);

@@ -67,6 +67,11 @@ public final class SiglistLines {
     }
   }
 
+  /** Whether the list's lines act on one another when joined, so that no line answers alone. */
+  boolean interacts(SiglistKind kind) {
+    return interacting.get(kind);
+  }
+
   public SiglistSet set() {
     return set;
   }
