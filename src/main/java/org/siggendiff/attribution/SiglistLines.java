@@ -104,6 +104,10 @@ public final class SiglistLines {
    * lookup instead of one per line; throws as {@link #firstMatch} does.
    */
   public boolean contains(SiglistKind kind, String text) {
+    // As firstMatch answers: no line, no match (the empty joined pattern would match anything).
+    if (lines.get(kind).isEmpty()) {
+      return false;
+    }
     if (kind == SiglistKind.SENTINELS) {
       return sentinels().contains(text);
     }
