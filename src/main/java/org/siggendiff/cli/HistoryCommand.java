@@ -13,12 +13,16 @@ import java.util.function.BooleanSupplier;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.DiffInput;
+import org.siggendiff.history.GitHubSiglistRange;
 import org.siggendiff.history.GitSiglistRange;
 import org.siggendiff.history.HistoryCrashes;
 import org.siggendiff.history.HistoryException;
 import org.siggendiff.history.SiglistRange;
 import org.siggendiff.history.SignatureHistory;
 import org.siggendiff.report.HistoryWriter;
+import org.siggendiff.siglist.GitHubSiglistHistory;
+import org.siggendiff.siglist.SiglistResolver;
+import org.siggendiff.siglist.SiglistSourceException;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Command;
@@ -38,7 +42,8 @@ import picocli.CommandLine.Spec;
           + " signature it moves, from what to what, and the siglist lines responsible, with the"
           + " commit's hash, date, subject and bug numbers; then each moved crash's timeline.",
       "--siglists PATH@A..B: PATH a Socorro checkout or any git repository holding the four siglist"
-          + " files; A..B as git means it, the commits reachable from B and not from A.",
+          + " files; A..B as git means it, the commits reachable from B and not from A. github:A..B:"
+          + " the same range of Socorro on GitHub (--github-repo), each siglist version fetched once into the cache.",
       "Crashes come from the arguments, else stdin (unless --corpus is given), and/or corpora, as"
           + " for the diff.",
       "Exit status: 0 done, 2 usage or configuration error, 3 some crashes could not be processed,"
@@ -50,7 +55,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--siglists", paramLabel = "PATH@A..B", required = true,
-      description = "the range of siglist commits: a git checkout, @, and a range")
+      description = "the range of siglist commits: PATH@A..B (a git checkout, @, and a range) or github:A..B")
   String siglists;
 
   @Option(names = "--first-parent", description = "follow only the first parent of merges, as git log --first-parent")
@@ -65,6 +70,8 @@ final class HistoryCommand implements Callable<Integer> {
   List<Path> corpora = new ArrayList<>();
 
   @Mixin CrashStatsOptions crashStats;
+
+  @Mixin GitHubOptions github;
 
   @Parameters(paramLabel = "CRASHID", description = "crash IDs (default: read stdin, unless --corpus is given)")
   List<String> crashIds = new ArrayList<>();
@@ -154,7 +161,7 @@ final class HistoryCommand implements Callable<Integer> {
   /** Parses {@code PATH@A..B} and reads the range; a bad one is a usage error. */
   private SiglistRange range() throws UsageError {
     if (siglists.startsWith("github:")) {
-      throw new UsageError("--siglists: github: ranges are not supported yet; clone the repository and use PATH@A..B");
+      return githubRange(siglists.substring("github:".length()));
     }
     for (int at = siglists.lastIndexOf('@'); at > 0; at = siglists.lastIndexOf('@', at - 1)) {
       Path checkout = Path.of(siglists.substring(0, at));
@@ -178,6 +185,24 @@ final class HistoryCommand implements Callable<Integer> {
       }
     }
     throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout");
+  }
+
+  /** {@code github:A..B}: the range listed by GitHub, each siglist version fetched once into the cache. */
+  private SiglistRange githubRange(String range) throws UsageError {
+    if (firstParent) {
+      throw new UsageError("--first-parent is not supported with github: ranges; clone the repository and use PATH@A..B");
+    }
+    int dots = range.indexOf("..");
+    if (dots < 0 || range.startsWith(".", dots + 2)) {
+      throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": give a range, github:A..B");
+    }
+    try (GitHubSiglistHistory history = new GitHubSiglistHistory(new SiglistResolver.Settings(crashStats.cacheDir(context),
+        github.apiUrl(), github.githubRepo, crashStats.offline), warning -> context.err().println("siggen-diff history: "
+            + TerminalText.clean(warning)))) {
+      return GitHubSiglistRange.read(history, siglists, range.substring(0, dots), range.substring(dots + 2));
+    } catch (SiglistSourceException | HistoryException e) {
+      throw new UsageError("--siglists " + TerminalText.clean(e.getMessage()));
+    }
   }
 
   private static <T> Iterator<T> concat(Iterator<? extends T> first, Iterator<? extends T> second) {
