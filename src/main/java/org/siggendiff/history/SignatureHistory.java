@@ -1,5 +1,6 @@
 package org.siggendiff.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -99,7 +100,8 @@ public final class SignatureHistory {
     }
   }
 
-  private record Engine(SiglistVersion version, SignatureGenerator generator) {}
+  /** @param lineNumbers which line-number list the version has, numbered in the order first seen */
+  private record Engine(SiglistVersion version, SignatureGenerator generator, int lineNumbers) {}
 
   /**
    * A commit needs its parent's generator and its own; each holds its loaded lists and frame
@@ -116,6 +118,14 @@ public final class SignatureHistory {
   private final Map<String, CrashList> functions = new HashMap<>();
   /** Crashes whose walk raised: their frames are not known, so every change signs them again. */
   private final BitSet unknownFrames = new BitSet();
+  /**
+   * A crash's frames depend on the version only through its line-number list: the same frames are
+   * normalized, and only whether a function gets its line number can change. So each crash is
+   * walked once per line-number list (a bit for each of the first 64 lists), which most versions
+   * share, and signed alone under the others.
+   */
+  private final Map<List<String>, Integer> lineNumberLists = new HashMap<>();
+  private final long[] walkedUnder;
   private final Map<Integer, Failure> failures = new LinkedHashMap<>();
   private final Map<String, Engine> engines = new LinkedHashMap<>(8, 0.75f, true) {
     @Override
@@ -140,6 +150,7 @@ public final class SignatureHistory {
   public SignatureHistory(List<TrackedCrash> crashes, boolean shortcut) {
     this.crashes = List.copyOf(crashes);
     this.shortcut = shortcut;
+    this.walkedUnder = new long[this.crashes.size()];
   }
 
   /**
@@ -275,7 +286,13 @@ public final class SignatureHistory {
       unloadable.put(version.key(), "commit " + version.shortCommit() + ": " + String.join("; ", e.problems()));
       return null;
     }
-    Engine engine = new Engine(version, new SignatureGenerator(set));
+    List<String> lineNumbers = set.lines().get(SiglistKind.LINE_NUMBERS);
+    Integer listNumber = lineNumberLists.get(lineNumbers);
+    if (listNumber == null) {
+      listNumber = lineNumberLists.size();
+      lineNumberLists.put(lineNumbers, listNumber);
+    }
+    Engine engine = new Engine(version, new SignatureGenerator(set), listNumber);
     engines.put(version.key(), engine);
     return engine;
   }
@@ -310,7 +327,12 @@ public final class SignatureHistory {
   /** Signs the crashes given under a version, and adds their frames under it to the index. */
   private void sign(Engine engine, int[] which, String[] into) {
     Signed[] results = new Signed[which.length];
-    IntStream.range(0, which.length).parallel().forEach(k -> results[k] = sign(engine, crashes.get(which[k]).data()));
+    long bit = engine.lineNumbers() < Long.SIZE ? 1L << engine.lineNumbers() : 0;
+    IntStream.range(0, which.length).parallel().forEach(k -> {
+      int crash = which[k];
+      boolean walk = (walkedUnder[crash] & bit) == 0 || unknownFrames.get(crash);
+      results[k] = sign(engine, crashes.get(crash).data(), walk);
+    });
     signed += which.length;
     for (int k = 0; k < which.length; k++) {
       int crash = which[k];
@@ -324,26 +346,34 @@ public final class SignatureHistory {
         unknownFrames.set(crash);
         continue;
       }
+      walkedUnder[crash] |= bit;
       result.frames().forEach(frame -> frames.computeIfAbsent(frame, f -> new CrashList()).add(crash));
       result.functions().forEach(function -> functions.computeIfAbsent(function, f -> new CrashList()).add(crash));
     }
   }
 
-  /** @param frames null when a walk raised */
+  /** @param frames null when a walk raised; empty when not walked */
   private record Signed(String signature, Set<String> frames, Set<String> functions, String failure) {}
 
-  private static Signed sign(Engine engine, CrashData crash) {
+  private static Signed sign(Engine engine, CrashData crash, boolean walk) {
     String signature;
     try {
       signature = engine.generator().generate(crash).signature();
     } catch (RuntimeException e) {
       return new Signed(null, null, null, "signature generation failed under commit " + engine.version().commit() + ": " + e);
     }
+    if (!walk) {
+      return new Signed(signature, Set.of(), Set.of(), null);
+    }
     Set<String> frames = new LinkedHashSet<>();
     Set<String> functions = new LinkedHashSet<>();
     try {
       addFrames(engine.generator().walk(crash), frames, functions);
-      addFrames(engine.generator().walk(crash.withCrashingThread(0)), frames, functions);
+      // Thread 0's walk is the same walk when the crash says thread 0 crashed.
+      JsonNode thread = crash.get("crashing_thread");
+      if (thread == null || !thread.isInt() || thread.intValue() != 0) {
+        addFrames(engine.generator().walk(crash.withCrashingThread(0)), frames, functions);
+      }
     } catch (PyException e) {
       return new Signed(signature, null, null, null);
     }
