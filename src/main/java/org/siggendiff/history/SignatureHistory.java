@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.siggendiff.attribution.Cause;
@@ -114,8 +118,10 @@ public final class SignatureHistory {
   private final boolean shortcut;
   private final Map<String, String[]> signatures = new HashMap<>();
   /** Normalized frames, and function names, each with the crashes that have it under some version signed so far. */
-  private final Map<String, CrashList> frames = new HashMap<>();
-  private final Map<String, CrashList> functions = new HashMap<>();
+  private final NavigableMap<String, CrashList> frames = new TreeMap<>();
+  private final NavigableMap<String, CrashList> functions = new TreeMap<>();
+  /** Whether a list's lines act on one another, by list (the lists of the versions signed so far). */
+  private final Map<List<String>, Boolean> interacting = new IdentityHashMap<>();
   /** Crashes whose walk raised: their frames are not known, so every change signs them again. */
   private final BitSet unknownFrames = new BitSet();
   /**
@@ -167,7 +173,7 @@ public final class SignatureHistory {
     });
     List<CommitMoves> commits = new ArrayList<>();
     // By crash, in input order.
-    Map<Integer, List<Change>> changes = new java.util.TreeMap<>();
+    Map<Integer, List<Change>> changes = new TreeMap<>();
     boolean stopped = false;
     String[] start = range.start().map(version -> signatures.get(version.key())).orElse(null);
     for (HistoryStep step : range.steps()) {
@@ -411,14 +417,29 @@ public final class SignatureHistory {
         continue;
       }
       SiglistMatcher matcher = interacts(before) || interacts(after) ? null : matcher(changed);
+      List<String> prefixes = matcher == null ? null : literalPrefixes(changed);
       if (matcher == null) {
         affected.set(0, crashes.size());
         return affected;
       }
-      Map<String, CrashList> subjects = kind == SiglistKind.LINE_NUMBERS ? functions : frames;
-      for (Map.Entry<String, CrashList> entry : subjects.entrySet()) {
-        if (matcher.matches(entry.getKey())) {
-          entry.getValue().addTo(affected);
+      NavigableMap<String, CrashList> subjects = kind == SiglistKind.LINE_NUMBERS ? functions : frames;
+      if (prefixes == null) {
+        subjects.forEach((subject, list) -> {
+          if (matcher.matches(subject)) {
+            list.addTo(affected);
+          }
+        });
+        continue;
+      }
+      // Every changed line starts with a literal text, so only the subjects that start with one can match.
+      for (String prefix : prefixes) {
+        for (Map.Entry<String, CrashList> entry : subjects.tailMap(prefix, true).entrySet()) {
+          if (!entry.getKey().startsWith(prefix)) {
+            break;
+          }
+          if (matcher.matches(entry.getKey())) {
+            entry.getValue().addTo(affected);
+          }
         }
       }
     }
@@ -460,7 +481,36 @@ public final class SignatureHistory {
     }
   }
 
-  private static boolean interacts(List<String> lines) {
+  /** The literal texts the lines start with, shortest first and none starting with another; null when a line starts with none. */
+  private static List<String> literalPrefixes(Set<String> lines) {
+    TreeSet<String> prefixes = new TreeSet<>();
+    for (String line : lines) {
+      String prefix;
+      try {
+        prefix = PythonRegex.translate(line).literalPrefix();
+      } catch (PythonRegexException e) {
+        return null;
+      }
+      if (prefix.isEmpty()) {
+        return null;
+      }
+      prefixes.add(prefix);
+    }
+    List<String> kept = new ArrayList<>();
+    for (String prefix : prefixes) {
+      // In sorted order, a text that starts with a kept one comes right after it.
+      if (kept.isEmpty() || !prefix.startsWith(kept.get(kept.size() - 1))) {
+        kept.add(prefix);
+      }
+    }
+    return kept;
+  }
+
+  private boolean interacts(List<String> lines) {
+    return interacting.computeIfAbsent(lines, SignatureHistory::joinedInteract);
+  }
+
+  private static boolean joinedInteract(List<String> lines) {
     if (lines.isEmpty()) {
       return false;
     }
