@@ -9,12 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
 import org.siggendiff.signature.SignatureTrace;
-import org.siggendiff.signature.UnsignableCrashException;
-import org.siggendiff.signature.rules.SignatureRunWatchDog;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistTimeoutException;
 
@@ -31,7 +30,7 @@ public final class LineUsage {
   static final int MAX_DISTINCT_FRAMES = 200_000;
   /** Each costs a time bound to find, so few are expected; beyond this many they are not remembered. */
   private static final int MAX_TIMED_OUT_FRAMES = 1_000;
-  /** The debug line {@link SignatureRunWatchDog} writes when it walks thread 0. */
+  /** The debug line SignatureRunWatchDog writes when it walks thread 0. */
   private static final String WATCHDOG_DEBUG = "SignatureRunWatchDog: ";
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
   private static final Pattern LINE_SUFFIX = Pattern.compile(":[^:]*$");
@@ -79,7 +78,7 @@ public final class LineUsage {
 
   /**
    * The normalized frames generation walked for a crash on one side, for {@link #observe}:
-   * those of {@code result}'s extra and, when {@link SignatureRunWatchDog} walked thread 0 (whose
+   * those of {@code result}'s extra and, when SignatureRunWatchDog walked thread 0 (whose
    * frames then replaced the crashing thread's in the extra, as in Socorro), those of every walk.
    * The second walk is made for shutdown hangs only.
    *

@@ -13,7 +13,7 @@ import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistMatcher;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.siglist.SiglistTimeoutException;
-import org.siggendiff.signature.UnsignableCrashException;
+import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * Which line of a siglist matches a frame. Socorro joins a list's lines with {@code |} and
@@ -27,7 +27,7 @@ import org.siggendiff.signature.UnsignableCrashException;
  * matched it), so a line that backtracks without end can run out of time here only: every
  * question then throws {@link UnsignableCrashException}, as generation does, naming the line.
  */
-public final class SiglistLines {
+final class SiglistLines {
   /** The kind {@link UnsignableCrashException} is thrown with, as {@link org.siggendiff.signature.SignatureGenerator}'s. */
   static final String TIMEOUT_KIND = "siglist timeout";
 

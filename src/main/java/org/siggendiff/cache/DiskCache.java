@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -29,6 +27,7 @@ import java.util.Set;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashStatsClient;
+import org.siggendiff.files.AtomicFile;
 import org.siggendiff.http.BoundedBody;
 
 /**
@@ -259,18 +258,7 @@ public final class DiskCache {
   }
 
   private void writeAtomically(Path folder, String name, byte[] bytes) throws IOException {
-    // No fsync: the guarantee is against a killed process, which rename alone gives.
-    Path temporary = Files.createTempFile(folder, TEMPORARY_PREFIX, "", attributes(FILE));
-    try {
-      writer.write(temporary, bytes);
-      try {
-        Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFile.replace(folder.resolve(name), bytes, TEMPORARY_PREFIX, writer::write, attributes(FILE));
   }
 
   private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {

@@ -1,22 +1,17 @@
 package org.siggendiff.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
 import org.siggendiff.Version;
-import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
+import org.siggendiff.crashstats.CrashSearch;
 import org.siggendiff.crashstats.CrashStatsClient;
 import org.siggendiff.crashstats.SuperSearch;
 import org.siggendiff.crashstats.SuperSearchQuery;
@@ -43,8 +38,6 @@ import picocli.CommandLine.Option;
           + " incomplete (the API failed or refused access)."
     })
 final class CrashIdsCommand implements Callable<Integer> {
-  private static final int MAX_DAYS = 365;
-  private static final int DEFAULT_NUM = 100;
   /** Pages are fetched one after another; a sample searches this many signatures at once. */
   private static final int CONCURRENT_REQUESTS = 4;
 
@@ -88,7 +81,7 @@ final class CrashIdsCommand implements Callable<Integer> {
   String to;
 
   @Option(names = "--num", paramLabel = "N|all",
-      description = "how many of the newest crashes, at most 10000, or all (up to 10000) (default: " + DEFAULT_NUM + ")")
+      description = "how many of the newest crashes, at most 10000, or all (up to 10000) (default: " + CrashSearch.DEFAULT_NUM + ")")
   String num;
 
   @Option(names = "--sample", paramLabel = "N",
@@ -114,17 +107,17 @@ final class CrashIdsCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws InterruptedException {
-    try {
-      return search();
-    } catch (UsageError e) {
-      context.err().println("crashids: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws InterruptedException, UsageError {
+    return search();
   }
 
   private int search() throws UsageError, InterruptedException {
-    int limit = limit();
+    int limit;
+    try {
+      limit = CrashSearch.limit(num, sample);
+    } catch (CrashSearch.BadRequest e) {
+      throw new UsageError(e.getMessage());
+    }
     if (save != null) {
       if (!SavedCorpus.isValidName(save)) {
         throw new UsageError("--save takes a name of letters, digits, '.', '-' and '_', not starting with '.'");
@@ -134,7 +127,12 @@ final class CrashIdsCommand implements Callable<Integer> {
       }
     }
     Instant now = Instant.now();
-    SuperSearchQuery query = query(now).bounded(now);
+    SuperSearchQuery query;
+    try {
+      query = query(now);
+    } catch (CrashSearch.BadRequest e) {
+      throw new UsageError(e.getMessage());
+    }
     List<CrashId> saved = new ArrayList<>();
     SuperSearch.Outcome outcome;
     try (CrashStatsClient client = api.client(context, CONCURRENT_REQUESTS, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES, "crashids")) {
@@ -146,107 +144,11 @@ final class CrashIdsCommand implements Callable<Integer> {
     return report(query, outcome, saved, limit, now);
   }
 
-  private int limit() throws UsageError {
-    if (sample != null) {
-      if (num != null) {
-        throw new UsageError("give --num or --sample, not both");
-      }
-      if (sample < 1 || sample > SuperSearch.MAX_RESULTS) {
-        throw new UsageError("--sample must be between 1 and " + SuperSearch.MAX_RESULTS);
-      }
-      return sample;
-    }
-    if (num == null) {
-      return DEFAULT_NUM;
-    }
-    if (num.equals("all")) {
-      return SuperSearch.MAX_RESULTS;
-    }
-    try {
-      int value = Integer.parseInt(num);
-      if (value >= 1 && value <= SuperSearch.MAX_RESULTS) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the accepted forms.
-    }
-    throw new UsageError(
-        "--num must be between 1 and " + SuperSearch.MAX_RESULTS + ", or all (Super Search returns at most "
-            + SuperSearch.MAX_RESULTS + " crashes of a query)");
-  }
-
-  /** The filters: the pasted URL's, then each option's field replaced by the options' values. */
-  private SuperSearchQuery query(Instant now) throws UsageError {
-    SuperSearchQuery query = SuperSearchQuery.empty();
-    if (supersearchUrl != null) {
-      try {
-        query = SuperSearchQuery.fromUrl(supersearchUrl);
-      } catch (IllegalArgumentException e) {
-        throw new UsageError("--supersearch-url is " + e.getMessage());
-      }
-    }
-    Map<String, List<String>> given = new LinkedHashMap<>();
-    products.forEach(value -> add(given, "product", value));
-    channels.forEach(value -> add(given, "release_channel", value));
-    versions.forEach(value -> add(given, "version", value));
-    platforms.forEach(value -> add(given, "platform", value));
-    signatureContains.forEach(value -> add(given, "signature", "~" + value));
-    signatureIs.forEach(value -> add(given, "signature", "=" + value));
-    protoSignatureContains.forEach(value -> add(given, "proto_signature", "~" + value));
-    for (String filter : filters) {
-      int equals = filter.indexOf('=');
-      String field = equals < 0 ? "" : filter.substring(0, equals);
-      if (!SuperSearchQuery.isFieldName(field) || equals == filter.length() - 1) {
-        throw new UsageError("--filter takes FIELD=VALUE with a Super Search field name, not " + TerminalText.clean(filter));
-      }
-      add(given, field, filter.substring(equals + 1));
-    }
-    List<String> window = window(now);
-    if (!window.isEmpty()) {
-      if (given.containsKey(SuperSearchQuery.DATE)) {
-        throw new UsageError("give the window once: --days, --from/--to or --filter date=...");
-      }
-      given.put(SuperSearchQuery.DATE, window);
-    }
-    for (Map.Entry<String, List<String>> field : given.entrySet()) {
-      query = query.replacing(field.getKey(), field.getValue());
-    }
-    return query;
-  }
-
-  private static void add(Map<String, List<String>> given, String field, String value) {
-    given.computeIfAbsent(field, key -> new ArrayList<>()).add(value);
-  }
-
-  /** The date filters the window options give, checked against Super Search's limits. */
-  private List<String> window(Instant now) throws UsageError {
-    if (days != null) {
-      if (from != null || to != null) {
-        throw new UsageError("give --days or --from/--to, not both");
-      }
-      if (days < 1 || days > MAX_DAYS) {
-        throw new UsageError("--days must be between 1 and " + MAX_DAYS);
-      }
-      return List.of(
-          ">=" + SuperSearchQuery.formatDate(now.minus(Duration.ofDays(days))), "<" + SuperSearchQuery.formatDate(now));
-    }
-    if (from == null && to == null) {
-      return List.of();
-    }
-    Instant end = to == null ? now : date("--to", to);
-    Instant start = from == null ? end.minus(SuperSearchQuery.DEFAULT_WINDOW) : date("--from", from);
-    if (!start.isBefore(end)) {
-      throw new UsageError("--from must be before --to");
-    }
-    if (Duration.between(start, end).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-      throw new UsageError("the window is longer than Super Search's " + MAX_DAYS + " days");
-    }
-    return List.of(">=" + SuperSearchQuery.formatDate(start), "<" + SuperSearchQuery.formatDate(end));
-  }
-
-  private static Instant date(String option, String text) throws UsageError {
-    return SuperSearchQuery.parseDate(text)
-        .orElseThrow(() -> new UsageError(option + " takes a date such as 2026-11-01 or 2026-11-01T12:00:00Z, not " + TerminalText.clean(text)));
+  /** The query the options ask for, bounded to a window pinned at {@code now}. */
+  private SuperSearchQuery query(Instant now) throws CrashSearch.BadRequest {
+    CrashSearch.Filters given = new CrashSearch.Filters(products, channels, versions, platforms, signatureContains,
+        signatureIs, protoSignatureContains, filters, supersearchUrl);
+    return CrashSearch.query(given, new CrashSearch.Window(days, from, to), now, TerminalText::clean);
   }
 
   /** Prints crash IDs as they come, with progress on stderr once the total is known. */
@@ -321,31 +223,8 @@ final class CrashIdsCommand implements Callable<Integer> {
 
   private void saveCorpus(SuperSearchQuery query, SuperSearch.Outcome outcome, List<CrashId> ids, int limit, Instant now)
       throws UsageError {
-    HttpUrl apiUrl = api.url();
-    ObjectNode description = CrashJson.mapper().createObjectNode();
-    description.put("saved_by", "siggen-diff " + Version.get());
-    description.put("created", SuperSearchQuery.formatDate(now));
-    description.put("api_url", apiUrl.toString());
-    HttpUrl.Builder page = apiUrl.newBuilder().encodedPath("/search/");
-    ObjectNode filters = description.putObject("filters");
-    for (Map.Entry<String, List<String>> field : query.byField().entrySet()) {
-      ArrayNode values = filters.putArray(field.getKey());
-      field.getValue().forEach(value -> {
-        values.add(value);
-        page.addQueryParameter(field.getKey(), value);
-      });
-    }
-    description.put("search_url", page.build().toString());
-    SuperSearchQuery.Window window = query.window();
-    description.putObject("window").put("from", window.from()).put("to", window.to());
-    ObjectNode selection = description.putObject("selection");
-    if (sample != null) {
-      selection.put("sample", sample).put("signatures", outcome.signatures());
-    } else {
-      selection.put("newest", limit);
-    }
-    description.put("matched", outcome.matched());
-    description.put("crash_ids", ids.size());
+    ObjectNode description = CrashSearch.savedQuery(
+        "siggen-diff " + Version.get(), api.url(), query, outcome, sample, limit, ids.size(), now);
     try {
       Path folder = SavedCorpus.write(corporaDir, save, description, ids);
       context.err().println("crashids: saved the query and " + ids.size() + " crash IDs to " + folder

@@ -1,25 +1,23 @@
 package org.siggendiff.cli;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.siggendiff.attribution.ExplanationJson;
 import org.siggendiff.attribution.Explainer;
+import org.siggendiff.attribution.ExplanationJson;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.explain.ExplainSession;
 import org.siggendiff.explain.RawAnnotations;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.ExplanationText;
 import org.siggendiff.report.TerminalText;
-import org.siggendiff.siglist.ResolvedSiglists;
-import org.siggendiff.siglist.SiglistResolver;
-import org.siggendiff.siglist.SiglistSourceException;
 import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.sources.ResolvedSiglists;
+import org.siggendiff.sources.SiglistResolver;
+import org.siggendiff.sources.SiglistSourceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +41,6 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 done, 2 usage or configuration error, 3 some crashes could not be explained."
     })
 final class ExplainCommand implements Callable<Integer> {
-  private static final ObjectMapper ASCII_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private final CliContext context;
 
@@ -112,7 +109,7 @@ final class ExplainCommand implements Callable<Integer> {
       if (json) {
         ObjectNode node = ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint());
         node.set("raw_annotations", item.raw() == null ? RawAnnotations.notCached().json() : item.raw().json());
-        context.out().println(ASCII_JSON.writeValueAsString(node));
+        context.out().println(AsciiJson.COMPACT.writeValueAsString(node));
       } else {
         ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint(), item.raw()).forEach(context.out()::println);
         context.out().println();

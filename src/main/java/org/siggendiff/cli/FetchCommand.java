@@ -50,7 +50,7 @@ final class FetchCommand implements Callable<Integer>, Validated {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException, InterruptedException, UsageError {
     if (crashIds.isEmpty() && context.inIsTerminal()) {
       context.err().println("fetch: reading crash IDs from stdin; Ctrl-D to end");
     }
@@ -77,9 +77,6 @@ final class FetchCommand implements Callable<Integer>, Validated {
         return ExitCodes.INTERRUPTED;
       }
       return summary.complete() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
-    } catch (UsageError e) {
-      context.err().println("fetch: " + e.getMessage());
-      return ExitCodes.USAGE;
     }
   }
 }

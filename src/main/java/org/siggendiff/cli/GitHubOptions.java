@@ -3,7 +3,7 @@ package org.siggendiff.cli;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import org.siggendiff.siglist.SiglistResolver;
+import org.siggendiff.sources.SiglistResolver;
 import picocli.CommandLine.Option;
 
 /** Where {@code github:} siglist sources come from, for every command that takes a siglist source. */

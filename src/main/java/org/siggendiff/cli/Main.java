@@ -213,6 +213,9 @@ public final class Main {
       if (type == ReprocessCommand.class) {
         return type.cast(new ReprocessCommand(context));
       }
+      if (type == ServeCommand.class) {
+        return type.cast(new ServeCommand(context));
+      }
       return CommandLine.defaultFactory().create(type);
     }
   }

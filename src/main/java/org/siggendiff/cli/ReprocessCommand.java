@@ -69,13 +69,8 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    try {
-      return reprocess();
-    } catch (UsageError e) {
-      context.err().println("reprocess: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, InterruptedException, UsageError {
+    return reprocess();
   }
 
   private int reprocess() throws UsageError, IOException, InterruptedException {

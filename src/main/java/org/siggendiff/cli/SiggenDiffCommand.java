@@ -1,47 +1,45 @@
 package org.siggendiff.cli;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.siggendiff.cache.RawCrashTally;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.crashstats.SignatureCounts;
-import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
+import org.siggendiff.crashstats.SignatureCounts;
 import org.siggendiff.diff.CorpusReader;
-import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.diff.DiffRunner;
+import org.siggendiff.diff.DiffSession;
 import org.siggendiff.diff.DiffSummary;
-import org.siggendiff.pipeline.OrderedParallelMap;
+import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.files.AtomicFile;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
+import org.siggendiff.report.ReportFile;
 import org.siggendiff.report.ReportFormat;
+import org.siggendiff.report.ReportLinks;
+import org.siggendiff.report.ReportOptions;
 import org.siggendiff.report.RowWriter;
+import org.siggendiff.report.SummaryJson;
+import org.siggendiff.report.SummaryText;
 import org.siggendiff.report.TerminalText;
-import org.siggendiff.siglist.ResolvedSiglists;
-import org.siggendiff.siglist.SiglistResolver;
-import org.siggendiff.siglist.SiglistSourceException;
-import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.sources.ResolvedSiglists;
+import org.siggendiff.sources.SiglistResolver;
+import org.siggendiff.sources.SiglistSourceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -66,13 +64,9 @@ import picocli.CommandLine.Spec;
           + " the --summary file could not be written), 130 interrupted."
     },
     subcommands = {
-      SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HistoryCommand.class, HelpCommand.class
+      SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HistoryCommand.class, ServeCommand.class, HelpCommand.class
     })
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
-  /** ASCII-only like the JSONL rows, so that crash text in the file cannot drive a terminal that shows it. */
-  private static final ObjectWriter SUMMARY_JSON =
-      CrashJson.mapper().writerWithDefaultPrettyPrinter().with(JsonWriteFeature.ESCAPE_NON_ASCII);
-
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -86,8 +80,25 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   String candidate;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, csv, markdown, jsonl or ids (the changed crashes' IDs, for reprocess) (default: ${DEFAULT-VALUE})")
+      description = "text, csv, markdown (a report for a GitHub comment), jsonl, ids (the changed crashes' IDs, for"
+          + " reprocess) or html (a page to open from disk) (default: ${DEFAULT-VALUE})")
   String format;
+
+  // --- issue 15: reports ---
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "write the report to FILE (whole or not at all: written beside it, then renamed) instead of stdout")
+  Path output;
+
+  @Option(names = "--report-url", paramLabel = "URL",
+      description = "where crash IDs link to, the crash ID appended (default: the report page of the --api-url host,"
+          + " https://crash-stats.mozilla.org/report/index/ for the default API)")
+  String reportUrl;
+
+  @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + ReportOptions.DEFAULT_MAX_CHARS,
+      description = "longest markdown report, in characters; rows that do not fit are left out and counted"
+          + " (default: ${DEFAULT-VALUE}, within a GitHub comment)")
+  int maxChars;
+  // --- end issue 15 ---
 
   @Option(names = "--different-only", description = "only the crashes whose baseline and candidate differ")
   boolean differentOnly;
@@ -139,6 +150,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   public void validate() throws UsageError {
     // issue 18
     OptionBounds.check("--days", impactDays, 1, 365);
+    OptionBounds.check("--max-chars", maxChars, ReportOptions.MIN_MAX_CHARS, 100_000_000); // issue 15
+    links(); // issue 15
     if (impact && crashStats.offline) {
       throw new UsageError("--impact asks Crash Stats and cannot be used with --offline");
     }
@@ -152,13 +165,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    try {
-      return diff();
-    } catch (UsageError e) {
-      context.err().println("siggen-diff: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, InterruptedException, UsageError {
+    return diff();
   }
 
   private int diff() throws UsageError, IOException, InterruptedException {
@@ -178,8 +186,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     SiglistResolver resolver = resolver();
     ResolvedSiglists baselineSource = resolve(resolver, baseline, true);
     ResolvedSiglists candidateSource = resolve(resolver, candidate, false);
-    SignatureGenerator baselineGenerator = baselineSource.siglists().map(SignatureGenerator::new).orElse(null);
-    SignatureGenerator candidateGenerator = new SignatureGenerator(candidateSource.siglists().orElseThrow());
 
     CorpusReader corpus;
     try {
@@ -188,62 +194,62 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       throw new UsageError(e.getMessage());
     }
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
-      DiffSummary summary = new DiffSummary(baselineSource, candidateSource);
       Progress progress =
           new Progress(context.err(), "siggen-diff", corpora.isEmpty() ? entries.size() : -1, context.errIsTerminal());
-      Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
       RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
+      ObjectNode extra = JsonNodeFactory.instance.objectNode(); // issue 18
       ProductionImpact sample = new ProductionImpact(); // issue 18
-      DiffRunner runner =
-          new DiffRunner(baselineGenerator, candidateGenerator, raw.source(crashStats, opened, rawCrashes), crashStats.jobs);
-      runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
-      String[] current = {null};
-      OrderedParallelMap.Outcome outcome = null;
-      boolean broken = false;
-      try {
-        RowWriter writer = reportFormat.open(context.out(), baselineSource, candidateSource, verbose, csvRaw);
-        if (context.outIsLive()) {
-          context.out().flush();
+      ReportOptions options = new ReportOptions(
+          verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS); // issue 15
+      DiffSession session = new DiffSession(baselineSource, candidateSource, raw.source(crashStats, opened, rawCrashes),
+          crashStats.jobs, reportFormat.explanations(options));
+      RowWriter[] writer = {null};
+      DiffSummary summary;
+      boolean broken;
+      try (ReportFile file = output == null ? null : reportFile()) {
+        DiffSession.Outcome outcome = session.run(
+            concat(CorpusReader.fromEntries(entries), corpus),
+            corpora.isEmpty() ? entries.size() : -1,
+            () -> {
+              writer[0] = reportFormat.open(file != null ? file.writer() : context.out(), baselineSource, candidateSource, options);
+              return output(writer[0], progress, sample);
+            },
+            context.interruption().watch());
+        summary = outcome.summary();
+        broken = outcome.broken();
+        progress.finish();
+        context.out().flush();
+        for (String line : SummaryText.lines(summary)) {
+          context.err().println(TerminalText.clean(line));
         }
-        outcome = runner.run(inputs, row -> {
-          current[0] = row.crashId();
-          summary.add(row);
-          sample.add(row); // issue 18
-          progress.advance();
-          if (!differentOnly || row.changed()) {
-            write(writer, row, progress);
+        // --- issue 18: lines and JSON sections after the summary's own ---
+        if (raw.raw) {
+          rawCrashes.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
+          extra.set("raw_crashes", rawCrashes.toJson());
+        }
+        ProductionImpact.Report measured = null;
+        if (impact && !summary.isInterrupted() && !broken) {
+          measured = sample.measure(new SignatureCounts(opened.client()), Instant.now(), impactDays);
+          measured.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
+          extra.set("impact", measured.toJson());
+        }
+        // --- end issue 18 ---
+        context.err().flush();
+        // issue 15: the reports that carry a summary write it, with the impact, after the rows.
+        if (writer[0] != null) {
+          try {
+            writer[0].finish(summary, measured);
+            if (file != null) {
+              file.commit();
+            }
+          } catch (IOException | RuntimeException e) {
+            context.err().println("siggen-diff: could not write the report" + (output != null ? " to "
+                + TerminalText.clean(output.toString()) : "") + ": " + TerminalText.clean(e instanceof IOException io ? describe(io) : e.toString()));
+            broken = true;
           }
-        }, context.interruption().watch());
-        current[0] = null;
-        writer.finish();
-      } catch (RuntimeException | Error | IOException e) {
-        // A bug, not bad input (bad input becomes a failed row): say where, and keep what was done.
-        summary.internalError((current[0] != null ? "while writing " + current[0] + ": " : "") + e);
-        broken = true;
+        }
+        context.out().flush();
       }
-      progress.finish();
-      if (outcome != null && outcome.stopped()) {
-        boolean rest = !corpora.isEmpty() && inputs.hasNext();
-        long notProcessed = corpora.isEmpty() ? entries.size() - summary.read() : outcome.abandoned();
-        summary.interrupted(notProcessed, rest);
-      }
-      context.out().flush();
-      for (String line : summary.lines()) {
-        context.err().println(TerminalText.clean(line));
-      }
-      // --- issue 18: lines and JSON sections after the summary's own ---
-      ObjectNode extra = JsonNodeFactory.instance.objectNode();
-      if (raw.raw) {
-        rawCrashes.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
-        extra.set("raw_crashes", rawCrashes.toJson());
-      }
-      if (impact && !summary.isInterrupted() && !broken) {
-        ProductionImpact.Report report = sample.measure(new SignatureCounts(opened.client()), Instant.now(), impactDays);
-        report.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
-        extra.set("impact", report.toJson());
-      }
-      // --- end issue 18 ---
-      context.err().flush();
       boolean summaryWritten = summaryFile == null || writeSummary(summary, extra);
       if (summary.isInterrupted()) {
         return ExitCodes.INTERRUPTED;
@@ -255,19 +261,34 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
   }
 
-  /** One row, whole: where stdout is read as it comes, it is flushed, with the progress bar out of its way. */
-  private void write(RowWriter writer, DiffRow row, Progress progress) {
-    if (context.outIsTerminal()) {
-      progress.clear();
-    }
-    try {
-      writer.row(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The rows to stdout, each whole: where stdout is read as it comes, flushed, with the progress bar out of its way. */
+  private DiffSession.Output output(RowWriter writer, Progress progress, ProductionImpact sample) {
     if (context.outIsLive()) {
       context.out().flush();
     }
+    return new DiffSession.Output() {
+      @Override
+      public void row(DiffRow row) throws IOException {
+        sample.add(row); // issue 18
+        progress.advance();
+        if (differentOnly && !row.changed()) {
+          return;
+        }
+        if (context.outIsTerminal()) {
+          progress.clear();
+        }
+        writer.row(row);
+        if (context.outIsLive()) {
+          context.out().flush();
+        }
+      }
+
+      @Override
+      public void finish() {
+        // The writer finishes once the summary and the impact are known.
+        context.out().flush();
+      }
+    };
   }
 
   /**
@@ -276,25 +297,15 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
    */
   private boolean writeSummary(DiffSummary summary, ObjectNode extra) {
     Path target = summaryFile.toAbsolutePath();
-    Path temporary = null;
     try {
-      ObjectNode document = summary.toJson();
+      ObjectNode document = SummaryJson.toJson(summary);
       document.setAll(extra); // issue 18
-      String json = SUMMARY_JSON.writeValueAsString(document) + "\n";
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.writeString(temporary, json);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      String json = AsciiJson.PRETTY.writeValueAsString(document) + "\n";
+      AtomicFile.replace(target, json.getBytes(StandardCharsets.UTF_8), "." + target.getFileName() + ".");
       return true;
     } catch (IOException e) {
       context.err().println("siggen-diff: could not write the summary to " + TerminalText.clean(summaryFile.toString()) + ": "
           + TerminalText.clean(describe(e)));
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // Already reported the failure that matters; a stray temporary file is named as such.
-        }
-      }
       return false;
     }
   }
@@ -309,11 +320,28 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
+  /** The report links: --report-url, else the report page of the --api-url host. */
+  private ReportLinks links() throws UsageError {
+    try {
+      return reportUrl != null ? ReportLinks.of(reportUrl) : ReportLinks.forApi(crashStats.api.apiUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  private ReportFile reportFile() throws UsageError {
+    try {
+      return ReportFile.create(output);
+    } catch (IOException e) {
+      throw new UsageError("cannot write --output " + TerminalText.clean(output.toString()) + ": " + TerminalText.clean(describe(e)));
+    }
+  }
+
   private ReportFormat reportFormat() throws UsageError {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageError("--format must be text, csv, markdown, jsonl or ids, not " + TerminalText.clean(format));
+      throw new UsageError("--format must be text, csv, markdown, jsonl, ids or html, not " + TerminalText.clean(format));
     }
   }
 

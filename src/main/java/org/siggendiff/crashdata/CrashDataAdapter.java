@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.UnsignableCrashException;
-import org.siggendiff.signature.stack.Frame;
 
 /**
  * Socorro's convert_to_crash_data: picks the fields signature generation reads out of a
@@ -23,21 +21,9 @@ import org.siggendiff.signature.stack.Frame;
 public final class CrashDataAdapter {
   private static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
-  /**
-   * The top-level fields of a processed crash that adaptation reads, plus its crash ID and
-   * signature, and {@code error}, by which an API error answer is told from a crash.
-   */
-  private static final JsonSkimmer.Keys READ_FIELDS =
-      new JsonSkimmer.Keys(Set.of(
-          "uuid", "error", "signature", "hang", "oom_allocation_size", "js_large_allocation_failure", "abort_message",
-          "mdsw_status_string", "async_shutdown_timeout", "ipc_channel_error", "ipc_message_name",
-          "additional_minidumps", "json_dump", "java_exception", "java_stack_trace"));
-
-  /** The fields of {@code json_dump} that adaptation reads; modules and the rest are large and unused. */
-  private static final JsonSkimmer.Keys READ_DUMP_FIELDS =
-      new JsonSkimmer.Keys(Set.of("crash_info", "threads", "system_info"));
-
-  private static final JsonSkimmer.Keys FRAME_FIELDS = new JsonSkimmer.Keys(Frame.FIELDS);
+  private static final JsonSkimmer.Keys READ_FIELDS = new JsonSkimmer.Keys(union(CrashFields.PROCESSED, CrashFields.BOOKKEEPING));
+  private static final JsonSkimmer.Keys READ_DUMP_FIELDS = new JsonSkimmer.Keys(CrashFields.DUMP);
+  private static final JsonSkimmer.Keys FRAME_FIELDS = new JsonSkimmer.Keys(CrashFields.FRAME);
 
   private CrashDataAdapter() {}
 
@@ -45,7 +31,8 @@ public final class CrashDataAdapter {
    * Parses a processed crash, keeping only what signature generation reads (and {@code uuid}):
    * the fields adaptation picks; of {@code json_dump.threads} the threads the rules read, which
    * are the crashing thread and thread 0 (SignatureRunWatchDog's), each other thread being
-   * null in its place; and of each stack frame the fields a {@link Frame} reads. The result
+   * null in its place; and of each stack frame the fields a frame is read by. What is kept is
+   * declared in {@link CrashFields}. The result
    * gives exactly the signature result the whole document would, at a fraction of the cost:
    * module lists and the other threads are passed over by their outline (see {@link
    * JsonSkimmer}) without being tokenized.
@@ -174,6 +161,12 @@ public final class CrashDataAdapter {
       data.set("java_stack_trace", processed.get("java_stack_trace"));
     }
     return CrashData.of(data);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static JsonNode orNull(JsonNode value) {

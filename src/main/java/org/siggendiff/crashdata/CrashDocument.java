@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.siggendiff.signature.CrashData;
 
 /**
  * Tells what a JSON document given as a crash is: a processed crash from Crash Stats, a crash in
@@ -112,9 +111,17 @@ public final class CrashDocument {
     return new Crash(kind, document, ids);
   }
 
+  /**
+   * Whether an unwrapped document is a processed crash rather than crash data: it has the
+   * {@code json_dump} key, which only a processed crash has.
+   */
+  public static boolean isProcessedCrash(JsonNode document) {
+    return document.has("json_dump");
+  }
+
   /** The schema of an unwrapped document, or null when it has no key of either. */
   private static Kind kindOf(JsonNode document) {
-    if (document.has("json_dump")) {
+    if (isProcessedCrash(document)) {
       return Kind.PROCESSED_CRASH;
     }
     if (hasAny(document, CRASH_DATA_ONLY_KEYS)) {

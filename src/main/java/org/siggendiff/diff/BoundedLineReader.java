@@ -16,9 +16,9 @@ import java.util.Arrays;
  * long or not valid UTF-8 comes back as a problem, and reading resumes at the next line. Lines
  * end at {@code \n}, {@code \r} or {@code \r\n}, as for {@link java.io.BufferedReader}.
  */
-final class BoundedLineReader implements Closeable {
+public final class BoundedLineReader implements Closeable {
   /** One line: its text, or what is wrong with it. */
-  record Line(long number, String text, String problem) {}
+  public record Line(long number, String text, String problem) {}
 
   private final InputStream in;
   private final int maxBytes;
@@ -33,13 +33,13 @@ final class BoundedLineReader implements Closeable {
   private byte[] line = new byte[256];
   private long number;
 
-  BoundedLineReader(InputStream in, int maxBytes) {
+  public BoundedLineReader(InputStream in, int maxBytes) {
     this.in = in;
     this.maxBytes = maxBytes;
   }
 
   /** The next line, or null at the end; an input error is thrown as it comes. */
-  Line next() throws IOException {
+  public Line next() throws IOException {
     int length = 0;
     boolean tooLong = false;
     boolean any = false;

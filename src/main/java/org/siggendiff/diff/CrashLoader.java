@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Turns an input into a crash to sign: a crash ID through the crash source, a corpus document

@@ -2,6 +2,7 @@ package org.siggendiff.diff;
 
 import java.util.List;
 import org.siggendiff.attribution.Cause;
+import org.siggendiff.attribution.CrashExplanation;
 
 /**
  * One crash's outcome: its signatures under the production, baseline and candidate sources, or
@@ -15,6 +16,8 @@ import org.siggendiff.attribution.Cause;
  * @param error what went wrong, or null
  * @param cause why baseline and candidate differ: the siglist lines responsible, or what
  *     differs when no line is; null when they agree or the row is an error
+ * @param explanation both sides' walks frame by frame, for the reports that show stacks; null
+ *     unless the run asked for explanations and this changed crash is among those explained
  */
 public record DiffRow(
     String crashId,
@@ -28,7 +31,26 @@ public record DiffRow(
     List<String> candidateDebug,
     String errorKind,
     String error,
-    Cause cause) {
+    Cause cause,
+    CrashExplanation explanation) {
+
+  /** A row without an explanation. */
+  public DiffRow(
+      String crashId,
+      boolean linkable,
+      String production,
+      String baseline,
+      String candidate,
+      List<String> baselineNotes,
+      List<String> candidateNotes,
+      List<String> baselineDebug,
+      List<String> candidateDebug,
+      String errorKind,
+      String error,
+      Cause cause) {
+    this(crashId, linkable, production, baseline, candidate, baselineNotes, candidateNotes, baselineDebug, candidateDebug,
+        errorKind, error, cause, null);
+  }
 
   public boolean ok() {
     return error == null;

@@ -3,18 +3,20 @@ package org.siggendiff.diff;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.siggendiff.attribution.Cause;
+import org.siggendiff.attribution.CrashExplanation;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.SiglistChange;
+import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.pipeline.OrderedParallelMap;
-import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows
@@ -31,6 +33,8 @@ public final class DiffRunner {
   private final int jobs;
   private final Explainer explainer;
   private final LineUsage usage;
+  /** How many more changed crashes get a full explanation (frames and roles), for the HTML report. */
+  private final AtomicInteger explanationsLeft;
 
   /**
    * @param baseline null to use each crash's production signature
@@ -38,6 +42,16 @@ public final class DiffRunner {
    * @param jobs how many inputs are handled at once
    */
   public DiffRunner(SignatureGenerator baseline, SignatureGenerator candidate, CrashSource source, int jobs) {
+    this(baseline, candidate, source, jobs, 0);
+  }
+
+  /**
+   * @param explanations how many changed crashes get their walks explained frame by frame in
+   *     {@link DiffRow#explanation()}; the first to be signed, so with several jobs which ones
+   *     can vary when more crashes change than this
+   */
+  public DiffRunner(SignatureGenerator baseline, SignatureGenerator candidate, CrashSource source, int jobs, int explanations) {
+    this.explanationsLeft = new AtomicInteger(explanations);
     this.baseline = baseline;
     this.candidate = candidate;
     this.loader = new CrashLoader(source);
@@ -48,10 +62,6 @@ public final class DiffRunner {
     this.usage = explainer.change().map(LineUsage::new).orElse(null);
   }
 
-  /**
-   * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
-   * throws while one input is handled becomes that input's "internal error" row.
-   */
   /** The lines the candidate adds and removes; empty when the baseline is production. */
   public Optional<SiglistChange> change() {
     return explainer.change();
@@ -62,6 +72,10 @@ public final class DiffRunner {
     return Optional.ofNullable(usage);
   }
 
+  /**
+   * Hands out a row per input until the inputs run out or {@code stop} says so. A bug that
+   * throws while one input is handled becomes that input's "internal error" row.
+   */
   public OrderedParallelMap.Outcome run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows, BooleanSupplier stop)
       throws InterruptedException {
     return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8).run(inputs, rows, stop);
@@ -110,14 +124,22 @@ public final class DiffRunner {
           crashId, linkable, "no production signature", "the baseline is production, and this document has no stored signature");
     }
     String baselineSignature = baselineResult != null ? baselineResult.signature() : production;
-    Cause cause;
+    Cause cause = null;
+    CrashExplanation explanation = null;
     try {
       if (usage != null) {
         usage.observe(
             LineUsage.framesOf(baseline, crashData, baselineResult), LineUsage.framesOf(candidate, crashData, candidateResult));
       }
       // Attribution walks the crash again on both sides: only for the few crashes that moved.
-      cause = baselineSignature.equals(candidateResult.signature()) ? null : explainer.cause(crashData);
+      if (!baselineSignature.equals(candidateResult.signature())) {
+        if (explanationsLeft.get() > 0 && explanationsLeft.getAndDecrement() > 0) {
+          explanation = explainer.explain(crashData, production);
+          cause = explanation.cause();
+        } else {
+          cause = explainer.cause(crashData);
+        }
+      }
     } catch (UnsignableCrashException e) {
       // A siglist line generation never reached on a frame ran out of time in attribution.
       return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
@@ -134,6 +156,7 @@ public final class DiffRunner {
         candidateResult.debugLog(),
         null,
         null,
-        cause);
+        cause,
+        explanation);
   }
 }

@@ -1,15 +1,11 @@
 package org.siggendiff.diff;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.siggendiff.attribution.ChangedLine;
@@ -17,8 +13,8 @@ import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SiglistChange;
-import org.siggendiff.siglist.ResolvedSiglists;
 import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * The aggregate of a diff run: counts, failures by reason, signature transitions biggest first,
@@ -46,8 +42,6 @@ public final class DiffSummary {
    */
   public record LineSummary(ChangedLine line, long crashes, List<Transition> transitions, int frames) {}
 
-  /** How many of a line's moves the text summary shows; the rest are counted. */
-  static final int TRANSITIONS_SHOWN = 5;
 
   private final ResolvedSiglists baselineSource;
   private final ResolvedSiglists candidateSource;
@@ -141,8 +135,31 @@ public final class DiffSummary {
     return List.copyOf(failures);
   }
 
+  /** How many inputs were known not to be processed when the run was interrupted. */
+  public long notProcessed() {
+    return notProcessed;
+  }
+
+  /** Whether an interrupted run left input that was not even read. */
+  public boolean restNotRead() {
+    return restNotRead;
+  }
+
+  /** The failure of the run itself, or null. */
+  public String internalError() {
+    return internalError;
+  }
+
+  public ResolvedSiglists baselineSource() {
+    return baselineSource;
+  }
+
+  public ResolvedSiglists candidateSource() {
+    return candidateSource;
+  }
+
   /** Failure counts by kind, kinds in the order they first failed. */
-  private Map<String, Long> failuresByKind() {
+  public Map<String, Long> failuresByKind() {
     Map<String, Long> counts = new LinkedHashMap<>();
     failures.forEach(failure -> counts.merge(failure.kind(), 1L, Long::sum));
     return counts;
@@ -192,10 +209,6 @@ public final class DiffSummary {
     return usage == null ? List.of() : usage.lint().stream().filter(w -> w.kind() != LintWarning.Kind.MATCHES_NOTHING).toList();
   }
 
-  private String unmatchedWarning() {
-    return "matches no frame in these " + (changed + unchanged) + " crashes: check for a typo, or add crashes it should move";
-  }
-
   private static List<Transition> sorted(Map<List<String>, Long> transitions) {
     return transitions.entrySet().stream()
         .map(e -> new Transition(e.getKey().get(0), e.getKey().get(1), e.getValue()))
@@ -228,143 +241,13 @@ public final class DiffSummary {
     return lines.stream().filter(line -> !drop.contains(line)).distinct().toList();
   }
 
-  /**
-   * The summary as lines of text. Crash text in it is untrusted: callers write it through a
-   * filter that neutralises control characters.
-   */
-  public List<String> lines() {
-    List<String> lines = new ArrayList<>();
-    lines.add("baseline:  " + baselineSource.describe());
-    lines.add("candidate: " + candidateSource.describe());
-    StringBuilder counts = new StringBuilder();
-    counts.append(read).append(" crashes read: ").append(changed).append(" changed, ").append(unchanged).append(" unchanged, ")
-        .append(failures.size()).append(" failed");
-    lines.add(counts.toString());
-    if (interrupted) {
-      lines.add("interrupted: " + notProcessed + " crashes not processed" + (restNotRead ? ", and the rest of the input not read" : ""));
-    }
-    if (internalError != null) {
-      lines.add("stopped by an internal error: " + internalError);
-    }
-    failuresByKind().forEach((kind, count) -> lines.add("  " + count + " " + kind));
-    for (Failure failure : failures) {
-      lines.add("  failed: " + failure.crashId() + ": " + failure.reason());
-    }
-    if (change == null || change.isEmpty()) {
-      transitionLines(lines, "signature changes (crashes: baseline -> candidate):", transitions(), transitions().size());
-      lines.add(baselineSource.isProduction() ? "siglist changes: none to show, the baseline is production" : "siglist changes: none");
-      return lines;
-    }
-    lines.add("siglist changes, by line (crashes moved: baseline -> candidate):");
-    for (LineSummary line : byLine()) {
-      lines.add("  " + line.line());
-      if (line.crashes() == 0) {
-        lines.add("      moved no crash; matched " + frames(line.frames()) + " of the run");
-        continue;
-      }
-      lines.add("      moved " + line.crashes() + (line.crashes() == 1 ? " crash" : " crashes"));
-      transitionLines(lines, null, line.transitions(), TRANSITIONS_SHOWN);
-    }
-    transitionLines(lines, "signature changes not caused by a siglist line (crashes: baseline -> candidate):",
-        transitionsNotByLine(), transitionsNotByLine().size());
-    List<ChangedLine> unmatched = unmatchedLines();
-    if (!unmatched.isEmpty()) {
-      lines.add("warning: " + (unmatched.size() == 1 ? "this added line " : "these added lines ") + unmatchedWarning() + ":");
-      unmatched.forEach(line -> lines.add("  " + line));
-    }
-    for (LintWarning warning : lint()) {
-      lines.add("warning: " + warning.message());
-    }
-    return lines;
+  /** Whether the run had a siglist change to attribute moves to, line by line. */
+  public boolean hasLineAttribution() {
+    return change != null && !change.isEmpty();
   }
 
-  private static void transitionLines(List<String> lines, String title, List<Transition> moves, int shown) {
-    if (moves.isEmpty()) {
-      return;
-    }
-    if (title != null) {
-      lines.add(title);
-    }
-    String indent = title != null ? "  " : "      ";
-    for (Transition move : moves.subList(0, Math.min(shown, moves.size()))) {
-      lines.add(String.format("%s%6d: %s -> %s", indent, move.crashes(), move.baseline(), move.candidate()));
-    }
-    if (moves.size() > shown) {
-      long rest = moves.subList(shown, moves.size()).stream().mapToLong(Transition::crashes).sum();
-      lines.add(indent + "    and " + (moves.size() - shown) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)"));
-    }
-  }
-
-  private static String frames(int count) {
-    return count == 1 ? "1 distinct frame" : count + " distinct frames";
-  }
-
-  /** The summary as JSON, for {@code --summary FILE}. */
-  public ObjectNode toJson() {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ObjectNode json = nodes.objectNode();
-    json.set("baseline", source(baselineSource));
-    json.set("candidate", source(candidateSource));
-    json.put("crashes", read);
-    json.put("changed", changed);
-    json.put("unchanged", unchanged);
-    json.put("failed", failures.size());
-    json.put("interrupted", interrupted);
-    if (interrupted) {
-      json.put("not_processed", notProcessed);
-      json.put("rest_not_read", restNotRead);
-    }
-    json.put("internal_error", internalError);
-    ObjectNode byKind = json.putObject("failed_by_reason");
-    failuresByKind().forEach(byKind::put);
-    ArrayNode failed = json.putArray("failures");
-    for (Failure failure : failures) {
-      failed.addObject().put("crash_id", failure.crashId()).put("reason", failure.kind()).put("detail", failure.reason());
-    }
-    ArrayNode moves = json.putArray("transitions");
-    for (Transition move : transitions()) {
-      moves.addObject().put("baseline", move.baseline()).put("candidate", move.candidate()).put("crashes", move.crashes());
-    }
-    ArrayNode others = json.putArray("transitions_not_by_line");
-    for (Transition move : transitionsNotByLine()) {
-      others.addObject().put("baseline", move.baseline()).put("candidate", move.candidate()).put("crashes", move.crashes());
-    }
-    ArrayNode lineNodes = json.putArray("by_line");
-    for (LineSummary line : byLine()) {
-      ObjectNode node = lineNodes.addObject();
-      node.put("file", line.line().file());
-      node.put("line", line.line().line());
-      node.put("change", line.line().change());
-      node.put("text", line.line().text());
-      node.put("crashes", line.crashes());
-      node.put("frames", line.frames());
-      ArrayNode lineMoves = node.putArray("transitions");
-      for (Transition move : line.transitions()) {
-        lineMoves.addObject().put("baseline", move.baseline()).put("candidate", move.candidate()).put("crashes", move.crashes());
-      }
-    }
-    ArrayNode warnings = json.putArray("warnings");
-    for (ChangedLine line : unmatchedLines()) {
-      warnings.addObject().put("kind", "matches_nothing").put("file", line.file()).put("line", line.line())
-          .put("text", line.text()).put("message", line.location() + " " + unmatchedWarning());
-    }
-    for (LintWarning warning : lint()) {
-      warnings.addObject().put("kind", warning.kind().name().toLowerCase(Locale.ROOT)).put("file", warning.line().file())
-          .put("line", warning.line().line()).put("text", warning.line().text()).put("message", warning.message());
-    }
-    ObjectNode lists = json.putObject("siglist_changes");
-    for (ListChange change : siglistChanges()) {
-      ObjectNode file = lists.putObject(change.file());
-      change.added().forEach(file.putArray("added")::add);
-      change.removed().forEach(file.putArray("removed")::add);
-    }
-    return json;
-  }
-
-  private static ObjectNode source(ResolvedSiglists source) {
-    ObjectNode json = JsonNodeFactory.instance.objectNode();
-    json.put("source", source.spec());
-    json.put("commit", source.commit().orElse(null));
-    return json;
+  /** Why an added line that matched nothing is worth a warning. */
+  public String unmatchedWarning() {
+    return "matches no frame in these " + (changed + unchanged) + " crashes: check for a typo, or add crashes it should move";
   }
 }

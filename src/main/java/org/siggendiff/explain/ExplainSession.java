@@ -28,7 +28,7 @@ import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.CrashLoader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.signature.UnsignableCrashException;
+import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * One {@code explain} run: finds the crashes asked for, explains each on both sides, and

@@ -33,7 +33,7 @@ public final class PyJsonDump {
       List<Map.Entry<String, JsonNode>> members = new ArrayList<>(value.size());
       value.fields().forEachRemaining(members::add);
       // Python sorts str keys by code point; String.compareTo compares UTF-16 units.
-      members.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
+      members.sort((a, b) -> PyStrings.compareCodePoints(a.getKey(), b.getKey()));
       out.append('{');
       String separator = "";
       for (Map.Entry<String, JsonNode> member : members) {
@@ -118,20 +118,5 @@ public final class PyJsonDump {
       }
     }
     out.append('"');
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
   }
 }

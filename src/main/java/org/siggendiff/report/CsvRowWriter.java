@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.siggendiff.diff.DiffRow;
+import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
 
 /**
  * RFC 4180 CSV: {@code crashid,production,baseline,candidate,same,notes,cause}, and when
@@ -70,7 +72,7 @@ final class CsvRowWriter implements RowWriter {
   }
 
   @Override
-  public void finish() throws IOException {
+  public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
     printer.flush();
   }
 }

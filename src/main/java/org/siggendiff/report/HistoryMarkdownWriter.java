@@ -13,6 +13,8 @@ import org.siggendiff.history.SignatureHistory;
  * references made inert); crash IDs link to their report and bug numbers to Bugzilla.
  */
 final class HistoryMarkdownWriter implements HistoryWriter {
+  private static final ReportLinks LINKS = ReportLinks.of(ReportLinks.CRASH_STATS);
+
   private final Writer out;
 
   HistoryMarkdownWriter(Writer out) {
@@ -63,6 +65,6 @@ final class HistoryMarkdownWriter implements HistoryWriter {
   }
 
   private static String crash(String id, boolean linkable) {
-    return linkable ? "[" + id + "](" + MarkdownRowWriter.REPORT_URL + id + ")" : MarkdownRowWriter.escape(id);
+    return LINKS.link(id).filter(link -> linkable).map(link -> "[" + id + "](" + link + ")").orElseGet(() -> MarkdownRowWriter.escape(id));
   }
 }

@@ -5,6 +5,8 @@ import java.io.Writer;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.diff.DiffRow;
+import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
 
 /**
  * The crash IDs whose signature the candidate changes, one per line, ready for {@code siggen-diff
@@ -32,7 +34,7 @@ final class IdsRowWriter implements RowWriter {
   }
 
   @Override
-  public void finish() throws IOException {
+  public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
     out.flush();
   }
 }

@@ -1,15 +1,15 @@
 package org.siggendiff.report;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.siggendiff.attribution.ExplanationJson;
 import org.siggendiff.diff.DiffRow;
+import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
 
 /**
  * One JSON object per crash with exactly the keys {@code crash_id, status, production, baseline,
@@ -19,7 +19,7 @@ import org.siggendiff.diff.DiffRow;
  * {@link ExplanationJson#cause} writes it.
  */
 final class JsonlRowWriter implements RowWriter {
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
 
   private final Writer out;
   private final boolean verbose;
@@ -31,7 +31,7 @@ final class JsonlRowWriter implements RowWriter {
 
   @Override
   public void row(DiffRow row) throws IOException {
-    ObjectNode json = JSON.createObjectNode();
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("crash_id", row.crashId());
     json.put("status", row.ok() ? "ok" : "error");
     json.put("production", row.production());
@@ -54,18 +54,18 @@ final class JsonlRowWriter implements RowWriter {
       json.set("baseline_debug", array(row.baselineDebug()));
       json.set("candidate_debug", array(row.candidateDebug()));
     }
-    out.write(JSON.writeValueAsString(json));
+    out.write(AsciiJson.COMPACT.writeValueAsString(json));
     out.write('\n');
   }
 
   private static ArrayNode array(List<String> values) {
-    ArrayNode array = JSON.createArrayNode();
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
     values.forEach(array::add);
     return array;
   }
 
   @Override
-  public void finish() throws IOException {
+  public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
     out.flush();
   }
 }

@@ -4,43 +4,88 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.siggendiff.attribution.ChangedLine;
+import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
- * A table to paste into a pull request or a bug: crash IDs link to their report, a changed
- * crash names the siglist lines that moved it, and crash text is escaped so that it renders as
- * the literal text it is. Verbose, a last column holds the notes and debug lines. Several lines
- * in a cell are separated by {@code <br>}, the only markup written around escaped text.
+ * A whole report to paste into a pull request or a bug: a heading naming both sources, the
+ * counts, the siglist lines with the crashes each moved, the biggest transitions, the production
+ * impact, then the crashes in a {@code <details>} block. The report never exceeds
+ * {@link ReportOptions#maxChars()}: sections and rows that do not fit are cut at a row boundary
+ * and counted. Rows are kept until finish (the summary comes first), but only as many as could
+ * fit; the rest are counted only, so memory stays bounded however long the run.
+ *
+ * <p>Crash text is escaped so that it renders as the literal text it is, mentions and issue
+ * references inert; several lines in a cell are separated by {@code <br>}, the only markup
+ * written around escaped text. Columns that say nothing are left out: {@code same} under
+ * {@code --different-only}, {@code production} when the baseline is production (it repeats the
+ * baseline) or no row shown has one, {@code cause} when no row shown has one.
  */
 final class MarkdownRowWriter implements RowWriter {
-  static final String REPORT_URL = "https://crash-stats.mozilla.org/report/index/";
   private static final String INERT = "<!-- -->";
-
   private static final String BREAK = "<br>";
+  /** Longest crash or siglist text shown in one cell, in code points; longer text is cut and says so. */
+  static final int CELL_LIMIT = 300;
+  /** Room kept for a section's "and N more" line. */
+  private static final int MORE_RESERVE = 200;
+  /** Room kept for the end: the closing tag and the line that says how many rows were left out. */
+  private static final int TAIL_RESERVE = 500;
+  static final int TRANSITIONS_SHOWN = 20;
+  static final int LINE_MOVES_SHOWN = 3;
+  static final int FAILURES_SHOWN = 20;
+  static final int IMPACTS_SHOWN = 50;
+
+  /** One row's cells, escaped. */
+  private record Cells(String crash, String production, String baseline, String candidate, String same, String cause, String notes) {}
 
   private final Writer out;
-  private final boolean verbose;
+  private final ResolvedSiglists baseline;
+  private final ResolvedSiglists candidate;
+  private final ReportOptions options;
+  private final List<Cells> kept = new ArrayList<>();
+  /** Length of the kept rows with their fewest columns: past the limit, no more row could be shown. */
+  private long keptChars;
+  private long given;
+  private boolean anyProduction;
+  private boolean anyCause;
 
-  MarkdownRowWriter(Writer out, ResolvedSiglists baseline, ResolvedSiglists candidate, boolean verbose) throws IOException {
+  MarkdownRowWriter(Writer out, ResolvedSiglists baseline, ResolvedSiglists candidate, ReportOptions options) {
     this.out = out;
-    this.verbose = verbose;
-    out.write("Baseline: " + escape(baseline.describe()) + "  \n");
-    out.write("Candidate: " + escape(candidate.describe()) + "\n\n");
-    out.write("| crash | production | baseline | candidate | same | cause |" + (verbose ? " notes |" : "") + "\n");
-    out.write("| --- | --- | --- | --- | --- | --- |" + (verbose ? " --- |" : "") + "\n");
+    this.baseline = baseline;
+    this.candidate = candidate;
+    this.options = options;
   }
 
   @Override
-  public void row(DiffRow row) throws IOException {
-    String crash = row.linkable() ? "[" + row.crashId() + "](" + REPORT_URL + row.crashId() + ")" : escape(row.crashId());
-    if (!row.ok()) {
-      out.write("| " + crash + " | | | | error: " + escape(row.error()) + " | |" + (verbose ? " |" : "") + "\n");
+  public void row(DiffRow row) {
+    given++;
+    if (keptChars > options.maxChars()) {
       return;
     }
-    out.write("| " + crash + " | " + escape(row.production()) + " | " + escape(row.baseline()) + " | "
-        + escape(row.candidate()) + " | " + (row.same() ? "yes" : "**no**") + " | " + cell(CauseText.lines(row.cause())) + " |"
-        + (verbose ? " " + cell(notes(row)) + " |" : "") + "\n");
+    String crash = options.links().link(row.linkable() ? row.crashId() : null)
+        .map(url -> "[" + row.crashId() + "](" + url + ")")
+        .orElse(escape(cut(row.crashId())));
+    Cells cells;
+    if (!row.ok()) {
+      cells = new Cells(crash, "", "error: " + escape(cut(row.error())), "", "", "", "");
+    } else {
+      cells = new Cells(crash, escape(cut(row.production())), escape(cut(row.baseline())), escape(cut(row.candidate())),
+          row.same() ? "yes" : "**no**", cell(CauseText.lines(row.cause())), options.verbose() ? cell(notes(row)) : "");
+      anyProduction |= row.production() != null && !row.production().isEmpty();
+      anyCause |= row.cause() != null;
+    }
+    kept.add(cells);
+    keptChars += cells.crash().length() + cells.baseline().length() + cells.candidate().length() + 10;
+  }
+
+  /** How many rows are held for the report: bounded by what could fit, not by the run. */
+  int keptRows() {
+    return kept.size();
   }
 
   private static List<String> notes(DiffRow row) {
@@ -52,9 +97,18 @@ final class MarkdownRowWriter implements RowWriter {
     return lines;
   }
 
-  /** Lines escaped one by one, then joined with breaks. */
+  /** Lines cut and escaped one by one, then joined with breaks. */
   private static String cell(List<String> lines) {
-    return String.join(BREAK, lines.stream().map(MarkdownRowWriter::escape).toList());
+    return String.join(BREAK, lines.stream().map(line -> escape(cut(line))).toList());
+  }
+
+  /** Text of at most {@link #CELL_LIMIT} code points, saying how much was cut; surrogate pairs stay whole. */
+  static String cut(String text) {
+    if (text == null || text.codePointCount(0, text.length()) <= CELL_LIMIT) {
+      return text;
+    }
+    int end = text.offsetByCodePoints(0, CELL_LIMIT);
+    return text.substring(0, end) + "... (" + text.codePointCount(end, text.length()) + " more characters)";
   }
 
   /**
@@ -85,7 +139,266 @@ final class MarkdownRowWriter implements RowWriter {
   }
 
   @Override
-  public void finish() throws IOException {
+  public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
+    // The summary may take three fifths of the room, so that a long list of lines or moves leaves room for crashes.
+    Page page = new Page((options.maxChars() - TAIL_RESERVE) * 3 / 5);
+    page.add("### Signatures: " + escape(cut(baseline.describe())) + " \u2192 " + escape(cut(candidate.describe())) + "\n\n");
+    page.add("- **Baseline:** " + escape(cut(baseline.describe())) + "\n");
+    page.add("- **Candidate:** " + escape(cut(candidate.describe())) + "\n\n");
+    page.add("**" + summary.read() + " crashes read: " + summary.changed() + " changed, " + summary.unchanged() + " unchanged, "
+        + summary.failed() + " failed.**\n\n");
+    if (summary.isInterrupted()) {
+      page.add("**Interrupted:** " + summary.notProcessed() + " crashes not processed"
+          + (summary.restNotRead() ? ", and the rest of the input not read" : "") + ".\n\n");
+    }
+    if (summary.internalError() != null) {
+      page.add("**Stopped by an internal error:** " + escape(cut(summary.internalError())) + "\n\n");
+    }
+    failures(page, summary);
+    lines(page, summary);
+    transitions(page, "#### Biggest signature changes", summary.transitions());
+    if (!summary.byLine().isEmpty()) {
+      transitions(page, "#### Signature changes not caused by a siglist line", summary.transitionsNotByLine());
+    }
+    impact(page, impact);
+    page.limit(options.maxChars() - TAIL_RESERVE);
+    rows(page);
+    out.write(page.text());
     out.flush();
+  }
+
+  private void failures(Page page, DiffSummary summary) {
+    if (summary.failed() == 0) {
+      return;
+    }
+    List<String> kinds = new ArrayList<>();
+    for (Map.Entry<String, Long> kind : summary.failuresByKind().entrySet()) {
+      kinds.add(kind.getValue() + " " + escape(cut(kind.getKey())));
+    }
+    page.add("**Failed:** " + String.join(", ", kinds) + "\n\n");
+    List<DiffSummary.Failure> failures = summary.failures();
+    int shown = 0;
+    for (DiffSummary.Failure failure : failures) {
+      String line = "- " + crashCell(failure.crashId()) + ": " + escape(cut(failure.reason())) + "\n";
+      if (shown == FAILURES_SHOWN || !page.fits(line, MORE_RESERVE)) {
+        break;
+      }
+      page.add(line);
+      shown++;
+    }
+    if (shown < failures.size()) {
+      page.add("- and " + (failures.size() - shown) + " more (every failure is in `--summary FILE`)\n");
+    }
+    page.add("\n");
+  }
+
+  private String crashCell(String crashId) {
+    return options.links().link(crashId).map(url -> "[" + crashId + "](" + url + ")").orElse(escape(cut(crashId)));
+  }
+
+  private static void lines(Page page, DiffSummary summary) {
+    List<DiffSummary.LineSummary> lines = summary.byLine();
+    page.add("#### Siglist lines\n\n");
+    if (lines.isEmpty()) {
+      page.add(summary.baselineSource().isProduction()
+          ? "None to compare: the baseline is production, whose siglists are not known.\n\n"
+          : "The candidate adds and removes no siglist line.\n\n");
+      return;
+    }
+    page.add("| line | crashes moved | moves (crashes: baseline \u2192 candidate) |\n| --- | ---: | --- |\n");
+    int shown = 0;
+    for (DiffSummary.LineSummary line : lines) {
+      String row = "| " + lineCell(line.line()) + " | " + line.crashes() + " | " + moves(line) + " |\n";
+      if (!page.fits(row, MORE_RESERVE)) {
+        break;
+      }
+      page.add(row);
+      shown++;
+    }
+    if (shown < lines.size()) {
+      page.add("\nand " + (lines.size() - shown) + " more lines (all are in `--summary FILE`, under `by_line`)\n");
+    }
+    page.add("\n");
+    List<String> warnings = new ArrayList<>();
+    for (ChangedLine line : summary.unmatchedLines()) {
+      warnings.add("- " + lineCell(line) + ": matches no frame in these " + (summary.changed() + summary.unchanged())
+          + " crashes: check for a typo, or add crashes it should move\n");
+    }
+    for (LintWarning warning : summary.lint()) {
+      warnings.add("- " + escape(cut(warning.message())) + "\n");
+    }
+    if (!warnings.isEmpty()) {
+      page.add("**Warnings:**\n\n");
+      int shownWarnings = 0;
+      for (String warning : warnings) {
+        if (!page.fits(warning, MORE_RESERVE)) {
+          break;
+        }
+        page.add(warning);
+        shownWarnings++;
+      }
+      if (shownWarnings < warnings.size()) {
+        page.add("- and " + (warnings.size() - shownWarnings) + " more (in `--summary FILE`, under `warnings`)\n");
+      }
+      page.add("\n");
+    }
+  }
+
+  /** {@code + `file:line` text}: the location is a fixed file name and a number, safe in a code span. */
+  private static String lineCell(ChangedLine line) {
+    return line.change() + " `" + line.location() + "` " + escape(cut(line.text()));
+  }
+
+  private static String moves(DiffSummary.LineSummary line) {
+    if (line.crashes() == 0) {
+      return "moved nothing; matched " + line.frames() + (line.frames() == 1 ? " distinct frame" : " distinct frames") + " of the run";
+    }
+    List<String> parts = new ArrayList<>();
+    List<DiffSummary.Transition> moves = line.transitions();
+    for (DiffSummary.Transition move : moves.subList(0, Math.min(LINE_MOVES_SHOWN, moves.size()))) {
+      parts.add(move.crashes() + ": " + escape(cut(move.baseline())) + " \u2192 " + escape(cut(move.candidate())));
+    }
+    if (moves.size() > LINE_MOVES_SHOWN) {
+      long rest = moves.subList(LINE_MOVES_SHOWN, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
+      parts.add("and " + (moves.size() - LINE_MOVES_SHOWN) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)"));
+    }
+    return String.join(BREAK, parts);
+  }
+
+  private static void transitions(Page page, String title, List<DiffSummary.Transition> moves) {
+    if (moves.isEmpty()) {
+      return;
+    }
+    page.add(title + "\n\n| crashes | baseline | candidate |\n| ---: | --- | --- |\n");
+    int shown = 0;
+    for (DiffSummary.Transition move : moves) {
+      String row = "| " + move.crashes() + " | " + escape(cut(move.baseline())) + " | " + escape(cut(move.candidate())) + " |\n";
+      if (shown == TRANSITIONS_SHOWN || !page.fits(row, MORE_RESERVE)) {
+        break;
+      }
+      page.add(row);
+      shown++;
+    }
+    if (shown < moves.size()) {
+      long rest = moves.subList(shown, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
+      page.add("\nand " + (moves.size() - shown) + " more (" + rest + (rest == 1 ? " crash" : " crashes") + ")\n");
+    }
+    page.add("\n");
+  }
+
+  private static void impact(Page page, ProductionImpact.Report impact) {
+    if (impact == null) {
+      return;
+    }
+    page.add("#### Production impact\n\nCrashes in Crash Stats with each baseline signature the candidate moves, from "
+        + escape(impact.counts().from()) + " to " + escape(impact.counts().to()) + " (" + impact.counts().days()
+        + (impact.counts().days() == 1 ? " day" : " days") + ").\n\n");
+    List<ProductionImpact.Impact> impacts = impact.impacts();
+    if (!impacts.isEmpty()) {
+      page.add("| baseline signature | moved / sampled | in production |\n| --- | ---: | ---: |\n");
+    }
+    int shown = 0;
+    for (ProductionImpact.Impact one : impacts) {
+      String row = "| " + escape(cut(one.baseline())) + " | " + one.moved() + " / " + one.sampled() + " | "
+          + (one.production().isPresent() ? String.valueOf(one.production().getAsLong()) : "not counted") + " |\n";
+      if (shown == IMPACTS_SHOWN || !page.fits(row, MORE_RESERVE)) {
+        break;
+      }
+      page.add(row);
+      shown++;
+    }
+    if (shown < impacts.size()) {
+      page.add("\nand " + (impacts.size() - shown) + " more signatures (in `--summary FILE`, under `impact`)\n");
+    }
+    impact.counts().problem().ifPresent(problem -> page.add("\n" + impact.counts().notCounted().size()
+        + " signatures not counted: " + escape(cut(problem.message())) + "\n"));
+    page.add("\n");
+  }
+
+  private void rows(Page page) {
+    if (given == 0) {
+      page.add(options.differentOnly() ? "No crash changed signature.\n" : "No crash was read.\n");
+      return;
+    }
+    boolean production = !baseline.isProduction() && anyProduction;
+    boolean same = !options.differentOnly();
+    List<String> header = new ArrayList<>(List.of("crash"));
+    if (production) {
+      header.add("production");
+    }
+    header.addAll(List.of("baseline", "candidate"));
+    if (same) {
+      header.add("same");
+    }
+    if (anyCause) {
+      header.add("cause");
+    }
+    if (options.verbose()) {
+      header.add("notes");
+    }
+    page.add("<details>\n<summary>" + given + (options.differentOnly() ? " changed crashes" : " crashes") + "</summary>\n\n");
+    page.add("| " + String.join(" | ", header) + " |\n|" + " --- |".repeat(header.size()) + "\n");
+    long shown = 0;
+    for (Cells cells : kept) {
+      List<String> values = new ArrayList<>(List.of(cells.crash()));
+      if (production) {
+        values.add(cells.production());
+      }
+      values.addAll(List.of(cells.baseline(), cells.candidate()));
+      if (same) {
+        values.add(cells.same());
+      }
+      if (anyCause) {
+        values.add(cells.cause());
+      }
+      if (options.verbose()) {
+        values.add(cells.notes());
+      }
+      String row = "| " + String.join(" | ", values) + " |\n";
+      if (!page.fits(row, 0)) {
+        break;
+      }
+      page.add(row);
+      shown++;
+    }
+    page.add("\n</details>\n");
+    if (shown < given) {
+      // Past the page's limit: the tail reserve holds this line.
+      page.addTail("\n**" + shown + " of " + given + " rows shown**; " + (given - shown) + " left out to stay within "
+          + options.maxChars() + " characters (`--max-chars`). All rows: run again with `--format csv --output rows.csv`"
+          + " (or `--format jsonl`), or with a larger `--max-chars`.\n");
+    }
+  }
+
+  /** The report being built, and how much of the limit is left. */
+  private static final class Page {
+    private final StringBuilder text = new StringBuilder();
+    private int limit;
+
+    Page(int limit) {
+      this.limit = limit;
+    }
+
+    void limit(int limit) {
+      this.limit = limit;
+    }
+
+    /** Whether {@code part} fits with {@code reserve} characters left for what must follow it. */
+    boolean fits(String part, int reserve) {
+      return text.length() + part.length() + reserve <= limit;
+    }
+
+    /** Fixed text (headings, closing lines): bounded, and covered by the reserves. */
+    void add(String part) {
+      text.append(part);
+    }
+
+    void addTail(String part) {
+      text.append(part);
+    }
+
+    String text() {
+      return text.toString();
+    }
   }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.siglist.ResolvedSiglists;
+import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * A block per crash for people at a terminal, with the siglist lines that moved a changed
@@ -54,7 +56,7 @@ final class TextRowWriter implements RowWriter {
   }
 
   @Override
-  public void finish() throws IOException {
+  public void finish(DiffSummary summary, ProductionImpact.Report impact) throws IOException {
     out.flush();
   }
 }

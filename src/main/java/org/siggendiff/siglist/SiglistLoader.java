@@ -65,12 +65,14 @@ public final class SiglistLoader {
   public static SiglistSet load(Path folder, String source, Duration matchTimeout) throws SiglistException {
     List<String> problems = new ArrayList<>();
     Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
+    Map<SiglistKind, String> names = new EnumMap<>(SiglistKind.class);
     for (SiglistKind kind : SiglistKind.values()) {
       Path file = folder.resolve(kind.fileName());
+      names.put(kind, file.toString());
       byte[] bytes = read(file, problems);
-      lines.put(kind, bytes == null ? List.of() : readLines(file, bytes, problems));
+      lines.put(kind, bytes == null ? List.of() : readLines(file.toString(), splitLines(file, bytes, problems), problems));
     }
-    return build(source, folder, lines, matchTimeout, problems);
+    return compile(source, names, lines, matchTimeout, problems);
   }
 
   /**
@@ -80,19 +82,50 @@ public final class SiglistLoader {
   public static SiglistSet load(Map<SiglistKind, byte[]> files, Path folder, String source) throws SiglistException {
     List<String> problems = new ArrayList<>();
     Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
+    Map<SiglistKind, String> names = new EnumMap<>(SiglistKind.class);
     for (SiglistKind kind : SiglistKind.values()) {
       Path file = folder.resolve(kind.fileName());
+      names.put(kind, file.toString());
       byte[] bytes = files.get(kind);
       if (bytes == null) {
         problems.add(file + ": file is missing");
       }
-      lines.put(kind, bytes == null ? List.of() : readLines(file, bytes, problems));
+      lines.put(kind, bytes == null ? List.of() : readLines(file.toString(), splitLines(file, bytes, problems), problems));
     }
-    return build(source, folder, lines, matchTimeoutFromProperty(), problems);
+    return compile(source, names, lines, matchTimeoutFromProperty(), problems);
   }
 
-  private static SiglistSet build(
-      String source, Path folder, Map<SiglistKind, List<NumberedLine>> lines, Duration matchTimeout, List<String> problems)
+  /**
+   * Builds a set from the text of the four lists, one list of lines per kind, read as the
+   * files would be (each line stripped, blanks and comments skipped). Problems are named
+   * {@code source/file:line}.
+   *
+   * @throws SiglistException listing every problem found, not only the first
+   * @throws IllegalArgumentException when a kind is missing
+   */
+  public static SiglistSet fromLines(Map<SiglistKind, List<String>> texts, String source, Duration matchTimeout)
+      throws SiglistException {
+    List<String> problems = new ArrayList<>();
+    Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
+    Map<SiglistKind, String> names = new EnumMap<>(SiglistKind.class);
+    for (SiglistKind kind : SiglistKind.values()) {
+      List<String> text = texts.get(kind);
+      if (text == null) {
+        throw new IllegalArgumentException("no lines given for " + kind.fileName());
+      }
+      String name = source + "/" + kind.fileName();
+      names.put(kind, name);
+      lines.put(kind, readLines(name, text, problems));
+    }
+    return compile(source, names, lines, matchTimeout, problems);
+  }
+
+  private static SiglistSet compile(
+      String source,
+      Map<SiglistKind, String> names,
+      Map<SiglistKind, List<NumberedLine>> lines,
+      Duration matchTimeout,
+      List<String> problems)
       throws SiglistException {
     // A line that is broken by itself breaks its list's joined pattern too; joining is checked
     // only once every line is fine, so that each problem is reported once.
@@ -103,9 +136,9 @@ public final class SiglistLoader {
     Map<SiglistKind, List<Integer>> numbers = new EnumMap<>(SiglistKind.class);
     lines.forEach((kind, list) -> texts.put(kind, list.stream().map(NumberedLine::text).toList()));
     lines.forEach((kind, list) -> numbers.put(kind, list.stream().map(NumberedLine::number).toList()));
-    SiglistMatcher irrelevant = matcher(folder, SiglistKind.IRRELEVANT, lines, matchTimeout, problems);
-    SiglistMatcher prefix = matcher(folder, SiglistKind.PREFIX, lines, matchTimeout, problems);
-    SiglistMatcher lineNumbers = matcher(folder, SiglistKind.LINE_NUMBERS, lines, matchTimeout, problems);
+    SiglistMatcher irrelevant = matcher(names, SiglistKind.IRRELEVANT, lines, matchTimeout, problems);
+    SiglistMatcher prefix = matcher(names, SiglistKind.PREFIX, lines, matchTimeout, problems);
+    SiglistMatcher lineNumbers = matcher(names, SiglistKind.LINE_NUMBERS, lines, matchTimeout, problems);
     if (!problems.isEmpty()) {
       throw new SiglistException(problems);
     }
@@ -127,32 +160,43 @@ public final class SiglistLoader {
   /** Effective lines, each remembered with its 1-based line number for error messages. */
   private record NumberedLine(int number, String text) {}
 
-  /** The effective lines that are valid, every invalid one added to {@code problems}. */
-  private static List<NumberedLine> readLines(Path file, byte[] bytes, List<String> problems) {
-    List<NumberedLine> lines = new ArrayList<>();
+  /** The file's lines as text; a line that is not valid UTF-8 is null, with the problem added. */
+  private static List<String> splitLines(Path file, byte[] bytes, List<String> problems) {
+    List<String> lines = new ArrayList<>();
     int start = 0;
-    int number = 0;
     while (start < bytes.length) {
       int end = start;
       while (end < bytes.length && bytes[end] != '\n') {
         end++;
       }
-      number++;
       String text = decode(bytes, start, end);
       if (text == null) {
-        problems.add(file + ":" + number + ": not valid UTF-8");
-      } else {
-        text = PyStrings.strip(text);
-        if (!text.isEmpty() && !text.startsWith("#")) {
-          try {
-            PythonRegex.translate(text);
-            lines.add(new NumberedLine(number, text));
-          } catch (PythonRegexException e) {
-            problems.add(file + ":" + number + ": " + e.getMessage());
-          }
+        problems.add(file + ":" + (lines.size() + 1) + ": not valid UTF-8");
+      }
+      lines.add(text);
+      start = end + 1;
+    }
+    return lines;
+  }
+
+  /** The effective lines that are valid, every invalid one added to {@code problems}. */
+  private static List<NumberedLine> readLines(String file, List<String> texts, List<String> problems) {
+    List<NumberedLine> lines = new ArrayList<>();
+    int number = 0;
+    for (String raw : texts) {
+      number++;
+      if (raw == null) {
+        continue;
+      }
+      String text = PyStrings.strip(raw);
+      if (!text.isEmpty() && !text.startsWith("#")) {
+        try {
+          PythonRegex.translate(text);
+          lines.add(new NumberedLine(number, text));
+        } catch (PythonRegexException e) {
+          problems.add(file + ":" + number + ": " + e.getMessage());
         }
       }
-      start = end + 1;
     }
     return lines;
   }
@@ -173,13 +217,13 @@ public final class SiglistLoader {
 
   /** The list's matcher, or null with the problem added when its lines do not join. */
   private static SiglistMatcher matcher(
-      Path base,
+      Map<SiglistKind, String> names,
       SiglistKind kind,
       Map<SiglistKind, List<NumberedLine>> lines,
       Duration timeout,
       List<String> problems) {
     List<NumberedLine> list = lines.get(kind);
-    Path file = base.resolve(kind.fileName());
+    String file = names.get(kind);
     try {
       return SiglistMatcher.of(
           list.stream().map(NumberedLine::text).toList(),
@@ -187,7 +231,7 @@ public final class SiglistLoader {
           timeout);
     } catch (SiglistMatcher.JoinException e) {
       problems.add(
-          base.resolve(kind.fileName())
+          file
               + ":"
               + list.get(e.lineIndex()).number()
               + ": "

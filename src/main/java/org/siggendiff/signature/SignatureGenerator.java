@@ -2,54 +2,33 @@ package org.siggendiff.signature;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.siggendiff.py.PyInt;
+import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.py.PyException;
+import org.siggendiff.py.PyInt;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.siglist.SiglistTimeoutException;
-import org.siggendiff.signature.rules.AbortSignature;
-import org.siggendiff.signature.rules.BadHardware;
-import org.siggendiff.signature.rules.HungProcess;
-import org.siggendiff.signature.rules.OOMSignature;
-import org.siggendiff.signature.rules.SigFixWhitespace;
-import org.siggendiff.signature.rules.SigPrintableCharsOnly;
-import org.siggendiff.signature.rules.SigTruncate;
-import org.siggendiff.signature.rules.SignatureGenerationRule;
-import org.siggendiff.signature.rules.SignatureIPCChannelError;
-import org.siggendiff.signature.rules.SignatureIPCMessageName;
-import org.siggendiff.signature.rules.SignatureRunWatchDog;
-import org.siggendiff.signature.rules.SignatureShutdownTimeout;
-import org.siggendiff.signature.rules.StackOverflowSignature;
-import org.siggendiff.signature.rules.StackwalkerErrorSignatureRule;
+import org.siggendiff.signature.rules.Pipeline;
+import org.siggendiff.signature.rules.ResultBuilder;
+import org.siggendiff.signature.rules.Rule;
 import org.siggendiff.signature.stack.Walk;
 
 /**
  * Socorro's signature generator with its default pipeline, built from one siglist set.
- * Immutable and safe to use from many threads at once.
+ *
+ * <p>Safe to use from many threads at once. Its configuration (the siglists and the rules) never
+ * changes; what does change are bounded memos that fill as crashes are signed (normalized frames
+ * and their siglist classes, siglist matches), kept because real crash sets share most of their
+ * frames. A memo only saves work: the result for a crash is the same whatever was signed before,
+ * on whichever thread.
  */
 public final class SignatureGenerator {
   private final SiglistSet siglists;
-  private final SignatureGenerationRule generation;
-  private final List<Rule> pipeline;
+  private final Pipeline pipeline;
 
   public SignatureGenerator(SiglistSet siglists) {
     this.siglists = siglists;
-    this.generation = new SignatureGenerationRule(siglists);
-    this.pipeline =
-        List.of(
-            generation,
-            new StackwalkerErrorSignatureRule(),
-            new BadHardware(),
-            new OOMSignature(),
-            new AbortSignature(),
-            new SignatureShutdownTimeout(),
-            new SignatureRunWatchDog(generation),
-            new SignatureIPCChannelError(),
-            new SignatureIPCMessageName(),
-            new StackOverflowSignature(),
-            new HungProcess(),
-            new SigPrintableCharsOnly(),
-            new SigFixWhitespace(),
-            new SigTruncate());
+    this.pipeline = new Pipeline(siglists);
   }
 
   public SiglistSet siglists() {
@@ -64,9 +43,9 @@ public final class SignatureGenerator {
    * @throws UnsignableCrashException when a siglist line timed out on one of the crash's frames
    */
   public SignatureResult generate(CrashData crashData) {
-    Result result = new Result();
+    ResultBuilder result = new ResultBuilder();
     try {
-      for (Rule rule : pipeline) {
+      for (Rule rule : pipeline.rules()) {
         try {
           if (rule.predicate(crashData, result)) {
             rule.action(crashData, result);
@@ -78,7 +57,7 @@ public final class SignatureGenerator {
     } catch (SiglistTimeoutException e) {
       throw new UnsignableCrashException("siglist timeout", e.getMessage(), e);
     }
-    return result.toResult();
+    return resultOf(result);
   }
 
   /**
@@ -87,10 +66,10 @@ public final class SignatureGenerator {
    * generating in bulk.
    */
   public SignatureTrace trace(CrashData crashData) {
-    Result result = new Result();
+    ResultBuilder result = new ResultBuilder();
     List<SignatureTrace.RuleStep> steps = new ArrayList<>();
     List<SignatureTrace.ThreadWalk> walks = new ArrayList<>();
-    for (Rule rule : pipeline) {
+    for (Rule rule : pipeline.rules()) {
       String before = result.signature();
       String failure = null;
       try {
@@ -103,13 +82,18 @@ public final class SignatureGenerator {
         result.info(rule.name(), "Rule failed: " + failure);
       }
       steps.add(new SignatureTrace.RuleStep(rule.name(), before, result.signature(), failure));
-      if (rule == generation) {
-        walk(rule.name(), crashData, PyInt.str(crashData.crashingThread()), walks);
-      } else if (rule instanceof SignatureRunWatchDog && failure == null) {
-        walk(rule.name(), crashData.withCrashingThread(0), "0", walks);
+      CrashData walked = rule.walked(crashData, failure != null);
+      if (walked != null) {
+        walk(rule.name(), walked, PyInt.str(walked.crashingThread()), walks);
       }
     }
-    return new SignatureTrace(result.toResult(), steps, walks);
+    return new SignatureTrace(resultOf(result), steps, walks);
+  }
+
+  private static SignatureResult resultOf(ResultBuilder result) {
+    List<String> frames = result.normalizedFrames();
+    return new SignatureResult(
+        result.signature(), result.notes(), result.debugLog(), frames == null ? null : new SignatureResult.Extra(frames));
   }
 
   /**
@@ -117,12 +101,12 @@ public final class SignatureGenerator {
    * memos, or null when a Java tool signs it. Raises as generation would.
    */
   public Walk walk(CrashData crashData) {
-    return generation.walk(crashData);
+    return pipeline.walk(crashData);
   }
 
   private void walk(String rule, CrashData crashData, String thread, List<SignatureTrace.ThreadWalk> walks) {
     try {
-      Walk walk = generation.walk(crashData);
+      Walk walk = pipeline.walk(crashData);
       if (walk != null) {
         walks.add(new SignatureTrace.ThreadWalk(rule, thread, walk, null));
       }

@@ -1,6 +1,7 @@
 package org.siggendiff.signature;
 
 import java.util.List;
+import org.siggendiff.signature.stack.LogLine;
 
 /**
  * The outcome of signature generation, as Socorro's {@code Result.to_dict()}.
@@ -15,8 +16,15 @@ public record SignatureResult(
 
   public SignatureResult {
     notes = List.copyOf(notes);
-    // Debug lines are joined only when read; copying would join them all.
-    debugLog = debugLog instanceof LogLine.Texts ? debugLog : List.copyOf(debugLog);
+    debugLog = LogLine.unmodifiable(debugLog);
+  }
+
+  /**
+   * The proto signature: the normalized frames of a C/C++/Rust stack joined with
+   * {@code " | "}, or null for a crash signed otherwise (a Java trace, no stack).
+   */
+  public String protoSignature() {
+    return extra == null ? null : extra.protoSignature();
   }
 
   /** Socorro's {@code result.extra} for C/C++/Rust stacks. */

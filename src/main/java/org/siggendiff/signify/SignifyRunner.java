@@ -1,22 +1,21 @@
 package org.siggendiff.signify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
+import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
-import org.siggendiff.signature.UnsignableCrashException;
 
 /**
  * Generates signatures for JSON input: one document, or JSON Lines with exactly one output line
@@ -25,10 +24,8 @@ import org.siggendiff.signature.UnsignableCrashException;
  * control sequences.
  */
 public final class SignifyRunner {
-  private static final ObjectMapper OUTPUT =
-      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-  private static final ObjectWriter PRETTY = OUTPUT.writer().with(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectWriter COMPACT = OUTPUT.writer();
+  private static final ObjectWriter PRETTY = AsciiJson.PRETTY;
+  private static final ObjectWriter COMPACT = AsciiJson.COMPACT;
 
   private final SignatureGenerator generator;
   private final boolean processed;
@@ -66,7 +63,7 @@ public final class SignifyRunner {
     if (!document.isObject()) {
       throw new BadDocumentException("input is not a JSON object");
     }
-    boolean isProcessed = processed || document.has("json_dump");
+    boolean isProcessed = processed || CrashDocument.isProcessedCrash(document);
     SignatureResult result;
     try {
       CrashData crashData =
@@ -81,6 +78,13 @@ public final class SignifyRunner {
   }
 
   /**
+   * One input line's output: its result, or {@code {"error": "line N: ..."}}.
+   *
+   * @param failed whether the line could not be signed
+   */
+  public record LineOutput(ObjectNode json, boolean failed) {}
+
+  /**
    * Signs each line; a line that is not a JSON object gives an {@code error} object.
    *
    * @return the number of lines that could not be signed
@@ -91,20 +95,11 @@ public final class SignifyRunner {
     String line;
     while ((line = in.readLine()) != null) {
       lineNumber++;
-      ObjectNode output;
-      try {
-        output = signLine(line);
-      } catch (IOException e) {
+      LineOutput output = signLine(lineNumber, line);
+      if (output.failed()) {
         errors++;
-        output = OUTPUT.createObjectNode();
-        output.put("error", "line " + lineNumber + ": " + describe(e));
-      } catch (UnsignableCrashException e) {
-        errors++;
-        output = OUTPUT.createObjectNode();
-        output.put("error", "line " + lineNumber + ": " + e.getMessage());
       }
-      out.write(COMPACT.writeValueAsString(output));
-      out.write('\n');
+      write(output, out);
       if ((lineNumber & 0xFF) == 0) {
         out.flush();
       }
@@ -113,7 +108,31 @@ public final class SignifyRunner {
     return errors;
   }
 
-  private ObjectNode signLine(String line) throws IOException {
+  /** The output for input line {@code lineNumber} (counted from 1), as {@link #signLines} gives it. */
+  public LineOutput signLine(long lineNumber, String line) {
+    try {
+      return new LineOutput(sign(line), false);
+    } catch (IOException e) {
+      return failedLine(lineNumber, describe(e));
+    } catch (UnsignableCrashException e) {
+      return failedLine(lineNumber, e.getMessage());
+    }
+  }
+
+  /** The output for a line that could not even be read, such as one over a length limit. */
+  public static LineOutput failedLine(long lineNumber, String problem) {
+    ObjectNode output = JsonNodeFactory.instance.objectNode();
+    output.put("error", "line " + lineNumber + ": " + problem);
+    return new LineOutput(output, true);
+  }
+
+  /** Writes one output line: compact ASCII-only JSON and a newline. */
+  public static void write(LineOutput output, Writer out) throws IOException {
+    out.write(COMPACT.writeValueAsString(output.json()));
+    out.write('\n');
+  }
+
+  private ObjectNode sign(String line) throws IOException {
     JsonNode document = CrashJson.parse(line);
     if (!document.isObject()) {
       throw new IOException("not a JSON object");

@@ -23,9 +23,9 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.testing.SharedData;
 

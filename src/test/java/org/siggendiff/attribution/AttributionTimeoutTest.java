@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.UnsignableCrashException;
+import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * A siglist line that backtracks without end, which generation never reaches on a frame because

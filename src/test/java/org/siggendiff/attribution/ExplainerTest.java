@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.stack.Walk;
 

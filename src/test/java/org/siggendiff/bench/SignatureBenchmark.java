@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.signature.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 
 /**

@@ -166,7 +166,7 @@ class CliUsageTest {
   void aWordFarFromEveryCommandListsTheCommands() {
     assertOneLine(
         diff(CRASH_ID, "report"),
-        "siggen-diff: unknown command 'report' and not a crash ID; commands: signify, fetch, crashids, explain, reprocess, history, help, completion");
+        "siggen-diff: unknown command 'report' and not a crash ID; commands: signify, fetch, crashids, explain, reprocess, history, serve, help, completion");
   }
 
   @Test

@@ -154,7 +154,7 @@ class DiffCommandTest {
     CliRunner.Outcome outcome = diff("", "--corpus", file.toString(), "--format", "markdown");
     assertEquals(0, outcome.status(), outcome.err());
     String row = outcome.out().lines().filter(line -> line.contains(CrashIds.text(3))).findFirst().orElseThrow();
-    assertEquals("| [" + CrashIds.text(3) + "](https://crash-stats.mozilla.org/report/index/" + CrashIds.text(3) + ") | a \\| b \\`c\\` | Bar::Baz | Foo\\<T\\>::Qux | **no** | + irrelevant\\_signature\\_re.txt:7 Bar::Baz  (frames: Bar::Baz) |", row);
+    assertEquals("| [" + CrashIds.text(3) + "](http://127.0.0.1:" + server.getPort() + "/report/index/" + CrashIds.text(3) + ") | a \\| b \\`c\\` | Bar::Baz | Foo\\<T\\>::Qux | **no** | + irrelevant\\_signature\\_re.txt:7 Bar::Baz  (frames: Bar::Baz) |", row);
     assertTrue(outcome.out().contains("| crash | production | baseline | candidate | same | cause |"));
   }
 

@@ -25,7 +25,7 @@ import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.history.GitSiglistRange;
 import org.siggendiff.history.SiglistRange;
 import org.siggendiff.history.SignatureHistory;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.testing.GitRepo;
 import org.siggendiff.testing.SharedData;
 

@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.signature.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.UnsignableCrashException;
 
 /** A siglist line that backtracks without end is stopped and named; the others are unaffected. */
 @Timeout(30)

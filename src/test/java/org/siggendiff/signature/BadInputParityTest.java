@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.testing.Fixtures;
 
 /**

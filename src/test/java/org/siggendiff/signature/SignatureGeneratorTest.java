@@ -7,6 +7,7 @@ import static org.siggendiff.testing.Fixtures.stack;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.testing.Fixtures;
 
 class SignatureGeneratorTest {

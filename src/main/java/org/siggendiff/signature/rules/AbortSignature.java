@@ -2,24 +2,28 @@ package org.siggendiff.signature.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Prepends {@code Abort | <message>} from the abort message, without file, line or junk. */
-public final class AbortSignature extends Rule {
+final class AbortSignature extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "AbortSignature";
+
+  AbortSignature() {
+    super(NAME);
+  }
   private static final int MAX_MESSAGE_LENGTH = 80;
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("abort_message"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     JsonNode raw = crashData.get("abort_message");
     if (PyValues.contains(raw, "###!!! ABORT: file ")) {
       result.setSignature(name(), "Abort | " + result.signature());

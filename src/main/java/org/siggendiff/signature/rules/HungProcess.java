@@ -1,20 +1,25 @@
 package org.siggendiff.signature.rules;
 
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Prepends {@code hang: <value>} when the crash carries a hang annotation of any value. */
-public final class HungProcess extends Rule {
+final class HungProcess extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "HungProcess";
+
+  HungProcess() {
+    super(NAME);
+  }
+
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return !PyValues.isNone(crashData.get("hang"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     result.setSignature(
         name(), "hang: " + PyRepr.str(crashData.get("hang")) + " | " + result.signature());
   }

@@ -3,15 +3,19 @@ package org.siggendiff.signature.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.List;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Prepends {@code OOM | small}, {@code OOM | large} or {@code OOM | unknown} for out-of-memory crashes. */
-public final class OOMSignature extends Rule {
+final class OOMSignature extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "OOMSignature";
+
+  OOMSignature() {
+    super(NAME);
+  }
   private static final List<String> SIGNATURE_FRAGMENTS =
       List.of(
           "NS_ABORT_OOM",
@@ -26,7 +30,7 @@ public final class OOMSignature extends Rule {
   private static final BigInteger SMALL = BigInteger.valueOf(262144);
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     if (PyValues.truthy(crashData.get("oom_allocation_size")) || isLargeJsAllocation(crashData)) {
       return true;
     }
@@ -61,7 +65,7 @@ public final class OOMSignature extends Rule {
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     if (isLargeJsAllocation(crashData)) {
       result.setSignature(name(), "OOM | large | " + result.signature());
       return;

@@ -1,14 +1,19 @@
 package org.siggendiff.signature.rules;
 
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyStrings;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Trims the signature, turns other white space into spaces, and collapses runs of spaces. */
-public final class SigFixWhitespace extends Rule {
+final class SigFixWhitespace extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SigFixWhitespace";
+
+  SigFixWhitespace() {
+    super(NAME);
+  }
+
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     String original = result.signature();
     if (isAlreadyFixed(original)) {
       return;

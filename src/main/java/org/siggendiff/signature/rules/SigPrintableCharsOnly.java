@@ -1,14 +1,19 @@
 package org.siggendiff.signature.rules;
 
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyStrings;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Strips the signature and drops every character that is not printable ASCII. */
-public final class SigPrintableCharsOnly extends Rule {
+final class SigPrintableCharsOnly extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SigPrintableCharsOnly";
+
+  SigPrintableCharsOnly() {
+    super(NAME);
+  }
+
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     String original = result.signature();
     String cleaned = PyStrings.keepPrintableAscii(PyStrings.strip(original));
     if (!cleaned.equals(original)) {

@@ -1,22 +1,26 @@
 package org.siggendiff.signature.rules;
 
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyStrings;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Truncates signatures longer than 255 characters to 252 characters and {@code ...}. */
-public final class SigTruncate extends Rule {
+final class SigTruncate extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SigTruncate";
+
+  SigTruncate() {
+    super(NAME);
+  }
   /** The longest signature Socorro keeps. */
   public static final int SIGNATURE_MAX_LENGTH = 255;
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyStrings.length(result.signature()) > SIGNATURE_MAX_LENGTH;
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     result.setSignature(name(), PyStrings.head(result.signature(), SIGNATURE_MAX_LENGTH - 3) + "...");
     result.info(name(), "SigTrunc: signature truncated due to length");
   }

@@ -3,13 +3,10 @@ package org.siggendiff.signature.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigInteger;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyValues;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
-import org.siggendiff.signature.SignatureResult;
 import org.siggendiff.signature.stack.CSignatureTool;
 import org.siggendiff.signature.stack.FrameList;
 import org.siggendiff.signature.stack.JavaExceptionSignatureTool;
@@ -17,7 +14,9 @@ import org.siggendiff.signature.stack.JavaSignatureTool;
 import org.siggendiff.signature.stack.Walk;
 
 /** Sets the signature from the crashing thread's stack, or from the Java trace or exception. */
-public final class SignatureGenerationRule extends Rule {
+final class SignatureGenerationRule extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureGenerationRule";
   /** glom's default for a missing thread: an empty dict, so no frames. */
   private static final JsonNode EMPTY_THREAD = JsonNodeFactory.instance.objectNode();
 
@@ -25,12 +24,13 @@ public final class SignatureGenerationRule extends Rule {
   private final JavaSignatureTool javaTool = new JavaSignatureTool();
   private final JavaExceptionSignatureTool javaExceptionTool = new JavaExceptionSignatureTool();
 
-  public SignatureGenerationRule(SiglistSet siglists) {
+  SignatureGenerationRule(SiglistSet siglists) {
+    super(NAME);
     this.cTool = new CSignatureTool(siglists);
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     JsonNode javaStackTrace = crashData.get("java_stack_trace");
     if (PyValues.truthy(javaStackTrace)) {
       result.debug(name(), "using JavaSignatureTool");
@@ -55,23 +55,28 @@ public final class SignatureGenerationRule extends Rule {
               "Windows NT".equals(textOrNull(crashData.get("os"))));
     } catch (PyException e) {
       if (e.kind() == PyException.Kind.KEY_ERROR || e.kind() == PyException.Kind.INDEX_ERROR) {
-        // Socorro handles these by calling result.note(), which Result does not have.
-        throw PyException.attributeError("Result", "note");
+        // Socorro handles these by calling result.note(), which ResultBuilder does not have.
+        throw PyException.attributeError("ResultBuilder", "note");
       }
       throw e;
     }
     CSignatureTool.Generated generated = cTool.generate(frames, crashingThread);
     if (!frames.isEmpty()) {
-      result.setExtra(new SignatureResult.Extra(frames.texts()));
+      result.setNormalizedFrames(frames.texts());
     }
     apply(result, generated, false);
+  }
+
+  @Override
+  public CrashData walked(CrashData crashData, boolean failed) {
+    return crashData;
   }
 
   /**
    * Traces the C signature walk {@link #action} makes for this crash, or null when a Java tool
    * signs it instead. Raises as {@link #action} does.
    */
-  public Walk walk(CrashData crashData) {
+  Walk walk(CrashData crashData) {
     if (PyValues.truthy(crashData.get("java_stack_trace")) || PyValues.truthy(crashData.get("java_exception"))) {
       return null;
     }
@@ -81,7 +86,7 @@ public final class SignatureGenerationRule extends Rule {
         thread == null ? EMPTY_THREAD : thread, "Windows NT".equals(textOrNull(crashData.get("os"))), crashingThread);
   }
 
-  private void apply(Result result, CSignatureTool.Generated generated, boolean alwaysSet) {
+  private void apply(ResultBuilder result, CSignatureTool.Generated generated, boolean alwaysSet) {
     generated.notes().forEach(note -> result.info(name(), note));
     generated.debugLines().forEach(line -> result.debug(name(), line));
     if (alwaysSet || !generated.signature().isEmpty()) {

@@ -2,25 +2,29 @@ package org.siggendiff.signature.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Replaces the signature with {@code IPCError-browser} or {@code IPCError-content} and the error. */
-public final class SignatureIPCChannelError extends Rule {
+final class SignatureIPCChannelError extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureIPCChannelError";
+
+  SignatureIPCChannelError() {
+    super(NAME);
+  }
   private static final int MAX_ERROR_LENGTH = 100;
 
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("ipc_channel_error"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     JsonNode minidumps = crashData.get("additional_minidumps");
     boolean browser =
         PyValues.truthy(minidumps)

@@ -1,20 +1,25 @@
 package org.siggendiff.signature.rules;
 
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Appends {@code IPC_Message_Name=<name>} to the signature. */
-public final class SignatureIPCMessageName extends Rule {
+final class SignatureIPCMessageName extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureIPCMessageName";
+
+  SignatureIPCMessageName() {
+    super(NAME);
+  }
+
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("ipc_message_name"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     result.setSignature(
         name(),
         result.signature() + " | IPC_Message_Name=" + PyRepr.str(crashData.get("ipc_message_name")));

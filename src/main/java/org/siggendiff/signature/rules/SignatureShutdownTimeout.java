@@ -4,24 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyJson;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Replaces the signature with {@code AsyncShutdownTimeout | <phase> | <conditions>}. */
-public final class SignatureShutdownTimeout extends Rule {
+final class SignatureShutdownTimeout extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "SignatureShutdownTimeout";
+
+  SignatureShutdownTimeout() {
+    super(NAME);
+  }
+
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return PyValues.truthy(crashData.get("async_shutdown_timeout"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     List<String> parts = new ArrayList<>();
     parts.add("AsyncShutdownTimeout");
     JsonNode raw = crashData.get("async_shutdown_timeout");

@@ -1,21 +1,26 @@
 package org.siggendiff.signature.rules;
 
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyRepr;
 import org.siggendiff.py.PyValues;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
 
 /** Appends the minidump-stackwalk status to an {@code EMPTY} signature. */
-public final class StackwalkerErrorSignatureRule extends Rule {
+final class StackwalkerErrorSignatureRule extends Rule {
+  /** Socorro's name for the rule; it prefixes notes and debug lines. */
+  static final String NAME = "StackwalkerErrorSignatureRule";
+
+  StackwalkerErrorSignatureRule() {
+    super(NAME);
+  }
+
   @Override
-  public boolean predicate(CrashData crashData, Result result) {
+  public boolean predicate(CrashData crashData, ResultBuilder result) {
     return result.signature().startsWith("EMPTY")
         && PyValues.truthy(crashData.get("mdsw_status_string"));
   }
 
   @Override
-  public void action(CrashData crashData, Result result) {
+  public void action(CrashData crashData, ResultBuilder result) {
     result.setSignature(
         name(), result.signature() + "; " + PyRepr.str(crashData.get("mdsw_status_string")));
   }

@@ -15,7 +15,6 @@ import org.siggendiff.py.PyInt;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.signature.LogLine;
 
 /**
  * Socorro's CSignatureTool: normalizes the frames of a C, C++ or Rust stack and walks them

@@ -2,7 +2,7 @@ package org.siggendiff.signature.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Set;
+import org.siggendiff.crashdata.CrashFields;
 import org.siggendiff.py.PyException;
 import org.siggendiff.py.PyStrings;
 import org.siggendiff.py.PyValues;
@@ -13,13 +13,10 @@ import org.siggendiff.py.PyValues;
  * file, which every frame needs and several steps ask for, are read once; the other fields are
  * read from the JSON when asked for, since most frames never need them. Inline
  * frames take their function, file and line from the inline entry and the rest from their
- * frame, and have no unloaded modules and no inlines of their own.
+ * frame, and have no unloaded modules and no inlines of their own. It reads the fields of
+ * {@link CrashFields#FRAME} and no other: cached crashes keep only those.
  */
 public final class Frame {
-  /** Every field of a stack frame that signature generation reads. */
-  public static final Set<String> FIELDS =
-      Set.of("module", "function", "file", "line", "offset", "unloaded_modules", "inlines");
-
   private final JsonNode frame;
   /** The inline entry this frame stands for, or null for a real frame. */
   private final JsonNode inline;

@@ -6,7 +6,7 @@ import org.siggendiff.py.PyException;
  * Text operations on C++ and Rust function names, as in Socorro's signature utilities. They
  * look only at ASCII delimiters, so UTF-16 indices serve where Python counts code points.
  */
-public final class FunctionNames {
+final class FunctionNames {
   private FunctionNames() {}
 
   /**

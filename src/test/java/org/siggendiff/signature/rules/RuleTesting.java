@@ -1,15 +1,13 @@
 package org.siggendiff.signature.rules;
 
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
-import org.siggendiff.signature.Rule;
+import org.siggendiff.crashdata.CrashData;
 
 /** Runs one rule the way the generator does, starting from a given signature. */
 final class RuleTesting {
   private RuleTesting() {}
 
-  static Result run(Rule rule, CrashData data, String signature) {
-    Result result = new Result();
+  static ResultBuilder run(Rule rule, CrashData data, String signature) {
+    ResultBuilder result = new ResultBuilder();
     if (!signature.isEmpty()) {
       result.setSignature("Setup", signature);
     }

@@ -7,8 +7,7 @@ import static org.siggendiff.testing.Fixtures.crash;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.siggendiff.signature.CrashData;
-import org.siggendiff.signature.Result;
+import org.siggendiff.crashdata.CrashData;
 
 class SignatureShutdownTimeoutTest {
   private final SignatureShutdownTimeout rule = new SignatureShutdownTimeout();
@@ -21,11 +20,11 @@ class SignatureShutdownTimeoutTest {
 
   @Test
   void replacesTheSignatureWithPhaseAndSortedConditions() {
-    Result result = RuleTesting.run(rule, withTimeout("{\"phase\": \"quit\", \"conditions\": [{\"name\": \"b\"}, \"a\"]}"), "Foo");
+    ResultBuilder result = RuleTesting.run(rule, withTimeout("{\"phase\": \"quit\", \"conditions\": [{\"name\": \"b\"}, \"a\"]}"), "Foo");
     assertEquals("AsyncShutdownTimeout | quit | a,b", result.signature());
     assertEquals(
         "SignatureShutdownTimeout: Signature replaced with a Shutdown Timeout signature, was: \"Foo\"",
-        result.toResult().notes().get(0));
+        result.notes().get(0));
   }
 
   @Test
@@ -42,9 +41,9 @@ class SignatureShutdownTimeoutTest {
 
   @Test
   void invalidJsonGivesUnknownAndANote() {
-    Result result = RuleTesting.run(rule, withTimeout("\uFEFF{}"), "Foo");
+    ResultBuilder result = RuleTesting.run(rule, withTimeout("\uFEFF{}"), "Foo");
     assertEquals("AsyncShutdownTimeout | UNKNOWN", result.signature());
-    assertTrue(result.toResult().notes().get(0).startsWith("SignatureShutdownTimeout: Error parsing AsyncShutdownTimeout: Unexpected UTF-8 BOM"));
+    assertTrue(result.notes().get(0).startsWith("SignatureShutdownTimeout: Error parsing AsyncShutdownTimeout: Unexpected UTF-8 BOM"));
   }
 
   @Test

@@ -71,7 +71,7 @@ class SmallRulesTest {
     assertEquals("Foo | Bar", RuleTesting.run(rule, crash("{}"), "Foo\u00e9 | Bar\u0001 ").signature());
     assertEquals(
         "SigPrintableCharsOnly: unprintable characters removed",
-        RuleTesting.run(rule, crash("{}"), "Foo ").toResult().notes().get(0));
+        RuleTesting.run(rule, crash("{}"), "Foo ").notes().get(0));
   }
 
   @Test

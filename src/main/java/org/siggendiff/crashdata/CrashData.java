@@ -1,4 +1,4 @@
-package org.siggendiff.signature;
+package org.siggendiff.crashdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;

@@ -1,6 +1,7 @@
-package org.siggendiff.siglist;
+package org.siggendiff.sources;
 
 import java.util.Optional;
+import org.siggendiff.siglist.SiglistSet;
 
 /**
  * A siglist source as a report names it, resolved.

@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import okhttp3.ResponseBody;
 import org.siggendiff.Version;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.http.BoundedBody;
+import org.siggendiff.siglist.SiglistKind;
 
 /** Socorro's siglists from the GitHub REST API: a ref or pull request resolved to a commit, and the files at it. */
 final class GitHubSiglists {

@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.sources;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.siggendiff.files.AtomicFile;
+import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistLoader;
+import org.siggendiff.siglist.SiglistSet;
 
 /**
  * Turns a siglist source as people write it into a loaded siglist set: a folder or a Socorro
@@ -197,9 +202,7 @@ public final class SiglistResolver {
   private static void remember(Path file, GitHubSiglists.Commit commit) throws SiglistSourceException {
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), ".tmp-", "");
-      Files.writeString(temporary, commit.sha() + " " + commit.repo() + "\n", StandardCharsets.US_ASCII);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.replace(file, (commit.sha() + " " + commit.repo() + "\n").getBytes(StandardCharsets.US_ASCII), ".tmp-");
     } catch (IOException e) {
       throw new SiglistSourceException("cannot write the siglist cache in " + file.getParent() + ": " + e.getMessage());
     }

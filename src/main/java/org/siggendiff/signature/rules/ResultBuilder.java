@@ -1,14 +1,18 @@
-package org.siggendiff.signature;
+package org.siggendiff.signature.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.siggendiff.signature.stack.LogLine;
 
-/** The result under construction while the pipeline runs; rules change it in order. */
-public final class Result {
+/**
+ * The signature result under construction while the pipeline runs (Socorro's {@code Result});
+ * rules change it in order. Not thread-safe: one per generation.
+ */
+public final class ResultBuilder {
   private String signature = "";
   private final List<String> notes = new ArrayList<>();
   private final List<LogLine> debugLog = new ArrayList<>();
-  private SignatureResult.Extra extra;
+  private List<String> normalizedFrames;
 
   public String signature() {
     return signature;
@@ -35,11 +39,22 @@ public final class Result {
     debugLog.add(line.forRule(rule));
   }
 
-  public void setExtra(SignatureResult.Extra newExtra) {
-    extra = newExtra;
+  /** Socorro's {@code result.extra["normalized_frames"]} of a C/C++/Rust stack. */
+  public void setNormalizedFrames(List<String> frames) {
+    normalizedFrames = frames;
   }
 
-  public SignatureResult toResult() {
-    return new SignatureResult(signature, notes, LogLine.texts(debugLog), extra);
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** The debug lines, joined only when read. */
+  public List<String> debugLog() {
+    return LogLine.texts(debugLog);
+  }
+
+  /** The normalized frames set by the generation rule, or null. */
+  public List<String> normalizedFrames() {
+    return normalizedFrames;
   }
 }

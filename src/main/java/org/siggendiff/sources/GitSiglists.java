@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.sources;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.siggendiff.siglist.SiglistKind;
 
 /** Reads the siglists at a git ref of a local checkout with git itself, leaving the work tree alone. */
 final class GitSiglists {

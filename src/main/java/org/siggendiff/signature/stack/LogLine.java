@@ -1,4 +1,4 @@
-package org.siggendiff.signature;
+package org.siggendiff.signature.stack;
 
 import java.util.AbstractList;
 import java.util.List;
@@ -23,11 +23,11 @@ public final class LogLine {
   }
 
   /** This line as a rule writes it: prefixed with the rule's name. */
-  LogLine forRule(String ruleName) {
+  public LogLine forRule(String ruleName) {
     return new LogLine(ruleName, parts);
   }
 
-  static LogLine ofRule(String ruleName, String... parts) {
+  public static LogLine ofRule(String ruleName, String... parts) {
     return new LogLine(ruleName, parts);
   }
 
@@ -52,8 +52,15 @@ public final class LogLine {
     return new Texts(List.copyOf(lines));
   }
 
-  /** Recognised by {@link SignatureResult} as already unmodifiable, so it is not copied (and joined). */
-  static final class Texts extends AbstractList<String> implements RandomAccess {
+  /**
+   * An unmodifiable copy of debug lines: those made by {@link #texts} are returned as they are,
+   * since copying them would join every line.
+   */
+  public static List<String> unmodifiable(List<String> lines) {
+    return lines instanceof Texts ? lines : List.copyOf(lines);
+  }
+
+  private static final class Texts extends AbstractList<String> implements RandomAccess {
     private final List<LogLine> lines;
 
     private Texts(List<LogLine> lines) {

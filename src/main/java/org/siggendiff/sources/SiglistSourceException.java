@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.sources;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.siggendiff.signature;
+package org.siggendiff.crashdata;
 
 /**
  * A crash that gets no signature: the reference would raise out of it (Python's

@@ -1,0 +1,97 @@
+package org.siggendiff.diff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.function.BooleanSupplier;
+import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.pipeline.OrderedParallelMap;
+import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.sources.ResolvedSiglists;
+
+/**
+ * One diff run, from resolved siglist sources to its summary: every input signed under the
+ * baseline and the candidate, each row aggregated and handed to the output in input order, an
+ * interruption or a failing output recorded in the summary rather than thrown. The command line
+ * only parses options, opens the inputs and the output, and renders the summary.
+ */
+public final class DiffSession {
+  /** Where rows go, in input order. */
+  public interface Output {
+    void row(DiffRow row) throws IOException;
+
+    /** After the last row, when the run was not broken. */
+    void finish() throws IOException;
+  }
+
+  /** Opens the output; a failure to open it breaks the run like a failure to write. */
+  @FunctionalInterface
+  public interface OutputOpener {
+    Output open() throws IOException;
+  }
+
+  /**
+   * @param summary the aggregate, interruption and internal error included
+   * @param broken whether a bug or the output stopped the run before its inputs ran out
+   */
+  public record Outcome(DiffSummary summary, boolean broken) {}
+
+  private final ResolvedSiglists baselineSource;
+  private final ResolvedSiglists candidateSource;
+  private final DiffRunner runner;
+
+  /**
+   * @param baselineSource the baseline; production (no siglists) uses each crash's stored signature
+   * @param source where crash IDs are looked up; may be null when the inputs are all documents
+   * @param jobs how many inputs are handled at once
+   * @param explanations how many changed crashes get their whole explanation (the walks on
+   *     both sides), not only their cause: what the reports that show stacks need
+   */
+  public DiffSession(
+      ResolvedSiglists baselineSource, ResolvedSiglists candidateSource, CrashSource source, int jobs, int explanations) {
+    this.baselineSource = baselineSource;
+    this.candidateSource = candidateSource;
+    SignatureGenerator baseline = baselineSource.siglists().map(SignatureGenerator::new).orElse(null);
+    SignatureGenerator candidate = new SignatureGenerator(candidateSource.siglists().orElseThrow());
+    this.runner = new DiffRunner(baseline, candidate, source, jobs, explanations);
+  }
+
+  /**
+   * Runs until the inputs run out or {@code stop} says so.
+   *
+   * @param inputCount how many inputs there are, or -1 when unknown (corpora are read as the
+   *     run goes); an interruption counts what was not processed from it
+   */
+  public Outcome run(Iterator<? extends DiffInput> inputs, long inputCount, OutputOpener opener, BooleanSupplier stop)
+      throws InterruptedException {
+    DiffSummary summary = new DiffSummary(baselineSource, candidateSource);
+    runner.change().ifPresent(change -> summary.attribution(change, runner.lineUsage().orElseThrow()));
+    String[] current = {null};
+    OrderedParallelMap.Outcome outcome = null;
+    boolean broken = false;
+    try {
+      Output output = opener.open();
+      outcome = runner.run(inputs, row -> {
+        current[0] = row.crashId();
+        summary.add(row);
+        try {
+          output.row(row);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, stop);
+      current[0] = null;
+      output.finish();
+    } catch (RuntimeException | Error | IOException e) {
+      // A bug, not bad input (bad input becomes a failed row): say where, and keep what was done.
+      summary.internalError((current[0] != null ? "while writing " + current[0] + ": " : "") + e);
+      broken = true;
+    }
+    if (outcome != null && outcome.stopped()) {
+      boolean rest = inputCount < 0 && inputs.hasNext();
+      long notProcessed = inputCount >= 0 ? inputCount - summary.read() : outcome.abandoned();
+      summary.interrupted(notProcessed, rest);
+    }
+    return new Outcome(summary, broken);
+  }
+}

@@ -1,0 +1,22 @@
+package org.siggendiff.report;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way JSON output is written: ASCII-only, every other character as a {@code \\uXXXX}
+ * escape as Python's {@code json.dumps} writes it, so crash text cannot put control sequences
+ * or invisible characters on a terminal that shows the output.
+ */
+public final class AsciiJson {
+  private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+  /** One document on one line (JSON Lines). */
+  public static final ObjectWriter COMPACT = MAPPER.writer();
+
+  /** Indented, for a document people read. */
+  public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+
+  private AsciiJson() {}
+}

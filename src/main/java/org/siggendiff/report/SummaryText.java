@@ -1,0 +1,87 @@
+package org.siggendiff.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.siggendiff.attribution.ChangedLine;
+import org.siggendiff.attribution.LintWarning;
+import org.siggendiff.diff.DiffSummary;
+
+/** A diff run's summary as lines of text, for stderr. */
+public final class SummaryText {
+  /** How many of a line's moves the text summary shows; the rest are counted. */
+  static final int TRANSITIONS_SHOWN = 5;
+
+  private SummaryText() {}
+
+  /**
+   * The summary as lines of text. Crash text in it is untrusted: callers write it through a
+   * filter that neutralises control characters.
+   */
+  public static List<String> lines(DiffSummary summary) {
+    List<String> lines = new ArrayList<>();
+    lines.add("baseline:  " + summary.baselineSource().describe());
+    lines.add("candidate: " + summary.candidateSource().describe());
+    StringBuilder counts = new StringBuilder();
+    counts.append(summary.read()).append(" crashes read: ").append(summary.changed()).append(" changed, ").append(summary.unchanged()).append(" unchanged, ")
+        .append(summary.failures().size()).append(" failed");
+    lines.add(counts.toString());
+    if (summary.isInterrupted()) {
+      lines.add("interrupted: " + summary.notProcessed() + " crashes not processed" + (summary.restNotRead() ? ", and the rest of the input not read" : ""));
+    }
+    if (summary.internalError() != null) {
+      lines.add("stopped by an internal error: " + summary.internalError());
+    }
+    summary.failuresByKind().forEach((kind, count) -> lines.add("  " + count + " " + kind));
+    for (DiffSummary.Failure failure : summary.failures()) {
+      lines.add("  failed: " + failure.crashId() + ": " + failure.reason());
+    }
+    if (!summary.hasLineAttribution()) {
+      transitionLines(lines, "signature changes (crashes: baseline -> candidate):", summary.transitions(), summary.transitions().size());
+      lines.add(summary.baselineSource().isProduction() ? "siglist changes: none to show, the baseline is production" : "siglist changes: none");
+      return lines;
+    }
+    lines.add("siglist changes, by line (crashes moved: baseline -> candidate):");
+    for (DiffSummary.LineSummary line : summary.byLine()) {
+      lines.add("  " + line.line());
+      if (line.crashes() == 0) {
+        lines.add("      moved no crash; matched " + frames(line.frames()) + " of the run");
+        continue;
+      }
+      lines.add("      moved " + line.crashes() + (line.crashes() == 1 ? " crash" : " crashes"));
+      transitionLines(lines, null, line.transitions(), TRANSITIONS_SHOWN);
+    }
+    transitionLines(lines, "signature changes not caused by a siglist line (crashes: baseline -> candidate):",
+        summary.transitionsNotByLine(), summary.transitionsNotByLine().size());
+    List<ChangedLine> unmatched = summary.unmatchedLines();
+    if (!unmatched.isEmpty()) {
+      lines.add("warning: " + (unmatched.size() == 1 ? "this added line " : "these added lines ") + summary.unmatchedWarning() + ":");
+      unmatched.forEach(line -> lines.add("  " + line));
+    }
+    for (LintWarning warning : summary.lint()) {
+      lines.add("warning: " + warning.message());
+    }
+    return lines;
+  }
+
+  private static void transitionLines(List<String> lines, String title, List<DiffSummary.Transition> moves, int shown) {
+    if (moves.isEmpty()) {
+      return;
+    }
+    if (title != null) {
+      lines.add(title);
+    }
+    String indent = title != null ? "  " : "      ";
+    for (DiffSummary.Transition move : moves.subList(0, Math.min(shown, moves.size()))) {
+      lines.add(String.format("%s%6d: %s -> %s", indent, move.crashes(), move.baseline(), move.candidate()));
+    }
+    if (moves.size() > shown) {
+      long rest = moves.subList(shown, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
+      lines.add(indent + "    and " + (moves.size() - shown) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)"));
+    }
+  }
+
+  private static String frames(int count) {
+    return count == 1 ? "1 distinct frame" : count + " distinct frames";
+  }
+
+}

@@ -1,0 +1,237 @@
+package org.siggendiff.serve;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Signatures over HTTP: Crash Stats' {@code POST /api/CrashSignature/}, {@code POST /signify}
+ * (the {@code signify --jsonl} contract, streamed), {@code GET /health} and {@code GET /siglists}.
+ *
+ * <p>Built on the JDK's own server ({@code com.sun.net.httpserver}): HTTP/1.1 with keep-alive, a
+ * worker pool of our choosing, and no dependency to add. Requests run on a fixed pool of
+ * {@link ServeSettings#threads} workers. A stop turns new requests away with 503, lets those in
+ * flight finish (a batch still signing past half the drain time gives its remaining jobs an error
+ * result, so that it still answers whole), then closes every connection.
+ */
+public final class SignatureServer implements AutoCloseable {
+  /** A siglist set as requests choose it, with the engine built from it. */
+  record Choice(ServedSiglists siglists, Engine engine) {}
+
+  /** What the server has done, for {@code /health}. */
+  static final class Counters {
+    final LongAdder requests = new LongAdder();
+    final LongAdder signatures = new LongAdder();
+    final LongAdder failedJobs = new LongAdder();
+  }
+
+  static {
+    // The JDK's server reads its settings once, from system properties, when it is first used;
+    // an operator's own -D wins. Without TCP_NODELAY, a body written after its headers waits for
+    // the client's delayed ACK (40 ms) under Nagle's algorithm: that alone set the latency of
+    // small requests. A client gets 30 s to send its request line and headers, so that idle
+    // half-open connections cannot pile up (the body is read, bounded, by the endpoints).
+    defaultProperty("sun.net.httpserver.nodelay", "true");
+    defaultProperty("sun.net.httpserver.maxReqTime", "30");
+  }
+
+  private final ServeSettings settings;
+  private final List<Choice> choices = new ArrayList<>();
+  private final Consumer<String> log;
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final Counters counters = new Counters();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+  private volatile boolean cutShort;
+  private volatile long hardStopNanos = Long.MAX_VALUE;
+
+  /**
+   * Binds the address; call {@link #start} to answer.
+   *
+   * @param siglists the sets requests choose from; the first is the default
+   * @param log where internal errors and shutdown lines go; never given crash text
+   */
+  public SignatureServer(ServeSettings settings, List<ServedSiglists> siglists, Consumer<String> log) throws IOException {
+    if (siglists.isEmpty()) {
+      throw new IllegalArgumentException("no siglists to serve");
+    }
+    this.settings = settings;
+    this.log = log;
+    for (ServedSiglists served : siglists) {
+      choices.add(new Choice(served, new Engine(served.siglists())));
+    }
+    this.server = HttpServer.create(settings.address(), 0);
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "siggen-diff-serve-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(workers);
+    Filter admission = new Admission();
+    add("/api/CrashSignature", new CrashSignatureEndpoint(this, log), admission);
+    add("/signify", new SignifyEndpoint(this, log), admission);
+    add("/health", new InfoEndpoint(Set.of("/health"), log, this::health), admission);
+    add("/siglists", new InfoEndpoint(Set.of("/siglists"), log, this::siglists), admission);
+    add("/", InfoEndpoint.notFound(log), admission);
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
+  }
+
+  private void add(String path, Endpoint endpoint, Filter admission) {
+    HttpContext context = server.createContext(path, endpoint);
+    context.getFilters().add(admission);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  /** Where the server listens, with the port it got when 0 was asked for. */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  ServeSettings settings() {
+    return settings;
+  }
+
+  Counters counters() {
+    return counters;
+  }
+
+  /** The siglist set a request asked for with {@code ?siglists=NAME}, else the first. */
+  Choice choose(Map<String, String> query) throws HttpProblem {
+    String name = query.get("siglists");
+    if (name == null) {
+      return choices.get(0);
+    }
+    for (Choice choice : choices) {
+      if (choice.siglists().name().equals(name)) {
+        return choice;
+      }
+    }
+    throw HttpProblem.error(400, "unknown siglists '" + name + "'; loaded: " + String.join(", ", names()));
+  }
+
+  private List<String> names() {
+    return choices.stream().map(choice -> choice.siglists().name()).toList();
+  }
+
+  /** The time (System.nanoTime) after which no request starts signing another crash: set by a stop. */
+  long hardStopNanos() {
+    return hardStopNanos;
+  }
+
+  /** Says that a stop ended a request before all its work was done. */
+  void cutShort() {
+    cutShort = true;
+  }
+
+  /**
+   * Stops: turns new requests away, waits up to the drain timeout for those in flight, then
+   * closes every connection.
+   *
+   * @return whether every request in flight finished all its work
+   */
+  public boolean stop() throws InterruptedException {
+    long start = System.nanoTime();
+    long drainNanos = settings.drainTimeout().toNanos();
+    draining = true;
+    hardStopNanos = start + drainNanos / 2;
+    while (inFlight.get() > 0 && System.nanoTime() - start < drainNanos) {
+      Thread.sleep(5);
+    }
+    boolean drained = inFlight.get() == 0 && !cutShort;
+    server.stop(0);
+    workers.shutdownNow();
+    workers.awaitTermination(1, TimeUnit.SECONDS);
+    return drained;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+
+  private ObjectNode health() {
+    ObjectNode body = Replies.JSON.createObjectNode();
+    body.put("status", "ok");
+    ArrayNode names = body.putArray("siglists");
+    names().forEach(names::add);
+    body.put("requests", counters.requests.sum());
+    body.put("signatures", counters.signatures.sum());
+    body.put("failed_jobs", counters.failedJobs.sum());
+    return body;
+  }
+
+  private ObjectNode siglists() {
+    ObjectNode body = Replies.JSON.createObjectNode();
+    body.put("default", choices.get(0).siglists().name());
+    ArrayNode list = body.putArray("siglists");
+    for (Choice choice : choices) {
+      ServedSiglists served = choice.siglists();
+      ObjectNode item = list.addObject();
+      item.put("name", served.name());
+      item.put("source", served.source());
+      if (served.commit().isPresent()) {
+        item.put("commit", served.commit().get());
+      } else {
+        item.putNull("commit");
+      }
+      item.put("loaded_at", served.loadedAt().toString());
+    }
+    return body;
+  }
+
+  /** Counts requests in flight, and turns new ones away once a stop has begun. */
+  private final class Admission extends Filter {
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+      inFlight.incrementAndGet();
+      try {
+        if (draining) {
+          exchange.getResponseHeaders().set("Connection", "close");
+          try {
+            Replies.problem(exchange, HttpProblem.error(503, "the server is shutting down"));
+          } finally {
+            exchange.close();
+          }
+          return;
+        }
+        counters.requests.increment();
+        chain.doFilter(exchange);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+
+    @Override
+    public String description() {
+      return "counts requests in flight and refuses new ones while stopping";
+    }
+  }
+}
