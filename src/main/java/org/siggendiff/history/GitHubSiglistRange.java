@@ -11,10 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.siggendiff.siglist.GitHubSiglistHistory;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.siglist.SiglistSourceException;
+import org.siggendiff.sources.GitHubSiglistHistory;
+import org.siggendiff.sources.SiglistSourceException;
 
 /**
  * The commits of a GitHub range ({@code github:A..B}) that change the siglists, and the siglists

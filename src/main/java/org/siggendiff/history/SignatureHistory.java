@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.siggendiff.attribution.Cause;
 import org.siggendiff.attribution.Explainer;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.siglist.PythonRegex;
 import org.siggendiff.siglist.PythonRegexException;
@@ -25,7 +26,6 @@ import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistMatcher;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.stack.Walk;
 

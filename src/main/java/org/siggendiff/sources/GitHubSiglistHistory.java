@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +18,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.files.AtomicFile;
+import org.siggendiff.siglist.SiglistKind;
 
 /**
  * A range of Socorro's commits on GitHub ({@code github:A..B}) for the history: which commits it
@@ -240,9 +241,7 @@ public final class GitHubSiglistHistory implements AutoCloseable {
     listing.changing().forEach(json.putArray("changing")::add);
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), ".tmp-", "");
-      Files.writeString(temporary, CrashJson.mapper().writeValueAsString(json), StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.replace(file, CrashJson.mapper().writeValueAsBytes(json), ".tmp-");
     } catch (IOException e) {
       throw new SiglistSourceException("cannot write the siglist cache in " + file.getParent() + ": " + e.getMessage());
     }
