@@ -266,7 +266,6 @@ public final class Explainer {
     return Optional.empty();
   }
 
-
   private static void record(Map<ChangedLine, Set<String>> found, ChangedLine line, String frame) {
     found.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(frame);
   }

@@ -45,6 +45,10 @@ import org.siggendiff.signature.stack.Walk;
  * change only with the line-number list), so the test never misses a frame. Lists whose lines act
  * on one another when joined (backreferences, global flags) get no shortcut: any change signs
  * every crash again.
+ *
+ * <p>A version is loaded when a commit is compared with it, and only the two generators a commit
+ * needs stay loaded. A version that does not load is skipped with a warning: the commit that
+ * brought it moves nothing, and the next commit is compared with the last version that loaded.
  */
 public final class SignatureHistory {
   /** A crash to follow; {@code linkable} when {@code id} is a Crash Stats crash ID. */
@@ -139,7 +143,7 @@ public final class SignatureHistory {
       return size() > ENGINES_KEPT;
     }
   };
-  /** The versions that did not load, by key: why, one {@code file:line: problem} a line. */
+  /** The versions that did not load, by key: the commit and each {@code file:line: problem}, joined by semicolons. */
   private final Map<String, String> unloadable = new LinkedHashMap<>();
   /** The version signed last, and its lines: the shortcut signs the next version from it. */
   private SiglistVersion last;
@@ -193,9 +197,7 @@ public final class SignatureHistory {
       String first = start != null ? start[entry.getKey()] : entry.getValue().get(0).from();
       timelines.add(new Timeline(crash.id(), crash.linkable(), first, entry.getValue()));
     }
-    List<String> warnings = new ArrayList<>();
-    unloadable.forEach((key, problems) -> warnings.add(problems));
-    return new Result(commits, timelines, List.copyOf(failures.values()), warnings, stopped, new Stats(signatures.size(), signed, skipped));
+    return new Result(commits, timelines, List.copyOf(failures.values()), List.copyOf(unloadable.values()), stopped, new Stats(signatures.size(), signed, skipped));
   }
 
   private CommitMoves commit(HistoryStep step, Map<Integer, List<Change>> changes) {
