@@ -227,22 +227,43 @@ public final class Explainer {
 
   /** Records the changed lines that make {@code subject} part of a list on one side only. */
   private void compare(SiglistKind kind, String subject, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
-    Optional<ListLine> inBefore = baselineLines.firstMatch(kind, subject);
-    Optional<ListLine> inAfter = candidateLines.firstMatch(kind, subject);
-    if (inBefore.isPresent() == inAfter.isPresent()) {
+    // Most texts a walk tested answer the same on both sides: the changed lines tell, then the
+    // whole lists, and only the texts that differ need the line-by-line search.
+    if (!change.mayDiffer(kind, subject)) {
       return;
     }
-    if (inAfter.isPresent()) {
-      if (change.isAdded(inAfter.get())) {
-        record(found, ChangedLine.of(inAfter.get(), ChangedLine.ADDED), afterFrame != null ? afterFrame : beforeFrame);
-      }
+    boolean inAfter = candidateLines.contains(kind, subject);
+    if (baselineLines.contains(kind, subject) == inAfter) {
       return;
     }
-    for (ListLine line : baselineLines.allMatches(kind, subject)) {
-      if (change.isRemoved(line)) {
+    if (inAfter) {
+      firstAdded(kind, subject).ifPresent(line ->
+          record(found, ChangedLine.of(line, ChangedLine.ADDED), afterFrame != null ? afterFrame : beforeFrame));
+      return;
+    }
+    // Only removed lines are named, so only they are asked.
+    for (ListLine line : baselineLines.lines(kind)) {
+      if (change.isRemoved(line) && baselineLines.matches(line, subject)) {
         record(found, ChangedLine.of(line, ChangedLine.REMOVED), beforeFrame != null ? beforeFrame : afterFrame);
       }
     }
+  }
+
+  /**
+   * The candidate's first matching line, when it is an added one. For a text the baseline does
+   * not have, no line both sides share matches on its own, so the first added line that matches
+   * is the first line that matches; only lines that interact need the whole search.
+   */
+  private Optional<ListLine> firstAdded(SiglistKind kind, String subject) {
+    if (candidateLines.interacts(kind) || baselineLines.interacts(kind)) {
+      return candidateLines.firstMatch(kind, subject).filter(change::isAdded);
+    }
+    for (ListLine line : candidateLines.lines(kind)) {
+      if (change.isAdded(line) && candidateLines.matches(line, subject)) {
+        return Optional.of(line);
+      }
+    }
+    return Optional.empty();
   }
 
   private static void record(Map<ChangedLine, Set<String>> found, ChangedLine line, String frame) {

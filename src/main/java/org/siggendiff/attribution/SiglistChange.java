@@ -3,8 +3,12 @@ package org.siggendiff.attribution;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistMatcher;
+import org.siggendiff.siglist.SiglistTimeoutException;
 
 /**
  * The lines each list of the candidate adds to or removes from the baseline. Lines are compared
@@ -17,6 +21,9 @@ public final class SiglistChange {
   private final List<ChangedLine> added = new ArrayList<>();
   private final List<Set<String>> addedTexts = new ArrayList<>();
   private final List<Set<String>> removedTexts = new ArrayList<>();
+  /** The changed lines of each list as one matcher, built when first asked; empty when they cannot answer alone. */
+  private final AtomicReferenceArray<Optional<SiglistMatcher>> changedMatchers =
+      new AtomicReferenceArray<>(SiglistKind.values().length);
 
   public SiglistChange(SiglistLines baseline, SiglistLines candidate) {
     this.baseline = baseline;
@@ -72,6 +79,46 @@ public final class SiglistChange {
 
   public boolean isEmpty() {
     return added.isEmpty() && removed.isEmpty();
+  }
+
+  /**
+   * Whether the two sides may answer differently for {@code text}: a changed line matches it on
+   * its own, or the list's lines interact. A text no changed line matches is in both lists or in
+   * neither, and this asks only the few changed lines, not both whole lists.
+   */
+  boolean mayDiffer(SiglistKind kind, String text) {
+    Set<String> plus = addedTexts.get(kind.ordinal());
+    Set<String> minus = removedTexts.get(kind.ordinal());
+    if (plus.isEmpty() && minus.isEmpty()) {
+      return false;
+    }
+    if (kind == SiglistKind.SENTINELS) {
+      return plus.contains(text) || minus.contains(text);
+    }
+    Optional<SiglistMatcher> matcher = changedMatchers.get(kind.ordinal());
+    if (matcher == null) {
+      matcher = changedMatcher(kind, plus, minus);
+      changedMatchers.set(kind.ordinal(), matcher);
+    }
+    try {
+      return matcher.isEmpty() || matcher.get().matches(text);
+    } catch (SiglistTimeoutException e) {
+      // The whole lists' answer names the line under its own name and bound.
+      return true;
+    }
+  }
+
+  private Optional<SiglistMatcher> changedMatcher(SiglistKind kind, Set<String> plus, Set<String> minus) {
+    if (baseline.interacts(kind) || candidate.interacts(kind)) {
+      return Optional.empty();
+    }
+    List<String> changed = new ArrayList<>(plus);
+    changed.addAll(minus);
+    try {
+      return Optional.of(SiglistMatcher.of(changed));
+    } catch (SiglistMatcher.JoinException e) {
+      return Optional.empty();
+    }
   }
 
   /** Whether a candidate line is one the candidate adds. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.siggendiff.siglist.PythonRegex;
 import org.siggendiff.siglist.PythonRegexException;
@@ -35,6 +36,8 @@ final class SiglistLines {
   private final Map<SiglistKind, AtomicReferenceArray<Optional<SiglistMatcher>>> matchers = new EnumMap<>(SiglistKind.class);
   /** Lists whose lines act on one another when joined (backreferences, global flags). */
   private final Map<SiglistKind, Boolean> interacting = new EnumMap<>(SiglistKind.class);
+  /** Built the first time it is asked for; racing threads build equal sets. */
+  private volatile Set<String> sentinelSet;
 
   public SiglistLines(SiglistSet set) {
     this.set = set;
@@ -64,6 +67,11 @@ final class SiglistLines {
     }
   }
 
+  /** Whether the list's lines act on one another when joined, so that no line answers alone. */
+  boolean interacts(SiglistKind kind) {
+    return interacting.get(kind);
+  }
+
   public SiglistSet set() {
     return set;
   }
@@ -91,9 +99,28 @@ final class SiglistLines {
     return Optional.empty();
   }
 
-  /** Whether {@code text} is in the list; throws as {@link #firstMatch} does. */
+  /**
+   * Whether {@code text} is in the list: the whole list's matcher, as generation asks, so one
+   * lookup instead of one per line; throws as {@link #firstMatch} does.
+   */
   public boolean contains(SiglistKind kind, String text) {
-    return firstMatch(kind, text).isPresent();
+    // As firstMatch answers: no line, no match (the empty joined pattern would match anything).
+    if (lines.get(kind).isEmpty()) {
+      return false;
+    }
+    if (kind == SiglistKind.SENTINELS) {
+      return sentinels().contains(text);
+    }
+    return bounded(listMatcher(kind), text);
+  }
+
+  private Set<String> sentinels() {
+    Set<String> set = sentinelSet;
+    if (set == null) {
+      set = Set.copyOf(this.set.sentinels());
+      sentinelSet = set;
+    }
+    return set;
   }
 
   /** Every line of the list that matches {@code text} on its own, in file order; throws as {@link #firstMatch} does. */

@@ -21,7 +21,7 @@ final class GitHubOptions implements Validated {
     apiUrl();
   }
 
-  private HttpUrl apiUrl() throws UsageError {
+  HttpUrl apiUrl() throws UsageError {
     HttpUrl api = HttpUrl.parse(githubApiUrl.endsWith("/") ? githubApiUrl : githubApiUrl + "/");
     if (api == null) {
       throw new UsageError("--github-api-url is not an http(s) URL");

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.DiffInput;
+import org.siggendiff.history.GitHubSiglistRange;
 import org.siggendiff.history.GitSiglistRange;
 import org.siggendiff.history.HistoryCrashes;
 import org.siggendiff.history.HistoryException;
@@ -21,6 +22,9 @@ import org.siggendiff.history.SignatureHistory;
 import org.siggendiff.report.HistoryWriter;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.TerminalText;
+import org.siggendiff.sources.GitHubSiglistHistory;
+import org.siggendiff.sources.SiglistResolver;
+import org.siggendiff.sources.SiglistSourceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +42,8 @@ import picocli.CommandLine.Spec;
           + " signature it moves, from what to what, and the siglist lines responsible, with the"
           + " commit's hash, date, subject and bug numbers; then each moved crash's timeline.",
       "--siglists PATH@A..B: PATH a Socorro checkout or any git repository holding the four siglist"
-          + " files; A..B as git means it, the commits reachable from B and not from A.",
+          + " files; A..B as git means it, the commits reachable from B and not from A. github:A..B:"
+          + " the same range of Socorro on GitHub (--github-repo), each siglist version fetched once into the cache.",
       "Crashes come from the arguments, else stdin (unless --corpus is given), and/or corpora, as"
           + " for the diff.",
       "Exit status: 0 done, 2 usage or configuration error, 3 some crashes could not be processed,"
@@ -50,7 +55,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--siglists", paramLabel = "PATH@A..B", required = true,
-      description = "the range of siglist commits: a git checkout, @, and a range")
+      description = "the range of siglist commits: PATH@A..B (a git checkout, @, and a range) or github:A..B")
   String siglists;
 
   @Option(names = "--first-parent", description = "follow only the first parent of merges, as git log --first-parent")
@@ -65,6 +70,8 @@ final class HistoryCommand implements Callable<Integer> {
   List<Path> corpora = new ArrayList<>();
 
   @Mixin CrashStatsOptions crashStats;
+
+  @Mixin GitHubOptions github;
 
   @Parameters(paramLabel = "CRASHID", description = "crash IDs (default: read stdin, unless --corpus is given)")
   List<String> crashIds = new ArrayList<>();
@@ -118,7 +125,7 @@ final class HistoryCommand implements Callable<Integer> {
       reading.finish();
       SignatureHistory.Result result;
       if (read.stopped()) {
-        result = new SignatureHistory.Result(List.of(), List.of(), List.of(), true, new SignatureHistory.Stats(0, 0, 0));
+        result = new SignatureHistory.Result(List.of(), List.of(), List.of(), List.of(), true, new SignatureHistory.Stats(0, 0, 0));
       } else {
         Progress commits = new Progress(context.err(), "siggen-diff history: commits", range.steps().size(), context.errIsTerminal());
         result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
@@ -140,6 +147,7 @@ final class HistoryCommand implements Callable<Integer> {
     lines.add("  crashes read: " + read.crashes().size() + ", could not be read: " + read.unreadable().size());
     read.unreadable().forEach(failure -> lines.add("    " + failure.where() + ": " + failure.reason()));
     result.failures().forEach(failure -> lines.add("    " + failure.crashId() + ": " + failure.reason()));
+    result.warnings().forEach(warning -> lines.add("  warning: siglists that do not load, skipped: " + warning));
     lines.add("  commits changing the siglists: " + range.steps().size() + (result.stopped() || read.stopped()
         ? " (interrupted after " + result.commits().size() + ")" : ""));
     lines.add("  moves: " + result.moves() + ", crashes that moved: " + result.timelines().size());
@@ -153,7 +161,7 @@ final class HistoryCommand implements Callable<Integer> {
   /** Parses {@code PATH@A..B} and reads the range; a bad one is a usage error. */
   private SiglistRange range() throws UsageError {
     if (siglists.startsWith("github:")) {
-      throw new UsageError("--siglists: github: ranges are not supported yet; clone the repository and use PATH@A..B");
+      return githubRange(siglists.substring("github:".length()));
     }
     for (int at = siglists.lastIndexOf('@'); at > 0; at = siglists.lastIndexOf('@', at - 1)) {
       Path checkout = Path.of(siglists.substring(0, at));
@@ -177,6 +185,24 @@ final class HistoryCommand implements Callable<Integer> {
       }
     }
     throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout");
+  }
+
+  /** {@code github:A..B}: the range listed by GitHub, each siglist version fetched once into the cache. */
+  private SiglistRange githubRange(String range) throws UsageError {
+    if (firstParent) {
+      throw new UsageError("--first-parent is not supported with github: ranges; clone the repository and use PATH@A..B");
+    }
+    int dots = range.indexOf("..");
+    if (dots < 0 || range.startsWith(".", dots + 2)) {
+      throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": give a range, github:A..B");
+    }
+    try (GitHubSiglistHistory history = new GitHubSiglistHistory(new SiglistResolver.Settings(crashStats.cacheDir(context),
+        github.apiUrl(), github.githubRepo, crashStats.offline), warning -> context.err().println("siggen-diff history: "
+            + TerminalText.clean(warning)))) {
+      return GitHubSiglistRange.read(history, siglists, range.substring(0, dots), range.substring(dots + 2));
+    } catch (SiglistSourceException | HistoryException e) {
+      throw new UsageError("--siglists " + TerminalText.clean(e.getMessage()));
+    }
   }
 
   private static <T> Iterator<T> concat(Iterator<? extends T> first, Iterator<? extends T> second) {

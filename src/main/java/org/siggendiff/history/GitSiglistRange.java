@@ -13,16 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.siglist.SiglistSet;
 
 /**
  * The commits of a local git range that change the siglists, and the siglists around each.
  * Git picks the commits ({@code git log --reverse A..B -- <the four files>}), so commits that
  * touch other files only are never read; the files are read by object ID with one
- * {@code git cat-file --batch}, so each distinct version is read and loaded once.
+ * {@code git cat-file --batch}, so each distinct version is read once. A version is loaded only
+ * when the history signs under it: a line that does not load is the history's to report.
  */
 public final class GitSiglistRange {
   static final String SOCORRO_PATH = "socorro/signature/siglists";
@@ -199,12 +198,9 @@ public final class GitSiglistRange {
       String sha = entry.getValue();
       String folder = paths.get(0).substring(0, paths.get(0).length() - kinds[0].fileName().length());
       Path where = Path.of(checkout + "@" + sha.substring(0, 12)).resolve(folder.isEmpty() ? "." : folder);
-      try {
-        SiglistSet set = SiglistLoader.load(files, where, spec + "@" + sha.substring(0, 12));
-        versions.put(entry.getKey(), new SiglistVersion(entry.getKey(), sha, set));
-      } catch (SiglistException e) {
-        throw new HistoryException("commit " + sha.substring(0, 12) + ": " + e.getMessage());
-      }
+      String source = spec + "@" + sha.substring(0, 12);
+      // The bytes are kept, a few KB a file, and loaded when the history signs under them.
+      versions.put(entry.getKey(), new SiglistVersion(entry.getKey(), sha, () -> SiglistLoader.load(files, where, source)));
     }
   }
 

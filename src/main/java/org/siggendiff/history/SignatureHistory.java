@@ -1,25 +1,31 @@
 package org.siggendiff.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.siggendiff.attribution.Cause;
 import org.siggendiff.attribution.Explainer;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.py.PyException;
 import org.siggendiff.siglist.PythonRegex;
 import org.siggendiff.siglist.PythonRegexException;
+import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistMatcher;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.stack.Walk;
 
@@ -39,6 +45,10 @@ import org.siggendiff.signature.stack.Walk;
  * change only with the line-number list), so the test never misses a frame. Lists whose lines act
  * on one another when joined (backreferences, global flags) get no shortcut: any change signs
  * every crash again.
+ *
+ * <p>A version is loaded when a commit is compared with it, and only the two generators a commit
+ * needs stay loaded. A version that does not load is skipped with a warning: the commit that
+ * brought it moves nothing, and the next commit is compared with the last version that loaded.
  */
 public final class SignatureHistory {
   /** A crash to follow; {@code linkable} when {@code id} is a Crash Stats crash ID. */
@@ -80,11 +90,17 @@ public final class SignatureHistory {
    */
   public record Stats(long versions, long signed, long skipped) {}
 
-  public record Result(List<CommitMoves> commits, List<Timeline> timelines, List<Failure> failures, boolean stopped, Stats stats) {
+  /**
+   * @param warnings the siglist versions that did not load, each naming its commit and every
+   *     line at fault ({@code file:line: problem}); the commits they touch say how they were compared
+   */
+  public record Result(
+      List<CommitMoves> commits, List<Timeline> timelines, List<Failure> failures, List<String> warnings, boolean stopped, Stats stats) {
     public Result {
       commits = List.copyOf(commits);
       timelines = List.copyOf(timelines);
       failures = List.copyOf(failures);
+      warnings = List.copyOf(warnings);
     }
 
     public long moves() {
@@ -92,19 +108,34 @@ public final class SignatureHistory {
     }
   }
 
-  private record Engine(SiglistVersion version, SignatureGenerator generator) {}
+  /** @param lineNumbers which line-number list the version has, numbered in the order first seen */
+  private record Engine(SiglistVersion version, SignatureGenerator generator, int lineNumbers) {}
 
-  /** A commit needs its parent's generator and its own; each holds frame memos, which take most of the memory. */
+  /**
+   * A commit needs its parent's generator and its own; each holds its loaded lists and frame
+   * memos, which take most of the memory, so the others are dropped (and loaded again should a
+   * later commit need them, which along a history is rare).
+   */
   private static final int ENGINES_KEPT = 2;
 
   private final List<TrackedCrash> crashes;
   private final boolean shortcut;
   private final Map<String, String[]> signatures = new HashMap<>();
   /** Normalized frames, and function names, each with the crashes that have it under some version signed so far. */
-  private final Map<String, CrashList> frames = new HashMap<>();
-  private final Map<String, CrashList> functions = new HashMap<>();
+  private final NavigableMap<String, CrashList> frames = new TreeMap<>();
+  private final NavigableMap<String, CrashList> functions = new TreeMap<>();
+  /** Whether a list's lines act on one another, by list (the lists of the versions signed so far). */
+  private final Map<List<String>, Boolean> interacting = new IdentityHashMap<>();
   /** Crashes whose walk raised: their frames are not known, so every change signs them again. */
   private final BitSet unknownFrames = new BitSet();
+  /**
+   * A crash's frames depend on the version only through its line-number list: the same frames are
+   * normalized, and only whether a function gets its line number can change. So each crash is
+   * walked once per line-number list (a bit for each of the first 64 lists), which most versions
+   * share, and signed alone under the others.
+   */
+  private final Map<List<String>, Integer> lineNumberLists = new HashMap<>();
+  private final long[] walkedUnder;
   private final Map<Integer, Failure> failures = new LinkedHashMap<>();
   private final Map<String, Engine> engines = new LinkedHashMap<>(8, 0.75f, true) {
     @Override
@@ -112,7 +143,13 @@ public final class SignatureHistory {
       return size() > ENGINES_KEPT;
     }
   };
+  /** The versions that did not load, by key: the commit and each {@code file:line: problem}, joined by semicolons. */
+  private final Map<String, String> unloadable = new LinkedHashMap<>();
+  /** The version signed last, and its lines: the shortcut signs the next version from it. */
   private SiglistVersion last;
+  private Map<SiglistKind, List<String>> lastLines;
+  /** The version of the latest commit that loaded, for a commit whose parent's siglists do not. */
+  private SiglistVersion lastLoaded;
   private long signed;
   private long skipped;
 
@@ -123,6 +160,7 @@ public final class SignatureHistory {
   public SignatureHistory(List<TrackedCrash> crashes, boolean shortcut) {
     this.crashes = List.copyOf(crashes);
     this.shortcut = shortcut;
+    this.walkedUnder = new long[this.crashes.size()];
   }
 
   /**
@@ -132,10 +170,14 @@ public final class SignatureHistory {
    * @param stop asked before each commit; when it says so, the commits done so far are the result
    */
   public Result run(SiglistRange range, Runnable progress, BooleanSupplier stop) {
-    range.start().ifPresent(this::ensure);
+    range.start().ifPresent(version -> {
+      if (ensure(version) != null) {
+        lastLoaded = version;
+      }
+    });
     List<CommitMoves> commits = new ArrayList<>();
     // By crash, in input order.
-    Map<Integer, List<Change>> changes = new java.util.TreeMap<>();
+    Map<Integer, List<Change>> changes = new TreeMap<>();
     boolean stopped = false;
     String[] start = range.start().map(version -> signatures.get(version.key())).orElse(null);
     for (HistoryStep step : range.steps()) {
@@ -155,7 +197,7 @@ public final class SignatureHistory {
       String first = start != null ? start[entry.getKey()] : entry.getValue().get(0).from();
       timelines.add(new Timeline(crash.id(), crash.linkable(), first, entry.getValue()));
     }
-    return new Result(commits, timelines, List.copyOf(failures.values()), stopped, new Stats(signatures.size(), signed, skipped));
+    return new Result(commits, timelines, List.copyOf(failures.values()), List.copyOf(unloadable.values()), stopped, new Stats(signatures.size(), signed, skipped));
   }
 
   private CommitMoves commit(HistoryStep step, Map<Integer, List<Change>> changes) {
@@ -169,29 +211,51 @@ public final class SignatureHistory {
     SiglistVersion parent = step.parents().get(0).get();
     SiglistVersion version = step.version().get();
     String[] before = ensure(parent);
+    String note = null;
+    if (before == null) {
+      // A version that does not load is skipped: what changed since the last one that did is
+      // this commit's to answer for, so nothing it moved is lost.
+      if (lastLoaded == null || lastLoaded.key().equals(version.key())) {
+        return new CommitMoves(commit, List.of(), "not compared: the siglists do not load before this commit, at " + parent.shortCommit());
+      }
+      note = "compared with " + lastLoaded.shortCommit() + ": the siglists do not load at its parent " + parent.shortCommit();
+      parent = lastLoaded;
+      before = ensure(parent);
+    }
     List<String[]> others = new ArrayList<>();
     for (Optional<SiglistVersion> other : step.parents().subList(1, step.parents().size())) {
-      other.ifPresent(v -> others.add(ensure(v)));
+      other.map(this::ensure).ifPresent(others::add);
     }
     String[] after = ensure(version);
-    Explainer explainer = null;
-    List<Move> moves = new ArrayList<>();
+    if (after == null) {
+      return new CommitMoves(commit, List.of(), "skipped: the siglists do not load at this commit");
+    }
+    lastLoaded = version;
+    List<Integer> moved = new ArrayList<>();
     for (int i = 0; i < crashes.size(); i++) {
       if (before[i] == null || after[i] == null || before[i].equals(after[i]) || failures.containsKey(i)) {
         continue;
       }
       int crash = i;
       // A merge moves a crash only when it has a signature no parent had: the branches' own commits moved it otherwise.
-      if (others.stream().anyMatch(other -> after[crash].equals(other[crash]))) {
-        continue;
+      if (others.stream().noneMatch(other -> after[crash].equals(other[crash]))) {
+        moved.add(i);
       }
-      if (explainer == null) {
-        explainer = new Explainer(side(parent), side(version));
-      }
-      moves.add(new Move(crashes.get(i).id(), crashes.get(i).linkable(), before[i], after[i], cause(explainer, crashes.get(i))));
-      changes.computeIfAbsent(i, k -> new ArrayList<>()).add(new Change(commit, before[i], after[i]));
     }
-    return new CommitMoves(commit, moves, null);
+    if (moved.isEmpty()) {
+      return new CommitMoves(commit, List.of(), note);
+    }
+    // Tracing both sides is most of a move's cost; the explainer is safe to share between threads.
+    Explainer explainer = new Explainer(side(parent), side(version));
+    Cause[] causes = new Cause[moved.size()];
+    IntStream.range(0, moved.size()).parallel().forEach(k -> causes[k] = cause(explainer, crashes.get(moved.get(k))));
+    List<Move> moves = new ArrayList<>(moved.size());
+    for (int k = 0; k < moved.size(); k++) {
+      int i = moved.get(k);
+      moves.add(new Move(crashes.get(i).id(), crashes.get(i).linkable(), before[i], after[i], causes[k]));
+      changes.computeIfAbsent(i, key -> new ArrayList<>()).add(new Change(commit, before[i], after[i]));
+    }
+    return new CommitMoves(commit, moves, note);
   }
 
   private static Cause cause(Explainer explainer, TrackedCrash crash) {
@@ -206,38 +270,77 @@ public final class SignatureHistory {
     return new Explainer.Side("commit " + version.commit(), engine(version).generator());
   }
 
+  /** The version's generator; only for a version that loaded before. */
   private Engine engine(SiglistVersion version) {
-    return engines.computeIfAbsent(version.key(), key -> {
-      return new Engine(version, new SignatureGenerator(version.siglists()));
-    });
+    Engine engine = engines.get(version.key());
+    if (engine == null) {
+      engine = load(version);
+      if (engine == null) {
+        throw new IllegalStateException("version " + version.key() + " was signed but does not load");
+      }
+    }
+    return engine;
   }
 
-  /** The signatures of every crash under a version, generated the first time it is asked for. */
+  /** Loads a version's lists into a generator, kept among the last few; null when they do not load. */
+  private Engine load(SiglistVersion version) {
+    if (unloadable.containsKey(version.key())) {
+      return null;
+    }
+    SiglistSet set;
+    try {
+      set = version.load();
+    } catch (SiglistException e) {
+      unloadable.put(version.key(), "commit " + version.shortCommit() + ": " + String.join("; ", e.problems()));
+      return null;
+    }
+    List<String> lineNumbers = set.lines().get(SiglistKind.LINE_NUMBERS);
+    Integer listNumber = lineNumberLists.get(lineNumbers);
+    if (listNumber == null) {
+      listNumber = lineNumberLists.size();
+      lineNumberLists.put(lineNumbers, listNumber);
+    }
+    Engine engine = new Engine(version, new SignatureGenerator(set), listNumber);
+    engines.put(version.key(), engine);
+    return engine;
+  }
+
+  /** The signatures of every crash under a version, generated the first time it is asked for; null when it does not load. */
   private String[] ensure(SiglistVersion version) {
     String[] known = signatures.get(version.key());
     if (known != null) {
       return known;
     }
+    Engine engine = engines.containsKey(version.key()) ? engines.get(version.key()) : load(version);
+    if (engine == null) {
+      return null;
+    }
+    Map<SiglistKind, List<String>> lines = engine.generator().siglists().lines();
     String[] result;
     if (last == null || !shortcut) {
       result = new String[crashes.size()];
-      sign(version, IntStream.range(0, crashes.size()).toArray(), result);
+      sign(engine, IntStream.range(0, crashes.size()).toArray(), result);
     } else {
       result = signatures.get(last.key()).clone();
-      int[] affected = affected(last.siglists(), version.siglists()).stream().toArray();
+      int[] affected = affected(lastLines, lines).stream().toArray();
       skipped += crashes.size() - affected.length;
-      sign(version, affected, result);
+      sign(engine, affected, result);
     }
     signatures.put(version.key(), result);
     last = version;
+    lastLines = lines;
     return result;
   }
 
   /** Signs the crashes given under a version, and adds their frames under it to the index. */
-  private void sign(SiglistVersion version, int[] which, String[] into) {
-    Engine engine = engine(version);
+  private void sign(Engine engine, int[] which, String[] into) {
     Signed[] results = new Signed[which.length];
-    IntStream.range(0, which.length).parallel().forEach(k -> results[k] = sign(engine, crashes.get(which[k]).data()));
+    long bit = engine.lineNumbers() < Long.SIZE ? 1L << engine.lineNumbers() : 0;
+    IntStream.range(0, which.length).parallel().forEach(k -> {
+      int crash = which[k];
+      boolean walk = (walkedUnder[crash] & bit) == 0 || unknownFrames.get(crash);
+      results[k] = sign(engine, crashes.get(crash).data(), walk);
+    });
     signed += which.length;
     for (int k = 0; k < which.length; k++) {
       int crash = which[k];
@@ -251,26 +354,34 @@ public final class SignatureHistory {
         unknownFrames.set(crash);
         continue;
       }
+      walkedUnder[crash] |= bit;
       result.frames().forEach(frame -> frames.computeIfAbsent(frame, f -> new CrashList()).add(crash));
       result.functions().forEach(function -> functions.computeIfAbsent(function, f -> new CrashList()).add(crash));
     }
   }
 
-  /** @param frames null when a walk raised */
+  /** @param frames null when a walk raised; empty when not walked */
   private record Signed(String signature, Set<String> frames, Set<String> functions, String failure) {}
 
-  private static Signed sign(Engine engine, CrashData crash) {
+  private static Signed sign(Engine engine, CrashData crash, boolean walk) {
     String signature;
     try {
       signature = engine.generator().generate(crash).signature();
     } catch (RuntimeException e) {
       return new Signed(null, null, null, "signature generation failed under commit " + engine.version().commit() + ": " + e);
     }
+    if (!walk) {
+      return new Signed(signature, Set.of(), Set.of(), null);
+    }
     Set<String> frames = new LinkedHashSet<>();
     Set<String> functions = new LinkedHashSet<>();
     try {
       addFrames(engine.generator().walk(crash), frames, functions);
-      addFrames(engine.generator().walk(crash.withCrashingThread(0)), frames, functions);
+      // Thread 0's walk is the same walk when the crash says thread 0 crashed.
+      JsonNode thread = crash.get("crashing_thread");
+      if (thread == null || !thread.isInt() || thread.intValue() != 0) {
+        addFrames(engine.generator().walk(crash.withCrashingThread(0)), frames, functions);
+      }
     } catch (PyException e) {
       return new Signed(signature, null, null, null);
     }
@@ -290,11 +401,11 @@ public final class SignatureHistory {
   }
 
   /** The crashes some line changed between two versions could answer differently for. */
-  private BitSet affected(SiglistSet from, SiglistSet to) {
+  private BitSet affected(Map<SiglistKind, List<String>> from, Map<SiglistKind, List<String>> to) {
     BitSet affected = new BitSet();
     for (SiglistKind kind : SiglistKind.values()) {
-      List<String> before = from.lines().get(kind);
-      List<String> after = to.lines().get(kind);
+      List<String> before = from.get(kind);
+      List<String> after = to.get(kind);
       Set<String> changed = new LinkedHashSet<>(after);
       changed.removeAll(Set.copyOf(before));
       Set<String> removed = new LinkedHashSet<>(before);
@@ -308,14 +419,29 @@ public final class SignatureHistory {
         continue;
       }
       SiglistMatcher matcher = interacts(before) || interacts(after) ? null : matcher(changed);
+      List<String> prefixes = matcher == null ? null : literalPrefixes(changed);
       if (matcher == null) {
         affected.set(0, crashes.size());
         return affected;
       }
-      Map<String, CrashList> subjects = kind == SiglistKind.LINE_NUMBERS ? functions : frames;
-      for (Map.Entry<String, CrashList> entry : subjects.entrySet()) {
-        if (matcher.matches(entry.getKey())) {
-          entry.getValue().addTo(affected);
+      NavigableMap<String, CrashList> subjects = kind == SiglistKind.LINE_NUMBERS ? functions : frames;
+      if (prefixes == null) {
+        subjects.forEach((subject, list) -> {
+          if (matcher.matches(subject)) {
+            list.addTo(affected);
+          }
+        });
+        continue;
+      }
+      // Every changed line starts with a literal text, so only the subjects that start with one can match.
+      for (String prefix : prefixes) {
+        for (Map.Entry<String, CrashList> entry : subjects.tailMap(prefix, true).entrySet()) {
+          if (!entry.getKey().startsWith(prefix)) {
+            break;
+          }
+          if (matcher.matches(entry.getKey())) {
+            entry.getValue().addTo(affected);
+          }
         }
       }
     }
@@ -357,7 +483,36 @@ public final class SignatureHistory {
     }
   }
 
-  private static boolean interacts(List<String> lines) {
+  /** The literal texts the lines start with, shortest first and none starting with another; null when a line starts with none. */
+  private static List<String> literalPrefixes(Set<String> lines) {
+    TreeSet<String> prefixes = new TreeSet<>();
+    for (String line : lines) {
+      String prefix;
+      try {
+        prefix = PythonRegex.translate(line).literalPrefix();
+      } catch (PythonRegexException e) {
+        return null;
+      }
+      if (prefix.isEmpty()) {
+        return null;
+      }
+      prefixes.add(prefix);
+    }
+    List<String> kept = new ArrayList<>();
+    for (String prefix : prefixes) {
+      // In sorted order, a text that starts with a kept one comes right after it.
+      if (kept.isEmpty() || !prefix.startsWith(kept.get(kept.size() - 1))) {
+        kept.add(prefix);
+      }
+    }
+    return kept;
+  }
+
+  private boolean interacts(List<String> lines) {
+    return interacting.computeIfAbsent(lines, SignatureHistory::joinedInteract);
+  }
+
+  private static boolean joinedInteract(List<String> lines) {
     if (lines.isEmpty()) {
       return false;
     }

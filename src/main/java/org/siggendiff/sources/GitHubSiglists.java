@@ -75,6 +75,30 @@ final class GitHubSiglists {
     return files;
   }
 
+  /** How many commits a page of a listing holds; GitHub allows at most 100. */
+  static final int PAGE = 100;
+
+  /** One page of {@code compare/BASE...HEAD}: the commits reachable from head and not from base, oldest first. */
+  JsonNode compare(String base, String head, int page) throws SiglistSourceException, IOException {
+    HttpUrl url = url("compare", base + "..." + head).newBuilder()
+        .addQueryParameter("per_page", String.valueOf(PAGE))
+        .addQueryParameter("page", String.valueOf(page))
+        .build();
+    return CrashJson.parse(get(url, "application/vnd.github+json", "range " + base + ".." + head + " (a ref that does not exist?)"));
+  }
+
+  /** One page of the commits reachable from {@code head} that change {@code path}, newest first, as {@code git log HEAD -- PATH} lists them. */
+  JsonNode commitsChanging(String path, String head, int page) throws SiglistSourceException, IOException {
+    String[] owner = repo.split("/");
+    HttpUrl url = api.newBuilder().addPathSegment("repos").addPathSegment(owner[0]).addPathSegment(owner[1]).addPathSegment("commits")
+        .addQueryParameter("sha", head)
+        .addQueryParameter("path", path)
+        .addQueryParameter("per_page", String.valueOf(PAGE))
+        .addQueryParameter("page", String.valueOf(page))
+        .build();
+    return CrashJson.parse(get(url, "application/vnd.github+json", "commit " + head));
+  }
+
   private HttpUrl url(String kind, String ref) {
     String[] owner = repo.split("/");
     return api.newBuilder()

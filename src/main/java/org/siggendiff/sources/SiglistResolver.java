@@ -160,18 +160,18 @@ public final class SiglistResolver {
   }
 
   /** The cache folder for a commit's siglists; a commit names its files, so one folder serves every source. */
-  private Path siglistFolder(String sha, String origin) {
+  Path siglistFolder(String sha, String origin) {
     Path root = settings.cacheRoot().resolve("siglists");
     return origin == null ? root.resolve(sha) : root.resolve(sha + "-" + origin);
   }
 
   /** Anything that could be a path separator or a special name becomes %XX. */
-  private static String encode(String text) {
+  static String encode(String text) {
     String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8).replace(".", "%2E").replace("*", "%2A");
     return encoded.length() > 200 ? encoded.substring(0, 160) + "-" + Integer.toHexString(text.hashCode()) : encoded;
   }
 
-  private static boolean isComplete(Path folder) {
+  static boolean isComplete(Path folder) {
     for (SiglistKind kind : SiglistKind.values()) {
       if (!Files.isRegularFile(folder.resolve(kind.fileName()))) {
         return false;
@@ -181,7 +181,7 @@ public final class SiglistResolver {
   }
 
   /** Writes the four files into a temporary folder, then renames it into place. */
-  private static void store(Path folder, Map<SiglistKind, byte[]> files) throws SiglistSourceException {
+  static void store(Path folder, Map<SiglistKind, byte[]> files) throws SiglistSourceException {
     try {
       Files.createDirectories(folder.getParent());
       Path temporary = Files.createTempDirectory(folder.getParent(), ".tmp-");
@@ -208,7 +208,7 @@ public final class SiglistResolver {
     }
   }
 
-  private static void deleteTree(Path folder) throws IOException {
+  static void deleteTree(Path folder) throws IOException {
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -74,8 +74,9 @@ public final class HistoryBenchmark {
           throw new IllegalStateException("history exited " + process.exitValue() + ": " + Files.readString(work.resolve("stderr.txt")));
         }
         String[] figures = Files.readString(times).strip().split("\\s+");
-        System.out.printf("  run %d: %s s wall, %s s user + %s s system CPU, peak RSS %d MB%n", run, figures[0], figures[1], figures[2],
-            Long.parseLong(figures[3]) / 1024);
+        // The machine may be shared: the wall time means little without the load it ran under.
+        System.out.printf("  run %d: %s s wall, %s s user + %s s system CPU, peak RSS %d MB, load average %s%n", run, figures[0], figures[1],
+            figures[2], Long.parseLong(figures[3]) / 1024, loadAverage());
       }
       Files.readAllLines(work.resolve("stderr.txt")).stream().filter(line -> line.startsWith("  ")).forEach(line -> System.out.println("  " + line.strip()));
     } finally {
@@ -84,6 +85,15 @@ public final class HistoryBenchmark {
           Files.deleteIfExists(path);
         }
       }
+    }
+  }
+
+  /** The 1-minute load average after a run, or "?" where /proc is not there. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
     }
   }
 

@@ -30,6 +30,8 @@ final class FrameNormalizer {
   // Normalization is a pure function of the name, and crashes share most of their frames.
   private final Memo<String, NormalizedFrame> cppMemo = new Memo<>(this::cpp, MEMO_SIZE);
   private final Memo<String, NormalizedFrame> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
+  // Tracing only: a history traces every crash it signs, and the names repeat as much as the frames.
+  private final Memo<String, String> cppNames = new Memo<>(FrameNormalizer::cppName, MEMO_SIZE);
 
   FrameNormalizer(SiglistMatcher lineNumbers, Set<String> sentinels) {
     this.lineNumbers = lineNumbers;
@@ -164,7 +166,7 @@ final class FrameNormalizer {
     if (!PyValues.truthy(function)) {
       return null;
     }
-    return rustSource ? rustName(requireText(function)) : cppName(requireText(function, "endswith"));
+    return rustSource ? rustName(requireText(function)) : cppNames.get(requireText(function, "endswith"));
   }
 
   private static String rustName(String function) {

@@ -1,0 +1,179 @@
+package org.siggendiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.CrashDocument;
+import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.history.GitSiglistRange;
+import org.siggendiff.history.SiglistRange;
+import org.siggendiff.history.SignatureHistory;
+import org.siggendiff.testing.GitRepo;
+
+/**
+ * {@code history} when things go wrong part way: a siglist line that does not load at one commit,
+ * and an interruption.
+ */
+@Timeout(120)
+class HistoryFailureTest {
+  private static final Path DEMO = Path.of("corpora/demo");
+  private static final Path BASELINE = Path.of("siglists/demo/baseline");
+  private static final Path CANDIDATE = Path.of("siglists/demo/candidate");
+
+  @TempDir static Path folder;
+  /** c0 baseline, c1 baseline with a line that does not compile, c2 candidate, c3 baseline again. */
+  private static GitRepo repo;
+  private static String c0;
+  private static String c1;
+  private static String c2;
+  private static String c3;
+  private static int brokenLine;
+  private static Set<String> diffMoves;
+
+  @BeforeAll
+  static void build() throws IOException {
+    repo = GitRepo.init(folder.resolve("repo"));
+    repo.putSiglists(BASELINE);
+    c0 = repo.commit("Initial siglists", "2024-01-01T10:00:00+00:00");
+    Path irrelevant = repo.root().resolve(GitRepo.SIGLISTS).resolve("irrelevant_signature_re.txt");
+    String good = Files.readString(irrelevant);
+    Files.writeString(irrelevant, good + "broken(unclosed\n");
+    brokenLine = (int) (good + "broken(unclosed\n").lines().count();
+    c1 = repo.commit("Bug 1111111 - a line that does not compile", "2024-01-02T10:00:00+00:00");
+    repo.putSiglists(CANDIDATE);
+    c2 = repo.commit("Bug 2222222 - the demo change, and the line fixed", "2024-01-03T10:00:00+00:00");
+    repo.putSiglists(BASELINE);
+    c3 = repo.commit("Bug 3333333 - back to the baseline", "2024-01-04T10:00:00+00:00");
+
+    CliRunner.Outcome diff = CliRunner.run("", "--corpus", DEMO.toString(), "--baseline", BASELINE.toString(), "--candidate",
+        CANDIDATE.toString(), "--format", "jsonl", "--different-only", "--offline", "--cache-dir", folder.resolve("cache").toString());
+    assertEquals(0, diff.status(), diff.err());
+    diffMoves = new TreeSet<>();
+    for (String line : diff.out().split("\n")) {
+      JsonNode row = CrashJson.parse(line);
+      diffMoves.add(row.get("crash_id").asText() + " " + row.get("baseline").asText() + " -> " + row.get("candidate").asText());
+    }
+    assertTrue(diffMoves.size() > 5, diffMoves.toString());
+  }
+
+  private static CliRunner.Outcome history(String... args) {
+    List<String> all = new ArrayList<>(List.of("history", "--corpus", DEMO.toString(), "--offline", "--cache-dir",
+        folder.resolve("cache").toString()));
+    all.addAll(List.of(args));
+    return CliRunner.run("", all.toArray(String[]::new));
+  }
+
+  private static Set<String> moves(String jsonl, String commit) throws IOException {
+    Set<String> set = new TreeSet<>();
+    for (String line : jsonl.split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      JsonNode move = CrashJson.parse(line);
+      if (move.get("commit").asText().equals(commit)) {
+        set.add(move.get("crash_id").asText() + " " + move.get("baseline").asText() + " -> " + move.get("candidate").asText());
+      }
+    }
+    return set;
+  }
+
+  @Test
+  void aCommitWhoseSiglistsDoNotLoadIsSkippedWithAWarningNamingItsFileAndLineAndTheNextCommitAnswersForWhatMoved() throws IOException {
+    CliRunner.Outcome jsonl = history("--siglists", repo.root() + "@" + c0 + ".." + c3, "--format", "jsonl");
+    assertEquals(0, jsonl.status(), jsonl.err());
+    // Nothing is lost: the commit after the broken one moves what the diff of the two good versions moves, and the last moves them back.
+    assertEquals(diffMoves, moves(jsonl.out(), c2));
+    assertEquals(diffMoves.size(), moves(jsonl.out(), c3).size());
+    assertEquals(Set.of(), moves(jsonl.out(), c1));
+    String warning = jsonl.err().lines().filter(line -> line.contains("warning:")).findFirst().orElseThrow(() -> new AssertionError(jsonl.err()));
+    assertTrue(warning.contains("commit " + c1.substring(0, 12) + ": "), warning);
+    assertTrue(warning.contains("irrelevant_signature_re.txt:" + brokenLine + ": "), warning);
+    assertTrue(jsonl.err().contains("commits changing the siglists: 3"), jsonl.err());
+
+    CliRunner.Outcome text = history("--siglists", repo.root() + "@" + c0 + ".." + c3);
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().contains("  skipped: the siglists do not load at this commit\n"), text.out());
+    assertTrue(text.out().contains("  compared with " + c0.substring(0, 12) + ": the siglists do not load at its parent " + c1.substring(0, 12)
+        + "\n"), text.out());
+  }
+
+  @Test
+  void whenTheRangeStartsAtABrokenVersionTheFirstCommitSaysItWasNotCompared() throws IOException {
+    CliRunner.Outcome outcome = history("--siglists", repo.root() + "@" + c1 + ".." + c2);
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("  not compared: the siglists do not load before this commit, at " + c1.substring(0, 12) + "\n"),
+        outcome.out());
+    assertTrue(outcome.err().contains("warning: siglists that do not load, skipped: commit " + c1.substring(0, 12)), outcome.err());
+  }
+
+  @Test
+  void aStopAfterTheFirstCommitGivesThatCommitsMovesOnlyAndSaysItStopped() throws Exception {
+    SiglistRange range = GitSiglistRange.read(repo.root(), "repo", c0, c3, false);
+    assertEquals(3, range.steps().size());
+    List<SignatureHistory.TrackedCrash> crashes = demoCrashes();
+    SignatureHistory.Result whole = new SignatureHistory(crashes, true).run(range, () -> {}, () -> false);
+    AtomicInteger asked = new AtomicInteger();
+    // Asked before each commit: yes before the third, so two commits are done (the broken one and the demo change).
+    SignatureHistory.Result stopped = new SignatureHistory(crashes, true).run(range, () -> {}, () -> asked.incrementAndGet() > 2);
+
+    assertTrue(stopped.stopped());
+    assertFalse(whole.stopped());
+    assertEquals(2, stopped.commits().size());
+    assertEquals(whole.commits().subList(0, 2), stopped.commits());
+    assertEquals(diffMoves.size(), stopped.moves());
+    // Each timeline has the demo change only, not the move back.
+    stopped.timelines().forEach(timeline -> assertEquals(1, timeline.changes().size(), timeline.toString()));
+    whole.timelines().forEach(timeline -> assertEquals(2, timeline.changes().size(), timeline.toString()));
+  }
+
+  @Test
+  void anInterruptionExits130AfterWritingWhatIsDoneAndTheSummarySaysSo() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Interruption interruption = new Interruption();
+    interruption.request();
+    CliContext context = new CliContext(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), Map.of(), false,
+        false, false, false, interruption);
+    int status = Main.run(new String[] {"history", "--corpus", DEMO.toString(), "--offline", "--cache-dir", folder.resolve("cache").toString(),
+        "--siglists", repo.root() + "@" + c0 + ".." + c3}, context);
+
+    assertEquals(130, status, err.toString());
+    assertTrue(out.toString().startsWith("history of " + repo.root() + "@" + c0 + ".." + c3), out.toString());
+    assertTrue(err.toString().contains("commits changing the siglists: 3 (interrupted after 0)"), err.toString());
+  }
+
+  private static List<SignatureHistory.TrackedCrash> demoCrashes() throws IOException {
+    List<SignatureHistory.TrackedCrash> crashes = new ArrayList<>();
+    try (Stream<Path> files = Files.list(DEMO)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (String line : Files.readAllLines(file)) {
+          if (line.isBlank()) {
+            continue;
+          }
+          CrashDocument.Crash crash = (CrashDocument.Crash) CrashDocument.classify(CrashJson.parse(line));
+          crashes.add(new SignatureHistory.TrackedCrash(crash.crashIds().get(0), true, crash.crashData()));
+        }
+      }
+    }
+    return crashes;
+  }
+}
