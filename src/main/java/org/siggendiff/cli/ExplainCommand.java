@@ -71,13 +71,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
-    try {
-      return explain();
-    } catch (UsageError e) {
-      context.err().println("siggen-diff explain: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, UsageError {
+    return explain();
   }
 
   private int explain() throws UsageError, IOException {
@@ -91,7 +86,7 @@ final class ExplainCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     SiglistResolver resolver = github.resolver(
-        crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("siggen-diff: " + TerminalText.clean(warning)));
+        crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("explain: " + TerminalText.clean(warning)));
     ResolvedSiglists baselineSource = baseline == null ? null : resolve(resolver, baseline, true);
     Explainer explainer = new Explainer(baselineSource == null ? null : side(baselineSource), side(resolve(resolver, candidate, false)));
     ExplainSession.Outcome outcome;
@@ -117,7 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     context.out().flush();
     for (DiffRow failure : outcome.failures()) {
-      context.err().println("siggen-diff explain: failed: " + TerminalText.clean(failure.crashId() + ": " + failure.error()));
+      context.err().println("explain: failed: " + TerminalText.clean(failure.crashId() + ": " + failure.error()));
     }
     return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
   }
@@ -132,7 +127,8 @@ final class ExplainCommand implements Callable<Integer> {
     try {
       return resolver.resolve(source, isBaseline);
     } catch (SiglistSourceException e) {
-      throw new UsageError((isBaseline ? "--baseline " : "--candidate ") + TerminalText.clean(e.getMessage()));
+      String option = isBaseline ? "--baseline " : "--candidate ";
+      throw new UsageError(e.problems().stream().map(problem -> option + TerminalText.clean(problem)).toList());
     }
   }
 }

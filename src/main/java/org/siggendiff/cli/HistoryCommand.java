@@ -74,13 +74,8 @@ final class HistoryCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    try {
-      return history();
-    } catch (UsageError e) {
-      context.err().println("siggen-diff history: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, InterruptedException, UsageError {
+    return history();
   }
 
   private int history() throws UsageError, IOException, InterruptedException {
@@ -173,7 +168,7 @@ final class HistoryCommand implements Callable<Integer> {
       try {
         return GitSiglistRange.read(checkout, siglists, from, to, firstParent);
       } catch (HistoryException e) {
-        throw new UsageError("--siglists " + TerminalText.clean(e.getMessage()));
+        throw new UsageError(e.problems().stream().map(problem -> "--siglists " + TerminalText.clean(problem)).toList());
       }
     }
     throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout");

@@ -112,8 +112,7 @@ public final class Main {
       try {
         validate(command.getCommandSpec());
       } catch (UsageError e) {
-        command.getErr().println(command.getCommandName() + ": " + e.getMessage());
-        return ExitCodes.USAGE;
+        return usageError(e, command, command.getErr());
       }
     }
     return new CommandLine.RunLast().execute(parsed);
@@ -148,13 +147,24 @@ public final class Main {
   }
 
   /**
+   * The one place a usage or configuration error is printed: each line with the command's name
+   * ({@code siggen-diff:} for the diff, {@code explain:} for explain), and exit status 2.
+   */
+  private static int usageError(UsageError error, CommandLine command, PrintWriter err) {
+    for (String line : error.lines()) {
+      // Cleaning is idempotent: lines a command cleaned already print the same.
+      err.println(command.getCommandName() + ": " + TerminalText.clean(line));
+    }
+    return ExitCodes.USAGE;
+  }
+
+  /**
    * Exceptions that leave a command: a usage error it did not report itself, an interruption, or
    * a bug, which must not look like exit status 1 ("signatures differ").
    */
   private static int unexpected(Exception exception, CommandLine command, PrintWriter err) {
-    if (exception instanceof UsageError) {
-      err.println(command.getCommandName() + ": " + exception.getMessage());
-      return ExitCodes.USAGE;
+    if (exception instanceof UsageError usage) {
+      return usageError(usage, command, err);
     }
     if (exception instanceof InterruptedException) {
       err.println(command.getCommandName() + ": interrupted");

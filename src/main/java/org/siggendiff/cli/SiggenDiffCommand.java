@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashstats.CrashId;
@@ -356,8 +355,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     } catch (SiglistSourceException e) {
       // One line per problem, each with the option it is about.
       String option = isBaseline ? "--baseline " : "--candidate ";
-      throw new UsageError(
-          e.problems().stream().map(problem -> option + TerminalText.clean(problem)).collect(Collectors.joining("\nsiggen-diff: ")));
+      throw new UsageError(e.problems().stream().map(problem -> option + TerminalText.clean(problem)).toList());
     }
   }
 

@@ -203,7 +203,7 @@ public final class GitSiglistRange {
         SiglistSet set = SiglistLoader.load(files, where, spec + "@" + sha.substring(0, 12));
         versions.put(entry.getKey(), new SiglistVersion(entry.getKey(), sha, set));
       } catch (SiglistException e) {
-        throw new HistoryException("commit " + sha.substring(0, 12) + ": " + e.getMessage());
+        throw new HistoryException(e.problems().stream().map(problem -> "commit " + sha.substring(0, 12) + ": " + problem).toList());
       }
     }
   }

@@ -296,7 +296,7 @@ class DiffAttributionTest {
         "--cache-dir", folder.resolve("cache").toString(), "--offline", corpus.toString());
 
     assertEquals(3, outcome.status(), outcome.err());
-    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + CrashIds.text(1) + ": siglist pattern timed out: "
+    assertTrue(outcome.err().contains("explain: failed: " + CrashIds.text(1) + ": siglist pattern timed out: "
         + baseline.resolve("irrelevant_signature_re.txt") + ":8 (on frame 'aaaa"), outcome.err());
     assertTrue(outcome.out().contains("crash " + CrashIds.text(2)), outcome.out());
     assertFalse(outcome.out().contains("crash " + CrashIds.text(1)), outcome.out());

@@ -70,7 +70,7 @@ class ExplainCommandTest {
     CliRunner.Outcome outcome = explain("--format", "xml", CRASH);
 
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff explain: --format must be text or json, not xml", outcome.err().strip());
+    assertEquals("explain: --format must be text or json, not xml", outcome.err().strip());
   }
 
   @Test
@@ -105,8 +105,8 @@ class ExplainCommandTest {
     assertEquals(3, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("crash " + CRASH + "\n"), outcome.out());
     assertTrue(outcome.out().contains("  candidate: siglists/demo/candidate  \"Next::Frame\"  (differs)"), outcome.out());
-    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + notACrash + ": "), outcome.err());
-    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + missing + ": "), outcome.err());
+    assertTrue(outcome.err().contains("explain: failed: " + notACrash + ": "), outcome.err());
+    assertTrue(outcome.err().contains("explain: failed: " + missing + ": "), outcome.err());
   }
 
   @Test

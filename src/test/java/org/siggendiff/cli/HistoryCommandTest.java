@@ -169,7 +169,7 @@ class HistoryCommandTest {
   void aRefThatDoesNotExistIsOneLineAndExit2() {
     CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c0 + "..no-such-branch");
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff history: --siglists " + linear.root() + "@" + c0 + "..no-such-branch: git cannot find commit no-such-branch in "
+    assertEquals("history: --siglists " + linear.root() + "@" + c0 + "..no-such-branch: git cannot find commit no-such-branch in "
         + linear.root() + "\n", outcome.err());
     assertEquals("", outcome.out());
   }
@@ -178,7 +178,7 @@ class HistoryCommandTest {
   void aRefThatLooksLikeAnOptionIsRefusedBeforeGitSeesIt() {
     CliRunner.Outcome outcome = history("--siglists", linear.root() + "@--output=/tmp/x.." + c2);
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff history: --siglists " + linear.root() + "@--output=/tmp/x.." + c2 + ": not a git ref: --output=/tmp/x\n",
+    assertEquals("history: --siglists " + linear.root() + "@--output=/tmp/x.." + c2 + ": not a git ref: --output=/tmp/x\n",
         outcome.err());
   }
 
@@ -192,6 +192,6 @@ class HistoryCommandTest {
     assertEquals(1, noFolder.err().lines().count(), noFolder.err());
     CliRunner.Outcome badFormat = history("--siglists", linear.root() + "@" + c0 + ".." + c2, "--format", "html");
     assertEquals(2, badFormat.status());
-    assertEquals("siggen-diff history: --format must be text, markdown or jsonl, not html\n", badFormat.err());
+    assertEquals("history: --format must be text, markdown or jsonl, not html\n", badFormat.err());
   }
 }
