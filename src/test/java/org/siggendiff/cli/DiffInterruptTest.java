@@ -153,7 +153,7 @@ class DiffInterruptTest {
     assertWholeRowsInOrder(out.toString(), ids, records);
     int rows = records.size();
     assertTrue(rows >= 1 && rows < 200, "rows: " + rows);
-    assertTrue(err.toString().contains(rows + " crashes read: " + rows + " changed"), err.toString());
+    assertTrue(err.toString().contains(rows + (rows == 1 ? " crash read: " : " crashes read: ") + rows + " changed"), err.toString());
     assertTrue(err.toString().contains("interrupted: " + (400 - rows) + " crashes not processed\n"), err.toString());
     JsonNode json = CrashJson.parse(Files.readString(summary));
     assertTrue(json.get("interrupted").asBoolean());
@@ -266,7 +266,7 @@ class DiffInterruptTest {
         CrashIds.text(1)).toArray(String[]::new));
     assertEquals(3, outcome.status(), outcome.err());
     assertEquals(1, csv(outcome.out()).size());
-    assertTrue(outcome.err().contains("1 crashes read: 1 changed"), outcome.err());
+    assertTrue(outcome.err().contains("1 crash read: 1 changed"), outcome.err());
     assertTrue(outcome.err().endsWith("siggen-diff: could not write the summary to " + notAFolder.resolve("summary.json") + ": Not a directory\n"),
         outcome.err());
     assertFalse(outcome.err().contains("Exception"), outcome.err());
