@@ -81,9 +81,11 @@ public final class Main {
     PrintWriter out = context.out();
     PrintWriter err = context.err();
     CommandLine commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
-    commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-    commandLine.getSubcommands().get("completion").getCommandSpec().usageMessage()
+    // picocli's command calls itself generate-completion: its usage must name it as it is typed here.
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().name("completion").usageMessage()
         .description("Prints a bash/zsh completion script for siggen-diff: source <(siggen-diff completion)");
+    commandLine.addSubcommand("completion", completion);
     commandLine
         .setOut(out)
         .setErr(err)
