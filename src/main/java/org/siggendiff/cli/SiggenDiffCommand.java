@@ -154,6 +154,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     if (impact && crashStats.offline) {
       throw new UsageError("--impact asks Crash Stats and cannot be used with --offline");
     }
+    if (!impact && spec.commandLine().getParseResult().hasMatchedOption("--days")) {
+      throw new UsageError("--days is only used with --impact");
+    }
     for (int i = 0; i < crashIds.size(); i++) {
       try {
         CrashId.parse(crashIds.get(i));

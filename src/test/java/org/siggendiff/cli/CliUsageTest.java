@@ -247,6 +247,14 @@ class CliUsageTest {
   }
 
   @Test
+  void daysWithoutImpactIsAUsageErrorNotSilentlyIgnored() {
+    Run run = diff("--days", "30", CRASH_ID);
+    assertEquals(2, run.status(), run.err());
+    assertEquals("siggen-diff: --days is only used with --impact\n", run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
   void theCompletionCommandsUsageNamesItAsItIsTyped() {
     for (String[] args : new String[][] {{"help", "completion"}, {"completion", "--help"}}) {
       Run run = run(InputStream.nullInputStream(), false, args);
