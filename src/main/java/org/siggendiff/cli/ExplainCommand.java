@@ -56,6 +56,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Option(names = {"-v", "--verbose"}, description = "include the debug log of both sides, as the diff's -v does")
+  boolean verbose;
+
   @Option(names = "--corpus", paramLabel = "PATH", description = "a folder or JSON Lines file of crashes; repeatable")
   List<Path> corpora = new ArrayList<>();
 
@@ -102,11 +105,11 @@ final class ExplainCommand implements Callable<Integer> {
     }
     for (ExplainSession.Explained item : outcome.explained()) {
       if (json) {
-        ObjectNode node = ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint());
+        ObjectNode node = ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint(), verbose);
         node.set("raw_annotations", item.raw() == null ? RawAnnotations.notCached().json() : item.raw().json());
         context.out().println(AsciiJson.COMPACT.writeValueAsString(node));
       } else {
-        ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint(), item.raw()).forEach(context.out()::println);
+        ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint(), item.raw(), verbose).forEach(context.out()::println);
         context.out().println();
       }
     }

@@ -57,6 +57,26 @@ class ExplainCommandTest {
   }
 
   @Test
+  void verboseAddsTheDebugLogOfBothSidesInTextAndJson() throws Exception {
+    String ignored = "SignatureGenerationRule: irrelevant; ignoring: \"mozilla::dom::ReportError\"";
+    CliRunner.Outcome plain = explain(CRASH);
+    assertFalse(plain.out().contains(" debug: "), plain.out());
+    for (String flag : new String[] {"-v", "--verbose"}) {
+      CliRunner.Outcome text = explain(flag, CRASH);
+      assertEquals(0, text.status(), text.err());
+      assertTrue(text.out().contains("\n  candidate debug: " + ignored + "\n"), text.out());
+      assertTrue(text.out().contains("\n  baseline debug: SignatureGenerationRule: "), text.out());
+      assertFalse(text.out().contains("baseline debug: " + ignored), text.out());
+    }
+
+    JsonNode json = CrashJson.parse(explain("--format", "json", "-v", CRASH).out());
+    assertTrue(json.get("candidate").get("debug").toString().contains("irrelevant; ignoring: \\\"mozilla::dom::ReportError"),
+        json.get("candidate").get("debug").toString());
+    assertTrue(json.get("baseline").get("debug").size() > 0, json.toString());
+    assertFalse(CrashJson.parse(explain("--format", "json", CRASH).out()).get("candidate").has("debug"));
+  }
+
+  @Test
   void withoutABaselineTheCandidatesWalkAloneIsExplained() {
     CliRunner.Outcome outcome = CliRunner.run("", "explain", "--corpus", "corpora/demo", "--candidate", "siglists/demo/candidate",
         "--cache-dir", folder.toString(), "--offline", CRASH);
