@@ -20,6 +20,7 @@ import org.siggendiff.history.SiglistRange;
 import org.siggendiff.history.SignatureHistory;
 import org.siggendiff.report.HistoryWriter;
 import org.siggendiff.report.Progress;
+import org.siggendiff.report.ReportLinks;
 import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,10 @@ final class HistoryCommand implements Callable<Integer> {
       description = "a folder or JSON Lines file of processed crashes or crash data; repeatable")
   List<Path> corpora = new ArrayList<>();
 
+  @Option(names = "--report-url", paramLabel = "URL",
+      description = "where crash IDs link to in markdown, the crash ID appended (default: the report page of the --api-url host)")
+  String reportUrl;
+
   @Mixin CrashStatsOptions crashStats;
 
   @Parameters(paramLabel = "CRASHID", description = "crash IDs (default: read stdin, unless --corpus is given)")
@@ -85,6 +90,7 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError("--format must be text, markdown or jsonl, not " + TerminalText.clean(format));
     }
+    ReportLinks links = links();
     List<CrashIdInput.Entry> entries = List.of();
     if (!crashIds.isEmpty()) {
       entries = CrashIdInput.fromArguments(crashIds);
@@ -119,7 +125,7 @@ final class HistoryCommand implements Callable<Integer> {
         result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
         commits.finish();
       }
-      HistoryWriter.of(outputFormat, context.out()).write(range.description(), result);
+      HistoryWriter.of(outputFormat, context.out(), links).write(range.description(), result);
       context.out().flush();
       summary(range, read, result);
       if (read.stopped() || result.stopped()) {
@@ -143,6 +149,15 @@ final class HistoryCommand implements Callable<Integer> {
         + stats.skipped());
     lines.forEach(line -> context.err().println(TerminalText.clean(line)));
     context.err().flush();
+  }
+
+  /** The crash links: --report-url, else the report page of the --api-url host, as the diff's. */
+  private ReportLinks links() throws UsageError {
+    try {
+      return reportUrl != null ? ReportLinks.of(reportUrl) : ReportLinks.forApi(crashStats.api.apiUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
   }
 
   /** Parses {@code PATH@A..B} and reads the range; a bad one is a usage error. */
