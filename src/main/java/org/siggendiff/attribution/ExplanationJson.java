@@ -35,14 +35,14 @@ public final class ExplanationJson {
     return node;
   }
 
-  /** A crash explanation, its crash named by {@code crashId}. */
-  public static ObjectNode explanation(String crashId, CrashExplanation explanation, List<LintWarning> lint) {
+  /** A crash explanation, its crash named by {@code crashId}; with {@code debug}, each side's debug log too. */
+  public static ObjectNode explanation(String crashId, CrashExplanation explanation, List<LintWarning> lint, boolean debug) {
     ObjectNode node = NODES.objectNode();
     node.put("crash_id", crashId);
     if (explanation.baseline() != null) {
-      node.set("baseline", side(explanation.baseline()));
+      node.set("baseline", side(explanation.baseline(), debug));
     }
-    node.set("candidate", side(explanation.candidate()));
+    node.set("candidate", side(explanation.candidate(), debug));
     node.put("same", explanation.baseline() == null || !explanation.differs());
     if (explanation.cause() != null) {
       node.set("cause", cause(explanation.cause()));
@@ -58,7 +58,7 @@ public final class ExplanationJson {
     return node;
   }
 
-  private static ObjectNode side(SideExplanation side) {
+  private static ObjectNode side(SideExplanation side, boolean debug) {
     ObjectNode node = NODES.objectNode();
     node.put("source", side.source());
     node.put("signature", side.signature());
@@ -86,6 +86,9 @@ public final class ExplanationJson {
       rules.addObject().put("rule", step.rule()).put("before", step.before()).put("after", step.after());
     }
     strings(node.putArray("notes"), side.notes());
+    if (debug) {
+      strings(node.putArray("debug"), side.debugLog());
+    }
     return node;
   }
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
           + " ^ starts with, $ ends with, @ regex, ! not, >, >=, <, <=.",
       "The window defaults to the 7 days before now and is pinned when the search starts.",
       "Exit status: 0 done, 2 usage error or a query Super Search rejects, 3 the list is"
-          + " incomplete (the API failed or refused access)."
+          + " incomplete (the API failed or refused access; --save saves nothing) or some hits were"
+          + " not crash IDs (skipped; --save saves the others), 130 interrupted."
     })
 final class CrashIdsCommand implements Callable<Integer> {
   /** Pages are fetched one after another; a sample searches this many signatures at once. */
@@ -198,11 +199,12 @@ final class CrashIdsCommand implements Callable<Integer> {
               + " Super Search returns for one query: narrow the window or the filters to reach the others");
     }
     if (outcome.duplicates() > 0) {
-      context.err().println("crashids: " + outcome.duplicates() + " hits repeated an earlier page and were skipped");
+      context.err().println("crashids: " + outcome.duplicates()
+          + (outcome.duplicates() == 1 ? " hit repeated an earlier page and was skipped" : " hits repeated an earlier page and were skipped"));
     }
     if (outcome.invalid() > 0) {
       context.err().println(
-          "crashids: " + outcome.invalid() + " hits were not crash IDs and were skipped: "
+          "crashids: " + outcome.invalid() + (outcome.invalid() == 1 ? " hit was not a crash ID and was skipped: " : " hits were not crash IDs and were skipped: ")
               + TerminalText.clean(String.join(", ", outcome.invalidExamples())));
     }
     if (outcome.problem().isPresent()) {

@@ -56,6 +56,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Option(names = {"-v", "--verbose"}, description = "include the debug log of both sides, as the diff's -v does")
+  boolean verbose;
+
   @Option(names = "--corpus", paramLabel = "PATH", description = "a folder or JSON Lines file of crashes; repeatable")
   List<Path> corpora = new ArrayList<>();
 
@@ -71,13 +74,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
-    try {
-      return explain();
-    } catch (UsageError e) {
-      context.err().println("siggen-diff explain: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, UsageError {
+    return explain();
   }
 
   private int explain() throws UsageError, IOException {
@@ -91,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     SiglistResolver resolver = github.resolver(
-        crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("siggen-diff: " + TerminalText.clean(warning)));
+        crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("explain: " + TerminalText.clean(warning)));
     ResolvedSiglists baselineSource = baseline == null ? null : resolve(resolver, baseline, true);
     Explainer explainer = new Explainer(baselineSource == null ? null : side(baselineSource), side(resolve(resolver, candidate, false)));
     ExplainSession.Outcome outcome;
@@ -107,17 +105,17 @@ final class ExplainCommand implements Callable<Integer> {
     }
     for (ExplainSession.Explained item : outcome.explained()) {
       if (json) {
-        ObjectNode node = ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint());
+        ObjectNode node = ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint(), verbose);
         node.set("raw_annotations", item.raw() == null ? RawAnnotations.notCached().json() : item.raw().json());
         context.out().println(AsciiJson.COMPACT.writeValueAsString(node));
       } else {
-        ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint(), item.raw()).forEach(context.out()::println);
+        ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint(), item.raw(), verbose).forEach(context.out()::println);
         context.out().println();
       }
     }
     context.out().flush();
     for (DiffRow failure : outcome.failures()) {
-      context.err().println("siggen-diff explain: failed: " + TerminalText.clean(failure.crashId() + ": " + failure.error()));
+      context.err().println("explain: failed: " + TerminalText.clean(failure.crashId() + ": " + failure.error()));
     }
     return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
   }
@@ -132,7 +130,8 @@ final class ExplainCommand implements Callable<Integer> {
     try {
       return resolver.resolve(source, isBaseline);
     } catch (SiglistSourceException e) {
-      throw new UsageError((isBaseline ? "--baseline " : "--candidate ") + TerminalText.clean(e.getMessage()));
+      String option = isBaseline ? "--baseline " : "--candidate ";
+      throw new UsageError(e.problems().stream().map(problem -> option + TerminalText.clean(problem)).toList());
     }
   }
 }

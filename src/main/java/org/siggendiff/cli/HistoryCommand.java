@@ -21,6 +21,7 @@ import org.siggendiff.history.SiglistRange;
 import org.siggendiff.history.SignatureHistory;
 import org.siggendiff.report.HistoryWriter;
 import org.siggendiff.report.Progress;
+import org.siggendiff.report.ReportLinks;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.sources.GitHubSiglistHistory;
 import org.siggendiff.sources.SiglistResolver;
@@ -69,6 +70,10 @@ final class HistoryCommand implements Callable<Integer> {
       description = "a folder or JSON Lines file of processed crashes or crash data; repeatable")
   List<Path> corpora = new ArrayList<>();
 
+  @Option(names = "--report-url", paramLabel = "URL",
+      description = "where crash IDs link to in markdown, the crash ID appended (default: the report page of the --api-url host)")
+  String reportUrl;
+
   @Mixin CrashStatsOptions crashStats;
 
   @Mixin GitHubOptions github;
@@ -81,13 +86,8 @@ final class HistoryCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    try {
-      return history();
-    } catch (UsageError e) {
-      context.err().println("siggen-diff history: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+  public Integer call() throws IOException, InterruptedException, UsageError {
+    return history();
   }
 
   private int history() throws UsageError, IOException, InterruptedException {
@@ -97,6 +97,7 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError("--format must be text, markdown or jsonl, not " + TerminalText.clean(format));
     }
+    ReportLinks links = links();
     List<CrashIdInput.Entry> entries = List.of();
     if (!crashIds.isEmpty()) {
       entries = CrashIdInput.fromArguments(crashIds);
@@ -131,7 +132,7 @@ final class HistoryCommand implements Callable<Integer> {
         result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
         commits.finish();
       }
-      HistoryWriter.of(outputFormat, context.out()).write(range.description(), result);
+      HistoryWriter.of(outputFormat, context.out(), links).write(range.description(), result);
       context.out().flush();
       summary(range, read, result);
       if (read.stopped() || result.stopped()) {
@@ -158,6 +159,15 @@ final class HistoryCommand implements Callable<Integer> {
     context.err().flush();
   }
 
+  /** The crash links: --report-url, else the report page of the --api-url host, as the diff's. */
+  private ReportLinks links() throws UsageError {
+    try {
+      return reportUrl != null ? ReportLinks.of(reportUrl) : ReportLinks.forApi(crashStats.api.apiUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
   /** Parses {@code PATH@A..B} and reads the range; a bad one is a usage error. */
   private SiglistRange range() throws UsageError {
     if (siglists.startsWith("github:")) {
@@ -181,7 +191,7 @@ final class HistoryCommand implements Callable<Integer> {
       try {
         return GitSiglistRange.read(checkout, siglists, from, to, firstParent);
       } catch (HistoryException e) {
-        throw new UsageError("--siglists " + TerminalText.clean(e.getMessage()));
+        throw new UsageError(e.problems().stream().map(problem -> "--siglists " + TerminalText.clean(problem)).toList());
       }
     }
     throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout");

@@ -81,9 +81,11 @@ public final class Main {
     PrintWriter out = context.out();
     PrintWriter err = context.err();
     CommandLine commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
-    commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-    commandLine.getSubcommands().get("completion").getCommandSpec().usageMessage()
+    // picocli's command calls itself generate-completion: its usage must name it as it is typed here.
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().name("completion").usageMessage()
         .description("Prints a bash/zsh completion script for siggen-diff: source <(siggen-diff completion)");
+    commandLine.addSubcommand("completion", completion);
     commandLine
         .setOut(out)
         .setErr(err)
@@ -112,8 +114,7 @@ public final class Main {
       try {
         validate(command.getCommandSpec());
       } catch (UsageError e) {
-        command.getErr().println(command.getCommandName() + ": " + e.getMessage());
-        return ExitCodes.USAGE;
+        return usageError(e, command, command.getErr());
       }
     }
     return new CommandLine.RunLast().execute(parsed);
@@ -148,13 +149,24 @@ public final class Main {
   }
 
   /**
+   * The one place a usage or configuration error is printed: each line with the command's name
+   * ({@code siggen-diff:} for the diff, {@code explain:} for explain), and exit status 2.
+   */
+  private static int usageError(UsageError error, CommandLine command, PrintWriter err) {
+    for (String line : error.lines()) {
+      // Cleaning is idempotent: lines a command cleaned already print the same.
+      err.println(command.getCommandName() + ": " + TerminalText.clean(line));
+    }
+    return ExitCodes.USAGE;
+  }
+
+  /**
    * Exceptions that leave a command: a usage error it did not report itself, an interruption, or
    * a bug, which must not look like exit status 1 ("signatures differ").
    */
   private static int unexpected(Exception exception, CommandLine command, PrintWriter err) {
-    if (exception instanceof UsageError) {
-      err.println(command.getCommandName() + ": " + exception.getMessage());
-      return ExitCodes.USAGE;
+    if (exception instanceof UsageError usage) {
+      return usageError(usage, command, err);
     }
     if (exception instanceof InterruptedException) {
       err.println(command.getCommandName() + ": interrupted");

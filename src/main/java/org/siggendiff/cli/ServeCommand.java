@@ -158,9 +158,7 @@ final class ServeCommand implements Callable<Integer>, Validated {
         ResolvedSiglists resolved = resolver.resolve(spec[1], false);
         served.add(new ServedSiglists(spec[0], spec[1], resolved.commit(), Instant.now(), resolved.siglists().orElseThrow()));
       } catch (SiglistSourceException e) {
-        throw new UsageError(e.problems().stream()
-            .map(problem -> "--siglists " + TerminalText.clean(problem))
-            .collect(Collectors.joining("\nserve: ")));
+        throw new UsageError(e.problems().stream().map(problem -> "--siglists " + TerminalText.clean(problem)).toList());
       }
     }
     return served;

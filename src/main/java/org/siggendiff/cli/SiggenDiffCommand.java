@@ -14,7 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.function.BooleanSupplier;
 import okhttp3.HttpUrl;
 import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashstats.CrashId;
@@ -161,6 +161,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     if (impact && crashStats.offline) {
       throw new UsageError("--impact asks Crash Stats and cannot be used with --offline");
     }
+    if (!impact && spec.commandLine().getParseResult().hasMatchedOption("--days")) {
+      throw new UsageError("--days is only used with --impact");
+    }
     for (int i = 0; i < crashIds.size(); i++) {
       try {
         CrashId.parse(crashIds.get(i));
@@ -178,21 +181,25 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   private int diff() throws UsageError, IOException, InterruptedException {
     ReportFormat reportFormat = reportFormat();
     Shard share = shard();
-    List<CrashIdInput.Entry> entries = List.of();
-    if (!crashIds.isEmpty()) {
-      entries = CrashIdInput.fromArguments(crashIds);
-    } else if (corpora.isEmpty()) {
-      if (!context.inIsTerminal()) {
-        entries = CrashIdInput.fromLines(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
-      }
-      if (entries.isEmpty()) {
+    boolean fromStdin = crashIds.isEmpty() && corpora.isEmpty();
+    if (fromStdin && context.inIsTerminal()) {
+      spec.commandLine().usage(context.err());
+      return ExitCodes.USAGE;
+    }
+    List<CrashIdInput.Entry> entries = CrashIdInput.fromArguments(crashIds);
+    // The siglists are resolved while whatever writes stdin (crashids) is still at work.
+    SiglistResolver resolver = resolver();
+    ResolvedSiglists baselineSource = resolve(resolver, baseline, true);
+    ResolvedSiglists candidateSource = resolve(resolver, candidate, false);
+    BooleanSupplier stop = context.interruption().watch();
+    StdinCrashIds stdin = null;
+    if (fromStdin) {
+      stdin = new StdinCrashIds(new InputStreamReader(context.in(), StandardCharsets.UTF_8), stop);
+      if (stdin.isEmpty()) {
         spec.commandLine().usage(context.err());
         return ExitCodes.USAGE;
       }
     }
-    SiglistResolver resolver = resolver();
-    ResolvedSiglists baselineSource = resolve(resolver, baseline, true);
-    ResolvedSiglists candidateSource = resolve(resolver, candidate, false);
 
     CorpusReader corpus;
     try {
@@ -201,8 +208,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       throw new UsageError(e.getMessage());
     }
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
-      Progress progress = new Progress(
-          context.err(), "siggen-diff", corpora.isEmpty() && share.isAll() ? entries.size() : -1, context.errIsTerminal());
+      // A share's count is not known before its inputs are hashed.
+      long inputCount = share.isAll() ? inputCount(stdin, entries) : -1;
+      Progress progress = new Progress(context.err(), "siggen-diff", inputCount, context.errIsTerminal());
       RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
       ObjectNode extra = JsonNodeFactory.instance.objectNode(); // issue 18
       ProductionImpact sample = new ProductionImpact(); // issue 18
@@ -215,14 +223,18 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       boolean broken;
       try (ReportFile file = output == null ? null : reportFile()) {
         DiffSession.Outcome outcome = session.run(
-            concat(CorpusReader.fromEntries(entries), corpus),
-            corpora.isEmpty() ? entries.size() : -1,
+            stdin != null ? stdin : concat(CorpusReader.fromEntries(entries), corpus),
+            inputCount,
             () -> {
               writer[0] = reportFormat.open(file != null ? file.writer() : context.out(), baselineSource, candidateSource, options);
               return output(writer[0], progress, sample);
             },
-            context.interruption().watch());
+            stop);
         summary = outcome.summary();
+        if (stdin != null && stdin.stoppedBeforeEnd()) {
+          // Stopped while waiting on stdin: what was taken is counted, the rest of stdin is unknown.
+          summary.interrupted(summary.isInterrupted() ? summary.notProcessed() : 0, true);
+        }
         broken = outcome.broken();
         progress.finish();
         context.out().flush();
@@ -266,6 +278,11 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       }
       return exitCode && summary.changed() > 0 ? ExitCodes.DIFFERENT_OR_BAD_LINES : ExitCodes.OK;
     }
+  }
+
+  /** How many inputs there are: the arguments' count, or -1 when corpora or stdin are read as the run goes. */
+  private long inputCount(StdinCrashIds stdin, List<CrashIdInput.Entry> entries) {
+    return stdin == null && corpora.isEmpty() ? entries.size() : -1;
   }
 
   /** The rows to stdout, each whole: where stdout is read as it comes, flushed, with the progress bar out of its way. */
@@ -374,8 +391,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     } catch (SiglistSourceException e) {
       // One line per problem, each with the option it is about.
       String option = isBaseline ? "--baseline " : "--candidate ";
-      throw new UsageError(
-          e.problems().stream().map(problem -> option + TerminalText.clean(problem)).collect(Collectors.joining("\nsiggen-diff: ")));
+      throw new UsageError(e.problems().stream().map(problem -> option + TerminalText.clean(problem)).toList());
     }
   }
 

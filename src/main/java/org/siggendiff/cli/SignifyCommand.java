@@ -74,13 +74,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
 
   @Override
   public Integer call() throws UsageError {
-    SignatureGenerator generator;
-    try {
-      generator = new SignatureGenerator(loadSiglists());
-    } catch (SiglistException e) {
-      e.problems().forEach(problem -> context.err().println("signify: " + problem));
-      return ExitCodes.USAGE;
-    }
+    SignatureGenerator generator = new SignatureGenerator(loadSiglists());
     SignifyRunner runner = new SignifyRunner(generator, processed, verbose);
     try (BufferedReader reader = new BufferedReader(openInput(), 1 << 16)) {
       if (jsonl) {
@@ -99,14 +93,17 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       context.err().println("signify: " + e.getMessage());
       return ExitCodes.DIFFERENT_OR_BAD_LINES;
     } catch (IOException e) {
-      context.err().println("signify: cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
-      return ExitCodes.USAGE;
+      throw new UsageError("cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
     }
   }
 
-  private SiglistSet loadSiglists() throws UsageError, SiglistException {
+  private SiglistSet loadSiglists() throws UsageError {
     if (signatureListDir != null) {
-      return SiglistLoader.load(Path.of(signatureListDir), signatureListDir);
+      try {
+        return SiglistLoader.load(Path.of(signatureListDir), signatureListDir);
+      } catch (SiglistException e) {
+        throw new UsageError(e.problems().stream().map(TerminalText::clean).toList());
+      }
     }
     String source = siglists != null ? siglists : context.env().get(SIGLISTS_ENV);
     if (source == null || source.isEmpty()) {
@@ -121,7 +118,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
     try {
       return resolver.resolve(source, false).siglists().orElseThrow();
     } catch (SiglistSourceException e) {
-      throw new UsageError(TerminalText.clean(e.getMessage()));
+      throw new UsageError(e.problems().stream().map(TerminalText::clean).toList());
     }
   }
 

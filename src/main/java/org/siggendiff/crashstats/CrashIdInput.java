@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Crash IDs as people supply them: command-line arguments, or lines of text where blank lines
@@ -45,6 +46,15 @@ public final class CrashIdInput {
    */
   public static List<Entry> fromLines(Reader reader) throws IOException {
     List<Entry> entries = new ArrayList<>();
+    forEachLine(reader, entries::add);
+    return entries;
+  }
+
+  /**
+   * Reads line after line, handing each entry on as soon as its line ends, so that a pipe is
+   * processed as it is written; as {@link #fromLines} otherwise.
+   */
+  public static void forEachLine(Reader reader, Consumer<Entry> each) throws IOException {
     Reader in = reader instanceof BufferedReader ? reader : new BufferedReader(reader);
     StringBuilder line = new StringBuilder();
     long number = 0;
@@ -56,7 +66,7 @@ public final class CrashIdInput {
         c = in.read();
       }
       if (c < 0) {
-        return entries;
+        return;
       }
       boolean tooLong = false;
       // Lines end at \n, \r or \r\n, as for BufferedReader.readLine.
@@ -72,9 +82,9 @@ public final class CrashIdInput {
       number++;
       String where = "line " + number;
       if (tooLong) {
-        entries.add(new Invalid(where, "longer than " + MAX_LINE_CHARS + " characters"));
+        each.accept(new Invalid(where, "longer than " + MAX_LINE_CHARS + " characters"));
       } else {
-        fromLine(where, line.toString()).ifPresent(entries::add);
+        fromLine(where, line.toString()).ifPresent(each);
       }
     }
   }

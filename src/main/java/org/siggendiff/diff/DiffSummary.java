@@ -246,8 +246,17 @@ public final class DiffSummary {
     return change != null && !change.isEmpty();
   }
 
-  /** Why an added line that matched nothing is worth a warning. */
-  public String unmatchedWarning() {
-    return "matches no frame in these " + (changed + unchanged) + " crashes: check for a typo, or add crashes it should move";
+  /**
+   * Why added lines that matched nothing are worth a warning, said of one line ("this added
+   * line ...") or of several ("these added lines ..."). A run that signed no crash could match
+   * nothing, so it suggests no typo.
+   */
+  public String unmatchedWarning(boolean oneLine) {
+    long crashes = changed + unchanged;
+    if (crashes == 0) {
+      return "cannot be checked: no crash was read";
+    }
+    return (oneLine ? "matches" : "match") + " no frame in " + (crashes == 1 ? "the 1 crash" : "these " + crashes + " crashes")
+        + ": check for a typo, or add crashes " + (oneLine ? "it" : "they") + " should move";
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.zip.CRC32;
+import org.siggendiff.pipeline.WaitingIterator;
 
 /**
  * One of N shares of a diff run's inputs, for batch systems that run N copies of the same
@@ -77,10 +78,23 @@ public record Shard(int index, int count) {
     return input.where();
   }
 
-  /** The inputs this share keeps, read lazily from {@code inputs}. */
+  /**
+   * The inputs this share keeps, read lazily from {@code inputs}; the whole is {@code inputs}
+   * itself. Inputs that wait for more to arrive (a pipe) still say so through the filter, so
+   * that rows done meanwhile are not held back.
+   */
+  @SuppressWarnings("unchecked")
   public Iterator<DiffInput> filter(Iterator<? extends DiffInput> inputs) {
-    return new Iterator<>() {
+    if (isAll()) {
+      return (Iterator<DiffInput>) inputs;
+    }
+    return new WaitingIterator<>() {
       private DiffInput next;
+
+      @Override
+      public boolean ready() {
+        return next != null || !(inputs instanceof WaitingIterator<?> waiting) || waiting.ready();
+      }
 
       @Override
       public boolean hasNext() {

@@ -45,6 +45,11 @@ public final class SignatureEngine {
     return new SignatureEngine(new SignatureGenerator(SiglistLoader.load(siglistFolder, siglistFolder.toString())));
   }
 
+  /** An engine over a siglist set already loaded (from a git ref, a pull request, a folder). */
+  public static SignatureEngine of(SiglistSet siglists) {
+    return new SignatureEngine(new SignatureGenerator(Objects.requireNonNull(siglists, "siglists")));
+  }
+
   /**
    * Builds an engine from the lines of the four siglists, read as the files would be (each line
    * stripped, blank lines and {@code #} comments skipped).

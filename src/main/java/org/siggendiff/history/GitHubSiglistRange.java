@@ -41,7 +41,7 @@ public final class GitHubSiglistRange {
     try {
       return new GitHubSiglistRange(github, spec).read(from, to);
     } catch (SiglistSourceException e) {
-      throw new HistoryException(String.join("; ", e.problems()));
+      throw new HistoryException(e.problems());
     }
   }
 

@@ -144,7 +144,7 @@ public final class SignatureHistory {
     }
   };
   /** The versions that did not load, by key: the commit and each {@code file:line: problem}, joined by semicolons. */
-  private final Map<String, String> unloadable = new LinkedHashMap<>();
+  private final Map<String, List<String>> unloadable = new LinkedHashMap<>();
   /** The version signed last, and its lines: the shortcut signs the next version from it. */
   private SiglistVersion last;
   private Map<SiglistKind, List<String>> lastLines;
@@ -197,7 +197,7 @@ public final class SignatureHistory {
       String first = start != null ? start[entry.getKey()] : entry.getValue().get(0).from();
       timelines.add(new Timeline(crash.id(), crash.linkable(), first, entry.getValue()));
     }
-    return new Result(commits, timelines, List.copyOf(failures.values()), List.copyOf(unloadable.values()), stopped, new Stats(signatures.size(), signed, skipped));
+    return new Result(commits, timelines, List.copyOf(failures.values()), unloadable.values().stream().flatMap(List::stream).toList(), stopped, new Stats(signatures.size(), signed, skipped));
   }
 
   private CommitMoves commit(HistoryStep step, Map<Integer, List<Change>> changes) {
@@ -291,7 +291,7 @@ public final class SignatureHistory {
     try {
       set = version.load();
     } catch (SiglistException e) {
-      unloadable.put(version.key(), "commit " + version.shortCommit() + ": " + String.join("; ", e.problems()));
+      unloadable.put(version.key(), e.problems().stream().map(problem -> "commit " + version.shortCommit() + ": " + problem).toList());
       return null;
     }
     List<String> lineNumbers = set.lines().get(SiglistKind.LINE_NUMBERS);

@@ -84,7 +84,10 @@ public final class OrderedParallelMap<I, O> {
         if (stop.getAsBoolean()) {
           return new Outcome(true, inFlight.size());
         }
-        if (inFlight.size() < window && inputs.hasNext()) {
+        if (!inFlight.isEmpty() && inputs instanceof WaitingIterator<?> waiting && !waiting.ready()) {
+          // The next input is not there yet: results done meanwhile go out rather than wait for it.
+          awaitBriefly(inFlight.peekFirst());
+        } else if (inFlight.size() < window && inputs.hasNext()) {
           inFlight.addLast(pool.submit(task(inputs.next())));
         } else if (inFlight.isEmpty()) {
           return new Outcome(false, 0);

@@ -27,8 +27,10 @@ public final class ExplanationText {
 
   /**
    * @param raw the raw annotations behind the rules' fields; null to say nothing of them
+   * @param debug whether to add each side's debug log, after its notes
    */
-  public static List<String> lines(String crashId, CrashExplanation explanation, List<LintWarning> lint, RawAnnotations raw) {
+  public static List<String> lines(
+      String crashId, CrashExplanation explanation, List<LintWarning> lint, RawAnnotations raw, boolean debug) {
     List<String> out = new ArrayList<>();
     SideExplanation before = explanation.baseline();
     SideExplanation after = explanation.candidate();
@@ -75,6 +77,10 @@ public final class ExplanationText {
     raw(out, raw);
     notes(out, "baseline", before);
     notes(out, "candidate", after);
+    if (debug) {
+      debug(out, "baseline", before);
+      debug(out, "candidate", after);
+    }
     for (LintWarning warning : lint) {
       out.add("  warning: " + warning.message());
     }
@@ -130,6 +136,15 @@ public final class ExplanationText {
     }
     for (String note : side.notes()) {
       out.add("  " + name + " note: " + note);
+    }
+  }
+
+  private static void debug(List<String> out, String name, SideExplanation side) {
+    if (side == null) {
+      return;
+    }
+    for (String line : side.debugLog()) {
+      out.add("  " + name + " debug: " + line);
     }
   }
 }

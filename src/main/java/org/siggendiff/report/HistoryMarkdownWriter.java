@@ -13,12 +13,12 @@ import org.siggendiff.history.SignatureHistory;
  * references made inert); crash IDs link to their report and bug numbers to Bugzilla.
  */
 final class HistoryMarkdownWriter implements HistoryWriter {
-  private static final ReportLinks LINKS = ReportLinks.of(ReportLinks.CRASH_STATS);
-
   private final Writer out;
+  private final ReportLinks links;
 
-  HistoryMarkdownWriter(Writer out) {
+  HistoryMarkdownWriter(Writer out, ReportLinks links) {
     this.out = out;
+    this.links = links;
   }
 
   @Override
@@ -64,7 +64,7 @@ final class HistoryMarkdownWriter implements HistoryWriter {
     out.flush();
   }
 
-  private static String crash(String id, boolean linkable) {
-    return LINKS.link(id).filter(link -> linkable).map(link -> "[" + id + "](" + link + ")").orElseGet(() -> MarkdownRowWriter.escape(id));
+  private String crash(String id, boolean linkable) {
+    return links.link(id).filter(link -> linkable).map(link -> "[" + id + "](" + link + ")").orElseGet(() -> MarkdownRowWriter.escape(id));
   }
 }

@@ -26,10 +26,11 @@ public interface HistoryWriter {
     }
   }
 
-  static HistoryWriter of(Format format, Writer out) {
+  /** @param links where crash IDs link to, in Markdown */
+  static HistoryWriter of(Format format, Writer out, ReportLinks links) {
     return switch (format) {
       case TEXT -> new HistoryTextWriter(out);
-      case MARKDOWN -> new HistoryMarkdownWriter(out);
+      case MARKDOWN -> new HistoryMarkdownWriter(out, links);
       case JSONL -> new HistoryJsonlWriter(out);
     };
   }

@@ -233,10 +233,10 @@ final class HtmlRowWriter implements RowWriter {
   }
 
   private void counts(DiffSummary summary) throws IOException {
-    out.write("<h2>Summary</h2>\n<p class=\"counts\" id=\"counts\"><b>" + summary.read() + "</b> crashes read: <b>" + summary.changed()
+    out.write("<h2>Summary</h2>\n<p class=\"counts\" id=\"counts\"><b>" + summary.read() + "</b> " + CrashCount.noun(summary.read()) + " read: <b>" + summary.changed()
         + "</b> changed, <b>" + summary.unchanged() + "</b> unchanged, <b>" + summary.failed() + "</b> failed.</p>\n");
     if (summary.isInterrupted()) {
-      out.write("<p class=\"warning\">Interrupted: " + summary.notProcessed() + " crashes not processed"
+      out.write("<p class=\"warning\">Interrupted: " + CrashCount.of(summary.notProcessed()) + " not processed"
           + (summary.restNotRead() ? ", and the rest of the input not read" : "") + ".</p>\n");
     }
     if (summary.internalError() != null) {
@@ -299,8 +299,7 @@ final class HtmlRowWriter implements RowWriter {
     out.write("</tbody></table>\n");
     List<String> warnings = new ArrayList<>();
     for (ChangedLine line : summary.unmatchedLines()) {
-      warnings.add(Html.escape(line + ": matches no frame in these " + (summary.changed() + summary.unchanged())
-          + " crashes: check for a typo, or add crashes it should move"));
+      warnings.add(Html.escape(line + ": " + summary.unmatchedWarning(true)));
     }
     for (LintWarning warning : summary.lint()) {
       warnings.add(Html.escape(warning.message()));

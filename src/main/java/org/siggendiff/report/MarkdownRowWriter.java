@@ -145,10 +145,10 @@ final class MarkdownRowWriter implements RowWriter {
     page.add("### Signatures: " + escape(cut(baseline.describe())) + " \u2192 " + escape(cut(candidate.describe())) + "\n\n");
     page.add("- **Baseline:** " + escape(cut(baseline.describe())) + "\n");
     page.add("- **Candidate:** " + escape(cut(candidate.describe())) + "\n\n");
-    page.add("**" + summary.read() + " crashes read: " + summary.changed() + " changed, " + summary.unchanged() + " unchanged, "
+    page.add("**" + CrashCount.of(summary.read()) + " read: " + summary.changed() + " changed, " + summary.unchanged() + " unchanged, "
         + summary.failed() + " failed.**\n\n");
     if (summary.isInterrupted()) {
-      page.add("**Interrupted:** " + summary.notProcessed() + " crashes not processed"
+      page.add("**Interrupted:** " + CrashCount.of(summary.notProcessed()) + " not processed"
           + (summary.restNotRead() ? ", and the rest of the input not read" : "") + ".\n\n");
     }
     if (summary.internalError() != null) {
@@ -221,8 +221,7 @@ final class MarkdownRowWriter implements RowWriter {
     page.add("\n");
     List<String> warnings = new ArrayList<>();
     for (ChangedLine line : summary.unmatchedLines()) {
-      warnings.add("- " + lineCell(line) + ": matches no frame in these " + (summary.changed() + summary.unchanged())
-          + " crashes: check for a typo, or add crashes it should move\n");
+      warnings.add("- " + lineCell(line) + ": " + summary.unmatchedWarning(true) + "\n");
     }
     for (LintWarning warning : summary.lint()) {
       warnings.add("- " + escape(cut(warning.message())) + "\n");

@@ -60,7 +60,7 @@ public final class SummaryJson {
     ArrayNode warnings = json.putArray("warnings");
     for (ChangedLine line : summary.unmatchedLines()) {
       warnings.addObject().put("kind", "matches_nothing").put("file", line.file()).put("line", line.line())
-          .put("text", line.text()).put("message", line.location() + " " + summary.unmatchedWarning());
+          .put("text", line.text()).put("message", line.location() + " " + summary.unmatchedWarning(true));
     }
     for (LintWarning warning : summary.lint()) {
       warnings.addObject().put("kind", warning.kind().name().toLowerCase(Locale.ROOT)).put("file", warning.line().file())

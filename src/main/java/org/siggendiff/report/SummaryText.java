@@ -22,11 +22,11 @@ public final class SummaryText {
     lines.add("baseline:  " + summary.baselineSource().describe());
     lines.add("candidate: " + summary.candidateSource().describe());
     StringBuilder counts = new StringBuilder();
-    counts.append(summary.read()).append(" crashes read: ").append(summary.changed()).append(" changed, ").append(summary.unchanged()).append(" unchanged, ")
+    counts.append(CrashCount.of(summary.read())).append(" read: ").append(summary.changed()).append(" changed, ").append(summary.unchanged()).append(" unchanged, ")
         .append(summary.failures().size()).append(" failed");
     lines.add(counts.toString());
     if (summary.isInterrupted()) {
-      lines.add("interrupted: " + summary.notProcessed() + " crashes not processed" + (summary.restNotRead() ? ", and the rest of the input not read" : ""));
+      lines.add("interrupted: " + CrashCount.of(summary.notProcessed()) + " not processed" + (summary.restNotRead() ? ", and the rest of the input not read" : ""));
     }
     if (summary.internalError() != null) {
       lines.add("stopped by an internal error: " + summary.internalError());
@@ -54,7 +54,8 @@ public final class SummaryText {
         summary.transitionsNotByLine(), summary.transitionsNotByLine().size());
     List<ChangedLine> unmatched = summary.unmatchedLines();
     if (!unmatched.isEmpty()) {
-      lines.add("warning: " + (unmatched.size() == 1 ? "this added line " : "these added lines ") + summary.unmatchedWarning() + ":");
+      boolean one = unmatched.size() == 1;
+      lines.add("warning: " + (one ? "this added line " : "these added lines ") + summary.unmatchedWarning(one) + ":");
       unmatched.forEach(line -> lines.add("  " + line));
     }
     for (LintWarning warning : summary.lint()) {

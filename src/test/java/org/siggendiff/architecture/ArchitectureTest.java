@@ -57,6 +57,17 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
+  @Test
+  void theServerSignsThroughTheEnginesFacadeNotTheGenerator() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.siggendiff.serve..")
+        .should()
+        .accessClassesThat()
+        .belongToAnyOf(org.siggendiff.signature.SignatureGenerator.class)
+        .check(MAIN);
+  }
+
   static String[] allowedForTheEngine() {
     String[] allowed = new String[ENGINE.length + 2];
     System.arraycopy(ENGINE, 0, allowed, 0, ENGINE.length);

@@ -247,6 +247,24 @@ class CliUsageTest {
   }
 
   @Test
+  void daysWithoutImpactIsAUsageErrorNotSilentlyIgnored() {
+    Run run = diff("--days", "30", CRASH_ID);
+    assertEquals(2, run.status(), run.err());
+    assertEquals("siggen-diff: --days is only used with --impact\n", run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void theCompletionCommandsUsageNamesItAsItIsTyped() {
+    for (String[] args : new String[][] {{"help", "completion"}, {"completion", "--help"}}) {
+      Run run = run(InputStream.nullInputStream(), false, args);
+      assertEquals(0, run.status(), run.err());
+      assertTrue(run.out().startsWith("Usage: siggen-diff completion"), run.out());
+      assertFalse(run.out().contains("generate-completion"), run.out());
+    }
+  }
+
+  @Test
   void versionNamesTheSocorroCommitTheRulesFollow() {
     Run run = run(InputStream.nullInputStream(), false, "--version");
     assertEquals(0, run.status(), run.err());

@@ -197,6 +197,22 @@ class CrashIdsCommandTest {
   }
 
   @Test
+  void hitsThatAreNotCrashIdsAreSkippedAndExit3AsTheHelpSays() {
+    List<String> hits = new ArrayList<>(ids(0, 2));
+    hits.add(1, "not-a-crash-id");
+    server.stubFor(search().willReturn(okJson(answer(hits, 3))));
+    CliRunner.Outcome outcome = crashids("--save", "partial");
+    assertEquals(3, outcome.status(), outcome.err());
+    assertEquals(ids(0, 2), outcome.out().lines().toList());
+    assertTrue(outcome.err().contains("crashids: 1 hit was not a crash ID and was skipped: 'not-a-crash-id'"), outcome.err());
+    assertTrue(Files.isDirectory(folder.resolve("corpora/partial")), "the valid IDs are saved");
+
+    String help = CliRunner.run("", "crashids", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("3 the list is incomplete (the API failed or refused access; --save saves nothing) or some hits were"
+        + " not crash IDs (skipped; --save saves the others)"), help);
+  }
+
+  @Test
   void badOptionsGetOneLineAndExit2WithoutAnyRequest() {
     Map<List<String>, String> cases = new LinkedHashMap<>();
     cases.put(List.of("--num", "10001"), "crashids: --num must be between 1 and 10000, or all");

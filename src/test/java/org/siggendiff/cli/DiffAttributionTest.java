@@ -187,6 +187,41 @@ class DiffAttributionTest {
   }
 
   @Test
+  void aRunOfOneCrashSaysSoInTheSingularAndLinesMatchingNothingInThePlural() throws IOException {
+    corpus = corpus(processed(CrashIds.text(2), "Other::Thing", "Other::Thing"));
+    Path summaryFile = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("\n1 crash read: 0 changed, 1 unchanged, 0 failed\n"), outcome.err());
+    assertTrue(outcome.err().contains("warning: these added lines match no frame in the 1 crash: check for a typo, or add crashes they"
+        + " should move:\n  + irrelevant_signature_re.txt:7 Bar::Baz\n  + irrelevant_signature_re.txt:8 Typo::Nothing\n"), outcome.err());
+    assertEquals("irrelevant_signature_re.txt:8 matches no frame in the 1 crash: check for a typo, or add crashes it should move",
+        CrashJson.parse(Files.readString(summaryFile)).get("warnings").get(1).get("message").asText());
+
+    String markdown = diff("--format", "markdown").out();
+    assertTrue(markdown.contains("**1 crash read: 0 changed, 1 unchanged, 0 failed.**"), markdown);
+    assertTrue(markdown.contains(": matches no frame in the 1 crash: check for a typo, or add crashes it should move\n"), markdown);
+    String html = diff("--format", "html").out();
+    assertTrue(html.contains("<b>1</b> crash read: <b>0</b> changed"), html);
+    assertTrue(html.contains("Typo::Nothing: matches no frame in the 1 crash: check for a typo"), html);
+  }
+
+  @Test
+  void aRunThatReadNoCrashSuggestsNoTypo() throws IOException {
+    corpus = Files.writeString(folder.resolve("empty.jsonl"), "");
+    Path summaryFile = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
+    assertTrue(outcome.err().contains("\n0 crashes read: 0 changed, 0 unchanged, 0 failed\n"), outcome.err());
+    assertTrue(outcome.err().contains("warning: these added lines cannot be checked: no crash was read:\n"), outcome.err());
+    assertFalse(outcome.err().contains("typo"), outcome.err());
+    assertFalse(Files.readString(summaryFile).contains("typo"), Files.readString(summaryFile));
+    String markdown = diff("--format", "markdown").out();
+    assertTrue(markdown.contains(": cannot be checked: no crash was read\n"), markdown);
+    assertFalse(markdown.contains("typo"), markdown);
+    assertFalse(diff("--format", "html").out().contains("check for a typo"));
+  }
+
+  @Test
   void summaryGroupsMovesByLineAndWarnsOfALineThatMatchesNoFrame() throws IOException {
     Path summaryFile = folder.resolve("summary.json");
     CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
@@ -296,7 +331,7 @@ class DiffAttributionTest {
         "--cache-dir", folder.resolve("cache").toString(), "--offline", corpus.toString());
 
     assertEquals(3, outcome.status(), outcome.err());
-    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + CrashIds.text(1) + ": siglist pattern timed out: "
+    assertTrue(outcome.err().contains("explain: failed: " + CrashIds.text(1) + ": siglist pattern timed out: "
         + baseline.resolve("irrelevant_signature_re.txt") + ":8 (on frame 'aaaa"), outcome.err());
     assertTrue(outcome.out().contains("crash " + CrashIds.text(2)), outcome.out());
     assertFalse(outcome.out().contains("crash " + CrashIds.text(1)), outcome.out());

@@ -57,6 +57,26 @@ class ExplainCommandTest {
   }
 
   @Test
+  void verboseAddsTheDebugLogOfBothSidesInTextAndJson() throws Exception {
+    String ignored = "SignatureGenerationRule: irrelevant; ignoring: \"mozilla::dom::ReportError\"";
+    CliRunner.Outcome plain = explain(CRASH);
+    assertFalse(plain.out().contains(" debug: "), plain.out());
+    for (String flag : new String[] {"-v", "--verbose"}) {
+      CliRunner.Outcome text = explain(flag, CRASH);
+      assertEquals(0, text.status(), text.err());
+      assertTrue(text.out().contains("\n  candidate debug: " + ignored + "\n"), text.out());
+      assertTrue(text.out().contains("\n  baseline debug: SignatureGenerationRule: "), text.out());
+      assertFalse(text.out().contains("baseline debug: " + ignored), text.out());
+    }
+
+    JsonNode json = CrashJson.parse(explain("--format", "json", "-v", CRASH).out());
+    assertTrue(json.get("candidate").get("debug").toString().contains("irrelevant; ignoring: \\\"mozilla::dom::ReportError"),
+        json.get("candidate").get("debug").toString());
+    assertTrue(json.get("baseline").get("debug").size() > 0, json.toString());
+    assertFalse(CrashJson.parse(explain("--format", "json", CRASH).out()).get("candidate").has("debug"));
+  }
+
+  @Test
   void withoutABaselineTheCandidatesWalkAloneIsExplained() {
     CliRunner.Outcome outcome = CliRunner.run("", "explain", "--corpus", "corpora/demo", "--candidate", "siglists/demo/candidate",
         "--cache-dir", folder.toString(), "--offline", CRASH);
@@ -70,7 +90,7 @@ class ExplainCommandTest {
     CliRunner.Outcome outcome = explain("--format", "xml", CRASH);
 
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff explain: --format must be text or json, not xml", outcome.err().strip());
+    assertEquals("explain: --format must be text or json, not xml", outcome.err().strip());
   }
 
   @Test
@@ -105,8 +125,8 @@ class ExplainCommandTest {
     assertEquals(3, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("crash " + CRASH + "\n"), outcome.out());
     assertTrue(outcome.out().contains("  candidate: siglists/demo/candidate  \"Next::Frame\"  (differs)"), outcome.out());
-    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + notACrash + ": "), outcome.err());
-    assertTrue(outcome.err().contains("siggen-diff explain: failed: " + missing + ": "), outcome.err());
+    assertTrue(outcome.err().contains("explain: failed: " + notACrash + ": "), outcome.err());
+    assertTrue(outcome.err().contains("explain: failed: " + missing + ": "), outcome.err());
   }
 
   @Test

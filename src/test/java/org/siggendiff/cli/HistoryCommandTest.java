@@ -136,6 +136,25 @@ class HistoryCommandTest {
   }
 
   @Test
+  void markdownLinksCrashesToTheApiHostOrTheReportUrlAsTheDiffDoes() {
+    String crash = "d106337a-7ba6-40e0-9bfe-27f289251112";
+    String range = merged.root() + "@" + base + ".." + merge;
+    CliRunner.Outcome api = history("--siglists", range, "--first-parent", "--format", "markdown",
+        "--api-url", "https://crash-stats.allizom.org/api/");
+    assertEquals(0, api.status(), api.err());
+    assertTrue(api.out().contains("[" + crash + "](https://crash-stats.allizom.org/report/index/" + crash + ")"), api.out());
+    assertFalse(api.out().contains("crash-stats.mozilla.org"), api.out());
+
+    CliRunner.Outcome report = history("--siglists", range, "--first-parent", "--format", "markdown",
+        "--report-url", "https://crashes.example/view?id=");
+    assertTrue(report.out().contains("[" + crash + "](https://crashes.example/view?id=" + crash + ")"), report.out());
+
+    CliRunner.Outcome bad = history("--siglists", range, "--format", "markdown", "--report-url", "ftp://x/");
+    assertEquals(2, bad.status());
+    assertEquals("history: --report-url must be an http(s) URL\n", bad.err());
+  }
+
+  @Test
   void withoutFirstParentTheBranchCommitThatChangedTheListsIsNamedAndTheMergeIsNot() throws IOException {
     CliRunner.Outcome outcome = history("--siglists", merged.root() + "@" + base + ".." + merge, "--format", "jsonl");
     assertEquals(0, outcome.status(), outcome.err());
@@ -169,7 +188,7 @@ class HistoryCommandTest {
   void aRefThatDoesNotExistIsOneLineAndExit2() {
     CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c0 + "..no-such-branch");
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff history: --siglists " + linear.root() + "@" + c0 + "..no-such-branch: git cannot find commit no-such-branch in "
+    assertEquals("history: --siglists " + linear.root() + "@" + c0 + "..no-such-branch: git cannot find commit no-such-branch in "
         + linear.root() + "\n", outcome.err());
     assertEquals("", outcome.out());
   }
@@ -178,7 +197,7 @@ class HistoryCommandTest {
   void aRefThatLooksLikeAnOptionIsRefusedBeforeGitSeesIt() {
     CliRunner.Outcome outcome = history("--siglists", linear.root() + "@--output=/tmp/x.." + c2);
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff history: --siglists " + linear.root() + "@--output=/tmp/x.." + c2 + ": not a git ref: --output=/tmp/x\n",
+    assertEquals("history: --siglists " + linear.root() + "@--output=/tmp/x.." + c2 + ": not a git ref: --output=/tmp/x\n",
         outcome.err());
   }
 
@@ -192,6 +211,6 @@ class HistoryCommandTest {
     assertEquals(1, noFolder.err().lines().count(), noFolder.err());
     CliRunner.Outcome badFormat = history("--siglists", linear.root() + "@" + c0 + ".." + c2, "--format", "html");
     assertEquals(2, badFormat.status());
-    assertEquals("siggen-diff history: --format must be text, markdown or jsonl, not html\n", badFormat.err());
+    assertEquals("history: --format must be text, markdown or jsonl, not html\n", badFormat.err());
   }
 }

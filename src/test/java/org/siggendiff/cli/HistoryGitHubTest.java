@@ -159,14 +159,14 @@ class HistoryGitHubTest {
     assertEquals(0, github.getAllServeEvents().size());
     CliRunner.Outcome notListed = history("--siglists", "github:v1..other", "--offline");
     assertEquals(2, notListed.status());
-    assertEquals("siggen-diff history: --siglists github:v1..other: not listed before, and --offline forbids asking GitHub\n", notListed.err());
+    assertEquals("history: --siglists github:v1..other: not listed before, and --offline forbids asking GitHub\n", notListed.err());
   }
 
   @Test
   void aRefThatDoesNotExistIsOneLineAndExit2() {
     CliRunner.Outcome outcome = history("--siglists", "github:v1..nope");
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff history: --siglists github: mozilla-services/socorro has no range v1..nope (a ref that does not exist?)\n",
+    assertEquals("history: --siglists github: mozilla-services/socorro has no range v1..nope (a ref that does not exist?)\n",
         outcome.err());
     assertEquals("", outcome.out());
   }
@@ -175,7 +175,7 @@ class HistoryGitHubTest {
   void firstParentWithGitHubIsRefusedInOneLine() {
     CliRunner.Outcome outcome = history("--siglists", "github:v1..main", "--first-parent");
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff history: --first-parent is not supported with github: ranges; clone the repository and use PATH@A..B\n",
+    assertEquals("history: --first-parent is not supported with github: ranges; clone the repository and use PATH@A..B\n",
         outcome.err());
   }
 
@@ -185,7 +185,7 @@ class HistoryGitHubTest {
         "{\"status\": \"ahead\", \"total_commits\": 5000, \"merge_base_commit\": {\"sha\": \"" + V1 + "\"}, \"commits\": []}")));
     CliRunner.Outcome outcome = history("--siglists", "github:old..main");
     assertEquals(2, outcome.status());
-    assertEquals("siggen-diff history: --siglists github:old..main: 5000 commits, more than the 1000 a range may have; give a shorter"
+    assertEquals("history: --siglists github:old..main: 5000 commits, more than the 1000 a range may have; give a shorter"
         + " range, or clone the repository and use PATH@A..B\n", outcome.err());
   }
 }
