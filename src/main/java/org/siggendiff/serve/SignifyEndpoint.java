@@ -52,8 +52,9 @@ final class SignifyEndpoint extends Endpoint {
           break;
         }
         boolean lineFailed;
-        if (line.problem() != null) {
-          Engine.failLine(line.number(), line.problem(), out);
+        String problem = line.problem() != null ? line.problem() : BoundedLineReader.utf8Problem(line.bytes());
+        if (problem != null) {
+          Engine.failLine(line.number(), problem, out);
           lineFailed = true;
         } else {
           lineFailed = choice.engine().signLine(line.number(), line.text(), processed, out);
