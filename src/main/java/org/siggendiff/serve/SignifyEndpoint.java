@@ -57,7 +57,7 @@ final class SignifyEndpoint extends Endpoint {
           Engine.failLine(line.number(), problem, out);
           lineFailed = true;
         } else {
-          lineFailed = choice.engine().signLine(line.number(), line.text(), processed, out);
+          lineFailed = choice.engine().signLine(line.number(), line.bytes(), processed, out);
         }
         if (lineFailed) {
           failed++;
