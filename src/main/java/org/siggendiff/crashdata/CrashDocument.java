@@ -1,6 +1,7 @@
 package org.siggendiff.crashdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,9 +47,10 @@ public final class CrashDocument {
   private static final String PROCESSED_WRAPPER = "processed_crash";
   private static final String CRASH_DATA_WRAPPER = "crash_data";
 
-  /** Every top-level key classification looks at. */
+  /** Every top-level key classification looks at, and those a processed crash is read by. */
   private static final JsonSkimmer.Keys CLASSIFYING_KEYS = new JsonSkimmer.Keys(union(
-      CRASH_DATA_KEYS, PROCESSED_CRASH_KEYS, Set.copyOf(ID_KEYS), Set.of(PROCESSED_WRAPPER, CRASH_DATA_WRAPPER)));
+      CRASH_DATA_KEYS, PROCESSED_CRASH_KEYS, Set.copyOf(ID_KEYS), Set.of(PROCESSED_WRAPPER, CRASH_DATA_WRAPPER),
+      CrashDataAdapter.readFields()));
 
   /** How many keys, of how many characters at most, a "not a crash document" reason names. */
   private static final int KEYS_SHOWN = 5;
@@ -129,37 +131,32 @@ public final class CrashDocument {
    *     CrashJson#parse(byte[])} says
    */
   public static Classified classify(byte[] json) throws IOException {
-    List<String> ids = plainProcessedCrashIds(json);
-    if (ids != null) {
+    Crash plain = plainProcessedCrash(json);
+    if (plain != null) {
       CrashJson.requireWellFormed(json);
-      return new Crash(Kind.PROCESSED_CRASH, CrashDataAdapter.readProcessedCrash(json), ids);
+      return plain;
     }
     return classify(CrashJson.parse(json));
   }
 
   /**
-   * The crash IDs of an unwrapped processed crash, found by its top-level keys alone, or null
+   * An unwrapped processed crash read in part, its top-level keys told in the same pass; null
    * when the document is anything else (or its outline is broken: the whole parse says how).
    */
-  private static List<String> plainProcessedCrashIds(byte[] json) {
-    JsonSkimmer skimmer = new JsonSkimmer(json);
+  private static Crash plainProcessedCrash(byte[] json) {
     Set<String> present = new HashSet<>();
-    JsonNode[] idValues = new JsonNode[ID_KEYS.size()];
+    JsonNode[] crashId = new JsonNode[1];
+    ObjectNode crash;
     try {
-      if (skimmer.peek() != '{') {
-        return null;
-      }
-      skimmer.readObject(CLASSIFYING_KEYS, key -> {
+      crash = CrashDataAdapter.readProcessedCrash(json, CLASSIFYING_KEYS, (key, skimmer) -> {
         present.add(key);
-        int id = ID_KEYS.indexOf(key);
-        if (id >= 0) {
+        if (key.equals("crash_id")) {
           // A repeated key keeps its last value, as in the parsed tree.
-          idValues[id] = skimmer.readValue();
-        } else {
-          skimmer.skipValue();
+          crashId[0] = skimmer.readValue();
+          return true;
         }
+        return false;
       });
-      skimmer.expectEnd();
     } catch (IOException e) {
       return null;
     }
@@ -167,12 +164,12 @@ public final class CrashDocument {
       return null;
     }
     List<String> ids = new ArrayList<>(2);
-    for (JsonNode value : idValues) {
+    for (JsonNode value : new JsonNode[] {crashId[0], crash.get("uuid")}) {
       if (value != null && value.isTextual()) {
         ids.add(value.textValue());
       }
     }
-    return ids;
+    return new Crash(Kind.PROCESSED_CRASH, crash, ids);
   }
 
   /** The schema of an unwrapped document with these top-level keys, as {@link #kindOf(JsonNode)}. */
