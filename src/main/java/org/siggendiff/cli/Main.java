@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.siggendiff.report.TerminalText;
@@ -81,9 +83,7 @@ public final class Main {
     PrintWriter out = context.out();
     PrintWriter err = context.err();
     CommandLine commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
-    commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-    commandLine.getSubcommands().get("completion").getCommandSpec().usageMessage()
-        .description("Prints a bash/zsh completion script for siggen-diff: source <(siggen-diff completion)");
+    addSubcommands(commandLine, args);
     commandLine
         .setOut(out)
         .setErr(err)
@@ -100,6 +100,40 @@ public final class Main {
     out.flush();
     err.flush();
     return status;
+  }
+
+  /** The subcommands, in the order help lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("signify", SignifyCommand.class);
+    commands.put("fetch", FetchCommand.class);
+    commands.put("crashids", CrashIdsCommand.class);
+    commands.put("explain", ExplainCommand.class);
+    commands.put("reprocess", ReprocessCommand.class);
+    commands.put("history", HistoryCommand.class);
+    commands.put("serve", ServeCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /**
+   * Registers the subcommands. A line that starts with one gets that one alone: building
+   * picocli's model of every command (reflection over each option, and loading the classes of
+   * commands not run, the HTTP client's among them) was a third of a short run's start-up. Any
+   * other line gets them all, so it parses as it always did; help and completion need them all.
+   */
+  private static void addSubcommands(CommandLine commandLine, String[] args) {
+    Class<?> first = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    if (first != null) {
+      commandLine.addSubcommand(args[0], first);
+      return;
+    }
+    SUBCOMMANDS.forEach(commandLine::addSubcommand);
+    commandLine.addSubcommand(CommandLine.HelpCommand.class);
+    commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    commandLine.getSubcommands().get("completion").getCommandSpec().usageMessage()
+        .description("Prints a bash/zsh completion script for siggen-diff: source <(siggen-diff completion)");
   }
 
   /** Checks the options of every command on the line, then runs the last one. */
