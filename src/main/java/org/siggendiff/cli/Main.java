@@ -82,8 +82,16 @@ public final class Main {
   static int run(String[] args, CliContext context) {
     PrintWriter out = context.out();
     PrintWriter err = context.err();
-    CommandLine commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
-    addSubcommands(commandLine, args);
+    Class<?> subcommand = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    CommandLine commandLine;
+    if (subcommand != null) {
+      // The diff's own model (its many options and their types) is not built for a subcommand's run.
+      commandLine = new CommandLine(new SubcommandParent(), new ContextFactory(context));
+      commandLine.addSubcommand(args[0], subcommand);
+    } else {
+      commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
+      addSubcommands(commandLine);
+    }
     commandLine
         .setOut(out)
         .setErr(err)
@@ -118,17 +126,17 @@ public final class Main {
   }
 
   /**
-   * Registers the subcommands. A line that starts with one gets that one alone: building
-   * picocli's model of every command (reflection over each option, and loading the classes of
-   * commands not run, the HTTP client's among them) was a third of a short run's start-up. Any
-   * other line gets them all, so it parses as it always did; help and completion need them all.
+   * A line that starts with a subcommand gets that one alone, under a parent with no options of
+   * its own: building picocli's model of every command (reflection over each option, loading the
+   * classes of commands not run, the HTTP client's among them) was most of a short run's
+   * start-up. Nothing of the parent's is on such a line, so it parses as before; any other line
+   * gets the whole tree.
    */
-  private static void addSubcommands(CommandLine commandLine, String[] args) {
-    Class<?> first = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
-    if (first != null) {
-      commandLine.addSubcommand(args[0], first);
-      return;
-    }
+  @CommandLine.Command(name = "siggen-diff")
+  static final class SubcommandParent {}
+
+  /** Registers every subcommand, for the diff's own line, help and completion. */
+  private static void addSubcommands(CommandLine commandLine) {
     SUBCOMMANDS.forEach(commandLine::addSubcommand);
     commandLine.addSubcommand(CommandLine.HelpCommand.class);
     commandLine.addSubcommand("completion", new AutoComplete.GenerateCompletion());
