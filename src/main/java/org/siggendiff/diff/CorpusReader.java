@@ -29,7 +29,9 @@ import org.siggendiff.crashstats.InvalidCrashIdException;
  *
  * <p>Every line and file is accounted for: what cannot be read (not a regular file, not gzip,
  * truncated, not UTF-8, longer than the cap) becomes an {@link DiffInput.Invalid} saying where
- * and why, and reading goes on with the next line or file.
+ * and why, and reading goes on with the next line or file. A JSON Lines line is only split off
+ * here, as bytes: whether it is UTF-8 is checked where it is parsed, on a worker ({@link
+ * CrashLoader}), with the same "not valid UTF-8" row, so this one thread never decodes text.
  */
 public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
   private static final String GZIP_SUFFIX = ".gz";
