@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.siggendiff.report.TerminalText;
@@ -80,12 +82,16 @@ public final class Main {
   static int run(String[] args, CliContext context) {
     PrintWriter out = context.out();
     PrintWriter err = context.err();
-    CommandLine commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
-    // picocli's command calls itself generate-completion: its usage must name it as it is typed here.
-    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-    completion.getCommandSpec().name("completion").usageMessage()
-        .description("Prints a bash/zsh completion script for siggen-diff: source <(siggen-diff completion)");
-    commandLine.addSubcommand("completion", completion);
+    Class<?> subcommand = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    CommandLine commandLine;
+    if (subcommand != null) {
+      // The diff's own model (its many options and their types) is not built for a subcommand's run.
+      commandLine = new CommandLine(new SubcommandParent(), new ContextFactory(context));
+      commandLine.addSubcommand(args[0], subcommand);
+    } else {
+      commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
+      addSubcommands(commandLine);
+    }
     commandLine
         .setOut(out)
         .setErr(err)
@@ -102,6 +108,42 @@ public final class Main {
     out.flush();
     err.flush();
     return status;
+  }
+
+  /** The subcommands, in the order help lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("signify", SignifyCommand.class);
+    commands.put("fetch", FetchCommand.class);
+    commands.put("crashids", CrashIdsCommand.class);
+    commands.put("explain", ExplainCommand.class);
+    commands.put("reprocess", ReprocessCommand.class);
+    commands.put("history", HistoryCommand.class);
+    commands.put("serve", ServeCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /**
+   * A line that starts with a subcommand gets that one alone, under a parent with no options of
+   * its own: building picocli's model of every command (reflection over each option, loading the
+   * classes of commands not run, the HTTP client's among them) was most of a short run's
+   * start-up. Nothing of the parent's is on such a line, so it parses as before; any other line
+   * gets the whole tree.
+   */
+  @CommandLine.Command(name = "siggen-diff")
+  static final class SubcommandParent {}
+
+  /** Registers every subcommand, for the diff's own line, help and completion. */
+  private static void addSubcommands(CommandLine commandLine) {
+    SUBCOMMANDS.forEach(commandLine::addSubcommand);
+    commandLine.addSubcommand(CommandLine.HelpCommand.class);
+    // picocli's command calls itself generate-completion: its usage must name it as it is typed here.
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().name("completion").usageMessage()
+        .description("Prints a bash/zsh completion script for siggen-diff: source <(siggen-diff completion)");
+    commandLine.addSubcommand("completion", completion);
   }
 
   /** Checks the options of every command on the line, then runs the last one. */

@@ -42,7 +42,6 @@ import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.sources.SiglistResolver;
 import org.siggendiff.sources.SiglistSourceException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,9 +62,6 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 done, 1 with --exit-code when a signature differs, 2 usage or"
           + " configuration error, 3 some crashes could not be processed (or an internal error, or"
           + " the --summary file could not be written), 130 interrupted."
-    },
-    subcommands = {
-      SignifyCommand.class, FetchCommand.class, CrashIdsCommand.class, ExplainCommand.class, ReprocessCommand.class, HistoryCommand.class, ServeCommand.class, HelpCommand.class
     })
 final class SiggenDiffCommand implements Callable<Integer>, Validated {
   private final CliContext context;

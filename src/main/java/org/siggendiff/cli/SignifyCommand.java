@@ -2,12 +2,14 @@ package org.siggendiff.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.siggendiff.diff.DiffInput;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistLoader;
@@ -76,11 +78,16 @@ final class SignifyCommand implements Callable<Integer>, Validated {
   public Integer call() throws UsageError {
     SignatureGenerator generator = new SignatureGenerator(loadSiglists());
     SignifyRunner runner = new SignifyRunner(generator, processed, verbose);
-    try (BufferedReader reader = new BufferedReader(openInput(), 1 << 16)) {
-      if (jsonl) {
-        long errors = runner.signLines(reader, context.out());
+    if (jsonl) {
+      try (InputStream in = openStream()) {
+        long errors = runner.signLines(in, context.out(), Runtime.getRuntime().availableProcessors(), DiffInput.DEFAULT_MAX_DOCUMENT_BYTES);
         return errors == 0 ? ExitCodes.OK : ExitCodes.DIFFERENT_OR_BAD_LINES;
+      } catch (IOException e) {
+        context.err().println("signify: cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+        return ExitCodes.USAGE;
       }
+    }
+    try (BufferedReader reader = new BufferedReader(openInput(), 1 << 16)) {
       StringBuilder text = new StringBuilder();
       char[] buffer = new char[1 << 16];
       int read;
@@ -120,6 +127,10 @@ final class SignifyCommand implements Callable<Integer>, Validated {
     } catch (SiglistSourceException e) {
       throw new UsageError(e.problems().stream().map(TerminalText::clean).toList());
     }
+  }
+
+  private InputStream openStream() throws IOException {
+    return file == null ? context.in() : Files.newInputStream(file);
   }
 
   private Reader openInput() throws IOException {

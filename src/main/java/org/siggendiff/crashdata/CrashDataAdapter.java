@@ -40,13 +40,27 @@ public final class CrashDataAdapter {
    * @throws IOException when the bytes are not one JSON object
    */
   public static ObjectNode readProcessedCrash(byte[] json) throws IOException {
+    return readProcessedCrash(json, READ_FIELDS, (key, skimmer) -> false);
+  }
+
+  /**
+   * As {@link #readProcessedCrash(byte[])}, in the same pass handing the other top-level keys
+   * that {@code wanted} has to {@code other}, which reads their values or, returning false,
+   * leaves them to be passed over.
+   */
+  static ObjectNode readProcessedCrash(byte[] json, JsonSkimmer.Keys wanted, JsonSkimmer.KeyReader other) throws IOException {
     JsonSkimmer skimmer = new JsonSkimmer(json);
     if (skimmer.peek() != '{') {
       throw new IOException("not a JSON object");
     }
     ObjectNode crash = NODES.objectNode();
-    skimmer.readObject(READ_FIELDS, key -> {
-      if (key.equals("json_dump") && skimmer.peek() == '{') {
+    skimmer.readObject(wanted, key -> {
+      boolean read = other.read(key, skimmer);
+      if (!READ_FIELDS.has(key)) {
+        if (!read) {
+          skimmer.skipValue();
+        }
+      } else if (key.equals("json_dump") && skimmer.peek() == '{') {
         crash.set(key, readDump(json, skimmer));
       } else {
         crash.set(key, skimmer.readValue());
@@ -54,6 +68,11 @@ public final class CrashDataAdapter {
     });
     skimmer.expectEnd();
     return crash;
+  }
+
+  /** The keys {@link #readProcessedCrash(byte[])} reads, for readers that want more in the same pass. */
+  static Set<String> readFields() {
+    return union(CrashFields.PROCESSED, CrashFields.BOOKKEEPING);
   }
 
   private static ObjectNode readDump(byte[] json, JsonSkimmer skimmer) throws IOException {

@@ -1,7 +1,11 @@
 package org.siggendiff.crashdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +46,11 @@ public final class CrashDocument {
 
   private static final String PROCESSED_WRAPPER = "processed_crash";
   private static final String CRASH_DATA_WRAPPER = "crash_data";
+
+  /** Every top-level key classification looks at, and those a processed crash is read by. */
+  private static final JsonSkimmer.Keys CLASSIFYING_KEYS = new JsonSkimmer.Keys(union(
+      CRASH_DATA_KEYS, PROCESSED_CRASH_KEYS, Set.copyOf(ID_KEYS), Set.of(PROCESSED_WRAPPER, CRASH_DATA_WRAPPER),
+      CrashDataAdapter.readFields()));
 
   /** How many keys, of how many characters at most, a "not a crash document" reason names. */
   private static final int KEYS_SHOWN = 5;
@@ -112,6 +121,72 @@ public final class CrashDocument {
   }
 
   /**
+   * Classifies a document from its UTF-8 bytes, as {@link #classify(JsonNode)} classifies it
+   * parsed. A plain processed crash (no wrapper), the common document of a corpus, is checked to
+   * be well-formed JSON and then read in part, as a cached crash is ({@link
+   * CrashDataAdapter#readProcessedCrash}): its crash data, production signature and crash IDs
+   * are the same, for a fraction of the cost of the whole tree. Anything else is parsed whole.
+   *
+   * @throws IOException when the bytes are not one JSON value, or nest too deep, as {@link
+   *     CrashJson#parse(byte[])} says
+   */
+  public static Classified classify(byte[] json) throws IOException {
+    Crash plain = plainProcessedCrash(json);
+    if (plain != null) {
+      CrashJson.requireWellFormed(json);
+      return plain;
+    }
+    return classify(CrashJson.parse(json));
+  }
+
+  /**
+   * An unwrapped processed crash read in part, its top-level keys told in the same pass; null
+   * when the document is anything else (or its outline is broken: the whole parse says how).
+   */
+  private static Crash plainProcessedCrash(byte[] json) {
+    Set<String> present = new HashSet<>();
+    JsonNode[] crashId = new JsonNode[1];
+    ObjectNode crash;
+    try {
+      crash = CrashDataAdapter.readProcessedCrash(json, CLASSIFYING_KEYS, (key, skimmer) -> {
+        present.add(key);
+        if (key.equals("crash_id")) {
+          // A repeated key keeps its last value, as in the parsed tree.
+          crashId[0] = skimmer.readValue();
+          return true;
+        }
+        return false;
+      });
+    } catch (IOException e) {
+      return null;
+    }
+    if (present.contains(PROCESSED_WRAPPER) || present.contains(CRASH_DATA_WRAPPER) || kindOf(present) != Kind.PROCESSED_CRASH) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>(2);
+    for (JsonNode value : new JsonNode[] {crashId[0], crash.get("uuid")}) {
+      if (value != null && value.isTextual()) {
+        ids.add(value.textValue());
+      }
+    }
+    return new Crash(Kind.PROCESSED_CRASH, crash, ids);
+  }
+
+  /** The schema of an unwrapped document with these top-level keys, as {@link #kindOf(JsonNode)}. */
+  private static Kind kindOf(Set<String> keys) {
+    if (keys.contains("json_dump")) {
+      return Kind.PROCESSED_CRASH;
+    }
+    if (!Collections.disjoint(keys, CRASH_DATA_ONLY_KEYS)) {
+      return Kind.CRASH_DATA;
+    }
+    if (!Collections.disjoint(keys, PROCESSED_CRASH_KEYS)) {
+      return Kind.PROCESSED_CRASH;
+    }
+    return !Collections.disjoint(keys, CRASH_DATA_KEYS) ? Kind.CRASH_DATA : null;
+  }
+
+  /**
    * Whether an unwrapped document is a processed crash rather than crash data: it has the
    * {@code json_dump} key, which only a processed crash has.
    */
@@ -131,6 +206,15 @@ public final class CrashDocument {
       return Kind.PROCESSED_CRASH;
     }
     return hasAny(document, CRASH_DATA_KEYS) ? Kind.CRASH_DATA : null;
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> all = new HashSet<>();
+    for (Set<String> set : sets) {
+      all.addAll(set);
+    }
+    return all;
   }
 
   private static boolean hasAny(JsonNode document, Set<String> keys) {

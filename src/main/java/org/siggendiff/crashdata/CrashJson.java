@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON reader for crash documents, accepting what Python's {@code json.loads} accepts:
@@ -50,17 +51,51 @@ public final class CrashJson {
   /** Parses one JSON document. */
   public static JsonNode parse(String text) throws IOException {
     try (JsonParser parser = MAPPER.createParser(text)) {
-      JsonNode node = MAPPER.readTree(parser);
-      if (node == null) {
-        throw new IOException("no JSON value");
-      }
-      if (parser.nextToken() != null) {
-        throw new IOException("extra data after the JSON value");
-      }
-      return node;
+      return readWhole(parser);
     } catch (StreamConstraintsException e) {
       throw tooDeepOr(e);
     }
+  }
+
+  /**
+   * Parses one JSON document from its UTF-8 bytes, without making a String of them first, as
+   * {@link #parse(String)} parses their text. Jackson reads bytes starting with a byte-order mark
+   * or with zero bytes as another encoding (UTF-16, UTF-32) or skips the mark, where the text
+   * (and Python's {@code json.loads}) is not JSON: those few are parsed as text.
+   */
+  public static JsonNode parse(byte[] json) throws IOException {
+    if (maybeOtherEncoding(json)) {
+      return parse(new String(json, StandardCharsets.UTF_8));
+    }
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      return readWhole(parser);
+    } catch (StreamConstraintsException e) {
+      throw tooDeepOr(e);
+    }
+  }
+
+  /** Whether Jackson could take the bytes for something other than plain UTF-8: a BOM, or a zero byte in the first four. */
+  private static boolean maybeOtherEncoding(byte[] json) {
+    if (json.length >= 3 && (json[0] & 0xff) == 0xef && (json[1] & 0xff) == 0xbb && (json[2] & 0xff) == 0xbf) {
+      return true;
+    }
+    for (int i = 0; i < Math.min(4, json.length); i++) {
+      if (json[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static JsonNode readWhole(JsonParser parser) throws IOException {
+    JsonNode node = MAPPER.readTree(parser);
+    if (node == null) {
+      throw new IOException("no JSON value");
+    }
+    if (parser.nextToken() != null) {
+      throw new IOException("extra data after the JSON value");
+    }
+    return node;
   }
 
   /** The error for a document nested deeper than {@link #MAX_DEPTH}, worded for people. */

@@ -68,6 +68,12 @@ final class JsonSkimmer {
     void visit(String key) throws IOException;
   }
 
+  /** Looks at one key of an object; returns whether it read the value, which is otherwise another's to read. */
+  @FunctionalInterface
+  interface KeyReader {
+    boolean read(String key, JsonSkimmer skimmer) throws IOException;
+  }
+
   /** Takes one element of an array, whose value the visitor must read or skip. */
   @FunctionalInterface
   interface ElementVisitor {
@@ -500,6 +506,11 @@ final class JsonSkimmer {
         }
       }
       return null;
+    }
+
+    /** Whether {@code key} is one of these. */
+    boolean has(String key) {
+      return wants(key) != null;
     }
 
     /** The wanted key equal to {@code key}, or null. */

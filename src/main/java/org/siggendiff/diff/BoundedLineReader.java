@@ -3,9 +3,11 @@ package org.siggendiff.diff;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,20 +15,32 @@ import java.util.Arrays;
 /**
  * Reads lines of UTF-8 text from bytes with a cap on a line's length, so that a file with an
  * endless line (or {@code /dev/zero} behind a symlink) cannot exhaust memory. A line that is too
- * long or not valid UTF-8 comes back as a problem, and reading resumes at the next line. Lines
- * end at {@code \n}, {@code \r} or {@code \r\n}, as for {@link java.io.BufferedReader}.
+ * long comes back as a problem, and reading resumes at the next line. Lines end at {@code \n},
+ * {@code \r} or {@code \r\n}, as for {@link java.io.BufferedReader}.
+ *
+ * <p>Lines stay bytes: splitting is all the reading thread does, and whoever uses a line checks
+ * and decodes it ({@link #utf8Problem}), on its own thread. Decoding a 20 KB processed crash into a
+ * String cost more than everything else the reader does, and JSON is parsed from bytes anyway.
  */
 public final class BoundedLineReader implements Closeable {
-  /** One line: its text, or what is wrong with it. */
-  public record Line(long number, String text, String problem) {}
+  /**
+   * One line: its bytes, without the line end, or what is wrong with it.
+   *
+   * @param bytes null when there is a problem
+   */
+  public record Line(long number, byte[] bytes, String problem) {
+    /** The line as text; its bytes must be UTF-8 (see {@link #utf8Problem}). */
+    public String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final InputStream in;
   private final int maxBytes;
   private final byte[] buffer = new byte[64 * 1024];
-  private final CharsetDecoder utf8 =
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private int position;
   private int limit;
   private boolean skipLineFeed;
@@ -92,11 +106,56 @@ public final class BoundedLineReader implements Closeable {
       line = new byte[256];
       return new Line(number, null, "longer than " + DiffInput.describeBytes(maxBytes));
     }
-    try {
-      return new Line(number, utf8.reset().decode(ByteBuffer.wrap(line, 0, length)).toString(), null);
-    } catch (CharacterCodingException e) {
-      return new Line(number, null, "not valid UTF-8");
+    return new Line(number, Arrays.copyOf(line, length), null);
+  }
+
+  /**
+   * Null when the bytes are UTF-8 text, else {@code "not valid UTF-8"}: the problem of a line
+   * that cannot be read as text. ASCII, the common case, is recognised eight bytes at a time.
+   */
+  public static String utf8Problem(byte[] bytes) {
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) {
+      if (((long) WORDS.get(bytes, i) & HIGH_BITS) != 0) {
+        return strictUtf8Problem(bytes);
+      }
     }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return strictUtf8Problem(bytes);
+      }
+    }
+    return null;
+  }
+
+  private static String strictUtf8Problem(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return null;
+    } catch (CharacterCodingException e) {
+      return "not valid UTF-8";
+    }
+  }
+
+  /**
+   * Whether the line is empty or whitespace only, as {@link String#isBlank} says of its text;
+   * decided from the bytes unless they hold nothing but whitespace and non-ASCII ones.
+   */
+  public static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b >= 0 && !Character.isWhitespace(b)) {
+        return false;
+      }
+    }
+    for (byte b : bytes) {
+      if (b < 0) {
+        return utf8Problem(bytes) == null && new String(bytes, StandardCharsets.UTF_8).isBlank();
+      }
+    }
+    return true;
   }
 
   @Override

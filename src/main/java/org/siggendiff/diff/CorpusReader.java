@@ -5,10 +5,6 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -33,7 +29,9 @@ import org.siggendiff.crashstats.InvalidCrashIdException;
  *
  * <p>Every line and file is accounted for: what cannot be read (not a regular file, not gzip,
  * truncated, not UTF-8, longer than the cap) becomes an {@link DiffInput.Invalid} saying where
- * and why, and reading goes on with the next line or file.
+ * and why, and reading goes on with the next line or file. A JSON Lines line is only split off
+ * here, as bytes: whether it is UTF-8 is checked where it is parsed, on a worker ({@link
+ * CrashLoader}), with the same "not valid UTF-8" row, so this one thread never decodes text.
  */
 public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
   private static final String GZIP_SUFFIX = ".gz";
@@ -195,16 +193,11 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     if (bytes.length == maxDocumentBytes && in.read() >= 0) {
       return new DiffInput.Invalid(file.toString(), "larger than " + DiffInput.describeBytes(maxDocumentBytes));
     }
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-      return new DiffInput.Document(file.toString(), crashId, text);
-    } catch (CharacterCodingException e) {
-      return new DiffInput.Invalid(file.toString(), "not valid UTF-8");
+    String problem = BoundedLineReader.utf8Problem(bytes);
+    if (problem != null) {
+      return new DiffInput.Invalid(file.toString(), problem);
     }
+    return new DiffInput.Document(file.toString(), crashId, bytes);
   }
 
   /** What went wrong reading a file, without a stack trace: gzip's messages are clear enough. */
@@ -237,9 +230,14 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     if (line.problem() != null) {
       ready.add(new DiffInput.Invalid(where, line.problem()));
     } else if (idLines) {
-      CrashIdInput.fromLine(where, line.text()).map(CorpusReader::toInput).ifPresent(ready::add);
-    } else if (!line.text().isBlank()) {
-      ready.add(new DiffInput.Document(where, null, line.text()));
+      String problem = BoundedLineReader.utf8Problem(line.bytes());
+      if (problem != null) {
+        ready.add(new DiffInput.Invalid(where, problem));
+      } else {
+        CrashIdInput.fromLine(where, line.text()).map(CorpusReader::toInput).ifPresent(ready::add);
+      }
+    } else if (!BoundedLineReader.isBlank(line.bytes())) {
+      ready.add(new DiffInput.Document(where, null, line.bytes()));
     }
   }
 

@@ -1,12 +1,10 @@
 package org.siggendiff.diff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDocument;
-import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
@@ -56,6 +54,10 @@ public final class CrashLoader {
       return signable(lookup.id().value(), true, crash);
     }
     DiffInput.Document document = (DiffInput.Document) input;
+    String problem = BoundedLineReader.utf8Problem(document.json());
+    if (problem != null) {
+      return new Failed(DiffRow.failed(document.where(), false, "invalid input", problem));
+    }
     CrashDocument.Classified classified = classify(document);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
       return new Failed(DiffRow.failed(document.where(), false, "bad document", notACrash.reason()));
@@ -74,16 +76,18 @@ public final class CrashLoader {
     }
   }
 
-  /** What a corpus document is; a document that is not JSON is not a crash. */
+  /** What a corpus document is; a document that is not UTF-8 JSON is not a crash. */
   public static CrashDocument.Classified classify(DiffInput.Document document) {
-    JsonNode json;
+    String problem = BoundedLineReader.utf8Problem(document.json());
+    if (problem != null) {
+      return new CrashDocument.NotACrash(problem);
+    }
     try {
-      json = CrashJson.parse(document.text());
+      return CrashDocument.classify(document.json());
     } catch (IOException e) {
       // Jackson's own wording is for developers; a document too deep is said as such.
       return new CrashDocument.NotACrash(e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage());
     }
-    return CrashDocument.classify(json);
   }
 
   /**

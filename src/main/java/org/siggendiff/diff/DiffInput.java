@@ -1,5 +1,8 @@
 package org.siggendiff.diff;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 import org.siggendiff.crashstats.CrashId;
 
 /** One input of a diff run, with where it came from ({@code line 3}, {@code corpus.jsonl:12}). */
@@ -25,8 +28,33 @@ public sealed interface DiffInput permits DiffInput.Lookup, DiffInput.Document, 
    * A processed crash or crash-data document from a corpus, detected by its content.
    *
    * @param crashId the crash ID the corpus names it by, or null; a document's own uuid is used otherwise
+   * @param json the document's bytes as read, which should be UTF-8 text: they are checked and
+   *     parsed where the document is used, on a worker thread, not where it is read
    */
-  record Document(String where, String crashId, String text) implements DiffInput {}
+  record Document(String where, String crashId, byte[] json) implements DiffInput {
+    /** A document given as text. */
+    public Document(String where, String crashId, String text) {
+      this(where, crashId, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Document document
+          && where.equals(document.where)
+          && Objects.equals(crashId, document.crashId)
+          && Arrays.equals(json, document.json);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(where, crashId, Arrays.hashCode(json));
+    }
+
+    @Override
+    public String toString() {
+      return "Document[where=" + where + ", crashId=" + crashId + ", " + json.length + " bytes]";
+    }
+  }
 
   /** Input that could not be used, and why. */
   record Invalid(String where, String reason) implements DiffInput {}

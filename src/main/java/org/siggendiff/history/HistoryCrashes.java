@@ -1,17 +1,16 @@
 package org.siggendiff.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashdata.CrashDocument;
-import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
+import org.siggendiff.diff.BoundedLineReader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.pipeline.OrderedParallelMap;
 
@@ -72,13 +71,16 @@ public final class HistoryCrashes {
       return new Tracked(new SignatureHistory.TrackedCrash(lookup.id().value(), true, crash.crashData()));
     }
     DiffInput.Document document = (DiffInput.Document) input;
-    JsonNode json;
+    String problem = BoundedLineReader.utf8Problem(document.json());
+    if (problem != null) {
+      return failed(document.where(), problem);
+    }
+    CrashDocument.Classified classified;
     try {
-      json = CrashJson.parse(document.text());
+      classified = CrashDocument.classify(document.json());
     } catch (IOException e) {
       return failed(document.where(), "not valid JSON");
     }
-    CrashDocument.Classified classified = CrashDocument.classify(json);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
       return failed(document.where(), notACrash.reason());
     }

@@ -75,7 +75,7 @@ final class Engine {
    * @param processed whether lines are processed crashes ({@code --processed})
    * @return whether the line failed
    */
-  boolean signLine(long lineNumber, String line, boolean processed, Writer out) throws IOException {
+  boolean signLine(long lineNumber, byte[] line, boolean processed, Writer out) throws IOException {
     SignifyRunner.LineOutput output = (processed ? processedLines : crashDataLines).signLine(lineNumber, line);
     SignifyRunner.write(output, out);
     return output.failed();

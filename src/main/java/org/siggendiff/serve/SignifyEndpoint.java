@@ -52,11 +52,12 @@ final class SignifyEndpoint extends Endpoint {
           break;
         }
         boolean lineFailed;
-        if (line.problem() != null) {
-          Engine.failLine(line.number(), line.problem(), out);
+        String problem = line.problem() != null ? line.problem() : BoundedLineReader.utf8Problem(line.bytes());
+        if (problem != null) {
+          Engine.failLine(line.number(), problem, out);
           lineFailed = true;
         } else {
-          lineFailed = choice.engine().signLine(line.number(), line.text(), processed, out);
+          lineFailed = choice.engine().signLine(line.number(), line.bytes(), processed, out);
         }
         if (lineFailed) {
           failed++;

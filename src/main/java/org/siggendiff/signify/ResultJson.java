@@ -12,14 +12,22 @@ public final class ResultJson {
 
   private ResultJson() {}
 
-  /** {@code {"signature", "notes", "debug_log", "extra"}}, as Socorro's Result.to_dict(). */
-  public static ObjectNode full(SignatureResult result) {
-    ObjectNode node = NODES.objectNode();
-    node.put("signature", result.signature());
-    node.set("notes", strings(result.notes()));
-    node.set("debug_log", strings(result.debugLog()));
-    node.set("extra", extra(result.extra()));
-    return node;
+  /**
+   * {@code {"signature", "notes", "debug_log", "extra"}}, as Socorro's Result.to_dict(), written
+   * as {@code AsciiJson.COMPACT} writes it, without the closing brace: a caller may add fields.
+   */
+  static AsciiJsonLine fullFields(SignatureResult result) {
+    AsciiJsonLine line = new AsciiJsonLine()
+        .raw("{\"signature\":").string(result.signature())
+        .raw(",\"notes\":").strings(result.notes())
+        .raw(",\"debug_log\":").strings(result.debugLog())
+        .raw(",\"extra\":{");
+    SignatureResult.Extra extra = result.extra();
+    if (extra != null) {
+      line.raw("\"proto_signature\":").string(extra.protoSignature())
+          .raw(",\"normalized_frames\":").strings(extra.normalizedFrames());
+    }
+    return line.raw("}");
   }
 
   /** {@code {"signature", "proto_signature", "notes"}}, plus {@code "debug_log"} when verbose. */
@@ -34,15 +42,6 @@ public final class ResultJson {
     node.set("notes", strings(result.notes()));
     if (verbose) {
       node.set("debug_log", strings(result.debugLog()));
-    }
-    return node;
-  }
-
-  private static ObjectNode extra(SignatureResult.Extra extra) {
-    ObjectNode node = NODES.objectNode();
-    if (extra != null) {
-      node.put("proto_signature", extra.protoSignature());
-      node.set("normalized_frames", strings(extra.normalizedFrames()));
     }
     return node;
   }

@@ -3,16 +3,22 @@ package org.siggendiff.signify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
+import org.siggendiff.diff.BoundedLineReader;
+import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.report.AsciiJson;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
@@ -80,38 +86,101 @@ public final class SignifyRunner {
   /**
    * One input line's output: its result, or {@code {"error": "line N: ..."}}.
    *
+   * @param json the line as ASCII-only compact JSON, without the newline
    * @param failed whether the line could not be signed
    */
-  public record LineOutput(ObjectNode json, boolean failed) {}
+  public record LineOutput(byte[] json, boolean failed) {}
+
+  /** How many lines are read ahead of the one being written, per thread signing them. */
+  private static final int WINDOW_PER_THREAD = 32;
 
   /**
-   * Signs each line; a line that is not a JSON object gives an {@code error} object.
+   * Signs each line on {@code threads} threads and writes the outputs in input order, one per
+   * line, streamed: at most a small window of lines is held. The reading thread only splits
+   * lines; checking, parsing and signing a line, and writing its output line, happen on the
+   * workers. A line that is not a JSON object gives an {@code error} object, as does one longer
+   * than {@code maxLineBytes}.
    *
    * @return the number of lines that could not be signed
    */
-  public long signLines(BufferedReader in, Writer out) throws IOException {
-    long lineNumber = 0;
-    long errors = 0;
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNumber++;
-      LineOutput output = signLine(lineNumber, line);
-      if (output.failed()) {
-        errors++;
+  public long signLines(InputStream in, Writer out, int threads, int maxLineBytes) throws IOException {
+    BoundedLineReader lines = new BoundedLineReader(in, maxLineBytes);
+    long[] errors = new long[1];
+    long[] written = new long[1];
+    Iterator<BoundedLineReader.Line> inputs = new Iterator<>() {
+      private BoundedLineReader.Line next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null) {
+          try {
+            next = lines.next();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        return next != null;
       }
-      write(output, out);
-      if ((lineNumber & 0xFF) == 0) {
-        out.flush();
+
+      @Override
+      public BoundedLineReader.Line next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        BoundedLineReader.Line line = next;
+        next = null;
+        return line;
       }
+    };
+    Consumer<LineOutput> writer = output -> {
+      try {
+        if (output.failed()) {
+          errors[0]++;
+        }
+        write(output, out);
+        if ((++written[0] & 0xFF) == 0) {
+          out.flush();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+    try {
+      new OrderedParallelMap<BoundedLineReader.Line, LineOutput>(
+              this::signLine, SignifyRunner::internalError, threads, threads * WINDOW_PER_THREAD)
+          .run(inputs, writer);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
     }
     out.flush();
-    return errors;
+    return errors[0];
   }
 
-  /** The output for input line {@code lineNumber} (counted from 1), as {@link #signLines} gives it. */
-  public LineOutput signLine(long lineNumber, String line) {
+  /** A bug that throws while one line is signed is that line's error; the others are still signed. */
+  private static LineOutput internalError(BoundedLineReader.Line line, Throwable error) {
+    return failedLine(line.number(), "internal error: " + error);
+  }
+
+  /** The output for one line as {@link #signLines} reads it: its bytes, or what is wrong with them. */
+  public LineOutput signLine(BoundedLineReader.Line line) {
+    if (line.problem() != null) {
+      return failedLine(line.number(), line.problem());
+    }
+    return signLine(line.number(), line.bytes());
+  }
+
+  /**
+   * The output for input line {@code lineNumber} (counted from 1), as {@link #signLines} gives it.
+   * Bytes that are not UTF-8 are read as text is read from a stream, each bad sequence becoming
+   * U+FFFD.
+   */
+  public LineOutput signLine(long lineNumber, byte[] line) {
     try {
-      return new LineOutput(sign(line), false);
+      byte[] json = BoundedLineReader.utf8Problem(line) == null ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+      return new LineOutput(sign(json), false);
     } catch (IOException e) {
       return failedLine(lineNumber, describe(e));
     } catch (UnsignableCrashException e) {
@@ -121,29 +190,27 @@ public final class SignifyRunner {
 
   /** The output for a line that could not even be read, such as one over a length limit. */
   public static LineOutput failedLine(long lineNumber, String problem) {
-    ObjectNode output = JsonNodeFactory.instance.objectNode();
-    output.put("error", "line " + lineNumber + ": " + problem);
-    return new LineOutput(output, true);
+    return new LineOutput(new AsciiJsonLine().raw("{\"error\":").string("line " + lineNumber + ": " + problem).raw("}").toByteArray(), true);
   }
 
   /** Writes one output line: compact ASCII-only JSON and a newline. */
   public static void write(LineOutput output, Writer out) throws IOException {
-    out.write(COMPACT.writeValueAsString(output.json()));
+    // ASCII, so one char per byte: Latin-1 makes the String without decoding.
+    out.write(new String(output.json(), StandardCharsets.ISO_8859_1));
     out.write('\n');
   }
 
-  private ObjectNode sign(String line) throws IOException {
+  private byte[] sign(byte[] line) throws IOException {
     JsonNode document = CrashJson.parse(line);
     if (!document.isObject()) {
       throw new IOException("not a JSON object");
     }
     if (processed) {
       CrashData crashData = CrashDataAdapter.fromProcessedCrash(document);
-      ObjectNode output = ResultJson.full(generator.generate(crashData));
-      output.set("crash_data", crashData.json());
-      return output;
+      AsciiJsonLine output = ResultJson.fullFields(generator.generate(crashData));
+      return output.raw(",\"crash_data\":").raw(COMPACT.writeValueAsBytes(crashData.json())).raw("}").toByteArray();
     }
-    return ResultJson.full(generator.generate(CrashData.of(document)));
+    return ResultJson.fullFields(generator.generate(CrashData.of(document))).raw("}").toByteArray();
   }
 
   private static String describe(IOException e) {

@@ -119,7 +119,7 @@ class SignatureServerTest {
   private static List<JsonNode> signify(SiglistSet siglists, boolean processed, List<String> lines) throws IOException {
     StringWriter out = new StringWriter();
     new SignifyRunner(new SignatureGenerator(siglists), processed, false)
-        .signLines(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out);
+        .signLines(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)), out, 2, 1 << 20);
     List<JsonNode> results = new ArrayList<>();
     for (String line : out.toString().split("\n")) {
       ObjectNode result = (ObjectNode) CrashJson.parse(line);
@@ -415,7 +415,7 @@ class SignatureServerTest {
     assertEquals(6, out.length, response.body());
     StringWriter expected = new StringWriter();
     new SignifyRunner(new SignatureGenerator(Fixtures.basicSiglists()), false, false)
-        .signLines(new BufferedReader(new StringReader(String.join("\n", lines.subList(0, 2)))), expected);
+        .signLines(new ByteArrayInputStream(String.join("\n", lines.subList(0, 2)).getBytes(StandardCharsets.UTF_8)), expected, 2, 1 << 20);
     assertEquals(expected.toString(), out[0] + "\n" + out[1] + "\n");
     assertEquals("{\"error\":\"line 3: longer than 4096 bytes\"}", out[2]);
     assertEquals("{\"error\":\"line 4: not a JSON object\"}", out[3]);

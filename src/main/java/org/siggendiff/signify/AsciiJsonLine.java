@@ -1,0 +1,101 @@
+package org.siggendiff.signify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes one line of JSON straight into bytes, exactly as {@code report.AsciiJson.COMPACT}
+ * writes the same values: no spaces; {@code "} and {@code \} escaped; backspace, tab, newline,
+ * form feed and carriage return as {@code \b \t \n \f \r}; the other control characters and every
+ * character above DEL as {@code \}{@code uXXXX} with upper-case hex digits (a character outside
+ * the BMP as its two surrogates); the rest, DEL included, as it is. {@code signify --jsonl}
+ * writes tens of thousands of these, for which building a tree of nodes and serializing it
+ * through an escaping mapper cost more than reading the input did.
+ */
+final class AsciiJsonLine {
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  private byte[] bytes = new byte[1024];
+  private int length;
+
+  /** Appends ASCII text that needs no escaping: punctuation and field names. */
+  AsciiJsonLine raw(String ascii) {
+    int n = ascii.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[length + i] = (byte) ascii.charAt(i);
+    }
+    length += n;
+    return this;
+  }
+
+  /** Appends bytes that are already JSON in this form. */
+  AsciiJsonLine raw(byte[] json) {
+    ensure(json.length);
+    System.arraycopy(json, 0, bytes, length, json.length);
+    length += json.length;
+    return this;
+  }
+
+  /** Appends a string value, quoted and escaped, or {@code null}. */
+  AsciiJsonLine string(String value) {
+    if (value == null) {
+      return raw("null");
+    }
+    int n = value.length();
+    // Every character takes at most six bytes.
+    ensure(n * 6 + 2);
+    byte[] out = bytes;
+    int at = length;
+    out[at++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        out[at++] = (byte) c;
+        continue;
+      }
+      out[at++] = '\\';
+      switch (c) {
+        case '"', '\\' -> out[at++] = (byte) c;
+        case '\b' -> out[at++] = 'b';
+        case '\t' -> out[at++] = 't';
+        case '\n' -> out[at++] = 'n';
+        case '\f' -> out[at++] = 'f';
+        case '\r' -> out[at++] = 'r';
+        default -> {
+          out[at++] = 'u';
+          out[at++] = HEX[c >> 12];
+          out[at++] = HEX[(c >> 8) & 0xF];
+          out[at++] = HEX[(c >> 4) & 0xF];
+          out[at++] = HEX[c & 0xF];
+        }
+      }
+    }
+    out[at++] = '"';
+    length = at;
+    return this;
+  }
+
+  /** Appends an array of strings. */
+  AsciiJsonLine strings(List<String> values) {
+    raw("[");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        raw(",");
+      }
+      string(values.get(i));
+    }
+    return raw("]");
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(bytes, length);
+  }
+
+  private void ensure(int more) {
+    if (bytes.length - length < more) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+  }
+}
