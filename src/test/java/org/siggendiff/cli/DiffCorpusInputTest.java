@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.siggendiff.testing.ProcessedCrashes.processed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,21 +64,6 @@ class DiffCorpusInputTest {
       }
     }
     return rows;
-  }
-
-  /** A processed crash whose crashing thread has the given functions, top first. */
-  private static ObjectNode processed(String crashId, String production, String... functions) {
-    ObjectNode crash = CrashJson.mapper().createObjectNode();
-    crash.put("uuid", crashId);
-    crash.put("signature", production);
-    ObjectNode dump = crash.putObject("json_dump");
-    dump.putObject("crash_info").put("crashing_thread", 0).put("type", "SIGSEGV");
-    dump.putObject("system_info").put("os", "Linux");
-    var frames = dump.putArray("threads").addObject().putArray("frames");
-    for (String function : functions) {
-      frames.addObject().put("module", "libxul.so").put("function", function);
-    }
-    return crash;
   }
 
   private static ObjectNode wrapped(String key, JsonNode crash) {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.siggendiff.testing.ProcessedCrashes.copyOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,16 +58,6 @@ class DiffInterruptTest {
     candidate = copyOf(Fixtures.resource("siglists/basic"), folder.resolve("candidate"));
     Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), "Bar::Baz\n", StandardOpenOption.APPEND);
     cache = folder.resolve("cache");
-  }
-
-  private static Path copyOf(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (var files = Files.list(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
-    return to;
   }
 
   /** Every crash the server is asked for: the same small crash, after {@code delayMillis}. */

@@ -3,6 +3,9 @@ package org.siggendiff.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.siggendiff.testing.DemoDiff.BASELINE;
+import static org.siggendiff.testing.DemoDiff.CANDIDATE;
+import static org.siggendiff.testing.DemoDiff.DEMO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -16,14 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.DemoDiff;
 import org.siggendiff.testing.GitRepo;
 
 /** {@code history} on small real git repositories built from the demo siglists, over the demo corpus. */
 @Timeout(120)
 class HistoryCommandTest {
-  private static final Path DEMO = Path.of("corpora/demo");
-  private static final Path BASELINE = Path.of("siglists/demo/baseline");
-  private static final Path CANDIDATE = Path.of("siglists/demo/candidate");
 
   @TempDir static Path folder;
   /** c0 baseline lists, c1 a README only, c2 the candidate lists. */
@@ -63,11 +64,7 @@ class HistoryCommandTest {
     CliRunner.Outcome diff = CliRunner.run("", "--corpus", DEMO.toString(), "--baseline", BASELINE.toString(), "--candidate",
         CANDIDATE.toString(), "--format", "jsonl", "--different-only", "--offline", "--cache-dir", folder.resolve("cache").toString());
     assertEquals(0, diff.status(), diff.err());
-    diffMoves = new TreeSet<>();
-    for (String line : diff.out().split("\n")) {
-      JsonNode row = CrashJson.parse(line);
-      diffMoves.add(row.get("crash_id").asText() + " " + row.get("baseline").asText() + " -> " + row.get("candidate").asText());
-    }
+    diffMoves = DemoDiff.moves(diff.out());
     assertTrue(diffMoves.size() > 5, "the demo change moves crashes: " + diffMoves);
   }
 

@@ -3,6 +3,9 @@ package org.siggendiff.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.siggendiff.testing.DemoDiff.BASELINE;
+import static org.siggendiff.testing.DemoDiff.CANDIDATE;
+import static org.siggendiff.testing.DemoDiff.DEMO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -27,6 +30,7 @@ import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.history.GitSiglistRange;
 import org.siggendiff.history.SiglistRange;
 import org.siggendiff.history.SignatureHistory;
+import org.siggendiff.testing.DemoDiff;
 import org.siggendiff.testing.GitRepo;
 
 /**
@@ -35,9 +39,6 @@ import org.siggendiff.testing.GitRepo;
  */
 @Timeout(120)
 class HistoryFailureTest {
-  private static final Path DEMO = Path.of("corpora/demo");
-  private static final Path BASELINE = Path.of("siglists/demo/baseline");
-  private static final Path CANDIDATE = Path.of("siglists/demo/candidate");
 
   @TempDir static Path folder;
   /** c0 baseline, c1 baseline with a line that does not compile, c2 candidate, c3 baseline again. */
@@ -67,11 +68,7 @@ class HistoryFailureTest {
     CliRunner.Outcome diff = CliRunner.run("", "--corpus", DEMO.toString(), "--baseline", BASELINE.toString(), "--candidate",
         CANDIDATE.toString(), "--format", "jsonl", "--different-only", "--offline", "--cache-dir", folder.resolve("cache").toString());
     assertEquals(0, diff.status(), diff.err());
-    diffMoves = new TreeSet<>();
-    for (String line : diff.out().split("\n")) {
-      JsonNode row = CrashJson.parse(line);
-      diffMoves.add(row.get("crash_id").asText() + " " + row.get("baseline").asText() + " -> " + row.get("candidate").asText());
-    }
+    diffMoves = DemoDiff.moves(diff.out());
     assertTrue(diffMoves.size() > 5, diffMoves.toString());
   }
 

@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.siggendiff.testing.DemoDiff.BASELINE;
+import static org.siggendiff.testing.DemoDiff.CANDIDATE;
+import static org.siggendiff.testing.DemoDiff.DEMO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.testing.CrashStatsStub;
+import org.siggendiff.testing.DemoDiff;
 
 /**
  * {@code history --siglists github:A..B} against a WireMock GitHub: the compare endpoint lists the
@@ -39,9 +43,6 @@ import org.siggendiff.testing.CrashStatsStub;
  */
 @Timeout(120)
 class HistoryGitHubTest {
-  private static final Path DEMO = Path.of("corpora/demo");
-  private static final Path BASELINE = Path.of("siglists/demo/baseline");
-  private static final Path CANDIDATE = Path.of("siglists/demo/candidate");
   private static final String REPO = "/repos/mozilla-services/socorro";
   private static final String SIGLISTS = "socorro/signature/siglists/";
   /** v1, then c1 the demo change, c2 a README only, c3 back to the baseline; older, a commit before v1. */
@@ -61,11 +62,7 @@ class HistoryGitHubTest {
     CliRunner.Outcome diff = CliRunner.run("", "--corpus", DEMO.toString(), "--baseline", BASELINE.toString(), "--candidate",
         CANDIDATE.toString(), "--format", "jsonl", "--different-only", "--offline", "--cache-dir", folder.resolve("diff-cache").toString());
     assertEquals(0, diff.status(), diff.err());
-    diffMoves = new TreeSet<>();
-    for (String line : diff.out().split("\n")) {
-      JsonNode row = CrashJson.parse(line);
-      diffMoves.add(row.get("crash_id").asText() + " " + row.get("baseline").asText() + " -> " + row.get("candidate").asText());
-    }
+    diffMoves = DemoDiff.moves(diff.out());
     assertTrue(diffMoves.size() > 5, diffMoves.toString());
   }
 

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.siggendiff.testing.ProcessedCrashes.copyOf;
+import static org.siggendiff.testing.ProcessedCrashes.processed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -155,29 +157,6 @@ class ReportCommandTest {
     return CliRunner.run("", Map.of(), all.toArray(String[]::new));
   }
 
-  private static Path copyOf(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (var files = Files.list(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
-    return to;
-  }
-
-  private static ObjectNode processed(String crashId, String production, String... functions) {
-    ObjectNode crash = CrashJson.mapper().createObjectNode();
-    crash.put("uuid", crashId);
-    crash.put("signature", production);
-    ObjectNode dump = crash.putObject("json_dump");
-    dump.putObject("crash_info").put("crashing_thread", 0).put("type", "SIGSEGV");
-    dump.putObject("system_info").put("os", "Linux");
-    var frames = dump.putArray("threads").addObject().putArray("frames");
-    for (String function : functions) {
-      frames.addObject().put("module", "libxul.so").put("function", function);
-    }
-    return crash;
-  }
 
   private Path corpus(ObjectNode... crashes) throws IOException {
     List<String> lines = new ArrayList<>();
