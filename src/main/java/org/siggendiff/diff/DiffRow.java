@@ -34,24 +34,6 @@ public record DiffRow(
     Cause cause,
     CrashExplanation explanation) {
 
-  /** A row without an explanation. */
-  public DiffRow(
-      String crashId,
-      boolean linkable,
-      String production,
-      String baseline,
-      String candidate,
-      List<String> baselineNotes,
-      List<String> candidateNotes,
-      List<String> baselineDebug,
-      List<String> candidateDebug,
-      String errorKind,
-      String error,
-      Cause cause) {
-    this(crashId, linkable, production, baseline, candidate, baselineNotes, candidateNotes, baselineDebug, candidateDebug,
-        errorKind, error, cause, null);
-  }
-
   public boolean ok() {
     return error == null;
   }
@@ -65,7 +47,8 @@ public record DiffRow(
     return ok() && !baseline.equals(candidate);
   }
 
-  static DiffRow failed(String crashId, boolean linkable, String errorKind, String error) {
-    return new DiffRow(crashId, linkable, null, null, null, List.of(), List.of(), List.of(), List.of(), errorKind, error, null);
+  /** The row of a crash that could not be processed. */
+  public static DiffRow failed(String crashId, boolean linkable, String errorKind, String error) {
+    return new DiffRow(crashId, linkable, null, null, null, List.of(), List.of(), List.of(), List.of(), errorKind, error, null, null);
   }
 }

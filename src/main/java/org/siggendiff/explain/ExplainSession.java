@@ -220,7 +220,7 @@ public final class ExplainSession {
   }
 
   private static DiffRow failure(CrashLoader.Crash crash, String kind, String reason) {
-    return new DiffRow(crash.crashId(), crash.linkable(), null, null, null, List.of(), List.of(), List.of(), List.of(), kind, reason, null);
+    return DiffRow.failed(crash.crashId(), crash.linkable(), kind, reason);
   }
 
   private static List<String> frames(SideExplanation side) {

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -28,6 +23,7 @@ import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.testing.SharedData;
+import org.siggendiff.testing.SiglistHistoryCases;
 
 /**
  * Every real siglist pull request in the manifest, over the 500 history cases: each crash it
@@ -40,17 +36,9 @@ class AttributionReplayTest {
 
   @BeforeAll
   static void readCases() throws IOException {
-    Path vectors = SharedData.conformance("siglist-history.jsonl.gz");
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(new GZIPInputStream(Files.newInputStream(vectors)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        JsonNode vector = CrashJson.parse(line);
-        int number = Integer.parseInt(vector.get("id").asText().substring("sighist-".length()));
-        if (!CASES.containsKey(number)) {
-          CASES.put(number, CrashData.of(vector.get("crash_data")));
-        }
-      }
+    List<String> cases = SiglistHistoryCases.read().cases();
+    for (int i = 0; i < cases.size(); i++) {
+      CASES.put(i + 1, CrashData.of(CrashJson.parse(cases.get(i))));
     }
   }
 

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +24,7 @@ import org.siggendiff.history.SignatureHistory;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.testing.GitRepo;
 import org.siggendiff.testing.SharedData;
+import org.siggendiff.testing.SiglistHistoryCases;
 
 /**
  * {@code history} over a git repository holding the manifest's siglist versions, one commit
@@ -48,20 +45,9 @@ class HistoryReplayTest {
 
   @BeforeAll
   static void build() throws IOException {
-    Path vectors = SharedData.conformance("siglist-history.jsonl.gz");
-    Map<Integer, String> cases = new TreeMap<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(vectors)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        JsonNode vector = CrashJson.parse(line);
-        int number = Integer.parseInt(vector.get("id").asText().substring("sighist-".length()));
-        cases.putIfAbsent(number, vector.get("crash_data").toString());
-        EXPECTED.computeIfAbsent(vector.get("siglists").asText(), k -> new TreeMap<>())
-            .put(number, vector.get("expected").get("signature").asText());
-      }
-    }
-    CASES.addAll(cases.values());
+    SiglistHistoryCases vectors = SiglistHistoryCases.read();
+    EXPECTED.putAll(vectors.expected());
+    CASES.addAll(vectors.cases());
     corpus = folder.resolve("history.jsonl");
     Files.write(corpus, CASES);
     repo = folder.resolve("socorro");

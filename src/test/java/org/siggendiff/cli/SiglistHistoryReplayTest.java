@@ -3,10 +3,7 @@ package org.siggendiff.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.testing.SharedData;
+import org.siggendiff.testing.SiglistHistoryCases;
 
 /**
  * The siglist-review replay: every real siglist pull request in the manifest, diffed over the
@@ -36,21 +33,10 @@ class SiglistHistoryReplayTest {
 
   @BeforeAll
   static void readVectors() throws IOException {
-    Path vectors = SharedData.conformance("siglist-history.jsonl.gz");
-    Map<Integer, String> cases = new TreeMap<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(vectors)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        JsonNode vector = CrashJson.parse(line);
-        int number = Integer.parseInt(vector.get("id").asText().substring("sighist-".length()));
-        cases.putIfAbsent(number, vector.get("crash_data").toString());
-        EXPECTED.computeIfAbsent(vector.get("siglists").asText(), k -> new TreeMap<>())
-            .put(number, vector.get("expected").get("signature").asText());
-      }
-    }
+    SiglistHistoryCases vectors = SiglistHistoryCases.read();
+    EXPECTED.putAll(vectors.expected());
     corpus = folder.resolve("history.jsonl");
-    Files.write(corpus, cases.values());
+    Files.write(corpus, vectors.cases());
   }
 
   @TestFactory

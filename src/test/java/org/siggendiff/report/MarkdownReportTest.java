@@ -88,7 +88,7 @@ class MarkdownReportTest {
     List<List<String>> production = cells(last(ReportFormat.MARKDOWN, PRODUCTION, options(false, ReportOptions.DEFAULT_MAX_CHARS), rows));
     assertEquals(List.of("crash", "baseline", "candidate", "same", "cause"), production.get(0), "production repeats the baseline");
 
-    DiffRow noProduction = new DiffRow("corpus.jsonl line 1", false, null, "A", "A", List.of(), List.of(), List.of(), List.of(), null, null, null);
+    DiffRow noProduction = new DiffRow("corpus.jsonl line 1", false, null, "A", "A", List.of(), List.of(), List.of(), List.of(), null, null, null, null);
     List<List<String>> none = cells(last(ReportFormat.MARKDOWN, BASELINE, options(false, ReportOptions.DEFAULT_MAX_CHARS), List.of(noProduction)));
     assertEquals(List.of("crash", "baseline", "candidate", "same"), none.get(0), "no production signature and no cause to show");
     assertEquals("corpus.jsonl line 1", none.get(1).get(0), "not a crash ID: not linked");

@@ -55,11 +55,11 @@ final class ReportFixtures {
 
   static DiffRow changed(int n, String baseline, String candidate) {
     Cause cause = new Cause(List.of(new LineCause(added(baseline), List.of(baseline))), null);
-    return new DiffRow(CrashIds.text(n), true, baseline, baseline, candidate, List.of(), List.of(), List.of(), List.of(), null, null, cause);
+    return new DiffRow(CrashIds.text(n), true, baseline, baseline, candidate, List.of(), List.of(), List.of(), List.of(), null, null, cause, null);
   }
 
   static DiffRow same(int n, String signature) {
-    return new DiffRow(CrashIds.text(n), true, signature, signature, signature, List.of(), List.of(), List.of(), List.of(), null, null, null);
+    return new DiffRow(CrashIds.text(n), true, signature, signature, signature, List.of(), List.of(), List.of(), List.of(), null, null, null, null);
   }
 
   /** A changed row whose explanation shows {@code frame} ending the baseline walk and skipped by the candidate. */
