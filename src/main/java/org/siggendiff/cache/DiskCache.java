@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashStatsClient;
@@ -36,7 +37,7 @@ import org.siggendiff.http.BoundedBody;
  * {@code fetch-data}, so that a fetch-data folder works as a cache. Entries fetched with a token
  * hold personal data: files are 0600 and folders 0700, and a note beside each entry records
  * whether a token was used. Writes are atomic, so a killed run leaves only whole entries, and
- * the temporary files a killed run leaves behind are removed when the cache is next opened.
+ * the temporary files a killed run leaves behind are removed before the cache's next write.
  */
 public final class DiskCache {
   private static final String CRASHES = "processed_crash";
@@ -69,6 +70,12 @@ public final class DiskCache {
   private final boolean posix;
   private final long maxEntryBytes;
   private final FileWriter writer;
+  /**
+   * Set once the leftovers of killed runs have been looked for. Looking lists every entry's
+   * folder (a second on a cache of a few hundred thousand crashes), so it is done by the first
+   * write, which a run that only reads the cache never makes.
+   */
+  private final AtomicBoolean cleaned = new AtomicBoolean();
 
   /** A cache whose entries may be up to {@link CrashStatsClient#DEFAULT_MAX_CRASH_BYTES}. */
   public DiskCache(Path root) {
@@ -88,13 +95,11 @@ public final class DiskCache {
   }
 
   /**
-   * Opens a cache, first removing the temporary files of writes that were killed (older than an
-   * hour). A cache that cannot be cleaned, such as a read-only one, is used as it is.
+   * Opens a cache whose first write removes the temporary files of writes that were killed
+   * (older than an hour). A cache that cannot be cleaned, such as a read-only one, is used as it is.
    */
   public static DiskCache open(Path root, long maxEntryBytes) {
-    DiskCache cache = new DiskCache(root, maxEntryBytes);
-    cache.removeStaleTemporaryFiles(Instant.now().minus(STALE_TEMPORARY));
-    return cache;
+    return new DiskCache(root, maxEntryBytes);
   }
 
   /** Removes the temporary files last modified before {@code before}; how many it removed. */
@@ -258,6 +263,9 @@ public final class DiskCache {
   }
 
   private void writeAtomically(Path folder, String name, byte[] bytes) throws IOException {
+    if (!cleaned.get() && cleaned.compareAndSet(false, true)) {
+      removeStaleTemporaryFiles(Instant.now().minus(STALE_TEMPORARY));
+    }
     AtomicFile.replace(folder.resolve(name), bytes, TEMPORARY_PREFIX, writer::write, attributes(FILE));
   }
 

@@ -291,10 +291,10 @@ class CachingCrashSourceTest {
     assertTrue(Files.isRegularFile(entry(ID), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link was replaced by the entry");
   }
 
-  // Item 17: temporary files of killed runs are removed when the cache opens.
+  // Item 17: temporary files of killed runs are removed before the cache's first write.
 
   @Test
-  void openingTheCacheRemovesOnlyStaleTemporaryFiles() throws IOException {
+  void theFirstWriteRemovesOnlyStaleTemporaryFiles() throws IOException {
     Path crashes = Files.createDirectories(folder.resolve("processed_crash"));
     Path notes = Files.createDirectories(folder.resolve("siggen-diff-meta"));
     Path staleCrash = Files.writeString(crashes.resolve(".tmp-1234"), "{\"half\":");
@@ -305,7 +305,9 @@ class CachingCrashSourceTest {
     for (Path old : List.of(staleCrash, staleNote, entry)) {
       Files.setLastModifiedTime(old, twoHoursAgo);
     }
-    DiskCache.open(folder, 1 << 20);
+    DiskCache cache = DiskCache.open(folder, 1 << 20);
+    assertTrue(Files.exists(staleCrash), "opening to read lists no folder");
+    cache.write(CrashIds.id(8), CrashStatsStub.processedCrash(CrashIds.id(8).value()).getBytes(StandardCharsets.UTF_8), false);
     assertFalse(Files.exists(staleCrash));
     assertFalse(Files.exists(staleNote));
     assertTrue(Files.exists(fresh), "a write under way keeps its temporary file");
