@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.SignatureTrace;
 import org.siggendiff.crashdata.UnsignableCrashException;
-import org.siggendiff.signature.stack.Walk;
+import org.siggendiff.py.Memo;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistTimeoutException;
+import org.siggendiff.signature.SignatureGenerator;
+import org.siggendiff.signature.SignatureTrace;
+import org.siggendiff.signature.stack.Walk;
 
 /**
  * Explains crash signatures under a baseline and a candidate siglist set, and names the siglist
@@ -45,12 +45,20 @@ public final class Explainer {
   }
 
   private static final String GENERATION = "SignatureGenerationRule";
+  /** How many texts of each list the verdict memo keeps; as many as generation's frame memos. */
+  private static final int MEMO_SIZE = 200_000;
 
   private final Side baseline;
   private final Side candidate;
   private final SiglistLines baselineLines;
   private final SiglistLines candidateLines;
   private final SiglistChange change;
+  /**
+   * What {@link #verdict} answered for each list and text. The answer depends on the text and
+   * the two sets only, and moved crashes share most of their frames, so each distinct text
+   * costs the search once.
+   */
+  private final List<Memo<String, Verdict>> verdicts;
 
   /** @param baseline the baseline, or null to explain the candidate alone */
   public Explainer(Side baseline, Side candidate) {
@@ -63,6 +71,11 @@ public final class Explainer {
     this.baselineLines =
         baseline == null || baseline.isProduction() ? null : new SiglistLines(baseline.generator().siglists());
     this.change = baselineLines == null ? null : new SiglistChange(baselineLines, candidateLines);
+    List<Memo<String, Verdict>> memos = new ArrayList<>();
+    for (SiglistKind kind : SiglistKind.values()) {
+      memos.add(new Memo<>(subject -> verdict(kind, subject), MEMO_SIZE));
+    }
+    this.verdicts = List.copyOf(memos);
   }
 
   /** The lines the candidate adds and removes; empty when there is no baseline set to compare with. */
@@ -227,25 +240,53 @@ public final class Explainer {
 
   /** Records the changed lines that make {@code subject} part of a list on one side only. */
   private void compare(SiglistKind kind, String subject, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
-    // Most texts a walk tested answer the same on both sides: the changed lines tell, then the
-    // whole lists, and only the texts that differ need the line-by-line search.
-    if (!change.mayDiffer(kind, subject)) {
-      return;
+    Verdict verdict = verdicts.get(kind.ordinal()).get(subject);
+    if (verdict.timeout() != null) {
+      throw verdict.timeout();
     }
-    boolean inAfter = candidateLines.contains(kind, subject);
-    if (baselineLines.contains(kind, subject) == inAfter) {
-      return;
+    if (verdict.added() != null) {
+      record(found, verdict.added(), afterFrame != null ? afterFrame : beforeFrame);
     }
-    if (inAfter) {
-      firstAdded(kind, subject).ifPresent(line ->
-          record(found, ChangedLine.of(line, ChangedLine.ADDED), afterFrame != null ? afterFrame : beforeFrame));
-      return;
+    for (ChangedLine line : verdict.removed()) {
+      record(found, line, beforeFrame != null ? beforeFrame : afterFrame);
     }
-    // Only removed lines are named, so only they are asked.
-    for (ListLine line : baselineLines.lines(kind)) {
-      if (change.isRemoved(line) && baselineLines.matches(line, subject)) {
-        record(found, ChangedLine.of(line, ChangedLine.REMOVED), beforeFrame != null ? beforeFrame : afterFrame);
+  }
+
+  /**
+   * Which changed lines make a text part of a list on one side only: the added line that puts
+   * it in the candidate's, or the removed lines that put it in the baseline's, or none.
+   */
+  private record Verdict(ChangedLine added, List<ChangedLine> removed, UnsignableCrashException timeout) {
+    static final Verdict NONE = new Verdict(null, List.of(), null);
+  }
+
+  private Verdict verdict(SiglistKind kind, String subject) {
+    try {
+      // Most texts a walk tested answer the same on both sides: the changed lines tell, then the
+      // whole lists, and only the texts that differ need the line-by-line search.
+      if (!change.mayDiffer(kind, subject)) {
+        return Verdict.NONE;
       }
+      boolean inAfter = candidateLines.contains(kind, subject);
+      if (baselineLines.contains(kind, subject) == inAfter) {
+        return Verdict.NONE;
+      }
+      if (inAfter) {
+        return firstAdded(kind, subject)
+            .map(line -> new Verdict(ChangedLine.of(line, ChangedLine.ADDED), List.of(), null))
+            .orElse(Verdict.NONE);
+      }
+      // Only removed lines are named, so only they are asked.
+      List<ChangedLine> removed = new ArrayList<>();
+      for (ListLine line : baselineLines.lines(kind)) {
+        if (change.isRemoved(line) && baselineLines.matches(line, subject)) {
+          removed.add(ChangedLine.of(line, ChangedLine.REMOVED));
+        }
+      }
+      return new Verdict(null, List.copyOf(removed), null);
+    } catch (UnsignableCrashException e) {
+      // Kept, so that every crash with the text fails as the first did, without a second wait.
+      return new Verdict(null, List.of(), e);
     }
   }
 

@@ -130,8 +130,9 @@ public final class LineUsage {
     for (String frame : baselineFrames) {
       if (mayMatch(frame, removedPrefixes)) {
         if (firstTime(seenBefore, frame)) {
+          Subject subject = new Subject(frame);
           for (ListLine line : removed) {
-            if (matches(change.baseline(), line, subject(line, frame), frame, timedOutBefore)) {
+            if (subject.mayMatch(line) && matches(change.baseline(), line, subject.text, frame, timedOutBefore)) {
               synchronized (this) {
                 stats.get(line).frames++;
               }
@@ -145,10 +146,10 @@ public final class LineUsage {
     for (String frame : candidateFrames) {
       if (mayMatch(frame, addedPrefixes)) {
         if (firstTime(seenAfter, frame)) {
+          Subject subject = new Subject(frame);
           for (ListLine line : added) {
-            String subject = subject(line, frame);
-            if (matches(change.candidate(), line, subject, frame, timedOutAfter)) {
-              matchedAdded(line, subject, frame);
+            if (subject.mayMatch(line) && matches(change.candidate(), line, subject.text, frame, timedOutAfter)) {
+              matchedAdded(line, subject.text, frame);
             }
           }
         } else {
@@ -234,8 +235,33 @@ public final class LineUsage {
     return seen.size() >= MAX_DISTINCT_FRAMES || seen.add(frame);
   }
 
-  private static String subject(ListLine line, String frame) {
-    return line.kind() == SiglistKind.LINE_NUMBERS ? LINE_SUFFIX.matcher(frame).replaceFirst("") : frame;
+  private static String subject(SiglistKind kind, String frame) {
+    return kind == SiglistKind.LINE_NUMBERS ? LINE_SUFFIX.matcher(frame).replaceFirst("") : frame;
+  }
+
+  /**
+   * A frame as the lines of one list at a time see it. The lines come grouped by list, and all
+   * the changed lines of a list are first asked at once ({@link SiglistChange#mayDiffer}): a
+   * frame none of them matches (nearly every one) is not asked line by line.
+   */
+  private final class Subject {
+    private final String frame;
+    private SiglistKind kind;
+    private String text;
+    private boolean mayMatch;
+
+    Subject(String frame) {
+      this.frame = frame;
+    }
+
+    boolean mayMatch(ListLine line) {
+      if (line.kind() != kind) {
+        kind = line.kind();
+        text = subject(kind, frame);
+        mayMatch = change.mayDiffer(kind, text);
+      }
+      return mayMatch;
+    }
   }
 
   private void matchedAdded(ListLine line, String subject, String frame) {
