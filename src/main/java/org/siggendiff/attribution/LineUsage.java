@@ -21,10 +21,10 @@ import org.siggendiff.siglist.SiglistTimeoutException;
  * Which frames of a run each added or removed line matches, accumulated crash by crash, and the
  * warnings that follow: lines that match nothing, added lines an earlier line already covers
  * (shadowed), and added lines whose frames another list gives a contradicting role. Removed
- * lines are tested on the baseline's frames, added lines on the candidate's. A frame that does
- * not start with the literal start of any line is passed over at once; each other distinct frame
+ * lines are tested on the baseline's frames, added lines on the candidate's. Each distinct frame
  * is tested once (up to {@link #MAX_DISTINCT_FRAMES} per side; beyond that frames are tested
- * again, which costs time but not memory). Safe to feed from many threads.
+ * again, which costs time but not memory), and one that does not start with the literal start
+ * of any line is passed over at once. Safe to feed from many threads.
  */
 public final class LineUsage {
   static final int MAX_DISTINCT_FRAMES = 200_000;
@@ -128,32 +128,28 @@ public final class LineUsage {
       return;
     }
     for (String frame : baselineFrames) {
-      if (mayMatch(frame, removedPrefixes)) {
-        if (firstTime(seenBefore, frame)) {
-          Subject subject = new Subject(frame);
-          for (ListLine line : removed) {
-            if (subject.mayMatch(line) && matches(change.baseline(), line, subject.text, frame, timedOutBefore)) {
-              synchronized (this) {
-                stats.get(line).frames++;
-              }
+      if (!firstTime(seenBefore, frame)) {
+        failIfTimedOut(timedOutBefore, frame);
+      } else if (mayMatch(frame, removedPrefixes)) {
+        Subject subject = new Subject(frame);
+        for (ListLine line : removed) {
+          if (subject.mayMatch(line) && matches(change.baseline(), line, subject.text, frame, timedOutBefore)) {
+            synchronized (this) {
+              stats.get(line).frames++;
             }
           }
-        } else {
-          failIfTimedOut(timedOutBefore, frame);
         }
       }
     }
     for (String frame : candidateFrames) {
-      if (mayMatch(frame, addedPrefixes)) {
-        if (firstTime(seenAfter, frame)) {
-          Subject subject = new Subject(frame);
-          for (ListLine line : added) {
-            if (subject.mayMatch(line) && matches(change.candidate(), line, subject.text, frame, timedOutAfter)) {
-              matchedAdded(line, subject.text, frame);
-            }
+      if (!firstTime(seenAfter, frame)) {
+        failIfTimedOut(timedOutAfter, frame);
+      } else if (mayMatch(frame, addedPrefixes)) {
+        Subject subject = new Subject(frame);
+        for (ListLine line : added) {
+          if (subject.mayMatch(line) && matches(change.candidate(), line, subject.text, frame, timedOutAfter)) {
+            matchedAdded(line, subject.text, frame);
           }
-        } else {
-          failIfTimedOut(timedOutAfter, frame);
         }
       }
     }
@@ -191,8 +187,9 @@ public final class LineUsage {
 
   /**
    * Whether a frame starts with the literal start of some line: no line can match it
-   * otherwise. Most frames of a run fail this test on their first characters, which costs far
-   * less than looking them up among the frames seen before.
+   * otherwise. Asked after the frames seen before: the frames of a run repeat far more than
+   * the lines a change touches are few, and a lookup of a frame (a memo's own text, its hash
+   * kept) costs less than testing it against hundreds of prefixes.
    */
   private static boolean mayMatch(String frame, String[] prefixes) {
     for (String prefix : prefixes) {
