@@ -17,7 +17,6 @@ import org.siggendiff.report.TerminalText;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.sources.SiglistResolver;
-import org.siggendiff.sources.SiglistSourceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,8 +89,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
     SiglistResolver resolver = github.resolver(
         crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("explain: " + TerminalText.clean(warning)));
-    ResolvedSiglists baselineSource = baseline == null ? null : resolve(resolver, baseline, true);
-    Explainer explainer = new Explainer(baselineSource == null ? null : side(baselineSource), side(resolve(resolver, candidate, false)));
+    SiglistResolver.Pair sources = GitHubOptions.resolvePair(resolver, baseline, candidate);
+    ResolvedSiglists baselineSource = sources.baseline();
+    Explainer explainer = new Explainer(baselineSource == null ? null : side(baselineSource), side(sources.candidate()));
     ExplainSession.Outcome outcome;
     try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
       ExplainSession session = new ExplainSession(
@@ -124,14 +124,5 @@ final class ExplainCommand implements Callable<Integer> {
     return resolved.siglists()
         .map(set -> new Explainer.Side(resolved.describe(), new SignatureGenerator(set)))
         .orElseGet(() -> Explainer.Side.production(resolved.describe()));
-  }
-
-  private static ResolvedSiglists resolve(SiglistResolver resolver, String source, boolean isBaseline) throws UsageError {
-    try {
-      return resolver.resolve(source, isBaseline);
-    } catch (SiglistSourceException e) {
-      String option = isBaseline ? "--baseline " : "--candidate ";
-      throw new UsageError(e.problems().stream().map(problem -> option + TerminalText.clean(problem)).toList());
-    }
   }
 }

@@ -1,8 +1,11 @@
 package org.siggendiff.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
+import org.siggendiff.report.TerminalText;
 import org.siggendiff.sources.SiglistResolver;
 import picocli.CommandLine.Option;
 
@@ -32,5 +35,20 @@ final class GitHubOptions implements Validated {
   /** A resolver keeping fetched siglists under {@code cacheRoot}. */
   SiglistResolver resolver(Path cacheRoot, boolean offline, Consumer<String> warnings) throws UsageError {
     return new SiglistResolver(new SiglistResolver.Settings(cacheRoot, apiUrl(), githubRepo, offline), warnings);
+  }
+
+  /**
+   * The baseline (null for none) and candidate sources, resolved at once; every problem of
+   * either is a usage error line naming its option.
+   */
+  static SiglistResolver.Pair resolvePair(SiglistResolver resolver, String baseline, String candidate) throws UsageError {
+    try {
+      return resolver.resolvePair(baseline, candidate);
+    } catch (SiglistResolver.PairException e) {
+      List<String> lines = new ArrayList<>();
+      e.baselineProblems().forEach(problem -> lines.add("--baseline " + TerminalText.clean(problem)));
+      e.candidateProblems().forEach(problem -> lines.add("--candidate " + TerminalText.clean(problem)));
+      throw new UsageError(lines);
+    }
   }
 }

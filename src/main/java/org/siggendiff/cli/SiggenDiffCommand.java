@@ -40,7 +40,6 @@ import org.siggendiff.report.SummaryText;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.sources.SiglistResolver;
-import org.siggendiff.sources.SiglistSourceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -185,8 +184,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     List<CrashIdInput.Entry> entries = CrashIdInput.fromArguments(crashIds);
     // The siglists are resolved while whatever writes stdin (crashids) is still at work.
     SiglistResolver resolver = resolver();
-    ResolvedSiglists baselineSource = resolve(resolver, baseline, true);
-    ResolvedSiglists candidateSource = resolve(resolver, candidate, false);
+    SiglistResolver.Pair sources = GitHubOptions.resolvePair(resolver, baseline, candidate);
+    ResolvedSiglists baselineSource = sources.baseline();
+    ResolvedSiglists candidateSource = sources.candidate();
     BooleanSupplier stop = context.interruption().watch();
     StdinCrashIds stdin = null;
     if (fromStdin) {
@@ -379,16 +379,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   private SiglistResolver resolver() throws UsageError {
     return github.resolver(
         crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("siggen-diff: " + TerminalText.clean(warning)));
-  }
-
-  private static ResolvedSiglists resolve(SiglistResolver resolver, String source, boolean isBaseline) throws UsageError {
-    try {
-      return resolver.resolve(source, isBaseline);
-    } catch (SiglistSourceException e) {
-      // One line per problem, each with the option it is about.
-      String option = isBaseline ? "--baseline " : "--candidate ";
-      throw new UsageError(e.problems().stream().map(problem -> option + TerminalText.clean(problem)).toList());
-    }
   }
 
   private static <T> Iterator<T> concat(Iterator<? extends T> first, Iterator<? extends T> second) {

@@ -66,6 +66,19 @@ class SiglistProblemLinesTest {
   }
 
   @Test
+  void aBrokenBaselineAndABrokenCandidateAreBothReportedBaselineFirst() {
+    CliRunner.Outcome outcome = CliRunner.run("", "--offline", "--cache-dir", folder.resolve("cache").toString(),
+        "--baseline", broken.toString(), "--candidate", folder.resolve("missing").toString(), "--corpus", DEMO_CORPUS.toString());
+    assertEquals(2, outcome.status(), outcome.err());
+    String[] lines = outcome.err().split("\n");
+    assertEquals(3, lines.length, outcome.err());
+    assertTrue(lines[0].startsWith("siggen-diff: --baseline " + broken.resolve("irrelevant_signature_re.txt") + ":1: "), lines[0]);
+    assertTrue(lines[1].startsWith("siggen-diff: --baseline " + broken.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
+    assertEquals("siggen-diff: --candidate " + folder.resolve("missing")
+        + ": no such folder; a source is DIR, PATH@REF, github:REF, github:pull/N or production", lines[2]);
+  }
+
+  @Test
   void serveStopsBeforeListeningWithEachProblemOnItsOwnLine() {
     CliRunner.Outcome outcome = CliRunner.run("", "serve", "--port", "0", "--siglists", broken.toString());
     assertOneLinePerProblem(outcome, "serve: --siglists ", broken.resolve("irrelevant_signature_re.txt"));
