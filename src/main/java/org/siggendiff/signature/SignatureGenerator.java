@@ -2,6 +2,7 @@ package org.siggendiff.signature;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.py.PyException;
@@ -62,11 +63,11 @@ public final class SignatureGenerator {
 
   /**
    * Runs the pipeline as {@link #generate} does, recording each rule that ran and tracing the
-   * C signature walks it made. Costs a second walk per thread walked; for explaining, not for
-   * generating in bulk.
+   * C signature walks it made, from the frames generation normalized (a rule that raised is
+   * walked again). Costs more than generating; for explaining, not for generating in bulk.
    */
   public SignatureTrace trace(CrashData crashData) {
-    ResultBuilder result = new ResultBuilder();
+    ResultBuilder result = ResultBuilder.tracing();
     List<SignatureTrace.RuleStep> steps = new ArrayList<>();
     List<SignatureTrace.ThreadWalk> walks = new ArrayList<>();
     for (Rule rule : pipeline.rules()) {
@@ -81,10 +82,13 @@ public final class SignatureGenerator {
         failure = e.getMessage();
         result.info(rule.name(), "Rule failed: " + failure);
       }
+      Supplier<Walk> made = result.takeWalk();
       steps.add(new SignatureTrace.RuleStep(rule.name(), before, result.signature(), failure));
       CrashData walked = rule.walked(crashData, failure != null);
       if (walked != null) {
-        walk(rule.name(), walked, PyInt.str(walked.crashingThread()), walks);
+        // A rule that raised is walked again, so that the walk fails where it failed.
+        walk(rule.name(), failure == null && made != null ? made : () -> pipeline.walk(walked),
+            PyInt.str(walked.crashingThread()), walks);
       }
     }
     return new SignatureTrace(resultOf(result), steps, walks);
@@ -104,9 +108,9 @@ public final class SignatureGenerator {
     return pipeline.walk(crashData);
   }
 
-  private void walk(String rule, CrashData crashData, String thread, List<SignatureTrace.ThreadWalk> walks) {
+  private static void walk(String rule, Supplier<Walk> walker, String thread, List<SignatureTrace.ThreadWalk> walks) {
     try {
-      Walk walk = pipeline.walk(crashData);
+      Walk walk = walker.get();
       if (walk != null) {
         walks.add(new SignatureTrace.ThreadWalk(rule, thread, walk, null));
       }

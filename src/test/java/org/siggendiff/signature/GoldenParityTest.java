@@ -1,6 +1,7 @@
 package org.siggendiff.signature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.py.PyException;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
@@ -65,6 +69,39 @@ class GoldenParityTest {
         "SigPrintableCharsOnly", "SigFixWhitespace", "SigTruncate")) {
       assertTrue(seen.contains("debug " + rule), rule);
     }
+  }
+
+  /**
+   * Tracing walks each stack from the frames generation normalized; on every golden vector that
+   * gives the same result as generating, and the same walks as walking the stack afresh.
+   */
+  @Test
+  void tracingGivesTheResultAndTheWalksOfGeneratingAfresh() throws IOException {
+    Map<String, SignatureGenerator> generators = new java.util.HashMap<>();
+    int walked = 0;
+    try (InputStream in = new GZIPInputStream(GoldenParityTest.class.getResourceAsStream(VECTORS))) {
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        JsonNode vector = CrashJson.parse(line);
+        SignatureGenerator generator = generators.computeIfAbsent(vector.get("siglists").asText(), this::generator);
+        CrashData crash = vector.has("processed_crash")
+            ? CrashDataAdapter.fromProcessedCrash(vector.get("processed_crash"))
+            : CrashData.of(vector.get("crash_data"));
+        SignatureTrace trace = generator.trace(crash);
+        String id = vector.get("id").asText();
+        assertEquals(generator.generate(crash), trace.result(), id);
+        for (SignatureTrace.ThreadWalk walk : trace.walks()) {
+          CrashData thread = walk.rule().equals("SignatureRunWatchDog") ? crash.withCrashingThread(0) : crash;
+          if (walk.walk() != null) {
+            assertEquals(generator.walk(thread), walk.walk(), id + " " + walk.rule());
+            walked++;
+          } else {
+            PyException failure = assertThrows(PyException.class, () -> generator.walk(thread), id);
+            assertEquals(failure.getMessage(), walk.failure(), id);
+          }
+        }
+      }
+    }
+    assertTrue(walked > 500, "walks compared: " + walked);
   }
 
   private SignatureGenerator generator(String folder) {

@@ -2,7 +2,9 @@ package org.siggendiff.signature.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.siggendiff.signature.stack.LogLine;
+import org.siggendiff.signature.stack.Walk;
 
 /**
  * The signature result under construction while the pipeline runs (Socorro's {@code Result});
@@ -13,6 +15,23 @@ public final class ResultBuilder {
   private final List<String> notes = new ArrayList<>();
   private final List<LogLine> debugLog = new ArrayList<>();
   private List<String> normalizedFrames;
+  private final boolean tracing;
+  /** While tracing: the walk of the stack the generation rule last signed, made from its work. */
+  private Supplier<Walk> walk;
+
+  /** For generating: remembers no walk. */
+  public ResultBuilder() {
+    this(false);
+  }
+
+  private ResultBuilder(boolean tracing) {
+    this.tracing = tracing;
+  }
+
+  /** For tracing: each C stack walk generation makes is remembered, see {@link #takeWalk}. */
+  public static ResultBuilder tracing() {
+    return new ResultBuilder(true);
+  }
 
   public String signature() {
     return signature;
@@ -51,6 +70,23 @@ public final class ResultBuilder {
   /** The debug lines, joined only when read. */
   public List<String> debugLog() {
     return LogLine.texts(debugLog);
+  }
+
+  /**
+   * Remembers how to trace the walk a rule just made from the frames it normalized, so that
+   * tracing need not normalize them again; only when tracing.
+   */
+  void walked(Supplier<Walk> traced) {
+    if (tracing) {
+      walk = traced;
+    }
+  }
+
+  /** The walk remembered since the last call, or null; forgets it. */
+  public Supplier<Walk> takeWalk() {
+    Supplier<Walk> taken = walk;
+    walk = null;
+    return taken;
   }
 
   /** The normalized frames set by the generation rule, or null. */

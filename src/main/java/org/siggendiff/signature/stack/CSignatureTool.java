@@ -105,7 +105,18 @@ public final class CSignatureTool {
   public Walk walk(JsonNode thread, boolean lowercaseModules, BigInteger crashingThread) {
     FrameList frames = createFrameList(thread, lowercaseModules);
     String[] subjects = lineNumberSubjects(thread, frames.size());
-    Generated generated = generate(frames, crashingThread);
+    return walk(frames, subjects, generate(frames, crashingThread));
+  }
+
+  /**
+   * The walk {@link #generate} made over {@code thread}, traced from the frames it was given and
+   * what it returned; raises as {@link #walk(JsonNode, boolean, BigInteger)} does.
+   */
+  public Walk walk(JsonNode thread, FrameList frames, Generated generated) {
+    return walk(frames, lineNumberSubjects(thread, frames.size()), generated);
+  }
+
+  private Walk walk(FrameList frames, String[] subjects, Generated generated) {
     int start = -1;
     for (int i = 0; i < frames.size() && start < 0; i++) {
       if (frames.get(i).sentinel) {
