@@ -46,12 +46,13 @@ final class SignatureGenerationRule extends Rule {
 
     result.debug(name(), "using CSignatureTool");
     BigInteger crashingThread = crashData.crashingThread();
-    JsonNode thread;
     FrameList frames;
     try {
-      JsonNode found = PyValues.glomIndex(crashData.get("threads"), crashingThread);
-      thread = found == null ? EMPTY_THREAD : found;
-      frames = cTool.createFrameList(thread, "Windows NT".equals(textOrNull(crashData.get("os"))));
+      JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
+      frames =
+          cTool.createFrameList(
+              thread == null ? EMPTY_THREAD : thread,
+              "Windows NT".equals(textOrNull(crashData.get("os"))));
     } catch (PyException e) {
       if (e.kind() == PyException.Kind.KEY_ERROR || e.kind() == PyException.Kind.INDEX_ERROR) {
         // Socorro handles these by calling result.note(), which ResultBuilder does not have.
@@ -60,7 +61,7 @@ final class SignatureGenerationRule extends Rule {
       throw e;
     }
     CSignatureTool.Generated generated = cTool.generate(frames, crashingThread);
-    result.walked(() -> cTool.walk(thread, frames, generated));
+    result.walked(() -> cTool.walk(frames, generated));
     if (!frames.isEmpty()) {
       result.setNormalizedFrames(frames.texts());
     }

@@ -104,19 +104,11 @@ public final class CSignatureTool {
    */
   public Walk walk(JsonNode thread, boolean lowercaseModules, BigInteger crashingThread) {
     FrameList frames = createFrameList(thread, lowercaseModules);
-    String[] subjects = lineNumberSubjects(thread, frames.size());
-    return walk(frames, subjects, generate(frames, crashingThread));
+    return walk(frames, generate(frames, crashingThread));
   }
 
-  /**
-   * The walk {@link #generate} made over {@code thread}, traced from the frames it was given and
-   * what it returned; raises as {@link #walk(JsonNode, boolean, BigInteger)} does.
-   */
-  public Walk walk(JsonNode thread, FrameList frames, Generated generated) {
-    return walk(frames, lineNumberSubjects(thread, frames.size()), generated);
-  }
-
-  private Walk walk(FrameList frames, String[] subjects, Generated generated) {
+  /** The walk {@link #generate} made over {@code frames}, traced from what it returned. */
+  public Walk walk(FrameList frames, Generated generated) {
     int start = -1;
     for (int i = 0; i < frames.size() && start < 0; i++) {
       if (frames.get(i).sentinel) {
@@ -147,40 +139,11 @@ public final class CSignatureTool {
           role = stopped ? Walk.Role.END : Walk.Role.PREFIX;
         }
       }
-      boolean withLine = subjects[i] != null && siglists.lineNumbers().matches(subjects[i]);
-      steps.add(new Walk.Step(i, frame.text, subjects[i], withLine, frame.sentinel, role));
+      String subject = frame.lineNumberSubject;
+      boolean withLine = subject != null && siglists.lineNumbers().matches(subject);
+      steps.add(new Walk.Step(i, frame.text, subject, withLine, frame.sentinel, role));
     }
     return new Walk(steps, start, generated.signature());
-  }
-
-  /** The line-number subject of each normalized frame, in {@link #createFrameList}'s order. */
-  private String[] lineNumberSubjects(JsonNode thread, int size) {
-    String[] subjects = new String[size];
-    JsonNode frames = PyValues.get(thread, "frames");
-    if (frames == null) {
-      return subjects;
-    }
-    int count = 0;
-    Iterator<JsonNode> it = PyValues.iterate(frames);
-    while (it.hasNext() && count < size) {
-      Frame frame = Frame.of(it.next());
-      if (PyValues.truthy(frame.inlines())) {
-        Iterator<JsonNode> inlineIt = PyValues.iterate(frame.inlines());
-        while (inlineIt.hasNext() && count < size) {
-          subjects[count++] = lineNumberSubject(frame.inline(inlineIt.next()));
-        }
-        if (count >= size) {
-          break;
-        }
-      }
-      subjects[count++] = lineNumberSubject(frame);
-    }
-    return subjects;
-  }
-
-  private String lineNumberSubject(Frame frame) {
-    String file = PyValues.truthy(frame.file()) ? FrameNormalizer.requireText(frame.file(), "split") : null;
-    return normalizer.lineNumberSubject(fixMissingModule(frame, file), file != null && FunctionNames.isRustSource(file));
   }
 
   /** Restores the module of Rust 1.34 panic symbols so that sentinels find them. */

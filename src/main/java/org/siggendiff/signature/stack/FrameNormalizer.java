@@ -30,8 +30,6 @@ final class FrameNormalizer {
   // Normalization is a pure function of the name, and crashes share most of their frames.
   private final Memo<String, NormalizedFrame> cppMemo = new Memo<>(this::cpp, MEMO_SIZE);
   private final Memo<String, NormalizedFrame> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
-  // Tracing only: a history traces every crash it signs, and the names repeat as much as the frames.
-  private final Memo<String, String> cppNames = new Memo<>(FrameNormalizer::cppName, MEMO_SIZE);
 
   FrameNormalizer(SiglistMatcher lineNumbers, Set<String> sentinels) {
     this.lineNumbers = lineNumbers;
@@ -96,7 +94,7 @@ final class FrameNormalizer {
   }
 
   private NormalizedFrame frame(String text) {
-    return new NormalizedFrame(text, sentinels.contains(text), false, false);
+    return new NormalizedFrame(text, sentinels.contains(text), false, false, null);
   }
 
   /** {@code value[0]}, raising as Python does for each type. */
@@ -146,27 +144,16 @@ final class FrameNormalizer {
       return function;
     }
     String text = fixSpacing(function.text + ":" + PyRepr.str(frame.line()));
-    return frame(function.rust ? dropRustHash(text) : text);
+    String withLine = function.rust ? dropRustHash(text) : text;
+    return new NormalizedFrame(withLine, sentinels.contains(withLine), false, false, function.lineNumberSubject);
   }
 
-  private NormalizedFrame function(String text, boolean withLine, boolean rust) {
-    return new NormalizedFrame(text, !withLine && sentinels.contains(text), withLine, rust);
+  private NormalizedFrame function(String text, String lineNumberSubject, boolean withLine, boolean rust) {
+    return new NormalizedFrame(text, !withLine && sentinels.contains(text), withLine, rust, lineNumberSubject);
   }
 
   private static String dropRustHash(String function) {
     return function.contains("::h") ? RUST_HASH.matcher(function).replaceAll("") : function;
-  }
-
-  /**
-   * The text of a frame's function that Socorro tests against the line-number list, or null for
-   * a frame without a function name; for tracing a walk, never on the way to a signature.
-   */
-  String lineNumberSubject(Frame frame, boolean rustSource) {
-    JsonNode function = frame.function();
-    if (!PyValues.truthy(function)) {
-      return null;
-    }
-    return rustSource ? rustName(requireText(function)) : cppNames.get(requireText(function, "endswith"));
   }
 
   private static String rustName(String function) {
@@ -178,17 +165,17 @@ final class FrameNormalizer {
   private NormalizedFrame rust(String function) {
     function = rustName(function);
     if (lineNumbers.matches(function)) {
-      return function(function, true, true);
+      return function(function, function, true, true);
     }
-    return function(dropRustHash(fixSpacing(function)), false, true);
+    return function(dropRustHash(fixSpacing(function)), function, false, true);
   }
 
   private NormalizedFrame cpp(String function) {
     function = cppName(function);
     if (lineNumbers.matches(function)) {
-      return function(function, true, false);
+      return function(function, function, true, false);
     }
-    return function(fixSpacing(function), false, false);
+    return function(fixSpacing(function), function, false, false);
   }
 
   private static String cppName(String function) {

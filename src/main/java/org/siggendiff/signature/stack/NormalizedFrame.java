@@ -20,16 +20,22 @@ final class NormalizedFrame {
   final boolean withLine;
   final boolean rust;
   /**
+   * The function's name as the line-number list is asked about it, or null for a frame without
+   * a function; kept for tracing, which would otherwise work it out again.
+   */
+  final String lineNumberSubject;
+  /**
    * Siglist classes once asked for. An int is written whole and the value is a pure function
    * of the text, so threads that race here at worst compute it twice.
    */
   private int classes = UNKNOWN;
 
-  NormalizedFrame(String text, boolean sentinel, boolean withLine, boolean rust) {
+  NormalizedFrame(String text, boolean sentinel, boolean withLine, boolean rust, String lineNumberSubject) {
     this.text = text;
     this.sentinel = sentinel;
     this.withLine = withLine;
     this.rust = rust;
+    this.lineNumberSubject = lineNumberSubject;
   }
 
   /** {@link #IRRELEVANT} and {@link #PREFIX} bits, classified by {@code classify} the first time. */
