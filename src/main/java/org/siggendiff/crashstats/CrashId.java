@@ -2,7 +2,7 @@ package org.siggendiff.crashstats;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import org.siggendiff.py.PyRepr;
+import org.siggendiff.internal.py.PyRepr;
 
 /**
  * A validated Socorro crash ID: lowercase hex {@code 8-4-4-4-12} whose last six characters are

@@ -37,7 +37,7 @@ import org.siggendiff.crashstats.CrashResult.FailureKind;
 import org.siggendiff.crashstats.CrashResult.Found;
 import org.siggendiff.crashstats.CrashResult.Origin;
 import org.siggendiff.http.BoundedBody;
-import org.siggendiff.py.PyRepr;
+import org.siggendiff.internal.py.PyRepr;
 
 /**
  * The Crash Stats API, fetched politely: a shared rate limit, a bound on concurrent requests,

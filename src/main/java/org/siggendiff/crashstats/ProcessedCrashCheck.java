@@ -3,7 +3,7 @@ package org.siggendiff.crashstats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import org.siggendiff.py.PyRepr;
+import org.siggendiff.internal.py.PyRepr;
 
 /**
  * Whether a JSON object is the processed crash that was asked for, checked before it is cached

@@ -10,9 +10,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyJson;
-import org.siggendiff.py.PyJsonDump;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyJson;
+import org.siggendiff.internal.py.PyJsonDump;
 
 /**
  * Raw crashes as crashstats-tools' {@code fetch-data} stores them: the API's answer read as

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.internal.py.PyRepr;
 import org.siggendiff.pipeline.OrderedParallelMap;
-import org.siggendiff.py.PyRepr;
 
 /**
  * Crash IDs from Super Search: the newest matches of a query, page by page, or a sample spread

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 import org.siggendiff.attribution.Cause;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyException;
+import org.siggendiff.internal.py.PyException;
 import org.siggendiff.siglist.PythonRegex;
 import org.siggendiff.siglist.PythonRegexException;
 import org.siggendiff.siglist.SiglistException;

@@ -11,7 +11,7 @@ import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.cache.RawCrashes;
 import org.siggendiff.explain.RawAnnotations;
-import org.siggendiff.py.PyRepr;
+import org.siggendiff.internal.py.PyRepr;
 import org.siggendiff.signature.SignatureTrace;
 
 /**

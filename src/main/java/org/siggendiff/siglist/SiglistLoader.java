@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.siggendiff.py.PyStrings;
+import org.siggendiff.internal.py.PyStrings;
 
 /**
  * Reads a siglist set from a folder as Socorro does: strict UTF-8, each line stripped, blank

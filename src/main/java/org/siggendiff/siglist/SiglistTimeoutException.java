@@ -1,7 +1,7 @@
 package org.siggendiff.siglist;
 
 import java.time.Duration;
-import org.siggendiff.py.PyRepr;
+import org.siggendiff.internal.py.PyRepr;
 
 /**
  * A siglist line took longer than its bound to match one frame: a pattern that backtracks

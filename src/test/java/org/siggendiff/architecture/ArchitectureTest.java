@@ -18,11 +18,11 @@ class ArchitectureTest {
   /** The engine: what signs a crash, explains a signature, and nothing of the application. */
   static final String[] ENGINE = {
     "org.siggendiff.engine..",
-    "org.siggendiff.py..",
     "org.siggendiff.siglist..",
     "org.siggendiff.signature..",
     "org.siggendiff.crashdata..",
     "org.siggendiff.attribution..",
+    "org.siggendiff.internal..",
   };
 
   private static final JavaClasses MAIN =

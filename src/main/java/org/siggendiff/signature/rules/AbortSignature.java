@@ -3,9 +3,9 @@ package org.siggendiff.signature.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyStrings;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.py.PyValues;
 
 /** Prepends {@code Abort | <message>} from the abort message, without file, line or junk. */
 final class AbortSignature extends Rule {

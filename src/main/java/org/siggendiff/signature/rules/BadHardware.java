@@ -2,7 +2,7 @@ package org.siggendiff.signature.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyValues;
 
 /** Prepends {@code bad hardware} when the crash reason points at failing hardware. */
 final class BadHardware extends Rule {

@@ -1,8 +1,8 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyRepr;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.internal.py.PyValues;
 
 /** Prepends {@code hang: <value>} when the crash carries a hang annotation of any value. */
 final class HungProcess extends Rule {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.List;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyInt;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyInt;
+import org.siggendiff.internal.py.PyValues;
 
 /** Prepends {@code OOM | small}, {@code OOM | large} or {@code OOM | unknown} for out-of-memory crashes. */
 final class OOMSignature extends Rule {

@@ -4,7 +4,7 @@ import org.siggendiff.crashdata.CrashData;
 
 /**
  * One step of the signature pipeline: when {@link #predicate} holds, {@link #action} changes
- * the result. Either may throw a {@link org.siggendiff.py.PyException}, as the Python rule
+ * the result. Either may throw a {@link org.siggendiff.internal.py.PyException}, as the Python rule
  * would raise; the generator records it and goes on.
  */
 public abstract class Rule {

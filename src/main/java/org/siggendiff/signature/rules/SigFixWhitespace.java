@@ -1,7 +1,7 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyStrings;
+import org.siggendiff.internal.py.PyStrings;
 
 /** Trims the signature, turns other white space into spaces, and collapses runs of spaces. */
 final class SigFixWhitespace extends Rule {

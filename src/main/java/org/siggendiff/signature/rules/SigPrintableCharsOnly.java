@@ -1,7 +1,7 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyStrings;
+import org.siggendiff.internal.py.PyStrings;
 
 /** Strips the signature and drops every character that is not printable ASCII. */
 final class SigPrintableCharsOnly extends Rule {

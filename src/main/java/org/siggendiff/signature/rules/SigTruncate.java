@@ -1,7 +1,7 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyStrings;
+import org.siggendiff.internal.py.PyStrings;
 
 /** Truncates signatures longer than 255 characters to 252 characters and {@code ...}. */
 final class SigTruncate extends Rule {

@@ -3,10 +3,10 @@ package org.siggendiff.signature.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyRepr;
-import org.siggendiff.py.PyStrings;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.py.PyValues;
 
 /** Replaces the signature with {@code IPCError-browser} or {@code IPCError-content} and the error. */
 final class SignatureIPCChannelError extends Rule {

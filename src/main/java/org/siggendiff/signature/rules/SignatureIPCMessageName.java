@@ -1,8 +1,8 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyRepr;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.internal.py.PyValues;
 
 /** Appends {@code IPC_Message_Name=<name>} to the signature. */
 final class SignatureIPCMessageName extends Rule {

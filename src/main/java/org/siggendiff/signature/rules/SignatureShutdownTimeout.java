@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyJson;
-import org.siggendiff.py.PyRepr;
-import org.siggendiff.py.PyStrings;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyJson;
+import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.py.PyValues;
 
 /** Replaces the signature with {@code AsyncShutdownTimeout | <phase> | <conditions>}. */
 final class SignatureShutdownTimeout extends Rule {

@@ -1,8 +1,8 @@
 package org.siggendiff.signature.rules;
 
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyRepr;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.internal.py.PyValues;
 
 /** Appends the minidump-stackwalk status to an {@code EMPTY} signature. */
 final class StackwalkerErrorSignatureRule extends Rule {

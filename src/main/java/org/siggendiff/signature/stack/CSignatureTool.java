@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
-import org.siggendiff.py.Memo;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyInt;
-import org.siggendiff.py.PyStrings;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.Memo;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyInt;
+import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.py.PyValues;
 import org.siggendiff.siglist.SiglistSet;
 
 /**

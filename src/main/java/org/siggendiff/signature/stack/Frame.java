@@ -3,9 +3,9 @@ package org.siggendiff.signature.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.siggendiff.crashdata.CrashFields;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyStrings;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.py.PyValues;
 
 /**
  * One frame as Socorro's frame generator yields it: an inline function or a real frame. Values

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.Memo;
-import org.siggendiff.py.PyInt;
-import org.siggendiff.py.PyRepr;
-import org.siggendiff.py.PyStrings;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.Memo;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyInt;
+import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.py.PyValues;
 import org.siggendiff.siglist.PythonRegex;
 import org.siggendiff.siglist.SiglistMatcher;
 

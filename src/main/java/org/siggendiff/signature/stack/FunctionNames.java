@@ -1,6 +1,6 @@
 package org.siggendiff.signature.stack;
 
-import org.siggendiff.py.PyException;
+import org.siggendiff.internal.py.PyException;
 
 /**
  * Text operations on C++ and Rust function names, as in Socorro's signature utilities. They

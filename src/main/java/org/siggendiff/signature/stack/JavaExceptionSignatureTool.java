@@ -6,8 +6,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.siggendiff.py.PyRepr;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.internal.py.PyValues;
 
 /**
  * Socorro's JavaExceptionSignatureTool: a signature from a structured JavaException

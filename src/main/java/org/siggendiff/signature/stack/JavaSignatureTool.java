@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.siggendiff.py.PyStrings;
+import org.siggendiff.internal.py.PyStrings;
 import org.siggendiff.siglist.PythonRegex;
 
 /**

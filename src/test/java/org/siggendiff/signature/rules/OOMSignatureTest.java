@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.siggendiff.testing.Fixtures.crash;
 
 import org.junit.jupiter.api.Test;
-import org.siggendiff.py.PyException;
+import org.siggendiff.internal.py.PyException;
 
 class OOMSignatureTest {
   private final OOMSignature rule = new OOMSignature();

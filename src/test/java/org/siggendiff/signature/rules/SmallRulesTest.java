@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.siggendiff.testing.Fixtures.crash;
 
 import org.junit.jupiter.api.Test;
-import org.siggendiff.py.PyException;
+import org.siggendiff.internal.py.PyException;
 
 /** The rules that prepend, append or clean up with a single decision each. */
 class SmallRulesTest {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.siggendiff.py.PyException;
+import org.siggendiff.internal.py.PyException;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistLoader;
 

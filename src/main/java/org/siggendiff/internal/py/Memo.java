@@ -1,4 +1,4 @@
-package org.siggendiff.py;
+package org.siggendiff.internal.py;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.siggendiff.py;
+package org.siggendiff.internal.py;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.siggendiff.py;
+package org.siggendiff.internal.py;
 
 /** A Python exception raised while a rule runs; {@link #kind()} is the Python class name. */
 public final class PyException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.siggendiff.py;
+package org.siggendiff.internal.py;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
