@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.internal.regex.SiglistMatcher;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.siglist.SiglistMatcher;
 
 /**
  * Parity on a fresh clone: 659 vectors picked from the conformance set by

@@ -10,8 +10,8 @@ import org.siggendiff.internal.py.PyInt;
 import org.siggendiff.internal.py.PyRepr;
 import org.siggendiff.internal.py.PyStrings;
 import org.siggendiff.internal.py.PyValues;
-import org.siggendiff.siglist.PythonRegex;
-import org.siggendiff.siglist.SiglistMatcher;
+import org.siggendiff.internal.regex.PythonRegex;
+import org.siggendiff.internal.regex.SiglistMatcher;
 
 /** Turns one frame into the text Socorro compares with the siglists (normalize_frame). */
 final class FrameNormalizer {

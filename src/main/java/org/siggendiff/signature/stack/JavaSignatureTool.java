@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.siggendiff.internal.py.PyStrings;
-import org.siggendiff.siglist.PythonRegex;
+import org.siggendiff.internal.regex.PythonRegex;
 
 /**
  * Socorro's JavaSignatureTool: a signature from the first two lines of a Java stack trace, the

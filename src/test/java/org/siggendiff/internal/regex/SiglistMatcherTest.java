@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.internal.regex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

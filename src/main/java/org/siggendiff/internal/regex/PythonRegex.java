@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.internal.regex;
 
 import java.util.ArrayList;
 import java.util.Collections;

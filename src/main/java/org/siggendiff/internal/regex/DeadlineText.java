@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.internal.regex;
 
 /**
  * The text a bounded match reads: reading it after the deadline throws {@link Expired}, which

@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.internal.regex;
 
 /** A pattern that Python's {@code re.compile} rejects, or that cannot be expressed in Java. */
 public final class PythonRegexException extends Exception {

@@ -1,4 +1,4 @@
-package org.siggendiff.siglist;
+package org.siggendiff.internal.regex;
 
 import java.time.Duration;
 import java.util.ArrayList;
