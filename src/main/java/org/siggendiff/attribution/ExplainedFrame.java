@@ -2,7 +2,7 @@ package org.siggendiff.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.siggendiff.signature.stack.Walk;
+import org.siggendiff.internal.stack.Walk;
 
 /**
  * One normalized frame of a walk, with the lines that gave it its role.

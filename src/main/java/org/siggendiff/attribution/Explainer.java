@@ -10,10 +10,10 @@ import java.util.Set;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureTrace;
-import org.siggendiff.signature.stack.Walk;
 
 /**
  * Explains crash signatures under a baseline and a candidate siglist set, and names the siglist

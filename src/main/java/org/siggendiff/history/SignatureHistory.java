@@ -23,11 +23,11 @@ import org.siggendiff.internal.py.PyException;
 import org.siggendiff.internal.regex.PythonRegex;
 import org.siggendiff.internal.regex.PythonRegexException;
 import org.siggendiff.internal.regex.SiglistMatcher;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.stack.Walk;
 
 /**
  * Follows crashes' signatures over a range of siglist commits, and names the commit (and the

@@ -24,8 +24,8 @@ import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.signature.SignatureTrace;
-import org.siggendiff.signature.stack.Walk;
 import org.siggendiff.sources.ResolvedSiglists;
 
 /**

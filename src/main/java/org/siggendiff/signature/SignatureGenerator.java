@@ -7,11 +7,11 @@ import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.py.PyException;
 import org.siggendiff.internal.py.PyInt;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
+import org.siggendiff.internal.rules.Pipeline;
+import org.siggendiff.internal.rules.ResultBuilder;
+import org.siggendiff.internal.rules.Rule;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.signature.rules.Pipeline;
-import org.siggendiff.signature.rules.ResultBuilder;
-import org.siggendiff.signature.rules.Rule;
-import org.siggendiff.signature.stack.Walk;
 
 /**
  * Socorro's signature generator with its default pipeline, built from one siglist set.

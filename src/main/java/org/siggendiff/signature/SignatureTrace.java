@@ -1,7 +1,7 @@
 package org.siggendiff.signature;
 
 import java.util.List;
-import org.siggendiff.signature.stack.Walk;
+import org.siggendiff.internal.stack.Walk;
 
 /**
  * A signature generated with a record of how: each rule that ran, and each C signature walk

@@ -15,11 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.stack.Walk;
 
 /** Golden cases: each kind of siglist change, and the lines the attribution names for it. */
 class ExplainerTest {

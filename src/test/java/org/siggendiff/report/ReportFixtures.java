@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.siggendiff.attribution.Cause;
@@ -16,13 +17,12 @@ import org.siggendiff.attribution.ListLine;
 import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
-import java.nio.file.Path;
-import org.siggendiff.sources.ResolvedSiglists;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.signature.stack.Walk;
+import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.testing.CrashIds;
 
 /** Rows, explanations and runs of the report writers, built in memory. */
