@@ -10,7 +10,7 @@ import java.util.Set;
  * and dump fields; the rules read stack frames through {@code internal.stack.Frame}, which
  * reads {@link #FRAME} only. PartialReadContractTest checks both against full reads.
  */
-public final class CrashFields {
+final class CrashFields {
   /** The top-level fields of a processed crash that adaptation reads. */
   public static final Set<String> PROCESSED =
       Set.of(

@@ -2,7 +2,6 @@ package org.siggendiff.internal.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.siggendiff.crashdata.CrashFields;
 import org.siggendiff.internal.py.PyException;
 import org.siggendiff.internal.py.PyStrings;
 import org.siggendiff.internal.py.PyValues;
@@ -14,9 +13,9 @@ import org.siggendiff.internal.py.PyValues;
  * read from the JSON when asked for, since most frames never need them. Inline
  * frames take their function, file and line from the inline entry and the rest from their
  * frame, and have no unloaded modules and no inlines of their own. It reads the fields of
- * {@link CrashFields#FRAME} and no other: cached crashes keep only those.
+ * {@code crashdata.CrashFields.FRAME} and no other: cached crashes keep only those.
  */
-public final class Frame {
+final class Frame {
   private final JsonNode frame;
   /** The inline entry this frame stands for, or null for a real frame. */
   private final JsonNode inline;
