@@ -157,7 +157,7 @@ public final class Explainer {
     } else if (step.role() == Walk.Role.PREFIX) {
       lines.firstMatch(SiglistKind.PREFIX, step.text()).ifPresent(matched::add);
     }
-    return new ExplainedFrame(step.index(), step.text(), step.role(), start, step.withLineNumbers(), matched);
+    return new ExplainedFrame(step.index(), step.text(), FrameRole.of(step.role()), start, step.withLineNumbers(), matched);
   }
 
   private Cause attribute(SignatureTrace before, SignatureTrace after) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.internal.py.PyRepr;
+import org.siggendiff.crashdata.PythonJson;
 import org.siggendiff.pipeline.OrderedParallelMap;
 
 /**
@@ -312,7 +312,7 @@ public final class SuperSearch {
       } catch (InvalidCrashIdException e) {
         invalid++;
         if (invalidExamples.size() < INVALID_EXAMPLES) {
-          invalidExamples.add(PyRepr.reprString(uuid.length() > 80 ? uuid.substring(0, 80) + "..." : uuid));
+          invalidExamples.add(PythonJson.repr(uuid.length() > 80 ? uuid.substring(0, 80) + "..." : uuid));
         }
         return;
       }

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
@@ -56,7 +55,7 @@ class ExplainerTest {
     ExplainedFrame top = explained.candidate().walks().get(0).frames().get(0);
     assertEquals("prefix", top.roleText());
     assertEquals("prefix_signature_re.txt:4", top.lines().get(0).location());
-    assertEquals(Walk.Role.END, explained.baseline().walks().get(0).frames().get(0).role());
+    assertEquals(FrameRole.END, explained.baseline().walks().get(0).frames().get(0).role());
   }
 
   @Test

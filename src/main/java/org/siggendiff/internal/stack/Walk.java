@@ -15,7 +15,7 @@ public record Walk(List<Step> frames, int start, String signature) {
     frames = List.copyOf(frames);
   }
 
-  /** What the walk did with a frame. */
+  /** What the walk did with a frame; explanations show it as {@link org.siggendiff.attribution.FrameRole}. */
   public enum Role {
     /** Before the sentinel the walk started at: only compared with the sentinels. */
     BEFORE_START,
