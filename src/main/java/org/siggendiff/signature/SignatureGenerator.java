@@ -98,7 +98,9 @@ public final class SignatureGenerator {
 
   /**
    * Traces the C signature walk of the crash's crashing thread with this generator's lists and
-   * memos, or null when a Java tool signs it. Raises as generation would.
+   * memos, or null when a Java tool signs it. Raises as generation would. The walk is an
+   * implementation type, for the engine's attribution ({@code WalkSubjects}, {@code Explainer}),
+   * not API.
    */
   public Walk walk(CrashData crashData) {
     return pipeline.walk(crashData);
