@@ -2,7 +2,6 @@ package org.siggendiff.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.siggendiff.signature.stack.Walk;
 
 /**
  * One normalized frame of a walk, with the lines that gave it its role.
@@ -16,7 +15,7 @@ import org.siggendiff.signature.stack.Walk;
  *     sentinel, line numbers, irrelevant or prefix
  */
 public record ExplainedFrame(
-    int index, String text, Walk.Role role, boolean start, boolean withLineNumbers, List<ListLine> lines) {
+    int index, String text, FrameRole role, boolean start, boolean withLineNumbers, List<ListLine> lines) {
   public ExplainedFrame {
     lines = List.copyOf(lines);
   }
@@ -30,20 +29,7 @@ public record ExplainedFrame(
     if (withLineNumbers) {
       parts.add("line numbers");
     }
-    parts.add(roleName(role));
+    parts.add(role.text());
     return String.join(", ", parts);
-  }
-
-  /** A role in words. */
-  public static String roleName(Walk.Role role) {
-    return switch (role) {
-      case BEFORE_START -> "before the sentinel";
-      case EMPTY -> "empty";
-      case IRRELEVANT -> "irrelevant";
-      case MERGED -> "merged repeat";
-      case PREFIX -> "prefix";
-      case END -> "signature end";
-      case NOT_REACHED -> "not reached";
-    };
   }
 }

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
-import org.siggendiff.py.Memo;
+import org.siggendiff.internal.py.Memo;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.siglist.SiglistTimeoutException;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureTrace;
-import org.siggendiff.signature.stack.Walk;
 
 /**
  * Explains crash signatures under a baseline and a candidate siglist set, and names the siglist
@@ -171,7 +171,7 @@ public final class Explainer {
     } else if (step.role() == Walk.Role.PREFIX) {
       lines.firstMatch(SiglistKind.PREFIX, step.text()).ifPresent(matched::add);
     }
-    return new ExplainedFrame(step.index(), step.text(), step.role(), start, step.withLineNumbers(), matched);
+    return new ExplainedFrame(step.index(), step.text(), FrameRole.of(step.role()), start, step.withLineNumbers(), matched);
   }
 
   private Cause attribute(SignatureTrace before, SignatureTrace after) {

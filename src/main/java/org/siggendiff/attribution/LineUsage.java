@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.crashdata.UnsignableCrashException;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
+import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
 import org.siggendiff.signature.SignatureTrace;
-import org.siggendiff.crashdata.UnsignableCrashException;
-import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.siglist.SiglistTimeoutException;
 
 /**
  * Which frames of a run each added or removed line matches, accumulated crash by crash, and the

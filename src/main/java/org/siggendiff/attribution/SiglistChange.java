@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.siggendiff.internal.regex.SiglistMatcher;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.siglist.SiglistMatcher;
-import org.siggendiff.siglist.SiglistTimeoutException;
 
 /**
  * The lines each list of the candidate adds to or removes from the baseline. Lines are compared

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.siggendiff.siglist.PythonRegex;
-import org.siggendiff.siglist.PythonRegexException;
-import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.siglist.SiglistMatcher;
-import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.siglist.SiglistTimeoutException;
 import org.siggendiff.crashdata.UnsignableCrashException;
+import org.siggendiff.internal.regex.PythonRegex;
+import org.siggendiff.internal.regex.PythonRegexException;
+import org.siggendiff.internal.regex.SiglistMatcher;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
+import org.siggendiff.siglist.SiglistKind;
+import org.siggendiff.siglist.SiglistSet;
 
 /**
  * Which line of a siglist matches a frame. Socorro joins a list's lines with {@code |} and

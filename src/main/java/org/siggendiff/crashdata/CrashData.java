@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.Objects;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyInt;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyInt;
 
 /**
  * A crash in Socorro's signature crash-data schema: a JSON object, read but never changed.

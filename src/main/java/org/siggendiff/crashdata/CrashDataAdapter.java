@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyInt;
-import org.siggendiff.py.PyValues;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyInt;
+import org.siggendiff.internal.py.PyValues;
 
 /**
  * Socorro's convert_to_crash_data: picks the fields signature generation reads out of a

@@ -7,10 +7,10 @@ import java.util.Set;
  * ({@link CrashDataAdapter#readProcessedCrash}) keeps exactly these fields and passes over the
  * rest, so a field read here but not declared would silently change signatures of cached
  * crashes. Adaptation ({@link CrashDataAdapter#fromProcessedCrash}) reads the processed-crash
- * and dump fields; the rules read stack frames through {@code signature.stack.Frame}, which
+ * and dump fields; the rules read stack frames through {@code internal.stack.Frame}, which
  * reads {@link #FRAME} only. PartialReadContractTest checks both against full reads.
  */
-public final class CrashFields {
+final class CrashFields {
   /** The top-level fields of a processed crash that adaptation reads. */
   public static final Set<String> PROCESSED =
       Set.of(

@@ -2,7 +2,7 @@ package org.siggendiff.crashstats;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import org.siggendiff.py.PyRepr;
+import org.siggendiff.crashdata.PythonJson;
 
 /**
  * A validated Socorro crash ID: lowercase hex {@code 8-4-4-4-12} whose last six characters are
@@ -95,7 +95,7 @@ public record CrashId(String value) implements Comparable<CrashId> {
         text.codePointCount(0, text.length()) > QUOTED_INPUT_LIMIT
             ? text.substring(0, text.offsetByCodePoints(0, QUOTED_INPUT_LIMIT)) + "..."
             : text;
-    return PyRepr.reprString(shown);
+    return PythonJson.repr(shown);
   }
 
   @Override

@@ -32,12 +32,12 @@ import okhttp3.ResponseBody;
 import org.siggendiff.Version;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashdata.PythonJson;
 import org.siggendiff.crashstats.CrashResult.Failed;
 import org.siggendiff.crashstats.CrashResult.FailureKind;
 import org.siggendiff.crashstats.CrashResult.Found;
 import org.siggendiff.crashstats.CrashResult.Origin;
 import org.siggendiff.http.BoundedBody;
-import org.siggendiff.py.PyRepr;
 
 /**
  * The Crash Stats API, fetched politely: a shared rate limit, a bound on concurrent requests,
@@ -515,7 +515,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
         if (text.length() > QUOTED_ERROR_LIMIT) {
           text = text.substring(0, QUOTED_ERROR_LIMIT) + "...";
         }
-        said = ": " + PyRepr.reprString(text);
+        said = ": " + PythonJson.repr(text);
       }
     } catch (IOException e) {
       // The status alone says enough.

@@ -3,7 +3,7 @@ package org.siggendiff.crashstats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import org.siggendiff.py.PyRepr;
+import org.siggendiff.crashdata.PythonJson;
 
 /**
  * Whether a JSON object is the processed crash that was asked for, checked before it is cached
@@ -40,6 +40,6 @@ public final class ProcessedCrashCheck {
       return "";
     }
     String text = error.textValue();
-    return ": " + PyRepr.reprString(text.length() > QUOTED_ERROR_LIMIT ? text.substring(0, QUOTED_ERROR_LIMIT) + "..." : text);
+    return ": " + PythonJson.repr(text.length() > QUOTED_ERROR_LIMIT ? text.substring(0, QUOTED_ERROR_LIMIT) + "..." : text);
   }
 }

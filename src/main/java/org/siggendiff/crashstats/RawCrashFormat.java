@@ -10,9 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyJson;
-import org.siggendiff.py.PyJsonDump;
+import org.siggendiff.crashdata.PythonJson;
 
 /**
  * Raw crashes as crashstats-tools' {@code fetch-data} stores them: the API's answer read as
@@ -36,7 +34,7 @@ public final class RawCrashFormat {
    */
   public static byte[] fetchDataBytes(CrashId id, byte[] body) throws IOException {
     JsonNode raw = read(id, body);
-    return PyJsonDump.sortedIndented(raw).getBytes(StandardCharsets.US_ASCII);
+    return PythonJson.dumpSortedIndented(raw).getBytes(StandardCharsets.US_ASCII);
   }
 
   /** A raw crash document, API answer or cache entry, checked as {@link #fetchDataBytes} checks it. */
@@ -54,8 +52,8 @@ public final class RawCrashFormat {
     checkShape(body);
     JsonNode raw;
     try {
-      raw = PyJson.loads(text);
-    } catch (PyException e) {
+      raw = PythonJson.loads(text);
+    } catch (IOException e) {
       throw new IOException("response is not a JSON object");
     }
     if (!raw.isObject()) {

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashdata.PythonJson;
 import org.siggendiff.pipeline.OrderedParallelMap;
-import org.siggendiff.py.PyRepr;
 
 /**
  * Crash IDs from Super Search: the newest matches of a query, page by page, or a sample spread
@@ -312,7 +312,7 @@ public final class SuperSearch {
       } catch (InvalidCrashIdException e) {
         invalid++;
         if (invalidExamples.size() < INVALID_EXAMPLES) {
-          invalidExamples.add(PyRepr.reprString(uuid.length() > 80 ? uuid.substring(0, 80) + "..." : uuid));
+          invalidExamples.add(PythonJson.repr(uuid.length() > 80 ? uuid.substring(0, 80) + "..." : uuid));
         }
         return;
       }

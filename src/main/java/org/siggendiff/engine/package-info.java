@@ -27,8 +27,11 @@
  *       {@link org.siggendiff.crashdata.UnsignableCrashException}.
  * </ul>
  *
- * <p>The other engine packages ({@code py}, {@code siglist}, {@code signature.rules},
- * {@code signature.stack}, {@code crashdata}) are the implementation: public where another
- * engine package needs them, not an API.
+ * <p>The API is this facade and the public types of {@code signature} (the generator and its
+ * result and trace), {@code siglist} (loading siglists), {@code crashdata} (crash data and its
+ * JSON) and {@code attribution} (explaining a signature change); EnginePublicSurfaceTest lists
+ * them. Everything under {@code org.siggendiff.internal} ({@code py}, {@code regex},
+ * {@code stack}, {@code rules}) is the implementation, public only where another engine package
+ * needs it: not an API, with no compatibility promise, and used by nothing outside the engine.
  */
 package org.siggendiff.engine;

@@ -1,6 +1,5 @@
 package org.siggendiff.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -13,21 +12,17 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.siggendiff.attribution.Cause;
+import org.siggendiff.attribution.ChangedLines;
 import org.siggendiff.attribution.Explainer;
+import org.siggendiff.attribution.WalkSubjects;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.py.PyException;
-import org.siggendiff.siglist.PythonRegex;
-import org.siggendiff.siglist.PythonRegexException;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.siglist.SiglistMatcher;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.stack.Walk;
 
 /**
  * Follows crashes' signatures over a range of siglist commits, and names the commit (and the
@@ -373,31 +368,11 @@ public final class SignatureHistory {
     if (!walk) {
       return new Signed(signature, Set.of(), Set.of(), null);
     }
-    Set<String> frames = new LinkedHashSet<>();
-    Set<String> functions = new LinkedHashSet<>();
-    try {
-      addFrames(engine.generator().walk(crash), frames, functions);
-      // Thread 0's walk is the same walk when the crash says thread 0 crashed.
-      JsonNode thread = crash.get("crashing_thread");
-      if (thread == null || !thread.isInt() || thread.intValue() != 0) {
-        addFrames(engine.generator().walk(crash.withCrashingThread(0)), frames, functions);
-      }
-    } catch (PyException e) {
+    WalkSubjects subjects = WalkSubjects.of(engine.generator(), crash);
+    if (subjects == null) {
       return new Signed(signature, null, null, null);
     }
-    return new Signed(signature, frames, functions, null);
-  }
-
-  private static void addFrames(Walk walk, Set<String> frames, Set<String> functions) {
-    if (walk == null) {
-      return;
-    }
-    for (Walk.Step step : walk.frames()) {
-      frames.add(step.text());
-      if (step.lineNumberSubject() != null) {
-        functions.add(step.lineNumberSubject());
-      }
-    }
+    return new Signed(signature, subjects.frames(), subjects.functions(), null);
   }
 
   /** The crashes some line changed between two versions could answer differently for. */
@@ -418,8 +393,8 @@ public final class SignatureHistory {
         changed.forEach(sentinel -> Optional.ofNullable(frames.get(sentinel)).ifPresent(list -> list.addTo(affected)));
         continue;
       }
-      SiglistMatcher matcher = interacts(before) || interacts(after) ? null : matcher(changed);
-      List<String> prefixes = matcher == null ? null : literalPrefixes(changed);
+      ChangedLines matcher = interacts(before) || interacts(after) ? null : ChangedLines.of(changed);
+      List<String> prefixes = matcher == null ? null : matcher.literalPrefixes();
       if (matcher == null) {
         affected.set(0, crashes.size());
         return affected;
@@ -475,52 +450,7 @@ public final class SignatureHistory {
     }
   }
 
-  private static SiglistMatcher matcher(Set<String> lines) {
-    try {
-      return SiglistMatcher.of(List.copyOf(lines));
-    } catch (SiglistMatcher.JoinException e) {
-      return null;
-    }
-  }
-
-  /** The literal texts the lines start with, shortest first and none starting with another; null when a line starts with none. */
-  private static List<String> literalPrefixes(Set<String> lines) {
-    TreeSet<String> prefixes = new TreeSet<>();
-    for (String line : lines) {
-      String prefix;
-      try {
-        prefix = PythonRegex.translate(line).literalPrefix();
-      } catch (PythonRegexException e) {
-        return null;
-      }
-      if (prefix.isEmpty()) {
-        return null;
-      }
-      prefixes.add(prefix);
-    }
-    List<String> kept = new ArrayList<>();
-    for (String prefix : prefixes) {
-      // In sorted order, a text that starts with a kept one comes right after it.
-      if (kept.isEmpty() || !prefix.startsWith(kept.get(kept.size() - 1))) {
-        kept.add(prefix);
-      }
-    }
-    return kept;
-  }
-
   private boolean interacts(List<String> lines) {
-    return interacting.computeIfAbsent(lines, SignatureHistory::joinedInteract);
-  }
-
-  private static boolean joinedInteract(List<String> lines) {
-    if (lines.isEmpty()) {
-      return false;
-    }
-    try {
-      PythonRegex.Translation joined = PythonRegex.translate(String.join("|", lines));
-      return joined.usesBackreferences() || joined.usesGlobalFlags();
-    } catch (PythonRegexException e) {
-      return true;
-    }
+    return interacting.computeIfAbsent(lines, ChangedLines::interact);
   }
 }

@@ -10,8 +10,8 @@ import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.cache.RawCrashes;
+import org.siggendiff.crashdata.PythonJson;
 import org.siggendiff.explain.RawAnnotations;
-import org.siggendiff.py.PyRepr;
 import org.siggendiff.signature.SignatureTrace;
 
 /**
@@ -118,7 +118,7 @@ public final class ExplanationText {
       return;
     }
     for (RawCrashes.Annotation annotation : raw.annotations()) {
-      out.add("  raw " + annotation.name() + " (-> " + annotation.processedField() + "): " + shortened(PyRepr.repr(annotation.value())));
+      out.add("  raw " + annotation.name() + " (-> " + annotation.processedField() + "): " + shortened(PythonJson.repr(annotation.value())));
     }
   }
 

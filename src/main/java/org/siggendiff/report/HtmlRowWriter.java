@@ -19,13 +19,13 @@ import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.CrashExplanation;
 import org.siggendiff.attribution.ExplainedFrame;
 import org.siggendiff.attribution.ExplainedWalk;
+import org.siggendiff.attribution.FrameRole;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
 import org.siggendiff.signature.SignatureTrace;
-import org.siggendiff.signature.stack.Walk;
 import org.siggendiff.sources.ResolvedSiglists;
 
 /**
@@ -186,7 +186,7 @@ final class HtmlRowWriter implements RowWriter {
 
   private static int lastReached(List<ExplainedFrame> frames) {
     for (int i = frames.size() - 1; i >= 0; i--) {
-      if (frames.get(i).role() != Walk.Role.NOT_REACHED) {
+      if (frames.get(i).role() != FrameRole.NOT_REACHED) {
         return i;
       }
     }

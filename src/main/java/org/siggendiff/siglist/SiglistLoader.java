@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.siggendiff.py.PyStrings;
+import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.regex.PythonRegex;
+import org.siggendiff.internal.regex.PythonRegexException;
+import org.siggendiff.internal.regex.SiglistMatcher;
 
 /**
  * Reads a siglist set from a folder as Socorro does: strict UTF-8, each line stripped, blank

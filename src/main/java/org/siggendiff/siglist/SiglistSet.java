@@ -4,12 +4,17 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.siggendiff.internal.regex.SiglistMatcher;
 
 /**
  * One set of signature lists, loaded and compiled: immutable and safe to share between threads.
  *
  * @param source how the set was named (a folder path exactly as given, or a description)
  * @param lines the effective lines of each list, after stripping, blanks and comments removed
+ * @param irrelevant the irrelevant list compiled; like the other two matchers, the engine's
+ *     implementation (an {@code internal} type), not API
+ * @param prefix the prefix list compiled
+ * @param lineNumbers the line-number list compiled
  * @param fileLines for each effective line, its 1-based line number in its file (comments and
  *     blank lines counted), so that a line can be named as {@code file:line}
  */

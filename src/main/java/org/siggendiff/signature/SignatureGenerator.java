@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
-import org.siggendiff.py.PyException;
-import org.siggendiff.py.PyInt;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.py.PyInt;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
+import org.siggendiff.internal.rules.Pipeline;
+import org.siggendiff.internal.rules.ResultBuilder;
+import org.siggendiff.internal.rules.Rule;
+import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.siglist.SiglistTimeoutException;
-import org.siggendiff.signature.rules.Pipeline;
-import org.siggendiff.signature.rules.ResultBuilder;
-import org.siggendiff.signature.rules.Rule;
-import org.siggendiff.signature.stack.Walk;
 
 /**
  * Socorro's signature generator with its default pipeline, built from one siglist set.
@@ -102,7 +102,9 @@ public final class SignatureGenerator {
 
   /**
    * Traces the C signature walk of the crash's crashing thread with this generator's lists and
-   * memos, or null when a Java tool signs it. Raises as generation would.
+   * memos, or null when a Java tool signs it. Raises as generation would. The walk is an
+   * implementation type, for the engine's attribution ({@code WalkSubjects}, {@code Explainer}),
+   * not API.
    */
   public Walk walk(CrashData crashData) {
     return pipeline.walk(crashData);

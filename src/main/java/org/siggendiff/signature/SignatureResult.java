@@ -1,7 +1,7 @@
 package org.siggendiff.signature;
 
 import java.util.List;
-import org.siggendiff.signature.stack.LogLine;
+import org.siggendiff.internal.stack.LogLine;
 
 /**
  * The outcome of signature generation, as Socorro's {@code Result.to_dict()}.

@@ -1,7 +1,7 @@
 package org.siggendiff.signature;
 
 import java.util.List;
-import org.siggendiff.signature.stack.Walk;
+import org.siggendiff.internal.stack.Walk;
 
 /**
  * A signature generated with a record of how: each rule that ran, and each C signature walk
@@ -37,7 +37,8 @@ public record SignatureTrace(SignatureResult result, List<RuleStep> steps, List<
    *
    * @param rule the rule that made it (SignatureGenerationRule or SignatureRunWatchDog)
    * @param thread the index of the thread walked, as text
-   * @param walk the walk, or null when it raised
+   * @param walk the walk, or null when it raised: an implementation type, read by the engine's
+   *     attribution, which shows it as {@code ExplainedWalk}; not API
    * @param failure the Python error that stopped it, or null
    */
   public record ThreadWalk(String rule, String thread, Walk walk, String failure) {}

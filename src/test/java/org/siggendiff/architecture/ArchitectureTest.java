@@ -11,18 +11,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers: the signature engine is a library that depends on Jackson and the JDK only, so
- * that it can ship alone (the {@code core} jar); no package depends on itself through others;
- * the command line sits on top, used by nothing.
+ * that it can ship alone (the {@code core} jar); its {@code internal} packages are used by the
+ * engine alone; no package depends on itself through others; the command line sits on top, used
+ * by nothing.
  */
 class ArchitectureTest {
   /** The engine: what signs a crash, explains a signature, and nothing of the application. */
   static final String[] ENGINE = {
     "org.siggendiff.engine..",
-    "org.siggendiff.py..",
     "org.siggendiff.siglist..",
     "org.siggendiff.signature..",
     "org.siggendiff.crashdata..",
     "org.siggendiff.attribution..",
+    "org.siggendiff.internal..",
   };
 
   private static final JavaClasses MAIN =
@@ -38,6 +39,24 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(allowedForTheEngine())
+        .check(MAIN);
+  }
+
+  /**
+   * {@code internal} is the engine's implementation: the application, like any library user,
+   * reaches the engine through its public packages only, so that the implementation can change
+   * without touching it.
+   */
+  @Test
+  void onlyTheEngineUsesItsInternalPackages() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ENGINE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.siggendiff.internal..")
+        .because("the engine's internal packages are its implementation, not an API;"
+            + " use org.siggendiff.engine, signature, siglist, crashdata or attribution")
         .check(MAIN);
   }
 

@@ -19,7 +19,6 @@ import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.signature.SignatureGenerator;
-import org.siggendiff.signature.stack.Walk;
 
 /** Golden cases: each kind of siglist change, and the lines the attribution names for it. */
 class ExplainerTest {
@@ -56,7 +55,7 @@ class ExplainerTest {
     ExplainedFrame top = explained.candidate().walks().get(0).frames().get(0);
     assertEquals("prefix", top.roleText());
     assertEquals("prefix_signature_re.txt:4", top.lines().get(0).location());
-    assertEquals(Walk.Role.END, explained.baseline().walks().get(0).frames().get(0).role());
+    assertEquals(FrameRole.END, explained.baseline().walks().get(0).frames().get(0).role());
   }
 
   @Test

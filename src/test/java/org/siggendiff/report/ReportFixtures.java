@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.siggendiff.attribution.Cause;
@@ -11,18 +12,17 @@ import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.CrashExplanation;
 import org.siggendiff.attribution.ExplainedFrame;
 import org.siggendiff.attribution.ExplainedWalk;
+import org.siggendiff.attribution.FrameRole;
 import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.ListLine;
 import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
-import java.nio.file.Path;
-import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.siglist.SiglistSet;
-import org.siggendiff.siglist.SiglistKind;
-import org.siggendiff.signature.stack.Walk;
+import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.testing.CrashIds;
 
 /** Rows, explanations and runs of the report writers, built in memory. */
@@ -67,11 +67,11 @@ final class ReportFixtures {
     DiffRow row = changed(n, frame, next);
     ListLine line = new ListLine(SiglistKind.IRRELEVANT, 3, 12, frame);
     SideExplanation before = new SideExplanation("baseline", frame, List.of(new ExplainedWalk("SignatureGenerationRule", "0", List.of(
-        new ExplainedFrame(0, frame, Walk.Role.END, false, false, List.of()),
-        new ExplainedFrame(1, next, Walk.Role.NOT_REACHED, false, false, List.of())), frame, null)), List.of(), List.of(), List.of());
+        new ExplainedFrame(0, frame, FrameRole.END, false, false, List.of()),
+        new ExplainedFrame(1, next, FrameRole.NOT_REACHED, false, false, List.of())), frame, null)), List.of(), List.of(), List.of());
     SideExplanation after = new SideExplanation("candidate", next, List.of(new ExplainedWalk("SignatureGenerationRule", "0", List.of(
-        new ExplainedFrame(0, frame, Walk.Role.IRRELEVANT, false, false, List.of(line)),
-        new ExplainedFrame(1, next, Walk.Role.END, false, false, List.of())), next, null)), List.of(), List.of(), List.of());
+        new ExplainedFrame(0, frame, FrameRole.IRRELEVANT, false, false, List.of(line)),
+        new ExplainedFrame(1, next, FrameRole.END, false, false, List.of())), next, null)), List.of(), List.of(), List.of());
     CrashExplanation explanation = new CrashExplanation(before, after, row.cause());
     return new DiffRow(row.crashId(), true, row.production(), row.baseline(), row.candidate(), List.of(), List.of(), List.of(),
         List.of(), null, null, row.cause(), explanation);

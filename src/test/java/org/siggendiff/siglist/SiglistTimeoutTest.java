@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
+import org.siggendiff.internal.regex.PythonRegex;
+import org.siggendiff.internal.regex.SiglistMatcher;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.signature.SignatureGenerator;
 
 /** A siglist line that backtracks without end is stopped and named; the others are unaffected. */

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
-import org.siggendiff.py.PyException;
+import org.siggendiff.internal.py.PyException;
+import org.siggendiff.internal.regex.SiglistMatcher;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
-import org.siggendiff.siglist.SiglistMatcher;
 
 /**
  * Parity on a fresh clone: 659 vectors picked from the conformance set by

@@ -191,7 +191,7 @@ final class ParityVectors {
   }
 
   private static String quote(String s) {
-    return org.siggendiff.py.PyRepr.reprString(s);
+    return org.siggendiff.internal.py.PyRepr.reprString(s);
   }
 
   private static String abbreviate(String s) {

@@ -1,0 +1,43 @@
+package org.siggendiff.internal.py;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A thread-safe memo for a pure function, bounded by forgetting everything once it is full:
+ * cheap enough for the per-frame hot path, where a general-purpose cache costs more than
+ * the work it saves.
+ */
+public final class Memo<K, V> {
+  private final ConcurrentHashMap<K, V> values = new ConcurrentHashMap<>();
+  private final Function<K, V> function;
+  private final int capacity;
+
+  public Memo(Function<K, V> function, int capacity) {
+    this.function = function;
+    this.capacity = capacity;
+  }
+
+  /**
+   * Brings the entry for {@code key}, if there is one, into the processor's cache and computes
+   * nothing. A caller with many independent keys prefetches them all before it gets them, so
+   * that the waits for memory overlap instead of adding up.
+   */
+  public void prefetch(K key) {
+    // The map's reads are volatile, so the compiler keeps them although the value is unused.
+    values.get(key);
+  }
+
+  /** The function's value for {@code key}; an exception is passed on and nothing is kept. */
+  public V get(K key) {
+    V value = values.get(key);
+    if (value == null) {
+      value = function.apply(key);
+      if (values.size() >= capacity) {
+        values.clear();
+      }
+      values.put(key, value);
+    }
+    return value;
+  }
+}

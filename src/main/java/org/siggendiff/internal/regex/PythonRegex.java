@@ -1,0 +1,857 @@
+package org.siggendiff.internal.regex;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Translates a pattern in Python's {@code re} dialect (a {@code str} pattern, Python 3.11) into
+ * an equivalent {@code java.util.regex} pattern.
+ *
+ * <p>The parser follows {@code sre_parse}: it accepts what Python accepts, including what Java
+ * would reject or read differently ({@code {{closure}}} is literal, {@code {,3}} is a
+ * quantifier, {@code [[]} is a one-character class), and it rejects what Python rejects, with
+ * Python's wording. Every construct is emitted explicitly, so the Java pattern needs no flags:
+ * {@code \d}, {@code \w}, {@code \s} and {@code \b} use Python's Unicode definitions, {@code .}
+ * excludes only {@code \n}, and {@code $} matches at the end or before a final {@code \n}.
+ *
+ * <p>Conditional groups ({@code (?(1)a|b)}) have no Java equivalent and are refused.
+ */
+public final class PythonRegex {
+  private static final int FLAG_I = 1;
+  private static final int FLAG_M = 2;
+  private static final int FLAG_S = 4;
+  private static final int FLAG_X = 8;
+  private static final int FLAG_A = 16;
+  private static final int FLAG_U = 32;
+  private static final long MAXREPEAT = 4294967295L;
+  private static final long UNBOUNDED = Long.MAX_VALUE / 4;
+
+  private static final String UNICODE_WORD = "\\p{L}\\p{N}_";
+  private static final String ASCII_WORD = "a-zA-Z0-9_";
+  private static final String UNICODE_SPACE =
+      "\\t\\n\\x{0B}\\f\\r\\x{1C}-\\x{1F} \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}"
+          + "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
+  private static final String ASCII_SPACE = " \\t\\n\\r\\f\\x{0B}";
+
+  /** The outcome of a translation. */
+  public record Translation(
+      String javaRegex,
+      String literalPrefix,
+      boolean pureLiteral,
+      boolean usesBackreferences,
+      boolean usesGlobalFlags,
+      boolean mayBacktrackBadly) {
+
+    /** Compiles the Java pattern. */
+    public Pattern compile() {
+      return Pattern.compile(javaRegex);
+    }
+  }
+
+  private enum Kind {
+    LITERAL,
+    AT,
+    REPEAT,
+    OTHER
+  }
+
+  /** One parsed element with its Java text and Python width bounds. */
+  private record Item(String java, Kind kind, long min, long max, int codePoint, boolean caseless) {}
+
+  /** A parsed sequence or alternation: its Java text, width bounds and literal-prefix facts. */
+  private record Sub(String java, long min, long max, String literalPrefix, boolean pureLiteral) {}
+
+  private final String pattern;
+  private int pos;
+  private int globalFlags;
+  private int groups = 1;
+  private final Set<Integer> openGroups = new HashSet<>();
+  private final Map<String, Integer> groupNames = new HashMap<>();
+  private final Map<Integer, long[]> groupWidths = new HashMap<>();
+  private boolean usesBackreferences;
+  private boolean usesGlobalFlags;
+  /** A repeat of a group that itself repeats or alternates: (a+)+, (a|ab)*, (a?){25}. */
+  private boolean nestedRepeat;
+  private int unboundedRepeats;
+  /** Repeats and alternations parsed so far, to tell which groups hold one. */
+  private int repeatsAndAlternations;
+  /** The groups that hold a repeat or an alternation, by identity. */
+  private final Set<Item> complexGroups = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private PythonRegex(String pattern) {
+    this.pattern = pattern;
+  }
+
+  /** Translates a Python pattern, or explains why Python (or Java) cannot compile it. */
+  public static Translation translate(String pythonPattern) throws PythonRegexException {
+    PythonRegex parser = new PythonRegex(pythonPattern);
+    Sub sub = parser.parseSub(0, true, 0);
+    if (parser.pos < pythonPattern.length()) {
+      char c = pythonPattern.charAt(parser.pos);
+      throw parser.error(c == ')' ? "unbalanced parenthesis" : "unexpected end of pattern", parser.pos);
+    }
+    String java = sub.java();
+    if ((parser.globalFlags & FLAG_I) != 0) {
+      java = "(?iu:" + java + ")";
+    }
+    try {
+      Pattern.compile(java);
+    } catch (PatternSyntaxException e) {
+      throw new PythonRegexException("cannot be expressed in Java: " + e.getDescription(), 0);
+    }
+    boolean caseless = (parser.globalFlags & FLAG_I) != 0;
+    return new Translation(
+        java,
+        caseless ? "" : sub.literalPrefix(),
+        !caseless && sub.pureLiteral(),
+        parser.usesBackreferences,
+        parser.usesGlobalFlags,
+        // Backtracking is exponential only with nested repeats or backreferences, and a high
+        // polynomial only with several unbounded repeats (.*a.*b.*c); only these lines are
+        // matched under a time bound. The test is loose: a false alarm costs a little speed.
+        parser.nestedRepeat || parser.usesBackreferences || parser.unboundedRepeats >= 3);
+  }
+
+  /** Translates and compiles; a convenience for fixed patterns known to be valid. */
+  public static Pattern compile(String pythonPattern) {
+    try {
+      return translate(pythonPattern).compile();
+    } catch (PythonRegexException e) {
+      throw new IllegalArgumentException("invalid pattern " + pythonPattern + ": " + e.getMessage(), e);
+    }
+  }
+
+  private PythonRegexException error(String message, int at) {
+    return new PythonRegexException(message, at);
+  }
+
+  private boolean atEnd() {
+    return pos >= pattern.length();
+  }
+
+  private int peek() {
+    return atEnd() ? -1 : pattern.codePointAt(pos);
+  }
+
+  private boolean match(char c) {
+    if (!atEnd() && pattern.charAt(pos) == c) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private int next() {
+    int cp = pattern.codePointAt(pos);
+    pos += Character.charCount(cp);
+    return cp;
+  }
+
+  // ---- alternation and sequence ----
+
+  private Sub parseSub(int flags, boolean topLevel, int nested) throws PythonRegexException {
+    List<Sub> branches = new ArrayList<>();
+    boolean first = topLevel;
+    while (true) {
+      branches.add(parseSequence(flags, first, nested));
+      first = false;
+      if (!match('|')) {
+        break;
+      }
+    }
+    if (branches.size() == 1) {
+      return branches.get(0);
+    }
+    repeatsAndAlternations++;
+    StringBuilder java = new StringBuilder();
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (int i = 0; i < branches.size(); i++) {
+      if (i > 0) {
+        java.append('|');
+      }
+      java.append(branches.get(i).java());
+      min = Math.min(min, branches.get(i).min());
+      max = Math.max(max, branches.get(i).max());
+    }
+    return new Sub(java.toString(), min, max, "", false);
+  }
+
+  private Sub parseSequence(int flags, boolean first, int nested) throws PythonRegexException {
+    List<Item> items = new ArrayList<>();
+    while (!atEnd()) {
+      int start = pos;
+      char c = pattern.charAt(pos);
+      if (c == '|' || c == ')') {
+        break;
+      }
+      int effective = effectiveFlags(flags);
+      if ((effective & FLAG_X) != 0) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f') {
+          pos++;
+          continue;
+        }
+        if (c == '#') {
+          while (!atEnd() && pattern.charAt(pos) != '\n') {
+            pos++;
+          }
+          continue;
+        }
+      }
+      if (c == '*' || c == '+' || c == '?' || (c == '{' && isQuantifier())) {
+        applyRepeat(items, start);
+        continue;
+      }
+      pos++;
+      switch (c) {
+        case '\\' -> items.add(escape(effective));
+        case '[' -> items.add(characterClass(effective, start));
+        case '.' -> items.add(new Item((effective & FLAG_S) != 0 ? "(?s:.)" : "[^\\n]", Kind.OTHER, 1, 1, -1, false));
+        case '^' -> items.add(new Item((effective & FLAG_M) != 0 ? "(?:\\A|(?<=\\n))" : "\\A", Kind.AT, 0, 0, -1, false));
+        case '$' -> items.add(new Item((effective & FLAG_M) != 0 ? "(?=\\n|\\z)" : "(?=\\n?\\z)", Kind.AT, 0, 0, -1, false));
+        case '(' -> {
+          int before = repeatsAndAlternations;
+          Item group = group(flags, first && items.isEmpty(), start, nested);
+          if (group != null) {
+            items.add(group);
+            if (repeatsAndAlternations > before) {
+              complexGroups.add(group);
+            }
+          }
+        }
+        default -> {
+          pos = start;
+          int cp = next();
+          items.add(literal(cp, effective));
+        }
+      }
+    }
+    return sequence(items);
+  }
+
+  /**
+   * Scoped flags carry the flags a scope removes in their high byte, so that {@code (?-i:...)}
+   * can switch off a global {@code (?i)}.
+   */
+  private int effectiveFlags(int scoped) {
+    return (scoped | globalFlags) & ~(scoped >>> 8) & 0xFF;
+  }
+
+  private Sub sequence(List<Item> items) {
+    StringBuilder java = new StringBuilder();
+    StringBuilder prefix = new StringBuilder();
+    boolean inPrefix = true;
+    long min = 0;
+    long max = 0;
+    for (Item item : items) {
+      java.append(item.java());
+      min = Math.min(UNBOUNDED, min + item.min());
+      max = Math.min(UNBOUNDED, max + item.max());
+      if (inPrefix && item.kind() == Kind.LITERAL && !item.caseless()) {
+        prefix.appendCodePoint(item.codePoint());
+      } else {
+        inPrefix = false;
+      }
+    }
+    return new Sub(java.toString(), min, max, prefix.toString(), inPrefix);
+  }
+
+  // ---- literals, escapes and classes ----
+
+  private static String javaLiteral(int cp) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) {
+      return Character.toString(cp);
+    }
+    return "\\x{" + Integer.toHexString(cp) + "}";
+  }
+
+  private static Item literal(int cp, int flags) {
+    boolean caseless = (flags & FLAG_I) != 0;
+    String java = javaLiteral(cp);
+    return new Item(caseless ? "(?iu:" + java + ")" : java, Kind.LITERAL, 1, 1, cp, caseless);
+  }
+
+  private String wordClass(int flags) {
+    return (flags & FLAG_A) != 0 ? ASCII_WORD : UNICODE_WORD;
+  }
+
+  private Item category(char c, int flags) {
+    String body =
+        switch (Character.toLowerCase(c)) {
+          case 'd' -> (flags & FLAG_A) != 0 ? "0-9" : "\\p{Nd}";
+          case 's' -> (flags & FLAG_A) != 0 ? ASCII_SPACE : UNICODE_SPACE;
+          default -> wordClass(flags);
+        };
+    String java = Character.isUpperCase(c) ? "[^" + body + "]" : "[" + body + "]";
+    return new Item(java, Kind.OTHER, 1, 1, -1, false);
+  }
+
+  private Item escape(int flags) throws PythonRegexException {
+    int start = pos - 1;
+    if (atEnd()) {
+      throw error("bad escape (end of pattern)", start);
+    }
+    char c = pattern.charAt(pos);
+    switch (c) {
+      case 'A' -> {
+        pos++;
+        return new Item("\\A", Kind.AT, 0, 0, -1, false);
+      }
+      case 'Z' -> {
+        pos++;
+        return new Item("\\z", Kind.AT, 0, 0, -1, false);
+      }
+      case 'b', 'B' -> {
+        pos++;
+        String w = "[" + wordClass(flags) + "]";
+        String boundary = "(?:(?<=" + w + ")(?!" + w + ")|(?<!" + w + ")(?=" + w + "))";
+        String java = c == 'b' ? boundary : "(?!" + boundary + ")";
+        return new Item(java, Kind.AT, 0, 0, -1, false);
+      }
+      case 'd', 'D', 's', 'S', 'w', 'W' -> {
+        pos++;
+        return category(c, flags);
+      }
+      default -> {
+        // fall through to the shared literal escapes, then group references
+      }
+    }
+    if (c >= '1' && c <= '9') {
+      return numericEscape(flags, start);
+    }
+    int cp = literalEscape(false, start);
+    return literal(cp, flags);
+  }
+
+  /** {@code \1}..{@code \99} as a group reference, or a three-digit octal escape. */
+  private Item numericEscape(int flags, int start) throws PythonRegexException {
+    int digitsStart = pos;
+    pos++;
+    if (!atEnd() && isDigit(pattern.charAt(pos))) {
+      if (isOctal(pattern.charAt(digitsStart))
+          && isOctal(pattern.charAt(pos))
+          && pos + 1 < pattern.length()
+          && isOctal(pattern.charAt(pos + 1))) {
+        pos += 2;
+        int value = Integer.parseInt(pattern.substring(digitsStart, pos), 8);
+        if (value > 0377) {
+          throw error("octal escape value \\" + pattern.substring(digitsStart, pos) + " outside of range 0-0o377", start);
+        }
+        return literal(value, flags);
+      }
+      pos++;
+    }
+    int group = Integer.parseInt(pattern.substring(digitsStart, pos));
+    return groupReference(group, start);
+  }
+
+  private Item groupReference(int group, int start) throws PythonRegexException {
+    if (group >= groups) {
+      throw error("invalid group reference " + group, start + 1);
+    }
+    if (openGroups.contains(group)) {
+      throw error("cannot refer to an open group", start);
+    }
+    usesBackreferences = true;
+    long[] width = groupWidths.getOrDefault(group, new long[] {0, UNBOUNDED});
+    return new Item("(?:\\" + group + ")", Kind.OTHER, width[0], width[1], -1, false);
+  }
+
+  /**
+   * The escapes that stand for one character, shared by patterns and classes: control escapes,
+   * hexadecimal escapes (x, u and U), named {@code \N{...}}, {@code \0} octal, and escaped
+   * punctuation. {@link #pos} is on the character after the backslash.
+   */
+  private int literalEscape(boolean inClass, int start) throws PythonRegexException {
+    int c = next();
+    switch (c) {
+      case 'a':
+        return 0x07;
+      case 'f':
+        return 0x0C;
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'v':
+        return 0x0B;
+      case '\\':
+        return '\\';
+      case 'x':
+        return hexEscape(2, "\\x", start);
+      case 'u':
+        return hexEscape(4, "\\u", start);
+      case 'U':
+        {
+          int value = hexEscape(8, "\\U", start);
+          if (value > Character.MAX_CODE_POINT) {
+            throw error("bad escape \\U" + pattern.substring(start + 2, pos), start);
+          }
+          return value;
+        }
+      case 'N':
+        return namedEscape(start);
+      case '0':
+        {
+          int end = pos;
+          while (end < pattern.length() && end < pos + 2 && isOctal(pattern.charAt(end))) {
+            end++;
+          }
+          int value = Integer.parseInt("0" + pattern.substring(pos, end), 8);
+          pos = end;
+          return value;
+        }
+      default:
+        break;
+    }
+    if (inClass && c >= '1' && c <= '7') {
+      int end = pos;
+      while (end < pattern.length() && end < pos + 2 && isOctal(pattern.charAt(end))) {
+        end++;
+      }
+      String digits = pattern.substring(pos - 1, end);
+      pos = end;
+      int value = Integer.parseInt(digits, 8);
+      if (value > 0377) {
+        throw error("octal escape value \\" + digits + " outside of range 0-0o377", start);
+      }
+      return value;
+    }
+    if (c < 0x80 && (Character.isLetterOrDigit(c))) {
+      throw error("bad escape \\" + Character.toString(c), start);
+    }
+    return c;
+  }
+
+  private int hexEscape(int digits, String name, int start) throws PythonRegexException {
+    int end = pos;
+    while (end < pattern.length() && end < pos + digits && isHex(pattern.charAt(end))) {
+      end++;
+    }
+    if (end - pos != digits) {
+      throw error("incomplete escape " + name + pattern.substring(pos, end), start);
+    }
+    int value = (int) Long.parseLong(pattern.substring(pos, end), 16);
+    pos = end;
+    return value;
+  }
+
+  private int namedEscape(int start) throws PythonRegexException {
+    if (!match('{')) {
+      throw error("missing {", pos);
+    }
+    int close = pattern.indexOf('}', pos);
+    if (close < 0 || close == pos) {
+      throw error("missing character name", pos);
+    }
+    String name = pattern.substring(pos, close);
+    pos = close + 1;
+    try {
+      return Character.codePointOf(name);
+    } catch (IllegalArgumentException e) {
+      throw error("undefined character name '" + name + "'", start);
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isOctal(char c) {
+    return c >= '0' && c <= '7';
+  }
+
+  private static boolean isHex(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** One member of a class: a code point, or (codePoint == -1) a category's Java text. */
+  private record ClassMember(int codePoint, String java) {}
+
+  private Item characterClass(int flags, int start) throws PythonRegexException {
+    boolean negate = match('^');
+    StringBuilder body = new StringBuilder();
+    boolean empty = true;
+    while (true) {
+      if (atEnd()) {
+        throw error("unterminated character set", start);
+      }
+      int tokenStart = pos;
+      if (pattern.charAt(pos) == ']' && !empty) {
+        pos++;
+        break;
+      }
+      ClassMember first = classMember(flags);
+      if (match('-')) {
+        if (atEnd()) {
+          throw error("unterminated character set", start);
+        }
+        if (pattern.charAt(pos) == ']') {
+          pos++;
+          body.append(classText(first)).append("\\x{2d}");
+          break;
+        }
+        int secondStart = pos;
+        ClassMember second = classMember(flags);
+        if (first.codePoint() < 0 || second.codePoint() < 0) {
+          throw error("bad character range " + pattern.substring(tokenStart, secondStart - 1)
+              + "-" + pattern.substring(secondStart, pos), tokenStart);
+        }
+        if (second.codePoint() < first.codePoint()) {
+          throw error("bad character range " + pattern.substring(tokenStart, secondStart - 1)
+              + "-" + pattern.substring(secondStart, pos), tokenStart);
+        }
+        body.append(javaLiteral(first.codePoint())).append('-').append(javaLiteral(second.codePoint()));
+      } else {
+        body.append(classText(first));
+      }
+      empty = false;
+    }
+    String java = "[" + (negate ? "^" : "") + body + "]";
+    boolean caseless = (flags & FLAG_I) != 0;
+    if (caseless) {
+      java = "(?iu:" + java + ")";
+    }
+    return new Item(java, Kind.OTHER, 1, 1, -1, caseless);
+  }
+
+  private static String classText(ClassMember member) {
+    return member.codePoint() >= 0 ? javaLiteral(member.codePoint()) : member.java();
+  }
+
+  private ClassMember classMember(int flags) throws PythonRegexException {
+    int start = pos;
+    int c = next();
+    if (c != '\\') {
+      return new ClassMember(c, null);
+    }
+    if (atEnd()) {
+      throw error("bad escape (end of pattern)", start);
+    }
+    char e = pattern.charAt(pos);
+    switch (e) {
+      case 'd', 'D', 's', 'S', 'w', 'W' -> {
+        pos++;
+        return new ClassMember(-1, category(e, flags).java());
+      }
+      case 'b' -> {
+        pos++;
+        return new ClassMember(0x08, null);
+      }
+      default -> {
+        if (e == '8' || e == '9') {
+          throw error("bad escape \\" + e, start);
+        }
+        return new ClassMember(literalEscape(true, start), null);
+      }
+    }
+  }
+
+  // ---- quantifiers ----
+
+  /** Whether the {@code {} at {@link #pos} starts a valid quantifier; otherwise it is literal. */
+  private boolean isQuantifier() {
+    int i = pos + 1;
+    if (i < pattern.length() && pattern.charAt(i) == '}') {
+      return false;
+    }
+    while (i < pattern.length() && isDigit(pattern.charAt(i))) {
+      i++;
+    }
+    if (i < pattern.length() && pattern.charAt(i) == ',') {
+      i++;
+      while (i < pattern.length() && isDigit(pattern.charAt(i))) {
+        i++;
+      }
+    }
+    return i < pattern.length() && pattern.charAt(i) == '}';
+  }
+
+  private void applyRepeat(List<Item> items, int start) throws PythonRegexException {
+    char c = pattern.charAt(pos++);
+    long min;
+    long max;
+    String java;
+    if (c == '*') {
+      min = 0;
+      max = UNBOUNDED;
+      java = "*";
+    } else if (c == '+') {
+      min = 1;
+      max = UNBOUNDED;
+      java = "+";
+    } else if (c == '?') {
+      min = 0;
+      max = 1;
+      java = "?";
+    } else {
+      int close = pattern.indexOf('}', pos);
+      String inside = pattern.substring(pos, close);
+      pos = close + 1;
+      int comma = inside.indexOf(',');
+      String lo = comma < 0 ? inside : inside.substring(0, comma);
+      String hi = comma < 0 ? inside : inside.substring(comma + 1);
+      min = lo.isEmpty() ? 0 : parseRepeat(lo, start);
+      max = hi.isEmpty() ? UNBOUNDED : parseRepeat(hi, start);
+      if (max < min) {
+        throw error("min repeat greater than max repeat", start + 1);
+      }
+      java = "{" + min + (comma < 0 ? "" : "," + (hi.isEmpty() ? "" : String.valueOf(max))) + "}";
+    }
+    if (items.isEmpty() || items.get(items.size() - 1).kind() == Kind.AT) {
+      throw error("nothing to repeat", start);
+    }
+    Item item = items.get(items.size() - 1);
+    if (item.kind() == Kind.REPEAT) {
+      throw error("multiple repeat", start);
+    }
+    if (match('?')) {
+      java += "?";
+    } else if (match('+')) {
+      java += "+";
+    }
+    repeatsAndAlternations++;
+    if (max > 1 && complexGroups.contains(item)) {
+      nestedRepeat = true;
+    }
+    if (max >= UNBOUNDED) {
+      unboundedRepeats++;
+    }
+    long itemMax = item.max();
+    long newMin = Math.min(UNBOUNDED, item.min() * min);
+    long newMax = max >= UNBOUNDED || itemMax >= UNBOUNDED ? (itemMax == 0 ? 0 : UNBOUNDED) : Math.min(UNBOUNDED, itemMax * max);
+    String base = "(?:" + item.java() + ")";
+    items.set(items.size() - 1, new Item(base + java, Kind.REPEAT, newMin, newMax, -1, false));
+  }
+
+  private long parseRepeat(String digits, int start) throws PythonRegexException {
+    if (digits.length() > 10 || Long.parseLong(digits) >= MAXREPEAT) {
+      throw error("the repetition number is too large", start);
+    }
+    long value = Long.parseLong(digits);
+    if (value > Integer.MAX_VALUE) {
+      throw error("the repetition number is too large for Java", start);
+    }
+    return value;
+  }
+
+  // ---- groups ----
+
+  private Item group(int flags, boolean atStart, int start, int nested) throws PythonRegexException {
+    if (!match('?')) {
+      return capturingGroup(flags, null, start, nested);
+    }
+    if (atEnd()) {
+      throw error("unexpected end of pattern", pos);
+    }
+    char c = pattern.charAt(pos++);
+    switch (c) {
+      case ':' -> {
+        Sub sub = closeGroup(flags, start, nested);
+        return new Item("(?:" + sub.java() + ")", Kind.OTHER, sub.min(), sub.max(), -1, false);
+      }
+      case '>' -> {
+        Sub sub = closeGroup(flags, start, nested);
+        return new Item("(?>" + sub.java() + ")", Kind.OTHER, sub.min(), sub.max(), -1, false);
+      }
+      case '#' -> {
+        while (true) {
+          if (atEnd()) {
+            throw error("missing ), unterminated comment", start);
+          }
+          if (pattern.charAt(pos++) == ')') {
+            return null;
+          }
+        }
+      }
+      case '=', '!' -> {
+        Sub sub = closeGroup(flags, start, nested);
+        return new Item("(?" + c + sub.java() + ")", Kind.OTHER, 0, 0, -1, false);
+      }
+      case '<' -> {
+        if (match('=') || match('!')) {
+          char kind = pattern.charAt(pos - 1);
+          Sub sub = closeGroup(flags, start, nested);
+          if (sub.min() != sub.max()) {
+            throw error("look-behind requires fixed-width pattern", start);
+          }
+          return new Item("(?<" + kind + sub.java() + ")", Kind.OTHER, 0, 0, -1, false);
+        }
+        throw error("unknown extension ?<" + (atEnd() ? "" : pattern.charAt(pos)), start + 1);
+      }
+      case 'P' -> {
+        return namedGroupOrReference(flags, start, nested);
+      }
+      case '(' -> throw error("conditional groups are not supported", start);
+      default -> {
+        pos--;
+        return flagGroup(flags, atStart, start, nested);
+      }
+    }
+  }
+
+  private Item capturingGroup(int flags, String name, int start, int nested) throws PythonRegexException {
+    int number = groups++;
+    if (name != null) {
+      groupNames.put(name, number);
+    }
+    openGroups.add(number);
+    Sub sub = closeGroup(flags, start, nested);
+    openGroups.remove(number);
+    groupWidths.put(number, new long[] {sub.min(), sub.max()});
+    return new Item("(" + sub.java() + ")", Kind.OTHER, sub.min(), sub.max(), -1, false);
+  }
+
+  private Sub closeGroup(int flags, int start, int nested) throws PythonRegexException {
+    if (nested > 200) {
+      throw error("too many nested groups", start);
+    }
+    Sub sub = parseSub(flags, false, nested + 1);
+    if (!match(')')) {
+      throw error("missing ), unterminated subpattern", start);
+    }
+    return sub;
+  }
+
+  private Item namedGroupOrReference(int flags, int start, int nested) throws PythonRegexException {
+    if (match('<')) {
+      String name = groupName('>');
+      if (groupNames.containsKey(name)) {
+        throw error("redefinition of group name " + repr(name) + " as group " + groups
+            + "; was group " + groupNames.get(name), start);
+      }
+      return capturingGroup(flags, name, start, nested);
+    }
+    if (match('=')) {
+      String name = groupName(')');
+      Integer group = groupNames.get(name);
+      if (group == null) {
+        throw error("unknown group name " + repr(name), start);
+      }
+      return groupReference(group, start - 1);
+    }
+    if (atEnd()) {
+      throw error("unexpected end of pattern", pos);
+    }
+    throw error("unknown extension ?P" + pattern.charAt(pos), start + 1);
+  }
+
+  private String groupName(char terminator) throws PythonRegexException {
+    int end = pattern.indexOf(terminator, pos);
+    if (end < 0) {
+      throw error("missing " + terminator + ", unterminated name", pos);
+    }
+    String name = pattern.substring(pos, end);
+    if (name.isEmpty()) {
+      throw error("missing group name", pos);
+    }
+    if (!isIdentifier(name)) {
+      throw error("bad character in group name " + repr(name), pos);
+    }
+    pos = end + 1;
+    return name;
+  }
+
+  private static boolean isIdentifier(String name) {
+    int first = name.codePointAt(0);
+    if (!(Character.isUnicodeIdentifierStart(first) || first == '_')) {
+      return false;
+    }
+    return name.codePoints().skip(1).allMatch(cp -> Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp));
+  }
+
+  private static String repr(String s) {
+    return "'" + s + "'";
+  }
+
+  private Item flagGroup(int flags, boolean atStart, int start, int nested) throws PythonRegexException {
+    int add = readFlags();
+    int remove = 0;
+    if (match('-')) {
+      remove = readFlags();
+      if (remove == 0) {
+        throw error("missing flag", pos);
+      }
+      if ((remove & (FLAG_A | FLAG_U)) != 0) {
+        throw error("bad inline flag value", pos);
+      }
+      if (atEnd() || pattern.charAt(pos) != ':') {
+        throw error("missing :", pos);
+      }
+    }
+    if (atEnd()) {
+      throw error("missing -, : or )", pos);
+    }
+    if ((add & FLAG_A) != 0 && (add & FLAG_U) != 0) {
+      throw error("bad inline flag value", pos);
+    }
+    if ((add & remove) != 0) {
+      throw error("bad inline flag value", pos);
+    }
+    char c = pattern.charAt(pos++);
+    if (c == ')') {
+      if (add == 0) {
+        throw error("missing flag", pos - 1);
+      }
+      if (!atStart) {
+        throw error("global flags not at the start of the expression", start);
+      }
+      usesGlobalFlags = true;
+      globalFlags |= add;
+      return null;
+    }
+    if (c != ':') {
+      throw error(Character.isLetter(c) ? "unknown flag" : "missing -, : or )", pos - 1);
+    }
+    int added = ((flags & 0xFF) | add) & ~remove;
+    int removed = ((flags >>> 8) | remove) & ~add;
+    if ((add & FLAG_A) != 0) {
+      added &= ~FLAG_U;
+    }
+    int scoped = added | (removed << 8);
+    Sub sub = closeGroup(scoped, start, nested);
+    String java = sub.java();
+    if ((add & FLAG_I) != 0) {
+      java = "(?iu:" + java + ")";
+    } else if ((remove & FLAG_I) != 0) {
+      java = "(?-iu:" + java + ")";
+    } else {
+      java = "(?:" + java + ")";
+    }
+    return new Item(java, Kind.OTHER, sub.min(), sub.max(), -1, false);
+  }
+
+  private int readFlags() throws PythonRegexException {
+    int flags = 0;
+    while (!atEnd()) {
+      char c = pattern.charAt(pos);
+      int flag =
+          switch (c) {
+            case 'i' -> FLAG_I;
+            case 'm' -> FLAG_M;
+            case 's' -> FLAG_S;
+            case 'x' -> FLAG_X;
+            case 'a' -> FLAG_A;
+            case 'u' -> FLAG_U;
+            case 'L' -> throw error("bad inline flag value", pos);
+            default -> 0;
+          };
+      if (flag == 0) {
+        break;
+      }
+      flags |= flag;
+      pos++;
+    }
+    return flags;
+  }
+}

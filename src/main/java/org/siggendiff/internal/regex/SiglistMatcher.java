@@ -1,0 +1,283 @@
+package org.siggendiff.internal.regex;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code re.compile("|".join(lines)).match(text)} as a yes-or-no question, answered fast.
+ *
+ * <p>Socorro joins a list's lines into one alternation. Its match succeeds exactly when one of
+ * the lines matches at the start, unless lines interact (a numbered backreference, or global
+ * flags, which apply to the whole joined pattern). Lines that do not interact are indexed by
+ * their literal prefix in a trie, so a frame is tried only against the lines whose prefix it
+ * starts with, and a line that is entirely literal needs no regex at all. When lines interact,
+ * the joined pattern itself is used.
+ *
+ * <p>A line that could backtrack without end ({@link PythonRegex.Translation#mayBacktrackBadly})
+ * is matched by itself under a time bound, and past it {@link #matches} throws {@link
+ * SiglistTimeoutException} naming the line: siglists can come from an untrusted pull request.
+ * The other lines, all of Socorro's, match without that cost.
+ */
+public final class SiglistMatcher {
+  /** The default bound for one bounded line on one frame. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+
+  private final Pattern joined;
+  /** When the joined pattern is used and may backtrack badly: the line it is reported as. */
+  private final Guarded joinedGuard;
+  private final Pattern unprefixed;
+  private final Guarded[] unprefixedGuarded;
+  private final Node root;
+  private final Duration timeout;
+  /** The lines and their names, for {@link #lines(int, int)}. */
+  private final List<String> lines;
+  private final List<String> where;
+
+  /** A line matched under the time bound, and how it is named when it runs out. */
+  private record Guarded(Pattern pattern, String where) {}
+
+  private static final class Node {
+    // Only while building: a set keeps thousands of nodes, so the builders are dropped once frozen.
+    private Map<Character, Node> building = new HashMap<>();
+    private List<String> lineRegexes = new ArrayList<>();
+    private List<Guarded> guardedLines = new ArrayList<>();
+    private boolean literalEnd;
+    private Pattern pattern;
+    private Guarded[] guarded;
+    private char[] keys;
+    private Node[] children;
+
+    Node child(char c) {
+      char[] k = keys;
+      for (int i = 0; i < k.length; i++) {
+        if (k[i] == c) {
+          return children[i];
+        }
+      }
+      return null;
+    }
+
+    /** Compiles each node's lines and turns the child map into arrays, which scan faster. */
+    void freeze() {
+      if (!lineRegexes.isEmpty()) {
+        pattern = Pattern.compile(String.join("|", lineRegexes));
+      }
+      if (!guardedLines.isEmpty()) {
+        guarded = guardedLines.toArray(Guarded[]::new);
+      }
+      keys = new char[building.size()];
+      children = new Node[building.size()];
+      int i = 0;
+      for (Map.Entry<Character, Node> entry : building.entrySet()) {
+        keys[i] = entry.getKey();
+        children[i++] = entry.getValue();
+      }
+      building = null;
+      lineRegexes = null;
+      guardedLines = null;
+      for (Node child : children) {
+        child.freeze();
+      }
+    }
+  }
+
+  private SiglistMatcher(
+      List<String> lines,
+      List<String> where,
+      Pattern joined,
+      Guarded joinedGuard,
+      Pattern unprefixed,
+      Guarded[] unprefixedGuarded,
+      Node root,
+      Duration timeout) {
+    this.lines = lines;
+    this.where = where;
+    this.joined = joined;
+    this.joinedGuard = joinedGuard;
+    this.unprefixed = unprefixed;
+    this.unprefixedGuarded = unprefixedGuarded;
+    this.root = root;
+    this.timeout = timeout;
+  }
+
+  /** {@link #of(List, List, Duration)} with lines named {@code line N} and the default bound. */
+  public static SiglistMatcher of(List<String> lines) throws JoinException {
+    List<String> where = new ArrayList<>(lines.size());
+    for (int i = 1; i <= lines.size(); i++) {
+      where.add("line " + i);
+    }
+    return of(lines, where, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Builds the matcher for lines already known to compile one by one. Fails when the joined
+   * pattern does not compile (for example global flags after the first line), with the
+   * 0-based index of the line at fault.
+   *
+   * @param where how each line is named when its match times out, such as {@code file:line}
+   * @param timeout the bound for one line that may backtrack badly on one frame
+   */
+  public static SiglistMatcher of(List<String> lines, List<String> where, Duration timeout) throws JoinException {
+    if (where.size() != lines.size() || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("one name per line and a positive timeout are needed");
+    }
+    lines = List.copyOf(lines);
+    where = List.copyOf(where);
+    String joinedText = String.join("|", lines);
+    PythonRegex.Translation whole;
+    try {
+      whole = PythonRegex.translate(joinedText);
+    } catch (PythonRegexException e) {
+      throw new JoinException(e.getMessage(), lineAt(lines, e.position()));
+    }
+    if (lines.isEmpty() || whole.usesBackreferences() || whole.usesGlobalFlags()) {
+      Guarded guard = null;
+      if (whole.mayBacktrackBadly()) {
+        // The lines match as one pattern here, so the first line that could backtrack badly
+        // by itself is named, or the first line when only their joining could.
+        int named = 0;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+          if (mayBacktrackBadlyAlone(lines.get(i))) {
+            named = i;
+          }
+        }
+        guard = new Guarded(whole.compile(), where.get(named) + " (matched joined with its list)");
+      }
+      return new SiglistMatcher(lines, where, whole.compile(), guard, null, null, null, timeout);
+    }
+    Node root = new Node();
+    List<String> unprefixedRegexes = new ArrayList<>();
+    List<Guarded> unprefixedGuarded = new ArrayList<>();
+    for (int index = 0; index < lines.size(); index++) {
+      PythonRegex.Translation translation = translate(lines, index);
+      String prefix = translation.literalPrefix();
+      Node node = root;
+      for (int i = 0; i < prefix.length(); i++) {
+        node = node.building.computeIfAbsent(prefix.charAt(i), c -> new Node());
+      }
+      if (translation.mayBacktrackBadly()) {
+        Guarded guarded = new Guarded(translation.compile(), where.get(index));
+        (prefix.isEmpty() ? unprefixedGuarded : node.guardedLines).add(guarded);
+      } else if (prefix.isEmpty()) {
+        unprefixedRegexes.add(translation.javaRegex());
+      } else if (translation.pureLiteral()) {
+        node.literalEnd = true;
+      } else {
+        node.lineRegexes.add(translation.javaRegex());
+      }
+    }
+    root.freeze();
+    Pattern unprefixed =
+        unprefixedRegexes.isEmpty() ? null : Pattern.compile(String.join("|", unprefixedRegexes));
+    return new SiglistMatcher(
+        lines,
+        where,
+        null,
+        null,
+        unprefixed,
+        unprefixedGuarded.isEmpty() ? null : unprefixedGuarded.toArray(Guarded[]::new),
+        root,
+        timeout);
+  }
+
+  /**
+   * The lines {@code from} (inclusive) to {@code to} (exclusive) of this matcher's, as a matcher
+   * of their own, named and bounded as here: how attribution asks which line of a list matches a
+   * frame, with the same guard on the lines that may backtrack badly as generation has.
+   *
+   * @throws JoinException when those lines do not compile joined (a backreference to a group
+   *     of a line left out)
+   */
+  public SiglistMatcher lines(int from, int to) throws JoinException {
+    return of(lines.subList(from, to), where.subList(from, to), timeout);
+  }
+
+  /** Whether a line may backtrack badly; a line that refers to a group of another does. */
+  private static boolean mayBacktrackBadlyAlone(String line) {
+    try {
+      return PythonRegex.translate(line).mayBacktrackBadly();
+    } catch (PythonRegexException e) {
+      return true;
+    }
+  }
+
+  private static PythonRegex.Translation translate(List<String> lines, int index) throws JoinException {
+    try {
+      return PythonRegex.translate(lines.get(index));
+    } catch (PythonRegexException e) {
+      throw new JoinException(e.getMessage(), index);
+    }
+  }
+
+  private static int lineAt(List<String> lines, int position) {
+    int offset = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      offset += lines.get(i).length() + 1;
+      if (position < offset) {
+        return i;
+      }
+    }
+    return Math.max(0, lines.size() - 1);
+  }
+
+  /**
+   * Whether the joined pattern matches at the start of {@code text}.
+   *
+   * @throws SiglistTimeoutException when a line that may backtrack badly runs past its bound
+   */
+  public boolean matches(String text) {
+    if (joined != null) {
+      return joinedGuard == null ? joined.matcher(text).lookingAt() : matchesBounded(joinedGuard, text);
+    }
+    Node node = root;
+    for (int i = 0; i < text.length(); i++) {
+      node = node.child(text.charAt(i));
+      if (node == null) {
+        break;
+      }
+      if (node.literalEnd
+          || (node.pattern != null && node.pattern.matcher(text).lookingAt())
+          || (node.guarded != null && matchesAnyBounded(node.guarded, text))) {
+        return true;
+      }
+    }
+    return (unprefixed != null && unprefixed.matcher(text).lookingAt())
+        || (unprefixedGuarded != null && matchesAnyBounded(unprefixedGuarded, text));
+  }
+
+  private boolean matchesAnyBounded(Guarded[] lines, String text) {
+    for (Guarded line : lines) {
+      if (matchesBounded(line, text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean matchesBounded(Guarded line, String text) {
+    try {
+      return line.pattern().matcher(new DeadlineText(text, System.nanoTime() + timeout.toNanos())).lookingAt();
+    } catch (DeadlineText.Expired e) {
+      throw new SiglistTimeoutException(line.where(), text, timeout);
+    }
+  }
+
+  /** The joined lines do not compile together; {@link #lineIndex()} is the line at fault. */
+  public static final class JoinException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int lineIndex;
+
+    JoinException(String message, int lineIndex) {
+      super(message);
+      this.lineIndex = lineIndex;
+    }
+
+    public int lineIndex() {
+      return lineIndex;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.siggendiff.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's API, pinned: the public top-level types of its packages outside
+ * {@code org.siggendiff.internal}. A type that becomes public there, or stops being public, fails
+ * here, so that the API grows or shrinks only on purpose.
+ */
+class EnginePublicSurfaceTest {
+  /** The API, by name. Add a type here only when library users are meant to use it. */
+  static final Set<String> API =
+      Set.of(
+          "org.siggendiff.engine.SignatureEngine",
+          "org.siggendiff.siglist.SiglistException",
+          "org.siggendiff.siglist.SiglistKind",
+          "org.siggendiff.siglist.SiglistLoader",
+          "org.siggendiff.siglist.SiglistSet",
+          "org.siggendiff.signature.SignatureGenerator",
+          "org.siggendiff.signature.SignatureResult",
+          "org.siggendiff.signature.SignatureTrace",
+          "org.siggendiff.crashdata.CrashData",
+          "org.siggendiff.crashdata.CrashDataAdapter",
+          "org.siggendiff.crashdata.CrashDocument",
+          "org.siggendiff.crashdata.CrashJson",
+          "org.siggendiff.crashdata.PythonJson",
+          "org.siggendiff.crashdata.UnsignableCrashException",
+          "org.siggendiff.attribution.Cause",
+          "org.siggendiff.attribution.ChangedLine",
+          "org.siggendiff.attribution.ChangedLines",
+          "org.siggendiff.attribution.CrashExplanation",
+          "org.siggendiff.attribution.ExplainedFrame",
+          "org.siggendiff.attribution.ExplainedWalk",
+          "org.siggendiff.attribution.Explainer",
+          "org.siggendiff.attribution.ExplanationJson",
+          "org.siggendiff.attribution.FrameRole",
+          "org.siggendiff.attribution.LineCause",
+          "org.siggendiff.attribution.LineUsage",
+          "org.siggendiff.attribution.LintWarning",
+          "org.siggendiff.attribution.ListLine",
+          "org.siggendiff.attribution.SideExplanation",
+          "org.siggendiff.attribution.SiglistChange",
+          "org.siggendiff.attribution.WalkSubjects");
+
+  @Test
+  void theEnginesPublicTypesOutsideInternalAreExactlyItsApi() {
+    Set<String> found = new TreeSet<>();
+    for (JavaClass type :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.siggendiff")) {
+      if (type.isTopLevelClass()
+          && type.getModifiers().contains(JavaModifier.PUBLIC)
+          && inApiPackage(type.getPackageName())) {
+        found.add(type.getName());
+      }
+    }
+    List<String> unplanned = new ArrayList<>(found);
+    unplanned.removeAll(API);
+    List<String> gone = new ArrayList<>(new TreeSet<>(API));
+    gone.removeAll(found);
+    assertTrue(
+        unplanned.isEmpty(),
+        "public but not in the engine's API: " + unplanned
+            + "; make it package-private, move it under org.siggendiff.internal, or add it to"
+            + " EnginePublicSurfaceTest.API (and the README's list) deliberately");
+    assertTrue(
+        gone.isEmpty(),
+        "in the engine's API but no longer public (or gone): " + gone
+            + "; removing a type from the API breaks library users, so take it out of"
+            + " EnginePublicSurfaceTest.API (and the README's list) deliberately");
+  }
+
+  /** An engine package that is not internal: {@link ArchitectureTest#ENGINE} less internal. */
+  private static boolean inApiPackage(String name) {
+    for (String engine : ArchitectureTest.ENGINE) {
+      String root = engine.replace("..", "");
+      if ((name.equals(root) || name.startsWith(root + ".")) && !root.equals("org.siggendiff.internal")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,91 @@
+package org.siggendiff.internal.py;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.siggendiff.testing.Fixtures.json;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PySemanticsTest {
+
+  @Test
+  void intParsesLikePython() {
+    assertEquals(BigInteger.valueOf(12), PyInt.parse(" 12\n", 10));
+    assertEquals(BigInteger.valueOf(10), PyInt.parse("1_0", 10));
+    assertEquals(BigInteger.valueOf(-5), PyInt.parse("-5", 10));
+    assertEquals(BigInteger.valueOf(123), PyInt.parse("\u0661\u0662\u0663", 10));
+    assertEquals(BigInteger.valueOf(31), PyInt.parse("0x_1f", 16));
+    for (String bad : List.of("", "0x1", "1e6", "1.0", "_1", "1_", "1__0", "- 1", "abc")) {
+      PyException e = assertThrows(PyException.class, () -> PyInt.parse(bad, 10), bad);
+      assertEquals(PyException.Kind.VALUE_ERROR, e.kind());
+    }
+  }
+
+  @Test
+  void intOfJsonValuesTruncatesFloatsAndRejectsContainers() {
+    assertEquals(BigInteger.ONE, PyInt.of(json("1.9")));
+    assertEquals(BigInteger.valueOf(-1), PyInt.of(json("-1.5")));
+    assertEquals(BigInteger.ONE, PyInt.of(json("true")));
+    assertEquals(PyException.Kind.TYPE_ERROR, assertThrows(PyException.class, () -> PyInt.of(json("[1]"))).kind());
+    assertEquals(PyException.Kind.TYPE_ERROR, assertThrows(PyException.class, () -> PyInt.of(null)).kind());
+  }
+
+  @Test
+  void strOfValuesMatchesPython() {
+    assertEquals("None", PyRepr.str(json("null")));
+    assertEquals("[1, 'a', None, True]", PyRepr.str(json("[1, \"a\", null, true]")));
+    assertEquals("{'a': {'b': 1.5}}", PyRepr.str(json("{\"a\": {\"b\": 1.5}}")));
+    assertEquals("\"it's\"", PyRepr.repr(json("\"it\\u0027s\"")));
+    assertEquals("'\\x1b[0m\\u200b'", PyRepr.repr(json("\"\\u001b[0m\\u200b\"")));
+  }
+
+  @Test
+  void floatReprIsShortestRoundTrip() {
+    assertEquals("0.1", PyRepr.reprFloat(0.1));
+    assertEquals("1e+16", PyRepr.reprFloat(1e16));
+    assertEquals("1234567890123456.0", PyRepr.reprFloat(1234567890123456.0));
+    assertEquals("0.0001", PyRepr.reprFloat(0.0001));
+    assertEquals("1e-05", PyRepr.reprFloat(0.00001));
+    assertEquals("-0.0", PyRepr.reprFloat(-0.0));
+    assertEquals("5e-324", PyRepr.reprFloat(Double.MIN_VALUE));
+    assertEquals("1.7976931348623157e+308", PyRepr.reprFloat(Double.MAX_VALUE));
+  }
+
+  @Test
+  void stripAndSplitLinesUsePythonsDefinitions() {
+    assertEquals("a", PyStrings.strip("\u3000\u001c a \u0085"));
+    assertEquals("\u200ba", PyStrings.strip("\u200ba"));
+    assertEquals(List.of("a", "b", "c", "d"), PyStrings.splitLines("a\r\nb\u2028c\u000bd\n", 10));
+    assertEquals(List.of("a", ""), PyStrings.splitLines("a\n\nb\nc", 2));
+    assertEquals(List.of("a"), PyStrings.splitLines("a\r\n", 2));
+    assertEquals(List.of(), PyStrings.splitLines("", 2));
+  }
+
+  @Test
+  void sortsByCodePoint() {
+    assertTrue(PyStrings.compareCodePoints("\uFFFF", "\uD83D\uDE00") < 0);
+    assertTrue("\uFFFF".compareTo("\uD83D\uDE00") > 0);
+  }
+
+  @Test
+  void truthinessMatchesPython() {
+    assertFalse(PyValues.truthy(json("0.0")));
+    assertFalse(PyValues.truthy(json("{}")));
+    assertTrue(PyValues.truthy(json("\" \"")));
+    assertFalse(PyValues.truthy(null));
+  }
+
+  @Test
+  void jsonLoadsAcceptsAndRejectsLikePython() {
+    assertTrue(Double.isNaN(PyJson.loads("NaN").doubleValue()));
+    assertEquals(new BigInteger("100000000000000000000"), PyJson.loads("100000000000000000000").bigIntegerValue());
+    assertTrue(Double.isInfinite(PyJson.loads("1e400").doubleValue()));
+    for (String bad : List.of("\uFEFF{}", "{\"a\": 1} x", "\"a\u0001\"", "[1,]", "01", "{'a': 1}", "")) {
+      assertEquals(PyException.Kind.VALUE_ERROR, assertThrows(PyException.class, () -> PyJson.loads(bad), bad).kind());
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package org.siggendiff.internal.regex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PythonRegexTest {
+
+  private static boolean matches(String pythonPattern, String text) {
+    return PythonRegex.compile(pythonPattern).matcher(text).lookingAt();
+  }
+
+  @Test
+  void bracesThatAreNotQuantifiersStayLiteral() {
+    assertTrue(matches("foo::{{closure}}", "foo::{{closure}}"));
+    assertTrue(matches("{virtual override thunk}", "{virtual override thunk}::Foo"));
+    assertTrue(matches("a{}", "a{}"));
+    assertTrue(matches("a{x}", "a{x}"));
+  }
+
+  @Test
+  void bracesThatAreQuantifiersRepeat() {
+    assertTrue(matches("@0x[0-9a-f]{2,}", "@0xab"));
+    assertFalse(matches("@0x[0-9a-f]{2,}$", "@0xa"));
+    assertTrue(matches("a{,2}b", "aab"));
+    assertFalse(matches("^a{,2}b", "aaab"));
+    assertTrue(matches("a{3}", "aaa"));
+  }
+
+  @Test
+  void matchIsAnchoredAtTheStartOnly() {
+    assertTrue(matches("abc", "abcdef"));
+    assertFalse(matches("bcd", "abcdef"));
+  }
+
+  @Test
+  void dollarMatchesAtTheEndOrBeforeAFinalNewline() {
+    assertTrue(matches("abc$", "abc"));
+    assertTrue(matches("abc$", "abc\n"));
+    assertFalse(matches("abc$", "abc\r"));
+    assertFalse(matches("abc\\Z", "abc\n"));
+  }
+
+  @Test
+  void dotMatchesEverythingButNewline() {
+    assertTrue(matches("a.c", "a\rc"));
+    assertTrue(matches("a.c", "a\u2028c"));
+    assertFalse(matches("a.c", "a\nc"));
+    assertTrue(matches("(?s)a.c", "a\nc"));
+  }
+
+  @Test
+  void characterClassesUsePythonsUnicodeDefinitions() {
+    assertTrue(matches("\\d", "\u0663"));
+    assertTrue(matches("\\s", "\u001c"));
+    assertTrue(matches("\\s", "\u00a0"));
+    assertFalse(matches("\\s", "\u200b"));
+    assertTrue(matches("\\w", "\u00e9"));
+    assertFalse(matches("(?a)\\w", "\u00e9"));
+    assertTrue(matches("x\\b", "x y"));
+  }
+
+  @Test
+  void namedGroupsAndBackreferencesWork() {
+    assertTrue(matches("(?P<word>ab)-(?P=word)", "ab-ab"));
+    assertFalse(matches("(?P<word>ab)-(?P=word)", "ab-ba"));
+    assertTrue(matches("(a)(b)\\2\\1", "abba"));
+  }
+
+  @Test
+  void classEdgeCasesFollowPython() {
+    assertTrue(matches("[]a]", "]"));
+    assertTrue(matches("[[]", "["));
+    assertTrue(matches("[a&&b]", "&"));
+    assertTrue(matches("[-+]", "-"));
+    assertTrue(matches("[a-]", "-"));
+    assertTrue(matches("[\\]]", "]"));
+  }
+
+  @Test
+  void escapesFollowPython() {
+    assertTrue(matches("\\x41\\u0042\\U00000043", "ABC"));
+    assertTrue(matches("\\:\\<\\>", ":<>"));
+    assertTrue(matches("\\0", "\0"));
+    assertTrue(matches("\\101", "A"));
+    assertTrue(matches("\\N{LATIN SMALL LETTER E WITH ACUTE}", "\u00e9"));
+  }
+
+  @Test
+  void inlineFlagsApply() {
+    assertTrue(matches("(?i)abc", "ABC"));
+    assertTrue(matches("(?i:a)b", "Ab"));
+    assertFalse(matches("(?i:a)b", "AB"));
+    assertTrue(matches("(?x) a b # comment", "ab"));
+    assertTrue(matches("a(?#comment)b", "ab"));
+  }
+
+  @Test
+  void lazyAndPossessiveQuantifiersAreAccepted() {
+    assertTrue(matches("a+?b", "aab"));
+    assertFalse(matches("a*+a", "aaa"));
+    assertTrue(matches("(?>a+)b", "aab"));
+  }
+
+  @Test
+  void lookbehindMustHaveFixedWidth() throws PythonRegexException {
+    assertTrue(matches("a(?<=a)b", "ab"));
+    PythonRegexException e =
+        assertThrows(PythonRegexException.class, () -> PythonRegex.translate("(?<=a+)b"));
+    assertTrue(e.getMessage().startsWith("look-behind requires fixed-width pattern"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "(abc|unterminated subpattern",
+        "abc)|unbalanced parenthesis",
+        "*abc|nothing to repeat",
+        "a**|multiple repeat",
+        "[abc|unterminated character set",
+        "a{3,2}|min repeat greater than max repeat",
+        "\\q|bad escape \\q",
+        "\\z|bad escape \\z",
+        "[z-a]|bad character range z-a",
+        "\\2(a)|invalid group reference 2",
+        "(a\\1)|cannot refer to an open group",
+        "(?P<n>a)(?P<n>b)|redefinition of group name",
+        "(?P=missing)|unknown group name",
+        "a(?i)b|global flags not at the start of the expression",
+        "(?<x)|unknown extension ?<x",
+        "\\x4|incomplete escape \\x4",
+        "abc\\|bad escape (end of pattern)",
+      })
+  void rejectsWhatPythonRejects(String pattern, String message) {
+    PythonRegexException e =
+        assertThrows(PythonRegexException.class, () -> PythonRegex.translate(pattern));
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"(?(1)a|b)", "(a)?(?(1)b|c)"})
+  void refusesConditionalGroupsExplicitly(String pattern) {
+    PythonRegexException e =
+        assertThrows(PythonRegexException.class, () -> PythonRegex.translate(pattern));
+    assertTrue(e.getMessage().contains("conditional groups are not supported"));
+  }
+
+  @Test
+  void reportsTheLiteralPrefixForIndexing() throws PythonRegexException {
+    PythonRegex.Translation t = PythonRegex.translate("mozilla::dom::Foo.*");
+    assertEquals("mozilla::dom::Foo", t.literalPrefix());
+    assertFalse(t.pureLiteral());
+    PythonRegex.Translation literal = PythonRegex.translate("js::RunScript");
+    assertTrue(literal.pureLiteral());
+    assertEquals("ab", PythonRegex.translate("abc?").literalPrefix());
+    assertEquals("", PythonRegex.translate("(?i)abc").literalPrefix());
+    assertEquals("", PythonRegex.translate("a|b").literalPrefix());
+  }
+
+  @Test
+  void translationCompilesWithoutJavaFlags() throws PythonRegexException {
+    Pattern p = PythonRegex.translate("[{}]+#x").compile();
+    assertTrue(p.matcher("{}#x").lookingAt());
+  }
+}
