@@ -7,8 +7,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.siggendiff.report.TerminalText;
@@ -90,7 +92,9 @@ public final class Main {
       commandLine.addSubcommand(args[0], subcommand);
     } else {
       commandLine = new CommandLine(new SiggenDiffCommand(context), new ContextFactory(context));
-      addSubcommands(commandLine);
+      if (needsEveryCommand(args)) {
+        addSubcommands(commandLine);
+      }
     }
     commandLine
         .setOut(out)
@@ -135,7 +139,28 @@ public final class Main {
   @CommandLine.Command(name = "siggen-diff")
   static final class SubcommandParent {}
 
-  /** Registers every subcommand, for the diff's own line, help and completion. */
+  /** The names a line may give as a command, in the order help lists them. */
+  static List<String> commandNames() {
+    List<String> names = new ArrayList<>(SUBCOMMANDS.keySet());
+    names.addAll(List.of("help", "completion"));
+    return names;
+  }
+
+  /**
+   * Whether a line that does not start with a subcommand still needs the whole tree: it names a
+   * command later or asks for help (which lists the commands). A diff's own line does not, and
+   * building every command's model was a sixth of a short diff's start-up.
+   */
+  private static boolean needsEveryCommand(String[] args) {
+    for (String arg : args) {
+      if (SUBCOMMANDS.containsKey(arg) || arg.equals("help") || arg.equals("completion") || arg.equals("-h") || arg.equals("--help")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Registers every subcommand, for help, completion and a command named after an option. */
   private static void addSubcommands(CommandLine commandLine) {
     SUBCOMMANDS.forEach(commandLine::addSubcommand);
     commandLine.addSubcommand(CommandLine.HelpCommand.class);

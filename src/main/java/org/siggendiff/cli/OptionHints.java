@@ -36,11 +36,11 @@ final class OptionHints {
    * The message for a positional argument of the diff that is not a crash ID: a word is taken
    * for a mistyped command; anything else is reported as the bad crash ID it is.
    */
-  static String forBadArgument(CommandSpec command, int position, String argument, String reason) {
+  static String forBadArgument(int position, String argument, String reason) {
     if (!WORD.matcher(argument).matches()) {
       return "argument " + position + ": " + reason;
     }
-    Collection<String> names = command.subcommands().keySet();
+    Collection<String> names = Main.commandNames();
     return closest(argument, names)
         .map(name -> "unknown command '" + argument + "' (did you mean " + name + "?)")
         .orElseGet(() -> "unknown command '" + argument + "' and not a crash ID; commands: " + String.join(", ", names));

@@ -163,7 +163,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       try {
         CrashId.parse(crashIds.get(i));
       } catch (InvalidCrashIdException e) {
-        throw new UsageError(OptionHints.forBadArgument(spec, i + 1, crashIds.get(i), e.getMessage()));
+        throw new UsageError(OptionHints.forBadArgument(i + 1, crashIds.get(i), e.getMessage()));
       }
     }
   }
