@@ -161,7 +161,7 @@ public final class SiglistLoader {
   }
 
   /** Effective lines, each remembered with its 1-based line number for error messages. */
-  private record NumberedLine(int number, String text) {}
+  private record NumberedLine(int number, String text, PythonRegex.Translation translation) {}
 
   /** The file's lines as text; a line that is not valid UTF-8 is null, with the problem added. */
   private static List<String> splitLines(Path file, byte[] bytes, List<String> problems) {
@@ -194,8 +194,7 @@ public final class SiglistLoader {
       String text = PyStrings.strip(raw);
       if (!text.isEmpty() && !text.startsWith("#")) {
         try {
-          PythonRegex.translate(text);
-          lines.add(new NumberedLine(number, text));
+          lines.add(new NumberedLine(number, text, PythonRegex.translate(text)));
         } catch (PythonRegexException e) {
           problems.add(file + ":" + number + ": " + e.getMessage());
         }
@@ -230,6 +229,7 @@ public final class SiglistLoader {
     try {
       return SiglistMatcher.of(
           list.stream().map(NumberedLine::text).toList(),
+          list.stream().map(NumberedLine::translation).toList(),
           list.stream().map(line -> file + ":" + line.number()).toList(),
           timeout);
     } catch (SiglistMatcher.JoinException e) {

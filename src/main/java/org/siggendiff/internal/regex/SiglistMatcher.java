@@ -33,8 +33,9 @@ public final class SiglistMatcher {
   private final Guarded[] unprefixedGuarded;
   private final Node root;
   private final Duration timeout;
-  /** The lines and their names, for {@link #lines(int, int)}. */
+  /** The lines, their translations and names, for {@link #lines(int, int)}. */
   private final List<String> lines;
+  private final List<PythonRegex.Translation> translations;
   private final List<String> where;
 
   /** A line matched under the time bound, and how it is named when it runs out. */
@@ -87,6 +88,7 @@ public final class SiglistMatcher {
 
   private SiglistMatcher(
       List<String> lines,
+      List<PythonRegex.Translation> translations,
       List<String> where,
       Pattern joined,
       Guarded joinedGuard,
@@ -95,6 +97,7 @@ public final class SiglistMatcher {
       Node root,
       Duration timeout) {
     this.lines = lines;
+    this.translations = translations;
     this.where = where;
     this.joined = joined;
     this.joinedGuard = joinedGuard;
@@ -122,17 +125,36 @@ public final class SiglistMatcher {
    * @param timeout the bound for one line that may backtrack badly on one frame
    */
   public static SiglistMatcher of(List<String> lines, List<String> where, Duration timeout) throws JoinException {
-    if (where.size() != lines.size() || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("one name per line and a positive timeout are needed");
+    return of(lines, null, where, timeout);
+  }
+
+  /**
+   * As {@link #of(List, List, Duration)}, for lines already translated one by one (as loading
+   * checks them): a translation costs a parse and a compile, and so the lines of a set are
+   * translated once, whatever is built of them.
+   *
+   * @param translations each line's translation, or null to translate lines as needed (lines
+   *     that refer to one another's groups have none of their own)
+   */
+  public static SiglistMatcher of(
+      List<String> lines, List<PythonRegex.Translation> translations, List<String> where, Duration timeout)
+      throws JoinException {
+    if (where.size() != lines.size() || (translations != null && translations.size() != lines.size())
+        || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("one name (and translation) per line and a positive timeout are needed");
     }
     lines = List.copyOf(lines);
+    translations = translations == null ? null : List.copyOf(translations);
     where = List.copyOf(where);
-    String joinedText = String.join("|", lines);
     PythonRegex.Translation whole;
-    try {
-      whole = PythonRegex.translate(joinedText);
-    } catch (PythonRegexException e) {
-      throw new JoinException(e.getMessage(), lineAt(lines, e.position()));
+    if (translations != null && lines.size() == 1) {
+      whole = translations.get(0);
+    } else {
+      try {
+        whole = PythonRegex.translate(String.join("|", lines));
+      } catch (PythonRegexException e) {
+        throw new JoinException(e.getMessage(), lineAt(lines, e.position()));
+      }
     }
     if (lines.isEmpty() || whole.usesBackreferences() || whole.usesGlobalFlags()) {
       Guarded guard = null;
@@ -147,13 +169,13 @@ public final class SiglistMatcher {
         }
         guard = new Guarded(whole.compile(), where.get(named) + " (matched joined with its list)");
       }
-      return new SiglistMatcher(lines, where, whole.compile(), guard, null, null, null, timeout);
+      return new SiglistMatcher(lines, translations, where, whole.compile(), guard, null, null, null, timeout);
     }
     Node root = new Node();
     List<String> unprefixedRegexes = new ArrayList<>();
     List<Guarded> unprefixedGuarded = new ArrayList<>();
     for (int index = 0; index < lines.size(); index++) {
-      PythonRegex.Translation translation = translate(lines, index);
+      PythonRegex.Translation translation = translations != null ? translations.get(index) : translate(lines, index);
       String prefix = translation.literalPrefix();
       Node node = root;
       for (int i = 0; i < prefix.length(); i++) {
@@ -175,6 +197,7 @@ public final class SiglistMatcher {
         unprefixedRegexes.isEmpty() ? null : Pattern.compile(String.join("|", unprefixedRegexes));
     return new SiglistMatcher(
         lines,
+        translations,
         where,
         null,
         null,
@@ -193,7 +216,7 @@ public final class SiglistMatcher {
    *     of a line left out)
    */
   public SiglistMatcher lines(int from, int to) throws JoinException {
-    return of(lines.subList(from, to), where.subList(from, to), timeout);
+    return of(lines.subList(from, to), translations == null ? null : translations.subList(from, to), where.subList(from, to), timeout);
   }
 
   /** Whether a line may backtrack badly; a line that refers to a group of another does. */
