@@ -37,6 +37,8 @@ public final class BoundedLineReader implements Closeable {
 
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LINE_FEEDS = 0x0a0a0a0a0a0a0a0aL;
+  private static final long CARRIAGE_RETURNS = 0x0d0d0d0d0d0d0d0dL;
 
   private final InputStream in;
   private final int maxBytes;
@@ -78,10 +80,7 @@ public final class BoundedLineReader implements Closeable {
       }
       any = true;
       int start = position;
-      int end = start;
-      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
-        end++;
-      }
+      int end = lineEnd(start);
       if (!tooLong) {
         int take = end - start;
         if ((long) length + take > maxBytes) {
@@ -107,6 +106,35 @@ public final class BoundedLineReader implements Closeable {
       return new Line(number, null, "longer than " + DiffInput.describeBytes(maxBytes));
     }
     return new Line(number, Arrays.copyOf(line, length), null);
+  }
+
+  /**
+   * The position of the first {@code \n} or {@code \r} from {@code from} in the buffer, or
+   * {@link #limit}. Eight bytes at a time: on a corpus of 20 KB lines this loop is all the
+   * reading thread does, and the threads that sign wait on it.
+   */
+  private int lineEnd(int from) {
+    int i = from;
+    for (int wordEnd = limit - Long.BYTES; i <= wordEnd; i += Long.BYTES) {
+      long word = (long) WORDS.get(buffer, i);
+      long marks = zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ CARRIAGE_RETURNS);
+      if (marks != 0) {
+        // The lowest mark is exact; the byte it marks is a line end.
+        return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+      }
+    }
+    while (i < limit && buffer[i] != '\n' && buffer[i] != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Marks the zero bytes of {@code word} by their high bit, the lowest exactly (a borrow may
+   * mark bytes above it too); zero when there is none.
+   */
+  private static long zeroBytes(long word) {
+    return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
   }
 
   /**
