@@ -109,22 +109,12 @@ public final class CrashJson {
   }
 
   /**
-   * Checks that the bytes are one well-formed JSON document, token by token, without building
-   * it: for documents that will then be read only in part.
+   * Checks that the bytes are one JSON document this reader would read, without building it:
+   * for documents that will then be read only in part ({@link JsonChecker}).
    *
    * @throws IOException saying what is wrong and where
    */
   public static void requireWellFormed(byte[] json) throws IOException {
-    try (JsonParser parser = MAPPER.createParser(json)) {
-      if (parser.nextToken() == null) {
-        throw new IOException("no JSON value");
-      }
-      parser.skipChildren();
-      if (parser.nextToken() != null) {
-        throw new IOException("extra data after the JSON value");
-      }
-    } catch (StreamConstraintsException e) {
-      throw tooDeepOr(e);
-    }
+    JsonChecker.check(json);
   }
 }
