@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.siggendiff.internal.regex.PythonRegex;
 import org.siggendiff.internal.regex.SiglistMatcher;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.siglist.SiglistKind;
@@ -21,7 +22,7 @@ public final class SiglistChange {
   private final List<ChangedLine> added = new ArrayList<>();
   private final List<Set<String>> addedTexts = new ArrayList<>();
   private final List<Set<String>> removedTexts = new ArrayList<>();
-  /** The changed lines of each list as one matcher, built when first asked; empty when they cannot answer alone. */
+  /** The changed lines of each list as one matcher; empty when they cannot answer alone. */
   private final AtomicReferenceArray<Optional<SiglistMatcher>> changedMatchers =
       new AtomicReferenceArray<>(SiglistKind.values().length);
 
@@ -45,6 +46,10 @@ public final class SiglistChange {
       }
       addedTexts.add(plus);
       removedTexts.add(minus);
+    }
+    // Built at once, before threads ask: every frame of a diff is asked about.
+    for (SiglistKind kind : SiglistKind.values()) {
+      changedMatchers.set(kind.ordinal(), changedMatcher(kind));
     }
   }
 
@@ -96,10 +101,6 @@ public final class SiglistChange {
       return plus.contains(text) || minus.contains(text);
     }
     Optional<SiglistMatcher> matcher = changedMatchers.get(kind.ordinal());
-    if (matcher == null) {
-      matcher = changedMatcher(kind, plus, minus);
-      changedMatchers.set(kind.ordinal(), matcher);
-    }
     try {
       return matcher.isEmpty() || matcher.get().matches(text);
     } catch (SiglistTimeoutException e) {
@@ -108,14 +109,34 @@ public final class SiglistChange {
     }
   }
 
-  private Optional<SiglistMatcher> changedMatcher(SiglistKind kind, Set<String> plus, Set<String> minus) {
-    if (baseline.interacts(kind) || candidate.interacts(kind)) {
+  /**
+   * The changed lines of a list as one matcher, built from the translations loading made; empty
+   * when they cannot answer alone.
+   */
+  private Optional<SiglistMatcher> changedMatcher(SiglistKind kind) {
+    if (kind == SiglistKind.SENTINELS || baseline.interacts(kind) || candidate.interacts(kind)) {
       return Optional.empty();
     }
-    List<String> changed = new ArrayList<>(plus);
-    changed.addAll(minus);
+    List<String> texts = new ArrayList<>();
+    List<PythonRegex.Translation> translations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ListLine line : candidate.lines(kind)) {
+      if (isAdded(line) && seen.add(line.text())) {
+        texts.add(line.text());
+        translations.add(candidate.translation(line));
+      }
+    }
+    for (ListLine line : baseline.lines(kind)) {
+      if (isRemoved(line) && seen.add(line.text())) {
+        texts.add(line.text());
+        translations.add(baseline.translation(line));
+      }
+    }
+    List<String> where = texts.stream().map(text -> "changed line " + text).toList();
     try {
-      return Optional.of(SiglistMatcher.of(changed));
+      return Optional.of(translations.contains(null)
+          ? SiglistMatcher.of(texts)
+          : SiglistMatcher.of(texts, translations, where, SiglistMatcher.DEFAULT_TIMEOUT));
     } catch (SiglistMatcher.JoinException e) {
       return Optional.empty();
     }

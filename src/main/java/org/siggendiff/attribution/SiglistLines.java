@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.regex.PythonRegex;
-import org.siggendiff.internal.regex.PythonRegexException;
 import org.siggendiff.internal.regex.SiglistMatcher;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.siglist.SiglistKind;
@@ -50,20 +49,7 @@ final class SiglistLines {
       }
       lines.put(kind, List.copyOf(list));
       matchers.put(kind, new AtomicReferenceArray<>(texts.size()));
-      interacting.put(kind, kind != SiglistKind.SENTINELS && interacts(texts));
-    }
-  }
-
-  private static boolean interacts(List<String> texts) {
-    if (texts.isEmpty()) {
-      return false;
-    }
-    try {
-      PythonRegex.Translation joined = PythonRegex.translate(String.join("|", texts));
-      return joined.usesBackreferences() || joined.usesGlobalFlags();
-    } catch (PythonRegexException e) {
-      // The loader refuses such a set; nothing to answer for it.
-      return false;
+      interacting.put(kind, kind != SiglistKind.SENTINELS && listMatcher(kind).linesInteract());
     }
   }
 
@@ -165,6 +151,11 @@ final class SiglistLines {
       // Only in a list whose lines interact, where a line refers to another's group.
       return Optional.empty();
     }
+  }
+
+  /** A regex line's translation, as loading made it; null when there is none to reuse. */
+  PythonRegex.Translation translation(ListLine line) {
+    return line.kind() == SiglistKind.SENTINELS ? null : listMatcher(line.kind()).translation(line.index());
   }
 
   private SiglistMatcher listMatcher(SiglistKind kind) {

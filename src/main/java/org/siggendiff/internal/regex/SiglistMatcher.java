@@ -208,6 +208,19 @@ public final class SiglistMatcher {
   }
 
   /**
+   * Whether the lines act on one another when joined (a numbered backreference, global flags),
+   * so that no line answers alone and the joined pattern is matched.
+   */
+  public boolean linesInteract() {
+    return joined != null && !lines.isEmpty();
+  }
+
+  /** The translation of line {@code index}, or null when the lines were not translated one by one. */
+  public PythonRegex.Translation translation(int index) {
+    return translations == null ? null : translations.get(index);
+  }
+
+  /**
    * The lines {@code from} (inclusive) to {@code to} (exclusive) of this matcher's, as a matcher
    * of their own, named and bounded as here: how attribution asks which line of a list matches a
    * frame, with the same guard on the lines that may backtrack badly as generation has.
