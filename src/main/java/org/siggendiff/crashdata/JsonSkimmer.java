@@ -380,6 +380,15 @@ final class JsonSkimmer {
   private String plainString(int start) {
     byte[] bytes = json;
     int i = start + 1;
+    // Eight bytes at a time while all are printable ASCII other than a quote or backslash.
+    int wordEnd = bytes.length - Long.BYTES;
+    while (i <= wordEnd) {
+      long word = (long) WORDS.get(bytes, i);
+      if (((word & HIGH_BITS) | bytesBelowSpace(word) | zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES)) != 0) {
+        break;
+      }
+      i += Long.BYTES;
+    }
     byte b = 0;
     while (i < bytes.length && (b = bytes[i]) >= 0x20 && b != '"' && b != '\\') {
       i++;
