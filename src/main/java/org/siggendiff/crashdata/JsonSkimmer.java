@@ -362,6 +362,13 @@ final class JsonSkimmer {
 
   /** Jackson's reading of the value at {@code start}, which must be all of {@code length} bytes. */
   private JsonNode parse(int start, int length) throws IOException {
+    // Handed alone, bytes starting with a zero byte or a byte-order mark would be read in
+    // another encoding (UTF-16, UTF-32) or with the mark skipped; no JSON value starts so.
+    for (int i = start; i < start + Math.min(4, length); i++) {
+      if (json[i] == 0 || (i == start && json[i] < 0)) {
+        throw new IOException("bad value at byte " + start + ": not a JSON value");
+      }
+    }
     try (JsonParser parser = CrashJson.mapper().createParser(json, start, length)) {
       JsonNode value = CrashJson.mapper().readTree(parser);
       if (parser.nextToken() != null) {

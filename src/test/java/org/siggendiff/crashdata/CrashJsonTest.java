@@ -64,7 +64,10 @@ class CrashJsonTest {
         "[1,2]", "\"text\"", "12", "null", "", "   ", "{", "}", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":1 \"b\":2}",
         "{\"a\":tru}", "{\"a\":nul}", "{\"a\":01}", "{\"a\":-}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":+1}",
         "{\"a\":1}x", "{} {}", "{\"a\":[1,2}", "{\"a\":\"open}", "{'a':1}", "{a:1}", "{\"a\":1}//",
-        "{\"a\":1.5\"x\"}", "{\"a\":NaNx}", "{\"a\":-NaN}", "\ufeff{\"a\":1}"));
+        "{\"a\":1.5\"x\"}", "{\"a\":NaNx}", "{\"a\":-NaN}", "\ufeff{\"a\":1}",
+        // Values Jackson would read in another encoding if it were handed them alone.
+        "{\"a\":1\u0000}", "{\"a\":\u0000\"\u0000b\u0000\"}", "\u0000\"\u0000a\u0000\"", "{\"a\":\ufeff1}",
+        "{\"a\":1.5\u0000}", "[\u0000\u0000\u00001]"));
     for (int depth : new int[] {63, 64, 65, 200, 993, 994, 995, 1100}) {
       documents.add("{\"d\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}");
       documents.add("[".repeat(depth) + "{\"a\":1}" + "]".repeat(depth));
