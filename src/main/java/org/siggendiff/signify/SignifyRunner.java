@@ -127,8 +127,8 @@ public final class SignifyRunner {
 
   /**
    * As {@link #signLines(InputStream, Writer, int, int)}, writing the lines' bytes to {@code
-   * out} as they are: for standard output, where encoding every line back from characters cost
-   * the client compiler as much CPU as writing the line had.
+   * out} as they are: for standard output, where making each line characters and encoding them
+   * back to bytes cost twenty times the CPU of writing the bytes (the launcher's client compiler).
    */
   public long signLines(InputStream in, OutputStream out, int threads, int maxLineBytes) throws IOException {
     BoundedLineReader lines = new BoundedLineReader(in, maxLineBytes);
