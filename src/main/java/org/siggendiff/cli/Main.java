@@ -26,8 +26,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+    PrintWriter out = new StdoutWriter(System.out);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Interruption interruption = new Interruption();

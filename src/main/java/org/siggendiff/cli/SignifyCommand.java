@@ -80,7 +80,10 @@ final class SignifyCommand implements Callable<Integer>, Validated {
     SignifyRunner runner = new SignifyRunner(generator, processed, verbose);
     if (jsonl) {
       try (InputStream in = openStream()) {
-        long errors = runner.signLines(in, context.out(), Runtime.getRuntime().availableProcessors(), DiffInput.DEFAULT_MAX_DOCUMENT_BYTES);
+        int threads = Runtime.getRuntime().availableProcessors();
+        long errors = context.out() instanceof StdoutWriter stdout
+            ? runner.signLines(in, stdout.bytes(), threads, DiffInput.DEFAULT_MAX_DOCUMENT_BYTES)
+            : runner.signLines(in, context.out(), threads, DiffInput.DEFAULT_MAX_DOCUMENT_BYTES);
         return errors == 0 ? ExitCodes.OK : ExitCodes.DIFFERENT_OR_BAD_LINES;
       } catch (IOException e) {
         context.err().println("signify: cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());

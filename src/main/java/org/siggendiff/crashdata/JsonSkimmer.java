@@ -33,6 +33,8 @@ final class JsonSkimmer {
 
   /** Deeper than this, values are left to Jackson, which reads them without recursing. */
   private static final int MAX_OWN_DEPTH = 64;
+  /** Far below Jackson's limit on names (50,000), and far above any key of a crash. */
+  private static final int MAX_WHOLE_KEY_BYTES = 1024;
 
   private final byte[] json;
   private int position;
@@ -40,6 +42,11 @@ final class JsonSkimmer {
   private int level;
   /** Open brackets of the value being passed over, deepest last. */
   private byte[] open = new byte[64];
+  /**
+   * Reading a whole document for {@link #readWhole}, which gives up on a key long enough for
+   * Jackson's limit on names, where a partial reader leaves that to Jackson's check of the whole.
+   */
+  private boolean whole;
 
   JsonSkimmer(byte[] json) {
     this(json, 0, 0);
@@ -142,6 +149,26 @@ final class JsonSkimmer {
     }
   }
 
+  /**
+   * The whole document as {@link CrashJson#parse(byte[])} reads it with Jackson, or null when
+   * Jackson has to say what it is: it is not well-formed (Jackson's message is the one to give)
+   * or has a key long enough to meet Jackson's limit on names. The values Jackson reads for this
+   * reader (numbers other than small integers, rare strings, what nests deeper than {@link
+   * #MAX_OWN_DEPTH}) are judged as Jackson judges them in place: the outline bounds their nesting
+   * by {@link CrashJson#MAX_DEPTH} counted from the document's top.
+   */
+  static JsonNode readWhole(byte[] json) {
+    JsonSkimmer skimmer = new JsonSkimmer(json);
+    skimmer.whole = true;
+    try {
+      JsonNode value = skimmer.readValue();
+      skimmer.expectEnd();
+      return value;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Reads the value that comes next, whole, into the nodes Jackson would make of it. */
   JsonNode readValue() throws IOException {
     return readValue(0);
@@ -160,6 +187,12 @@ final class JsonSkimmer {
       readArray(index -> array.add(readValue(depth + 1)));
       return array;
     }
+    if (first == '"') {
+      String text = plainString(start);
+      if (text != null) {
+        return NODES.textNode(text);
+      }
+    }
     skipValue();
     if (first == '"') {
       String text = decodeString(start + 1, position - 1);
@@ -172,7 +205,7 @@ final class JsonSkimmer {
       return NODES.booleanNode(first == 't');
     } else if (isSmallInteger(start, position)) {
       // As Jackson reads integers: an IntNode when the value fits, else a LongNode.
-      long value = Long.parseLong(new String(json, start, position - start, StandardCharsets.ISO_8859_1));
+      long value = parseLong(start, position);
       return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
     // Everything else (other numbers, NaN, strings with rare escapes or bad bytes) is Jackson's
@@ -299,7 +332,14 @@ final class JsonSkimmer {
   private String readKey() throws IOException {
     int start = position;
     skipString();
-    String key = decodeString(start + 1, position - 1);
+    if (whole && position - start > MAX_WHOLE_KEY_BYTES) {
+      throw error("a key longer than this reader reads");
+    }
+    String key = KnownKeys.find(json, start + 1, position - 1);
+    if (key != null) {
+      return key;
+    }
+    key = decodeString(start + 1, position - 1);
     return key != null ? key : parse(start, position - start).textValue();
   }
 
@@ -322,6 +362,13 @@ final class JsonSkimmer {
 
   /** Jackson's reading of the value at {@code start}, which must be all of {@code length} bytes. */
   private JsonNode parse(int start, int length) throws IOException {
+    // Handed alone, bytes starting with a zero byte or a byte-order mark would be read in
+    // another encoding (UTF-16, UTF-32) or with the mark skipped; no JSON value starts so.
+    for (int i = start; i < start + Math.min(4, length); i++) {
+      if (json[i] == 0 || (i == start && json[i] < 0)) {
+        throw new IOException("bad value at byte " + start + ": not a JSON value");
+      }
+    }
     try (JsonParser parser = CrashJson.mapper().createParser(json, start, length)) {
       JsonNode value = CrashJson.mapper().readTree(parser);
       if (parser.nextToken() != null) {
@@ -331,6 +378,43 @@ final class JsonSkimmer {
     } catch (IOException e) {
       throw new IOException("bad value at byte " + start + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The string that starts at {@code start} when it is printable ASCII without escapes, most
+   * strings, read in one pass and the position moved past it; else null, the position unmoved.
+   */
+  private String plainString(int start) {
+    byte[] bytes = json;
+    int i = start + 1;
+    // Eight bytes at a time while all are printable ASCII other than a quote or backslash.
+    int wordEnd = bytes.length - Long.BYTES;
+    while (i <= wordEnd) {
+      long word = (long) WORDS.get(bytes, i);
+      if (((word & HIGH_BITS) | bytesBelowSpace(word) | zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES)) != 0) {
+        break;
+      }
+      i += Long.BYTES;
+    }
+    byte b = 0;
+    while (i < bytes.length && (b = bytes[i]) >= 0x20 && b != '"' && b != '\\') {
+      i++;
+    }
+    if (i >= bytes.length || b != '"') {
+      return null;
+    }
+    position = i + 1;
+    return new String(bytes, start + 1, i - start - 1, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The value of an integer that {@link #isSmallInteger} accepted. */
+  private long parseLong(int from, int to) {
+    boolean negative = json[from] == '-';
+    long value = 0;
+    for (int i = negative ? from + 1 : from; i < to; i++) {
+      value = value * 10 + (json[i] - '0');
+    }
+    return negative ? -value : value;
   }
 
   /** JSON's integer grammar, with at most 18 digits so that the value fits a long. */
@@ -486,6 +570,67 @@ final class JsonSkimmer {
 
   private IOException error(String what) {
     return new IOException(what + " at byte " + position);
+  }
+
+  /**
+   * The keys crash documents are made of, one string each: a document's keys are then shared
+   * instead of made again for every frame, and found by identity by the lookups with literal
+   * keys, as Jackson's interned keys are. Only which strings are shared: what a reader keeps is
+   * {@link CrashFields}'s to say.
+   */
+  private static final class KnownKeys {
+    private static final String[] NAMES = {
+      // Stack frames, threads and crash data.
+      "offset", "frame", "module", "module_offset", "function", "line", "file", "trust", "frames",
+      "frame_count", "thread_name", "os", "crashing_thread", "threads", "reason", "inlines",
+      "last_error_value", "function_offset", "missing_symbols", "unloaded_modules", "filename",
+      "abort_message", "mdsw_status_string", "java_stack_trace", "java_exception",
+      "ipc_message_name", "ipc_channel_error", "oom_allocation_size", "additional_minidumps",
+      "async_shutdown_timeout", "js_large_allocation_failure", "hang", "original_signature",
+      "type", "in_app", "lineno",
+      // Modules of a processed crash's json_dump.
+      "base_addr", "end_addr", "code_id", "version", "debug_file", "debug_id", "loaded_symbols",
+      "symbol_url", "corrupt_symbols", "cert_subject",
+    };
+    /** The names by their length, as bytes; all are ASCII. */
+    private static final byte[][][] BYTES = new byte[32][][];
+    private static final String[][] STRINGS = new String[32][];
+
+    static {
+      for (int length = 0; length < BYTES.length; length++) {
+        STRINGS[length] = new String[0];
+        BYTES[length] = new byte[0][];
+      }
+      for (String name : NAMES) {
+        int length = name.length();
+        STRINGS[length] = Arrays.copyOf(STRINGS[length], STRINGS[length].length + 1);
+        STRINGS[length][STRINGS[length].length - 1] = name;
+        BYTES[length] = Arrays.copyOf(BYTES[length], BYTES[length].length + 1);
+        BYTES[length][BYTES[length].length - 1] = name.getBytes(StandardCharsets.US_ASCII);
+      }
+    }
+
+    /** The known key whose bytes are {@code json[from, to)}, or null. */
+    static String find(byte[] json, int from, int to) {
+      int length = to - from;
+      if (length >= BYTES.length) {
+        return null;
+      }
+      byte[][] candidates = BYTES[length];
+      for (int c = 0; c < candidates.length; c++) {
+        byte[] name = candidates[c];
+        int i = 0;
+        while (i < length && name[i] == json[from + i]) {
+          i++;
+        }
+        if (i == length) {
+          return STRINGS[length][c];
+        }
+      }
+      return null;
+    }
+
+    private KnownKeys() {}
   }
 
   /** The keys a reader wants, found by their bytes without making a string of every key read. */

@@ -1,5 +1,8 @@
 package org.siggendiff.signify;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +18,8 @@ import java.util.List;
  */
 final class AsciiJsonLine {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private byte[] bytes = new byte[1024];
   private int length;
@@ -49,7 +54,14 @@ final class AsciiJsonLine {
     byte[] out = bytes;
     int at = length;
     out[at++] = '"';
-    for (int i = 0; i < n; i++) {
+    // Most text is printable ASCII, copied whole: as Latin-1 bytes, in which a character outside
+    // Latin-1 becomes '?', so the prefix without '?' or bytes to escape is exactly the text's.
+    // From there on, character by character.
+    byte[] latin1 = value.getBytes(StandardCharsets.ISO_8859_1);
+    int plain = plainPrefix(latin1);
+    System.arraycopy(latin1, 0, out, at, plain);
+    at += plain;
+    for (int i = plain; i < n; i++) {
       char c = value.charAt(i);
       if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
         out[at++] = (byte) c;
@@ -75,6 +87,36 @@ final class AsciiJsonLine {
     out[at++] = '"';
     length = at;
     return this;
+  }
+
+  /**
+   * How many bytes at the start are printable ASCII other than {@code "}, {@code \\} and
+   * {@code ?}: eight at a time, since the client compiler's byte loops are slow.
+   */
+  private static int plainPrefix(byte[] text) {
+    int i = 0;
+    for (int end = text.length - Long.BYTES; i <= end; i += Long.BYTES) {
+      long word = (long) WORDS.get(text, i);
+      long marks = (word & HIGH_BITS) | ((word - 0x2020202020202020L) & ~word & HIGH_BITS)
+          | zeroBytes(word ^ 0x2222222222222222L) | zeroBytes(word ^ 0x5c5c5c5c5c5c5c5cL)
+          | zeroBytes(word ^ 0x3f3f3f3f3f3f3f3fL);
+      if (marks != 0) {
+        break;
+      }
+    }
+    while (i < text.length) {
+      byte b = text[i];
+      if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Marks the zero bytes of {@code word} by their high bit (a borrow may mark bytes above the lowest too). */
+  private static long zeroBytes(long word) {
+    return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
   }
 
   /** Appends an array of strings. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,32 @@ public final class SignifyRunner {
    * @return the number of lines that could not be signed
    */
   public long signLines(InputStream in, Writer out, int threads, int maxLineBytes) throws IOException {
+    // The lines are ASCII: one char per byte.
+    OutputStream chars = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(new String(b, off, len, StandardCharsets.ISO_8859_1));
+      }
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+    };
+    return signLines(in, chars, threads, maxLineBytes);
+  }
+
+  /**
+   * As {@link #signLines(InputStream, Writer, int, int)}, writing the lines' bytes to {@code
+   * out} as they are: for standard output, where making each line characters and encoding them
+   * back to bytes cost twenty times the CPU of writing the bytes (the launcher's client compiler).
+   */
+  public long signLines(InputStream in, OutputStream out, int threads, int maxLineBytes) throws IOException {
     BoundedLineReader lines = new BoundedLineReader(in, maxLineBytes);
     long[] errors = new long[1];
     long[] written = new long[1];
@@ -137,7 +164,8 @@ public final class SignifyRunner {
         if (output.failed()) {
           errors[0]++;
         }
-        write(output, out);
+        out.write(output.json());
+        out.write('\n');
         if ((++written[0] & 0xFF) == 0) {
           out.flush();
         }
@@ -150,13 +178,23 @@ public final class SignifyRunner {
               this::signLine, SignifyRunner::internalError, threads, threads * WINDOW_PER_THREAD)
           .run(inputs, writer);
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      throw flushedAfter(e.getCause(), out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted");
+      throw flushedAfter(new InterruptedIOException("interrupted"), out);
     }
     out.flush();
     return errors[0];
+  }
+
+  /** The lines written before a failure still go out, as they do through a writer flushed at exit. */
+  private static IOException flushedAfter(IOException failure, OutputStream out) {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+    return failure;
   }
 
   /** A bug that throws while one line is signed is that line's error; the others are still signed. */

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrashJsonTest {
@@ -37,5 +40,79 @@ class CrashJsonTest {
   @Test
   void refusesTrailingData() {
     assertThrows(IOException.class, () -> CrashJson.parse("{} {}"));
+  }
+
+  /**
+   * Documents from bytes are mostly read by the outline reader, which must give exactly the
+   * nodes Jackson gives (same types, same member order) and, for a bad document,
+   * Jackson's own error: {@code signify --jsonl} prints it for the line.
+   */
+  @Test
+  void readsBytesToJacksonsNodesAndErrorsWhateverTheDocument() {
+    String frame = "{\"function\":\"f\",\"line\":3,\"module\":\"xul.dll\",\"trust\":\"cfi\"}";
+    List<String> documents = new ArrayList<>(List.of(
+        "{\"os\":\"Linux\",\"crashing_thread\":0,\"threads\":[{\"frames\":[" + frame + "," + frame + "]}]}",
+        " {\"a\" : [ 1 , 2 ] ,\t\"b\":\r\n{}}\n",
+        "{\"a\": 1, \"b\": 2, \"a\": 3}",
+        "{\"n\":[0,-0,7,-7,2147483647,2147483648,-2147483649,123456789012345678,1234567890123456789,"
+            + "99999999999999999999999,1.0,-1.5e3,1E400,NaN,Infinity,-Infinity,true,false,null]}",
+        "{\"s\":[\"\",\"plain\",\"\\\"\\\\\\/\\b\\f\\n\\r\\t\",\"\\u0041\\u00e9\\u20ac\\ud83d\\ude00\\ud800\",\"caf\u00e9 \u20ac \ud83d\ude00\","
+            + "\"\u00e9\\n\",\"\\u00\",\"\\x\",\"\u007f\"]}",
+        "{\"caf\u00e9\":1,\"k\\u0065y\":2,\"function\":3,\"functio\":4,\"functions\":5}",
+        "{\"a\":\"tab\tinside\"}",
+        "{\"a\":\"new\nline\"}",
+        "[1,2]", "\"text\"", "12", "null", "", "   ", "{", "}", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "{\"a\":1 \"b\":2}",
+        "{\"a\":tru}", "{\"a\":nul}", "{\"a\":01}", "{\"a\":-}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":+1}",
+        "{\"a\":1}x", "{} {}", "{\"a\":[1,2}", "{\"a\":\"open}", "{'a':1}", "{a:1}", "{\"a\":1}//",
+        "{\"a\":1.5\"x\"}", "{\"a\":NaNx}", "{\"a\":-NaN}", "\ufeff{\"a\":1}",
+        // Values Jackson would read in another encoding if it were handed them alone.
+        "{\"a\":1\u0000}", "{\"a\":\u0000\"\u0000b\u0000\"}", "\u0000\"\u0000a\u0000\"", "{\"a\":\ufeff1}",
+        "{\"a\":1.5\u0000}", "[\u0000\u0000\u00001]"));
+    for (int depth : new int[] {63, 64, 65, 200, 993, 994, 995, 1100}) {
+      documents.add("{\"d\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}");
+      documents.add("[".repeat(depth) + "{\"a\":1}" + "]".repeat(depth));
+    }
+    for (int length : new int[] {1023, 1024, 1025, 49_999, 50_000, 50_001, 60_000}) {
+      documents.add("{\"" + "k".repeat(length) + "\":1}");
+    }
+    for (String document : documents) {
+      String jackson = readWithJackson(document.getBytes(StandardCharsets.UTF_8));
+      String ours;
+      try {
+        ours = shape(CrashJson.parse(document.getBytes(StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        ours = "error: " + e.getMessage();
+      }
+      assertEquals(jackson, ours, document.length() > 200 ? document.substring(0, 200) : document);
+    }
+  }
+
+  /** What Jackson makes of the text: the shape of its tree, or its error. */
+  private static String readWithJackson(byte[] document) {
+    try {
+      return shape(CrashJson.parseWithJackson(document));
+    } catch (IOException e) {
+      return "error: " + e.getMessage();
+    }
+  }
+
+  /** The node types, member order and values of a tree. */
+  private static String shape(JsonNode node) {
+    StringBuilder out = new StringBuilder(node.getClass().getSimpleName());
+    if (node.isObject()) {
+      out.append('{');
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> member = it.next();
+        out.append(member.getKey()).append(':').append(shape(member.getValue())).append(',');
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      node.forEach(element -> out.append(shape(element)).append(','));
+      out.append(']');
+    } else {
+      out.append('(').append(node.toString()).append(')');
+    }
+    return out.toString();
   }
 }

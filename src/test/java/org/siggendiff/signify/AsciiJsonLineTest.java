@@ -66,6 +66,21 @@ class AsciiJsonLineTest {
         new String(new AsciiJsonLine().string(text).toByteArray(), StandardCharsets.US_ASCII));
   }
 
+  /** Text is copied eight bytes at a time up to the first character to escape, '?' or non-ASCII. */
+  @Test
+  void eachSpecialCharacterAtEachPlaceOfAWordIsWrittenAsTheMapperWritesIt() throws IOException {
+    String[] specials = {"\"", "\\", "?", "\u001f", "\u007f", "\u0080", "\u00e9", "\u00ff", "\u0100", "\u2603", "\uD83D\uDE00", "\uD800"};
+    for (String special : specials) {
+      for (int length = 0; length <= 20; length++) {
+        for (int at = 0; at <= length; at++) {
+          String text = "abcdefghijklmnopqrstuvwxyz".substring(0, at) + special + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".substring(0, length - at);
+          assertEquals(AsciiJson.COMPACT.writeValueAsString(TextNode.valueOf(text)),
+              new String(new AsciiJsonLine().string(text).toByteArray(), StandardCharsets.US_ASCII), text);
+        }
+      }
+    }
+  }
+
   @Test
   void aResultWithoutExtraAndNullsIsWrittenAsTheMapperWritesIt() throws IOException {
     SignatureResult result = new SignatureResult("sig \"x\" \u00e9\n", List.of("note\t1", "\u0007"), List.of(), null);

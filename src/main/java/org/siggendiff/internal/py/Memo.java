@@ -19,13 +19,12 @@ public final class Memo<K, V> {
   }
 
   /**
-   * Brings the entry for {@code key}, if there is one, into the processor's cache and computes
-   * nothing. A caller with many independent keys prefetches them all before it gets them, so
-   * that the waits for memory overlap instead of adding up.
+   * The value kept for {@code key}, or null; computes nothing. A caller with many independent
+   * keys looks them all up before it uses them, so that the waits for memory overlap instead of
+   * adding up, and then {@link #get gets} only those that were not there.
    */
-  public void prefetch(K key) {
-    // The map's reads are volatile, so the compiler keeps them although the value is unused.
-    values.get(key);
+  public V getIfPresent(K key) {
+    return values.get(key);
   }
 
   /** The function's value for {@code key}; an exception is passed on and nothing is kept. */

@@ -68,34 +68,34 @@ public final class CSignatureTool {
     if (frames == null) {
       return FrameList.EMPTY;
     }
-    normalizer.prefetch(frames);
+    FrameNormalizer.Found found = normalizer.lookUp(frames);
     NormalizedFrame[] normalized = new NormalizedFrame[MAXIMUM_FRAMES_TO_CONSIDER];
     int size = 0;
     Iterator<JsonNode> it = PyValues.iterate(frames);
-    while (it.hasNext() && size < MAXIMUM_FRAMES_TO_CONSIDER) {
+    for (int index = 0; it.hasNext() && size < MAXIMUM_FRAMES_TO_CONSIDER; index++) {
       Frame frame = Frame.of(it.next());
       if (PyValues.truthy(frame.inlines())) {
         Iterator<JsonNode> inlineIt = PyValues.iterate(frame.inlines());
         while (inlineIt.hasNext() && size < MAXIMUM_FRAMES_TO_CONSIDER) {
-          normalized[size++] = normalize(frame.inline(inlineIt.next()), lowercaseModules);
+          normalized[size++] = normalize(frame.inline(inlineIt.next()), lowercaseModules, null, -1);
         }
         if (size >= MAXIMUM_FRAMES_TO_CONSIDER) {
           break;
         }
       }
-      normalized[size++] = normalize(frame, lowercaseModules);
+      normalized[size++] = normalize(frame, lowercaseModules, found, index);
     }
     return new FrameList(normalized, size);
   }
 
-  private NormalizedFrame normalize(Frame frame, boolean lowercaseModules) {
+  private NormalizedFrame normalize(Frame frame, boolean lowercaseModules, FrameNormalizer.Found found, int index) {
     String file = PyValues.truthy(frame.file()) ? FrameNormalizer.requireText(frame.file(), "split") : null;
     frame = fixMissingModule(frame, file);
     if (lowercaseModules && PyValues.truthy(frame.module())) {
       FrameNormalizer.requireText(frame.module(), "lower");
       frame = frame.withLowercaseModule();
     }
-    return normalizer.normalize(frame, file != null && FunctionNames.isRustSource(file));
+    return normalizer.normalize(frame, file != null && FunctionNames.isRustSource(file), found, index);
   }
 
   /**

@@ -37,25 +37,48 @@ final class FrameNormalizer {
   }
 
   /**
-   * Prefetches the C++ memo entries of a stack's first frames, in a loop whose lookups do not
+   * Looks up the C++ memo entries of a stack's first frames, in a loop whose lookups do not
    * wait for one another. Generation over many crashes is bound by memory latency, not
    * computation (the same code runs three times faster when the crashes fit in the cache), and
    * most of the wait is for memo entries; looking them all up first lets their cache misses
-   * overlap. Only the function names of a list's frames are looked at: inline frames, Rust frames
-   * (deciding which needs the file name, which costs more than it saves) and anything unusual
-   * are left to {@link #normalize}.
+   * overlap, and {@link #normalize} takes what was found instead of looking again. Only the
+   * function names of a list's frames are looked up: inline frames, Rust frames (deciding which
+   * needs the file name, which costs more than it saves) and anything unusual are left to
+   * {@link #normalize}.
+   *
+   * @return what was found, for {@link #normalize}; null when {@code frames} is not a list
    */
-  void prefetch(JsonNode frames) {
+  Found lookUp(JsonNode frames) {
     if (!frames.isArray()) {
-      return;
+      return null;
     }
     int count = Math.min(frames.size(), CSignatureTool.MAXIMUM_FRAMES_TO_CONSIDER);
+    Found found = new Found(count);
     for (int i = 0; i < count; i++) {
       // Not a dict: get() gives null, and normalize raises in its turn.
       JsonNode function = frames.get(i).get("function");
       if (function != null && function.isTextual()) {
-        cppMemo.prefetch(function.textValue());
+        String name = function.textValue();
+        found.names[i] = name;
+        found.frames[i] = cppMemo.getIfPresent(name);
       }
+    }
+    return found;
+  }
+
+  /** The C++ memo entries found for the first frames of a list, by their function names. */
+  static final class Found {
+    private final String[] names;
+    private final NormalizedFrame[] frames;
+
+    private Found(int count) {
+      names = new String[count];
+      frames = new NormalizedFrame[count];
+    }
+
+    /** The entry found for frame {@code index} if it was looked up by this very string, else null. */
+    private NormalizedFrame get(int index, String name) {
+      return index >= 0 && index < names.length && names[index] == name ? frames[index] : null;
     }
   }
 
@@ -64,13 +87,23 @@ final class FrameNormalizer {
    *     Rust source
    */
   NormalizedFrame normalize(Frame frame, boolean rustSource) {
+    return normalize(frame, rustSource, null, -1);
+  }
+
+  /**
+   * {@link #normalize(Frame, boolean)} for frame {@code index} of a list whose memo entries
+   * {@link #lookUp} found (null, or -1 for an inline frame: none).
+   */
+  NormalizedFrame normalize(Frame frame, boolean rustSource, Found found, int index) {
     JsonNode function = frame.function();
     JsonNode file = frame.file();
     if (PyValues.truthy(function)) {
       if (rustSource) {
         return withLine(rustMemo.get(requireText(function)), frame);
       }
-      return withLine(cppMemo.get(requireText(function, "endswith")), frame);
+      String name = requireText(function, "endswith");
+      NormalizedFrame known = found == null ? null : found.get(index, name);
+      return withLine(known != null ? known : cppMemo.get(name), frame);
     }
     if (PyValues.truthy(file) && PyValues.truthy(frame.line())) {
       String fileName = PyStrings.rstrip(requireText(file, "rstrip"), "/\\");

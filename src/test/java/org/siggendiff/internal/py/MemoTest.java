@@ -1,6 +1,7 @@
 package org.siggendiff.internal.py;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -37,15 +38,15 @@ class MemoTest {
   }
 
   @Test
-  void prefetchingComputesNothing() {
+  void lookingUpGivesWhatIsKeptAndComputesNothing() {
     List<String> computed = new ArrayList<>();
     Memo<String, Integer> memo = new Memo<>(key -> {
       computed.add(key);
       return key.length();
     }, 10);
-    memo.prefetch("a");
-    memo.get("b");
-    memo.prefetch("b");
-    assertEquals(List.of("b"), computed);
+    assertNull(memo.getIfPresent("a"));
+    memo.get("bb");
+    assertEquals(2, memo.getIfPresent("bb"));
+    assertEquals(List.of("bb"), computed);
   }
 }
