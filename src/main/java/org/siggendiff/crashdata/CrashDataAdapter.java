@@ -40,7 +40,7 @@ public final class CrashDataAdapter {
    * @throws IOException when the bytes are not one JSON object
    */
   public static ObjectNode readProcessedCrash(byte[] json) throws IOException {
-    return readProcessedCrash(json, READ_FIELDS, (key, skimmer) -> false);
+    return readProcessedCrash(new JsonSkimmer(json), READ_FIELDS, (key, skimmer) -> false);
   }
 
   /**
@@ -48,8 +48,7 @@ public final class CrashDataAdapter {
    * that {@code wanted} has to {@code other}, which reads their values or, returning false,
    * leaves them to be passed over.
    */
-  static ObjectNode readProcessedCrash(byte[] json, JsonSkimmer.Keys wanted, JsonSkimmer.KeyReader other) throws IOException {
-    JsonSkimmer skimmer = new JsonSkimmer(json);
+  static ObjectNode readProcessedCrash(JsonSkimmer skimmer, JsonSkimmer.Keys wanted, JsonSkimmer.KeyReader other) throws IOException {
     if (skimmer.peek() != '{') {
       throw new IOException("not a JSON object");
     }
@@ -61,7 +60,7 @@ public final class CrashDataAdapter {
           skimmer.skipValue();
         }
       } else if (key.equals("json_dump") && skimmer.peek() == '{') {
-        crash.set(key, readDump(json, skimmer));
+        crash.set(key, readDump(skimmer));
       } else {
         crash.set(key, skimmer.readValue());
       }
@@ -75,7 +74,7 @@ public final class CrashDataAdapter {
     return union(CrashFields.PROCESSED, CrashFields.BOOKKEEPING);
   }
 
-  private static ObjectNode readDump(byte[] json, JsonSkimmer skimmer) throws IOException {
+  private static ObjectNode readDump(JsonSkimmer skimmer) throws IOException {
     ObjectNode dump = NODES.objectNode();
     List<Integer> threadStarts = new ArrayList<>();
     // A thread is inside json_dump and its threads array.
@@ -102,11 +101,11 @@ public final class CrashDataAdapter {
         threads.add(NODES.nullNode());
       }
       if (!threadStarts.isEmpty()) {
-        threads.set(0, readThread(new JsonSkimmer(json, threadStarts.get(0), threadLevel)));
+        threads.set(0, readThread(skimmer.at(threadStarts.get(0), threadLevel)));
       }
       int crashing = crashingPosition(dump.get("crash_info"), threadStarts.size());
       if (crashing > 0) {
-        threads.set(crashing, readThread(new JsonSkimmer(json, threadStarts.get(crashing), threadLevel)));
+        threads.set(crashing, readThread(skimmer.at(threadStarts.get(crashing), threadLevel)));
       }
     }
     return dump;

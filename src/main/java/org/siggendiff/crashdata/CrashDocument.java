@@ -122,37 +122,41 @@ public final class CrashDocument {
 
   /**
    * Classifies a document from its UTF-8 bytes, as {@link #classify(JsonNode)} classifies it
-   * parsed. A plain processed crash (no wrapper), the common document of a corpus, is checked to
-   * be well-formed JSON and then read in part, as a cached crash is ({@link
-   * CrashDataAdapter#readProcessedCrash}): its crash data, production signature and crash IDs
-   * are the same, for a fraction of the cost of the whole tree. Anything else is parsed whole.
+   * parsed. The bytes are checked to be a document the reader takes ({@link JsonChecker}), and a
+   * plain processed crash (no wrapper), the common document of a corpus, is then read in part, as
+   * a cached crash is ({@link CrashDataAdapter#readProcessedCrash}), jumping over what it does
+   * not read: its crash data, production signature and crash IDs are the same, for a fraction of
+   * the cost of the whole tree. Anything else is parsed whole.
    *
    * @throws IOException when the bytes are not one JSON value, or nest too deep, as {@link
    *     CrashJson#parse(byte[])} says
    */
   public static Classified classify(byte[] json) throws IOException {
-    Crash plain = plainProcessedCrash(json);
-    if (plain != null) {
-      CrashJson.requireWellFormed(json);
-      return plain;
+    JsonChecker.Spans spans;
+    try {
+      spans = JsonChecker.check(json);
+    } catch (IOException e) {
+      // The reader says what is wrong, in its words, as for any document.
+      return classify(CrashJson.parse(json));
     }
-    return classify(CrashJson.parse(json));
+    Crash plain = plainProcessedCrash(new JsonSkimmer(json, spans));
+    return plain != null ? plain : classify(CrashJson.parse(json));
   }
 
   /**
    * An unwrapped processed crash read in part, its top-level keys told in the same pass; null
    * when the document is anything else (or its outline is broken: the whole parse says how).
    */
-  private static Crash plainProcessedCrash(byte[] json) {
+  private static Crash plainProcessedCrash(JsonSkimmer skimmer) {
     Set<String> present = new HashSet<>();
     JsonNode[] crashId = new JsonNode[1];
     ObjectNode crash;
     try {
-      crash = CrashDataAdapter.readProcessedCrash(json, CLASSIFYING_KEYS, (key, skimmer) -> {
+      crash = CrashDataAdapter.readProcessedCrash(skimmer, CLASSIFYING_KEYS, (key, reader) -> {
         present.add(key);
         if (key.equals("crash_id")) {
           // A repeated key keeps its last value, as in the parsed tree.
-          crashId[0] = skimmer.readValue();
+          crashId[0] = reader.readValue();
           return true;
         }
         return false;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Checks that UTF-8 bytes are one JSON document as {@link CrashJson}'s reader accepts it
@@ -13,6 +14,9 @@ import java.nio.ByteOrder;
  * about half the cost of Jackson's token-by-token skipping (680 against 330 MB/s of processed
  * crashes under the launcher's compiler), which was the largest single cost of reading a corpus.
  * Which documents it accepts is tested against Jackson's reader.
+ *
+ * <p>It also notes where the outer containers end ({@link Spans}), so that a partial reader of
+ * the checked document jumps over what it does not read instead of scanning it a second time.
  */
 final class JsonChecker {
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -22,21 +26,56 @@ final class JsonChecker {
   private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
   private static final long SPACES = 0x2020202020202020L;
 
+  /**
+   * Containers up to this deep have their span noted: a processed crash's top-level values, the
+   * members of its {@code json_dump}, and each thread, which are what a partial read passes over.
+   */
+  private static final int SPAN_DEPTH = 4;
+
+  /** Where containers of a checked document end, by where they start; only the outer ones. */
+  static final class Spans {
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private int count;
+
+    private int open(int start) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
+      }
+      starts[count] = start;
+      return count++;
+    }
+
+    /** The position of the bracket closing the container opened at {@code start}, or -1 when not noted. */
+    int endOf(int start) {
+      // Noted in the order they open, so by position.
+      int found = Arrays.binarySearch(starts, 0, count, start);
+      return found >= 0 ? ends[found] : -1;
+    }
+  }
+
   private final byte[] json;
   private int i;
   /** The open containers, innermost last: '{' or '['. */
   private final byte[] open = new byte[CrashJson.MAX_DEPTH];
   private int depth;
+  private final Spans spans = new Spans();
+  /** For each open container up to {@link #SPAN_DEPTH} deep, its span's index. */
+  private final int[] openSpans = new int[SPAN_DEPTH];
 
   private JsonChecker(byte[] json) {
     this.json = json;
   }
 
   /**
+   * @return where its outer containers end, for reading it in part
    * @throws IOException saying what is wrong and at which byte, or {@link CrashJson#tooDeep()}
    */
-  static void check(byte[] json) throws IOException {
-    new JsonChecker(json).document();
+  static Spans check(byte[] json) throws IOException {
+    JsonChecker checker = new JsonChecker(json);
+    checker.document();
+    return checker.spans;
   }
 
   private void document() throws IOException {
@@ -60,12 +99,14 @@ final class JsonChecker {
         if (depth == CrashJson.MAX_DEPTH) {
           throw CrashJson.tooDeep();
         }
+        if (depth < SPAN_DEPTH) {
+          openSpans[depth] = spans.open(i);
+        }
         open[depth++] = (byte) c;
         i++;
         skipWhitespace();
         if (at(i) == (c == '{' ? '}' : ']')) {
-          i++;
-          depth--;
+          close();
         } else {
           if (c == '{') {
             key();
@@ -92,13 +133,21 @@ final class JsonChecker {
           break;
         }
         if (next == (container == '{' ? '}' : ']')) {
-          i++;
-          depth--;
+          close();
           continue;
         }
         throw error(container == '{' ? "expected ',' or '}'" : "expected ',' or ']'");
       }
     }
+  }
+
+  /** Closes the innermost container at {@code i}, noting its span. */
+  private void close() {
+    depth--;
+    if (depth < SPAN_DEPTH) {
+      spans.ends[openSpans[depth]] = i;
+    }
+    i++;
   }
 
   /** A member's name and its colon, leaving {@code i} at the start of its value. */

@@ -48,15 +48,28 @@ final class JsonSkimmer {
    */
   private boolean whole;
 
+  /** Where the outer containers end, when the document was checked first; else null. */
+  private final JsonChecker.Spans spans;
+
   JsonSkimmer(byte[] json) {
-    this(json, 0, 0);
+    this(json, 0, 0, null);
   }
 
-  /** A skimmer at a position and level that {@link #position()} and {@link #level()} gave earlier. */
-  JsonSkimmer(byte[] json, int position, int level) {
+  /** A skimmer of a document {@link JsonChecker} checked, which jumps over the containers it noted. */
+  JsonSkimmer(byte[] json, JsonChecker.Spans spans) {
+    this(json, 0, 0, spans);
+  }
+
+  private JsonSkimmer(byte[] json, int position, int level, JsonChecker.Spans spans) {
     this.json = json;
     this.position = position;
     this.level = level;
+    this.spans = spans;
+  }
+
+  /** A skimmer of the same document at a position and level this one's {@link #position()} and {@link #level()} gave. */
+  JsonSkimmer at(int position, int level) {
+    return new JsonSkimmer(json, position, level, spans);
   }
 
   /** Where the next value starts, once {@link #peek()} or a visitor has reached it. */
@@ -252,6 +265,13 @@ final class JsonSkimmer {
   }
 
   private void skipContainer() throws IOException {
+    if (spans != null) {
+      int end = spans.endOf(position);
+      if (end >= 0) {
+        position = end + 1;
+        return;
+      }
+    }
     int depth = 0;
     int maxDepth = CrashJson.MAX_DEPTH - level;
     while (position < json.length) {

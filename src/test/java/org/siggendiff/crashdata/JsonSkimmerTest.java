@@ -98,8 +98,29 @@ class JsonSkimmerTest {
       skimmer.skipValue();
     });
 
-    assertEquals(CrashJson.parse("{\"c\": 3}"), new JsonSkimmer(json, starts.get(2), 1).readValue());
-    assertEquals("b", new JsonSkimmer(json, starts.get(1), 1).readValue().textValue());
+    assertEquals(CrashJson.parse("{\"c\": 3}"), skimmer.at(starts.get(2), 1).readValue());
+    assertEquals("b", skimmer.at(starts.get(1), 1).readValue().textValue());
+  }
+
+  @Test
+  void aCheckedDocumentIsReadAsAnUncheckedOneJumpingOverWhatItPassesBy() throws IOException {
+    byte[] json = bytes("{\"skip\": {\"deep\": [1, {\"x\": \"]\"}]}, \"keep\": [\"a\", {}], \"also\": [[], {\"y\": 2}]}");
+    JsonChecker.Spans spans = JsonChecker.check(json);
+    // The span of "skip" ends at its closing brace, wherever brackets inside strings are.
+    int skipStart = new String(json, StandardCharsets.UTF_8).indexOf("{\"deep");
+    assertEquals(new String(json, StandardCharsets.UTF_8).indexOf("}, \"keep"), spans.endOf(skipStart));
+    for (JsonSkimmer skimmer : List.of(new JsonSkimmer(json), new JsonSkimmer(json, spans))) {
+      List<String> read = new ArrayList<>();
+      skimmer.readObject(key -> {
+        if (key.equals("skip")) {
+          skimmer.skipValue();
+        } else {
+          read.add(key + "=" + skimmer.readValue());
+        }
+      });
+      skimmer.expectEnd();
+      assertEquals(List.of("keep=[\"a\",{}]", "also=[[],{\"y\":2}]"), read);
+    }
   }
 
   @Test
