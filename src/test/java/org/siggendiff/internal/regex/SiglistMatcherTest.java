@@ -21,6 +21,30 @@ class SiglistMatcherTest {
     assertFalse(m.matches("x@0x1f"));
   }
 
+  /**
+   * Lines {@code .*LITERAL} are answered by a search; on texts with and without line feeds, and
+   * lines that only look like one, the answers are those of the joined pattern itself.
+   */
+  @Test
+  void dotStarLiteralLinesAnswerAsTheJoinedPatternDoes() throws Exception {
+    List<String> lines = List.of(".*abort", ".*\\.dll", ".*\\$VARIANT\\$", ".*?free", ".*a|b", ".*\\n z", "ns.*Lock");
+    SiglistMatcher fast = SiglistMatcher.of(lines);
+    java.util.regex.Pattern joined = PythonRegex.translate(String.join("|", lines)).compile();
+    java.util.Random random = new java.util.Random(14);
+    String[] pieces = {"abort", "ab", "ort", ".dll", "dll", "$VARIANT$", "\n", "\r", "x", "free", "a", "b", " z", "ns", "Lock", "q"};
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(6); n > 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      assertEquals(joined.matcher(t).lookingAt(), fast.matches(t), t);
+    }
+    assertTrue(fast.matches("xul.dll@0x1"));
+    assertFalse(fast.matches("first line\nthen abort"));
+    assertTrue(fast.matches("abort\nmore"));
+  }
+
   @Test
   void anEmptyListMatchesEverythingLikeAnEmptyPattern() throws Exception {
     SiglistMatcher m = SiglistMatcher.of(List.of());
