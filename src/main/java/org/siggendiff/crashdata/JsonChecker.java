@@ -1,9 +1,6 @@
 package org.siggendiff.crashdata;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -19,12 +16,6 @@ import java.util.Arrays;
  * the checked document jumps over what it does not read instead of scanning it a second time.
  */
 final class JsonChecker {
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long QUOTES = 0x2222222222222222L;
-  private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
-  private static final long SPACES = 0x2020202020202020L;
 
   /**
    * Containers up to this deep have their span noted: a processed crash's top-level values, the
@@ -291,10 +282,10 @@ final class JsonChecker {
     int wordEnd = json.length - Long.BYTES;
     while (true) {
       while (i <= wordEnd) {
-        long word = (long) WORDS.get(json, i);
-        long marks = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | belowSpace(word);
+        long word = Words.at(json, i);
+        long marks = Words.zeroBytes(word ^ Words.QUOTES) | Words.zeroBytes(word ^ Words.BACKSLASHES) | Words.bytesBelowSpace(word);
         if (marks != 0) {
-          i += Long.numberOfTrailingZeros(marks) >>> 3;
+          i += Words.firstMarkedByte(marks);
           break;
         }
         i += Long.BYTES;
@@ -339,15 +330,6 @@ final class JsonChecker {
     }
   }
 
-  /** Marks the zero bytes of {@code word} by their high bit, the lowest exactly. */
-  private static long zeroBytes(long word) {
-    return (word - ONES) & ~word & HIGH_BITS;
-  }
-
-  /** Marks bytes below 0x20 by their high bit, the lowest exactly (bytes of 0x80 and above are not marked). */
-  private static long belowSpace(long word) {
-    return (word - SPACES) & ~word & HIGH_BITS;
-  }
 
   private void skipWhitespace() {
     while (i < json.length) {

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
@@ -26,10 +23,6 @@ import java.util.Set;
 final class JsonSkimmer {
   private static final JsonNodeFactory NODES = CompactNodeFactory.INSTANCE;
 
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long QUOTES = 0x2222222222222222L;
-  private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
-  private static final long HIGH_BITS = 0x8080808080808080L;
 
   /** Deeper than this, values are left to Jackson, which reads them without recursing. */
   private static final int MAX_OWN_DEPTH = 64;
@@ -310,10 +303,10 @@ final class JsonSkimmer {
     int wordEnd = json.length - Long.BYTES;
     while (true) {
       while (i <= wordEnd) {
-        long word = (long) WORDS.get(json, i);
-        long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+        long word = Words.at(json, i);
+        long found = Words.zeroBytes(word ^ Words.QUOTES) | Words.zeroBytes(word ^ Words.BACKSLASHES);
         if (found != 0) {
-          i += firstMarkedByte(found);
+          i += Words.firstMarkedByte(found);
           break;
         }
         i += Long.BYTES;
@@ -335,18 +328,6 @@ final class JsonSkimmer {
     throw error("unterminated string");
   }
 
-  /**
-   * Marks the zero bytes of {@code word} by their high bit, the lowest exactly (a borrow may
-   * mark bytes above it too); zero when there is none.
-   */
-  private static long zeroBytes(long word) {
-    return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
-  }
-
-  /** Not zero when {@code word} has a byte below 0x20 (a byte above 0x7f is not counted). */
-  private static long bytesBelowSpace(long word) {
-    return (word - 0x2020202020202020L) & ~word & HIGH_BITS;
-  }
 
   /** A key, decoded as JSON decodes strings: escapes are undone. */
   private String readKey() throws IOException {
@@ -410,8 +391,8 @@ final class JsonSkimmer {
     // Eight bytes at a time while all are printable ASCII other than a quote or backslash.
     int wordEnd = bytes.length - Long.BYTES;
     while (i <= wordEnd) {
-      long word = (long) WORDS.get(bytes, i);
-      if (((word & HIGH_BITS) | bytesBelowSpace(word) | zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES)) != 0) {
+      long word = Words.at(bytes, i);
+      if (((word & Words.HIGH_BITS) | Words.bytesBelowSpace(word) | Words.zeroBytes(word ^ Words.QUOTES) | Words.zeroBytes(word ^ Words.BACKSLASHES)) != 0) {
         break;
       }
       i += Long.BYTES;
@@ -460,8 +441,8 @@ final class JsonSkimmer {
     int i = from;
     // Eight bytes at a time while all are printable ASCII other than a backslash: most strings.
     while (i <= to - Long.BYTES) {
-      long word = (long) WORDS.get(json, i);
-      if (((word & HIGH_BITS) | bytesBelowSpace(word) | zeroBytes(word ^ BACKSLASHES)) != 0) {
+      long word = Words.at(json, i);
+      if (((word & Words.HIGH_BITS) | Words.bytesBelowSpace(word) | Words.zeroBytes(word ^ Words.BACKSLASHES)) != 0) {
         break;
       }
       i += Long.BYTES;
@@ -574,15 +555,6 @@ final class JsonSkimmer {
     }
   }
 
-  /**
-   * Which byte, counting from the lowest, holds the lowest mark of {@link #zeroBytes}: the
-   * lowest bit alone, shifted down to {@code 1 << 8k}, picks byte {@code 7 - k} of the
-   * multiplier into the top byte. Long.numberOfTrailingZeros is not an intrinsic for the client
-   * compiler that the launcher uses.
-   */
-  private static int firstMarkedByte(long marks) {
-    return (int) ((((marks & -marks) >>> 7) * 0x0001020304050607L) >>> 56);
-  }
 
   private static boolean isDelimiter(byte b) {
     return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == ':';
