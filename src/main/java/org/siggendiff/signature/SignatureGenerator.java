@@ -67,7 +67,7 @@ public final class SignatureGenerator {
    * walked again). Costs more than generating; for explaining, not for generating in bulk.
    */
   public SignatureTrace trace(CrashData crashData) {
-    ResultBuilder result = ResultBuilder.tracing();
+    ResultBuilder result = ResultBuilder.forTracing();
     List<SignatureTrace.RuleStep> steps = new ArrayList<>();
     List<SignatureTrace.ThreadWalk> walks = new ArrayList<>();
     for (Rule rule : pipeline.rules()) {

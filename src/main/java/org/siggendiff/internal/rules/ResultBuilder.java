@@ -29,7 +29,7 @@ public final class ResultBuilder {
   }
 
   /** For tracing: each C stack walk generation makes is remembered, see {@link #takeWalk}. */
-  public static ResultBuilder tracing() {
+  public static ResultBuilder forTracing() {
     return new ResultBuilder(true);
   }
 
@@ -70,6 +70,11 @@ public final class ResultBuilder {
   /** The debug lines, joined only when read. */
   public List<String> debugLog() {
     return LogLine.texts(debugLog);
+  }
+
+  /** Whether the walks rules make are to be remembered ({@link #walked}). */
+  boolean isTracing() {
+    return tracing;
   }
 
   /**

@@ -61,7 +61,10 @@ final class SignatureGenerationRule extends Rule {
       throw e;
     }
     CSignatureTool.Generated generated = cTool.generate(frames, crashingThread);
-    result.walked(() -> cTool.walk(frames, generated));
+    if (result.isTracing()) {
+      // Only then: a lambda per crash is not free on the generation path.
+      result.walked(() -> cTool.walk(frames, generated));
+    }
     if (!frames.isEmpty()) {
       result.setNormalizedFrames(frames.texts());
     }
