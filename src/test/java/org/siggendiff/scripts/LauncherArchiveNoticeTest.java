@@ -105,4 +105,41 @@ class LauncherArchiveNoticeTest {
     assertEquals("", output);
     assertEquals(1, archives(), "the archive was made");
   }
+
+  @Test
+  void ctrlCWhileTheArchiveIsMadeStopsTheLauncherAndIsNotRememberedAsAFailure() throws Exception {
+    Path setsid = Path.of("/usr/bin/setsid");
+    assumeTrue(Files.isExecutable(setsid), "needs setsid(1) to signal the launcher's process group");
+    // A JVM exits on SIGINT with status 130 rather than dying of it; so does this stand-in,
+    // which stays in its first run (a short run making the class list) until it is stopped.
+    Files.writeString(bin.resolve("java"), """
+        #!/usr/bin/env bash
+        trap 'exit 130' INT
+        if [[ " $* " == *"-XX:DumpLoadedClassList="* ]]; then
+          touch "%s"
+          sleep 30 & wait
+          exit 0
+        fi
+        touch "%s"
+        exit 0
+        """.formatted(root.resolve("started"), root.resolve("ran")));
+    ProcessBuilder builder = new ProcessBuilder(setsid.toString(), "bash", root.resolve("scripts/siggen-diff").toString(), "--version")
+        .redirectErrorStream(true);
+    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process launcher = builder.start();
+    for (int waited = 0; !Files.exists(root.resolve("started")) && waited < 200; waited++) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.exists(root.resolve("started")), "the archive's first run started");
+    // As Ctrl-C on a terminal does: the signal goes to the whole process group (setsid made the
+    // launcher its leader).
+    new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).inheritIO().start().waitFor();
+    assertTrue(launcher.waitFor(20, TimeUnit.SECONDS), "the launcher stopped");
+    assertEquals(130, launcher.exitValue(), new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    assertFalse(Files.exists(root.resolve("ran")), "the command was not run after the interrupt");
+    try (Stream<Path> files = Files.list(root.resolve("target"))) {
+      List<String> left = files.map(file -> file.getFileName().toString()).filter(name -> !name.equals("siggen-diff.jar")).toList();
+      assertEquals(List.of(), left, "no failure remembered, no work folder left");
+    }
+  }
 }
