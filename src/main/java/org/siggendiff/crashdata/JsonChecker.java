@@ -196,15 +196,7 @@ final class JsonChecker {
   }
 
   private boolean startsWith(String word) {
-    if (i + word.length() > json.length) {
-      return false;
-    }
-    for (int k = 0; k < word.length(); k++) {
-      if (json[i + k] != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return Words.asciiAt(json, i, word);
   }
 
   /** A literal, which no letter, digit or other name character may follow. */

@@ -517,15 +517,7 @@ final class JsonSkimmer {
   }
 
   private boolean isWord(int start, String word) {
-    if (position - start != word.length()) {
-      return false;
-    }
-    for (int i = 0; i < word.length(); i++) {
-      if (json[start + i] != word.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return position - start == word.length() && Words.asciiAt(json, start, word);
   }
 
   private void expect(char expected) throws IOException {

@@ -47,4 +47,17 @@ final class Words {
   static int firstMarkedByte(long marks) {
     return (int) ((((marks & -marks) >>> 7) * 0x0001020304050607L) >>> 56);
   }
+
+  /** Whether {@code bytes} hold the ASCII {@code word} from {@code at}. */
+  static boolean asciiAt(byte[] bytes, int at, String word) {
+    if (at < 0 || at + word.length() > bytes.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (bytes[at + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
