@@ -2,6 +2,7 @@ package org.siggendiff.crashstats;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
@@ -12,6 +13,9 @@ import java.util.function.Consumer;
  * nothing has ever answered and the first attempts could not even connect, it stops at once.
  */
 final class ApiHealth {
+  /** Always with seconds: LocalTime's own text leaves them out on a whole minute. */
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
   private final CrashStatsClient.Patience patience;
   private final RateLimiter limiter;
   private final Consumer<String> status;
@@ -68,7 +72,7 @@ final class ApiHealth {
     limiter.pause(patience.stallPause());
     status.accept(
         patience.stallAfter() + " requests in a row failed (last: " + problem + "); pausing all requests for "
-            + describe(patience.stallPause()) + ", until " + until(patience.stallPause()));
+            + describe(patience.stallPause()) + ", until " + CLOCK.format(until(patience.stallPause())));
   }
 
   /** Says on the status line that every request waits, unless an earlier message already covers it. */
@@ -76,7 +80,7 @@ final class ApiHealth {
     LocalTime until = until(wait);
     if (wait.compareTo(Duration.ofSeconds(1)) >= 0 && until.isAfter(announcedUntil)) {
       announcedUntil = until;
-      status.accept(why + "; all requests wait " + describe(wait) + ", until " + until);
+      status.accept(why + "; all requests wait " + describe(wait) + ", until " + CLOCK.format(until));
     }
   }
 
