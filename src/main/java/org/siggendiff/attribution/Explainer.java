@@ -54,9 +54,9 @@ public final class Explainer {
   private final SiglistLines candidateLines;
   private final SiglistChange change;
   /**
-   * What {@link #verdict} answered for each list and text. The answer depends on the text and
-   * the two sets only, and moved crashes share most of their frames, so each distinct text
-   * costs the search once.
+   * What {@link #verdict} answered for each list and text; none without a baseline set. The
+   * answer depends on the text and the two sets only, and moved crashes share most of their
+   * frames, so each distinct text costs the search once.
    */
   private final List<Memo<String, Verdict>> verdicts;
 
@@ -72,8 +72,10 @@ public final class Explainer {
         baseline == null || baseline.isProduction() ? null : new SiglistLines(baseline.generator().siglists());
     this.change = baselineLines == null ? null : new SiglistChange(baselineLines, candidateLines);
     List<Memo<String, Verdict>> memos = new ArrayList<>();
-    for (SiglistKind kind : SiglistKind.values()) {
-      memos.add(new Memo<>(subject -> verdict(kind, subject), MEMO_SIZE));
+    if (change != null) {
+      for (SiglistKind kind : SiglistKind.values()) {
+        memos.add(new Memo<>(subject -> verdict(kind, subject), MEMO_SIZE));
+      }
     }
     this.verdicts = List.copyOf(memos);
   }

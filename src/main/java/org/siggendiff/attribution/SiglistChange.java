@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.siggendiff.internal.regex.PythonRegex;
 import org.siggendiff.internal.regex.SiglistMatcher;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
@@ -23,8 +22,7 @@ public final class SiglistChange {
   private final List<Set<String>> addedTexts = new ArrayList<>();
   private final List<Set<String>> removedTexts = new ArrayList<>();
   /** The changed lines of each list as one matcher; empty when they cannot answer alone. */
-  private final AtomicReferenceArray<Optional<SiglistMatcher>> changedMatchers =
-      new AtomicReferenceArray<>(SiglistKind.values().length);
+  private final List<Optional<SiglistMatcher>> changedMatchers;
 
   public SiglistChange(SiglistLines baseline, SiglistLines candidate) {
     this.baseline = baseline;
@@ -48,9 +46,11 @@ public final class SiglistChange {
       removedTexts.add(minus);
     }
     // Built at once, before threads ask: every frame of a diff is asked about.
+    List<Optional<SiglistMatcher>> matchers = new ArrayList<>();
     for (SiglistKind kind : SiglistKind.values()) {
-      changedMatchers.set(kind.ordinal(), changedMatcher(kind));
+      matchers.add(changedMatcher(kind));
     }
+    changedMatchers = List.copyOf(matchers);
   }
 
   private static Set<String> texts(List<ListLine> lines) {

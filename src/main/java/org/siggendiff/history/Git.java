@@ -1,6 +1,5 @@
 package org.siggendiff.history;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,9 +60,7 @@ final class Git {
 
   private static byte[] readAll(InputStream in) {
     try (in) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      in.transferTo(bytes);
-      return bytes.toByteArray();
+      return in.readAllBytes();
     } catch (IOException e) {
       return new byte[0];
     }

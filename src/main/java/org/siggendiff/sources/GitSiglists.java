@@ -1,6 +1,5 @@
 package org.siggendiff.sources;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,9 +82,7 @@ final class GitSiglists {
 
   private static byte[] readAll(InputStream in) {
     try (in) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      in.transferTo(bytes);
-      return bytes.toByteArray();
+      return in.readAllBytes();
     } catch (IOException e) {
       return new byte[0];
     }

@@ -1,10 +1,8 @@
 package org.siggendiff.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.siggendiff.cli.Main;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.testing.CrashIds;
@@ -34,7 +30,7 @@ public final class DiffBenchmark {
     Path work = Files.createTempDirectory("siggen-diff-bench");
     try {
       Path cache = work.resolve("cache");
-      List<String> documents = processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz"));
+      List<String> documents = BenchFiles.processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz"));
       String baseline = shared.resolve("socorro-siglists/2026-02-10-692db8a38").toString();
       String candidate = shared.resolve("socorro-siglists/2026-06-10-f016e1cfc").toString();
       long bytes = fillCache(cache, documents, 100_000);
@@ -72,31 +68,11 @@ public final class DiffBenchmark {
       Child run100k = runLauncher(launcher, diffArgs, idFile100k);
       System.out.printf("  %-44s %6.2f s wall, peak RSS %d MB%n", "scripts/siggen-diff, 100,000 IDs", run100k.seconds(), run100k.peakRssKb() / 1024);
     } finally {
-      deleteTree(work);
+      BenchFiles.deleteTree(work);
     }
   }
 
   /** The 100,000 cached crashes take 2 GB; the bench leaves nothing behind. */
-  private static void deleteTree(Path folder) throws IOException {
-    try (var paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
-  private static List<String> processedCrashes(Path vectors) throws IOException {
-    List<String> documents = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(vectors)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        documents.add(CrashJson.parse(line).get("processed_crash").toString());
-      }
-    }
-    return documents;
-  }
-
   private static long fillCache(Path cache, List<String> documents, int count) throws IOException {
     Path folder = Files.createDirectories(cache.resolve("processed_crash"));
     long bytes = 0;

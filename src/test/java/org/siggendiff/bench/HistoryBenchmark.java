@@ -1,17 +1,13 @@
 package org.siggendiff.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.testing.CrashIds;
 import org.siggendiff.testing.GitRepo;
@@ -34,7 +30,7 @@ public final class HistoryBenchmark {
     Path work = Files.createTempDirectory("siggen-diff-bench");
     try {
       Path cache = work.resolve("cache");
-      fillCache(cache, processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz")));
+      fillCache(cache, BenchFiles.processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz")));
       List<Path> real = new ArrayList<>();
       for (String set : List.of("socorro-siglists-older", "socorro-siglists")) {
         try (Stream<Path> folders = Files.list(shared.resolve(set))) {
@@ -95,18 +91,6 @@ public final class HistoryBenchmark {
     } catch (IOException e) {
       return "?";
     }
-  }
-
-  private static List<String> processedCrashes(Path vectors) throws IOException {
-    List<String> documents = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(vectors)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        documents.add(CrashJson.parse(line).get("processed_crash").toString());
-      }
-    }
-    return documents;
   }
 
   private static void fillCache(Path cache, List<String> documents) throws IOException {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.testing.CrashIds;
 
@@ -49,7 +47,7 @@ public final class WholeProcessBenchmark {
     try {
       run(shared, launcher, reference, work);
     } finally {
-      deleteTree(work);
+      BenchFiles.deleteTree(work);
     }
   }
 
@@ -59,7 +57,7 @@ public final class WholeProcessBenchmark {
     String newestName = crashDataDocuments(shared.resolve("conformance/crash-data.jsonl.gz"), crashData);
     String newest = shared.resolve("socorro-siglists").resolve(newestName).toString();
     String oldest = oldest2019(shared.resolve("socorro-siglists-older")).toString();
-    List<String> processed = processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz"));
+    List<String> processed = BenchFiles.processedCrashes(shared.resolve("conformance/processed-crash.jsonl.gz"));
 
     Path signifyLines = work.resolve("crash-data-60k.jsonl");
     long signifyBytes = writeLines(signifyLines, crashData, 60_000);
@@ -202,7 +200,7 @@ public final class WholeProcessBenchmark {
   /** The crash-data documents of the vectors, in order; returns the siglist folder they name. */
   private static String crashDataDocuments(Path vectors, List<String> documents) throws IOException {
     String folder = null;
-    try (BufferedReader reader = gzipLines(vectors)) {
+    try (BufferedReader reader = BenchFiles.gzipLines(vectors)) {
       String line;
       while ((line = reader.readLine()) != null) {
         JsonNode vector = CrashJson.parse(line);
@@ -211,21 +209,6 @@ public final class WholeProcessBenchmark {
       }
     }
     return folder;
-  }
-
-  private static List<String> processedCrashes(Path vectors) throws IOException {
-    List<String> documents = new ArrayList<>();
-    try (BufferedReader reader = gzipLines(vectors)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        documents.add(CrashJson.parse(line).get("processed_crash").toString());
-      }
-    }
-    return documents;
-  }
-
-  private static BufferedReader gzipLines(Path file) throws IOException {
-    return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8));
   }
 
   private static Path oldest2019(Path older) throws IOException {
@@ -281,13 +264,5 @@ public final class WholeProcessBenchmark {
       ids.append(CrashIds.text(i)).append('\n');
     }
     return ids.toString();
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    try (var paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

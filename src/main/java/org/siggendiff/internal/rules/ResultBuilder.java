@@ -79,12 +79,10 @@ public final class ResultBuilder {
 
   /**
    * Remembers how to trace the walk a rule just made from the frames it normalized, so that
-   * tracing need not normalize them again; only when tracing.
+   * tracing need not normalize them again; rules call it only when {@link #isTracing}.
    */
   void walked(Supplier<Walk> traced) {
-    if (tracing) {
-      walk = traced;
-    }
+    walk = traced;
   }
 
   /** The walk remembered since the last call, or null; forgets it. */
