@@ -1,7 +1,10 @@
 package org.siggendiff.attribution;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,8 @@ public final class LineUsage {
   private final SiglistChange change;
   private final List<ListLine> added = new ArrayList<>();
   private final List<ListLine> removed = new ArrayList<>();
-  private final Map<ListLine, Stats> stats = new LinkedHashMap<>();
+  /** By identity: the lines are the set's own, and a record's hash costs more the first thousand times. */
+  private final Map<ListLine, Stats> stats = new IdentityHashMap<>();
   private final Set<String> seenBefore = ConcurrentHashMap.newKeySet();
   private final Set<String> seenAfter = ConcurrentHashMap.newKeySet();
   /** Frames a line ran out of time on, with the message, for each side. */
@@ -316,6 +320,7 @@ public final class LineUsage {
    */
   public synchronized List<LintWarning> lint() {
     List<LintWarning> warnings = new ArrayList<>();
+    Map<SiglistKind, Map<String, ListLine>> byText = new EnumMap<>(SiglistKind.class);
     for (ListLine line : added) {
       ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
       Stats s = stats.get(line);
@@ -326,7 +331,7 @@ public final class LineUsage {
         warnings.add(new LintWarning(changed, LintWarning.Kind.SHADOWED, s.shadowedBy,
             changed.location() + " is shadowed: the earlier line " + s.shadowedBy.location() + " already matches every frame it matches"));
       }
-      ListLine conflict = s.conflict != null ? s.conflict : sameText(line);
+      ListLine conflict = s.conflict != null ? s.conflict : sameText(line, byText);
       if (conflict != null) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.CONFLICT, conflict,
             changed.location() + " conflicts with " + conflict.location() + ": a frame cannot be "
@@ -336,17 +341,26 @@ public final class LineUsage {
     return warnings;
   }
 
-  /** The same text in a list whose role contradicts the line's, whatever the frames. */
-  private ListLine sameText(ListLine line) {
+  /**
+   * The same text in a list whose role contradicts the line's, whatever the frames.
+   *
+   * @param byText each list's first line of each text, filled as needed
+   */
+  private ListLine sameText(ListLine line, Map<SiglistKind, Map<String, ListLine>> byText) {
     for (SiglistKind other : conflicting(line.kind())) {
-      for (ListLine candidate : change.candidate().lines(other)) {
-        if (candidate.text().equals(line.text())) {
-          return candidate;
-        }
+      Map<String, ListLine> first = byText.computeIfAbsent(other, kind -> {
+        Map<String, ListLine> texts = new HashMap<>();
+        change.candidate().lines(kind).forEach(candidate -> texts.putIfAbsent(candidate.text(), candidate));
+        return texts;
+      });
+      ListLine found = first.get(line.text());
+      if (found != null) {
+        return found;
       }
     }
     return null;
   }
+
 
   private static String role(SiglistKind kind) {
     return switch (kind) {

@@ -41,7 +41,12 @@ public final class CachingCrashSource implements CrashSource {
   private final CrashSource remote;
   private final boolean remoteUsesToken;
   private final Mode mode;
-  private final Cache<CrashId, byte[]> memory;
+  private final long memoryBytes;
+  /**
+   * Made by the first crash fetched: only fetched crashes are kept in memory, and a run that
+   * fetches none (all cached, or offline) need not load the cache library.
+   */
+  private volatile Cache<CrashId, byte[]> memory;
   /** Set by the first write that found the disk full: why no more crashes are fetched. */
   private final AtomicReference<String> diskFull = new AtomicReference<>();
 
@@ -58,12 +63,27 @@ public final class CachingCrashSource implements CrashSource {
     this.remote = remote;
     this.remoteUsesToken = remoteUsesToken;
     this.mode = mode;
-    this.memory = Caffeine.newBuilder().maximumWeight(memoryBytes).weigher((CrashId id, byte[] json) -> json.length).build();
+    this.memoryBytes = memoryBytes;
+  }
+
+  private Cache<CrashId, byte[]> memory() {
+    Cache<CrashId, byte[]> cache = memory;
+    if (cache == null) {
+      synchronized (this) {
+        cache = memory;
+        if (cache == null) {
+          cache = Caffeine.newBuilder().maximumWeight(memoryBytes).weigher((CrashId id, byte[] json) -> json.length).build();
+          memory = cache;
+        }
+      }
+    }
+    return cache;
   }
 
   @Override
   public CrashResult get(CrashId id) {
-    byte[] remembered = memory.getIfPresent(id);
+    Cache<CrashId, byte[]> kept = memory;
+    byte[] remembered = kept == null ? null : kept.getIfPresent(id);
     if (remembered != null) {
       Optional<ObjectNode> crash = parse(remembered);
       if (crash.isPresent()) {
@@ -114,7 +134,7 @@ public final class CachingCrashSource implements CrashSource {
       }
       return new Failed(id, FailureKind.CACHE_WRITE_FAILED, "cannot write to the cache (" + describe(e) + ")");
     }
-    memory.put(id, found.json());
+    memory().put(id, found.json());
     return fetched;
   }
 

@@ -70,12 +70,12 @@ final class JsonChecker {
   }
 
   private void document() throws IOException {
-    skipWhitespace();
+    whitespace();
     if (i == json.length) {
       throw new IOException("no JSON value");
     }
     values();
-    skipWhitespace();
+    whitespace();
     if (i != json.length) {
       throw error("extra data after the JSON value");
     }
@@ -95,7 +95,7 @@ final class JsonChecker {
         }
         open[depth++] = (byte) c;
         i++;
-        skipWhitespace();
+        whitespace();
         if (at(i) == (c == '{' ? '}' : ']')) {
           close();
         } else {
@@ -112,12 +112,12 @@ final class JsonChecker {
         if (depth == 0) {
           return;
         }
-        skipWhitespace();
+        whitespace();
         int next = at(i);
         byte container = open[depth - 1];
         if (next == ',') {
           i++;
-          skipWhitespace();
+          whitespace();
           if (container == '{') {
             key();
           }
@@ -147,12 +147,12 @@ final class JsonChecker {
       throw error("expected a double-quoted name");
     }
     string();
-    skipWhitespace();
+    whitespace();
     if (at(i) != ':') {
       throw error("expected ':'");
     }
     i++;
-    skipWhitespace();
+    whitespace();
   }
 
   private void scalar(int c) throws IOException {
@@ -269,35 +269,38 @@ final class JsonChecker {
    * of them is a quote, a backslash or a control byte.
    */
   private void string() throws IOException {
-    int start = i;
-    i++;
-    int wordEnd = json.length - Long.BYTES;
+    // In locals: the client compiler keeps a field in memory, a local in a register.
+    byte[] bytes = json;
+    int at = i + 1;
+    int wordEnd = bytes.length - Long.BYTES;
     while (true) {
-      while (i <= wordEnd) {
-        long word = Words.at(json, i);
+      while (at <= wordEnd) {
+        long word = Words.at(bytes, at);
         long marks = Words.zeroBytes(word ^ Words.QUOTES) | Words.zeroBytes(word ^ Words.BACKSLASHES) | Words.bytesBelowSpace(word);
         if (marks != 0) {
-          i += Words.firstMarkedByte(marks);
+          at += Words.firstMarkedByte(marks);
           break;
         }
-        i += Long.BYTES;
+        at += Long.BYTES;
       }
-      if (i >= json.length) {
-        i = start;
+      if (at >= bytes.length) {
         throw error("unterminated string");
       }
-      byte b = json[i];
+      byte b = bytes[at];
       if (b == '"') {
-        i++;
+        i = at + 1;
         return;
       }
       if (b == '\\') {
+        i = at;
         escape();
+        at = i;
       } else if (b >= 0 && b < ' ') {
+        i = at;
         throw error("a control character in a string must be escaped");
       } else {
         // A byte the word test marked by a borrow, or one of the last bytes: an ordinary one.
-        i++;
+        at++;
       }
     }
   }
@@ -322,6 +325,16 @@ final class JsonChecker {
     }
   }
 
+
+  /**
+   * Passes over whitespace. Compact JSON, the usual kind, has none between tokens, and this test
+   * is small enough for the client compiler to inline where the loop is not.
+   */
+  private void whitespace() {
+    if (i < json.length && json[i] <= ' ') {
+      skipWhitespace();
+    }
+  }
 
   private void skipWhitespace() {
     while (i < json.length) {

@@ -135,7 +135,11 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
   }
 
   private final Settings settings;
-  private final OkHttpClient http;
+  /**
+   * Built by the first request: setting up TLS loads the system's trusted certificates, about a
+   * tenth of a second that a run whose crashes are all cached or in a corpus never needs.
+   */
+  private volatile OkHttpClient http;
   private final HttpUrl processedCrashUrl;
   private final HttpUrl rawCrashUrl;
   private final RateLimiter limiter;
@@ -168,17 +172,29 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     this.limiter = new RateLimiter(settings.requestsPerMinute());
     this.concurrency = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
     this.health = new ApiHealth(settings.patience(), limiter, status);
-    this.http =
-        new OkHttpClient.Builder()
-            .callTimeout(settings.timeout())
-            .connectTimeout(settings.timeout())
-            .readTimeout(settings.timeout())
-            // A redirect could carry the token header to another host.
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .addNetworkInterceptor(BoundedBody.wireLimit())
-            .connectionPool(new ConnectionPool(Math.max(5, settings.maxConcurrentRequests()), 5, TimeUnit.MINUTES))
-            .build();
+  }
+
+  private OkHttpClient http() {
+    OkHttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = new OkHttpClient.Builder()
+              .callTimeout(settings.timeout())
+              .connectTimeout(settings.timeout())
+              .readTimeout(settings.timeout())
+              // A redirect could carry the token header to another host.
+              .followRedirects(false)
+              .followSslRedirects(false)
+              .addNetworkInterceptor(BoundedBody.wireLimit())
+              .connectionPool(new ConnectionPool(Math.max(5, settings.maxConcurrentRequests()), 5, TimeUnit.MINUTES))
+              .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   /** Whether {@code host} names this machine: {@code localhost} or a loopback IP literal. */
@@ -456,7 +472,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
   }
 
   private <T> Answer<T> send(Request request, BodyReader<T> reader, long maxBytes, boolean denialStopsAll) {
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = http().newCall(request).execute()) {
       int code = response.code();
       ResponseBody body = response.body();
       if (code == 200) {
@@ -556,7 +572,10 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    OkHttpClient client = http;
+    if (client != null) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
   }
 }

@@ -57,6 +57,7 @@ public final class BoundedLineReader implements Closeable {
   /** The next line, or null at the end; an input error is thrown as it comes. */
   public Line next() throws IOException {
     int length = 0;
+    byte[] whole = null;
     boolean tooLong = false;
     boolean any = false;
     while (true) {
@@ -85,6 +86,9 @@ public final class BoundedLineReader implements Closeable {
         int take = end - start;
         if ((long) length + take > maxBytes) {
           tooLong = true;
+        } else if (length == 0 && end < limit) {
+          // The whole line is in the buffer: copied once, not into the line buffer first.
+          whole = Arrays.copyOfRange(buffer, start, end);
         } else {
           if (length + take > line.length) {
             line = Arrays.copyOf(line, (int) Math.min(Math.max((long) line.length * 2, length + take), Integer.MAX_VALUE - 8));
@@ -105,7 +109,7 @@ public final class BoundedLineReader implements Closeable {
       line = new byte[256];
       return new Line(number, null, "longer than " + DiffInput.describeBytes(maxBytes));
     }
-    return new Line(number, Arrays.copyOf(line, length), null);
+    return new Line(number, whole != null ? whole : Arrays.copyOf(line, length), null);
   }
 
   /**

@@ -58,7 +58,7 @@ public final class CrashLoader {
     if (problem != null) {
       return new Failed(DiffRow.failed(document.where(), false, "invalid input", problem));
     }
-    CrashDocument.Classified classified = classify(document);
+    CrashDocument.Classified classified = classifyJson(document);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
       return new Failed(DiffRow.failed(document.where(), false, "bad document", notACrash.reason()));
     }
@@ -79,9 +79,11 @@ public final class CrashLoader {
   /** What a corpus document is; a document that is not UTF-8 JSON is not a crash. */
   public static CrashDocument.Classified classify(DiffInput.Document document) {
     String problem = BoundedLineReader.utf8Problem(document.json());
-    if (problem != null) {
-      return new CrashDocument.NotACrash(problem);
-    }
+    return problem != null ? new CrashDocument.NotACrash(problem) : classifyJson(document);
+  }
+
+  /** What a document known to be UTF-8 is. */
+  private static CrashDocument.Classified classifyJson(DiffInput.Document document) {
     try {
       return CrashDocument.classify(document.json());
     } catch (IOException e) {

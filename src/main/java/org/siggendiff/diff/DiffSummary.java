@@ -189,9 +189,15 @@ public final class DiffSummary {
     lines.addAll(byLine.keySet());
     List<LineSummary> summaries = new ArrayList<>();
     for (ChangedLine line : lines) {
-      Map<List<String>, Long> moves = byLine.getOrDefault(line, Map.of());
-      long crashes = moves.values().stream().mapToLong(Long::longValue).sum();
-      summaries.add(new LineSummary(line, crashes, sorted(moves), frames.getOrDefault(line, 0)));
+      Map<List<String>, Long> moves = byLine.get(line);
+      long crashes = 0;
+      if (moves != null) {
+        for (long count : moves.values()) {
+          crashes += count;
+        }
+      }
+      // Most lines of a large change move nothing: no stream is made for them.
+      summaries.add(new LineSummary(line, crashes, moves == null ? List.of() : sorted(moves), frames.getOrDefault(line, 0)));
     }
     return summaries;
   }

@@ -41,18 +41,30 @@ public final class PythonRegex {
           + "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
   private static final String ASCII_SPACE = " \\t\\n\\r\\f\\x{0B}";
 
-  /** The outcome of a translation. */
+  /**
+   * The outcome of a translation.
+   *
+   * @param pattern {@code javaRegex} compiled: translating compiles it to know that Java takes
+   *     it, and a compile costs as much as the translation, so it is kept
+   * @param namesGroups whether it has a named group, whose name another line joined with it
+   *     could define again
+   */
   public record Translation(
       String javaRegex,
+      Pattern pattern,
       String literalPrefix,
       boolean pureLiteral,
       boolean usesBackreferences,
       boolean usesGlobalFlags,
+      boolean namesGroups,
       boolean mayBacktrackBadly) {
 
-    /** Compiles the Java pattern. */
-    public Pattern compile() {
-      return Pattern.compile(javaRegex);
+    /**
+     * Whether the pattern may mean something else, or fail, once joined with others by
+     * {@code |}: its group references and names, and its global flags, reach across the join.
+     */
+    public boolean reachesAcrossJoins() {
+      return usesBackreferences || usesGlobalFlags || namesGroups;
     }
   }
 
@@ -102,18 +114,21 @@ public final class PythonRegex {
     if ((parser.globalFlags & FLAG_I) != 0) {
       java = "(?iu:" + java + ")";
     }
+    Pattern compiled;
     try {
-      Pattern.compile(java);
+      compiled = Pattern.compile(java);
     } catch (PatternSyntaxException e) {
       throw new PythonRegexException("cannot be expressed in Java: " + e.getDescription(), 0);
     }
     boolean caseless = (parser.globalFlags & FLAG_I) != 0;
     return new Translation(
         java,
+        compiled,
         caseless ? "" : sub.literalPrefix(),
         !caseless && sub.pureLiteral(),
         parser.usesBackreferences,
         parser.usesGlobalFlags,
+        !parser.groupNames.isEmpty(),
         // Backtracking is exponential only with nested repeats or backreferences, and a high
         // polynomial only with several unbounded repeats (.*a.*b.*c); only these lines are
         // matched under a time bound. The test is loose: a false alarm costs a little speed.
@@ -123,7 +138,7 @@ public final class PythonRegex {
   /** Translates and compiles; a convenience for fixed patterns known to be valid. */
   public static Pattern compile(String pythonPattern) {
     try {
-      return translate(pythonPattern).compile();
+      return translate(pythonPattern).pattern();
     } catch (PythonRegexException e) {
       throw new IllegalArgumentException("invalid pattern " + pythonPattern + ": " + e.getMessage(), e);
     }

@@ -150,17 +150,20 @@ public final class SiglistMatcher {
     lines = List.copyOf(lines);
     translations = translations == null ? null : List.copyOf(translations);
     where = List.copyOf(where);
-    PythonRegex.Translation whole;
+    PythonRegex.Translation whole = null;
     if (translations != null && lines.size() == 1) {
       whole = translations.get(0);
-    } else {
+    } else if (translations == null || lines.isEmpty() || translations.stream().anyMatch(PythonRegex.Translation::reachesAcrossJoins)) {
+      // Lines that each translate, and reach nothing across the join, join into a pattern
+      // that translates too and means their alternation: that needs no translating (a parse
+      // and a compile of the whole list).
       try {
         whole = PythonRegex.translate(String.join("|", lines));
       } catch (PythonRegexException e) {
         throw new JoinException(e.getMessage(), lineAt(lines, e.position()));
       }
     }
-    if (lines.isEmpty() || whole.usesBackreferences() || whole.usesGlobalFlags()) {
+    if (whole != null && (lines.isEmpty() || whole.usesBackreferences() || whole.usesGlobalFlags())) {
       Guarded guard = null;
       if (whole.mayBacktrackBadly()) {
         // The lines match as one pattern here, so the first line that could backtrack badly
@@ -171,9 +174,9 @@ public final class SiglistMatcher {
             named = i;
           }
         }
-        guard = new Guarded(whole.compile(), where.get(named) + " (matched joined with its list)");
+        guard = new Guarded(whole.pattern(), where.get(named) + " (matched joined with its list)");
       }
-      return new SiglistMatcher(lines, translations, where, whole.compile(), guard, null, null, null, null, timeout);
+      return new SiglistMatcher(lines, translations, where, whole.pattern(), guard, null, null, null, null, timeout);
     }
     Node root = new Node();
     List<String> unprefixedRegexes = new ArrayList<>();
@@ -187,7 +190,7 @@ public final class SiglistMatcher {
         node = node.building.computeIfAbsent(prefix.charAt(i), c -> new Node());
       }
       if (translation.mayBacktrackBadly()) {
-        Guarded guarded = new Guarded(translation.compile(), where.get(index));
+        Guarded guarded = new Guarded(translation.pattern(), where.get(index));
         (prefix.isEmpty() ? unprefixedGuarded : node.guardedLines).add(guarded);
       } else if (prefix.isEmpty()) {
         String literal = containedLiteral(lines.get(index));

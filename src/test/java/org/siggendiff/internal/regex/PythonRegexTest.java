@@ -167,7 +167,7 @@ class PythonRegexTest {
 
   @Test
   void translationCompilesWithoutJavaFlags() throws PythonRegexException {
-    Pattern p = PythonRegex.translate("[{}]+#x").compile();
+    Pattern p = PythonRegex.translate("[{}]+#x").pattern();
     assertTrue(p.matcher("{}#x").lookingAt());
   }
 }

@@ -29,7 +29,7 @@ class SiglistMatcherTest {
   void dotStarLiteralLinesAnswerAsTheJoinedPatternDoes() throws Exception {
     List<String> lines = List.of(".*abort", ".*\\.dll", ".*\\$VARIANT\\$", ".*?free", ".*a|b", ".*\\n z", "ns.*Lock");
     SiglistMatcher fast = SiglistMatcher.of(lines);
-    java.util.regex.Pattern joined = PythonRegex.translate(String.join("|", lines)).compile();
+    java.util.regex.Pattern joined = PythonRegex.translate(String.join("|", lines)).pattern();
     java.util.Random random = new java.util.Random(14);
     String[] pieces = {"abort", "ab", "ort", ".dll", "dll", "$VARIANT$", "\n", "\r", "x", "free", "a", "b", " z", "ns", "Lock", "q"};
     for (int round = 0; round < 5_000; round++) {
@@ -70,5 +70,36 @@ class SiglistMatcherTest {
     SiglistMatcher.JoinException e =
         assertThrows(SiglistMatcher.JoinException.class, () -> SiglistMatcher.of(List.of("abc", "(?i)def")));
     assertEquals(1, e.lineIndex());
+  }
+
+  /**
+   * Lines translated one by one (as loading gives them) are joined without a second translation
+   * only when nothing reaches across the join: a group name defined twice, flags on a later
+   * line and numbered references still fail or count as in the joined pattern.
+   */
+  @Test
+  void linesTranslatedOneByOneStillJoinAsOnePattern() throws Exception {
+    SiglistMatcher.JoinException names = assertThrows(
+        SiglistMatcher.JoinException.class, () -> translated("abc", "(?P<n>a)", "(?P<n>b)"));
+    assertEquals(2, names.lineIndex());
+    SiglistMatcher.JoinException flags = assertThrows(SiglistMatcher.JoinException.class, () -> translated("abc", "(?i)def"));
+    assertEquals(1, flags.lineIndex());
+    // Alone, (a)\1 matches "aa"; joined, \1 is the first line's group, which did not match.
+    SiglistMatcher references = translated("(x)", "(a)\\1");
+    assertFalse(references.matches("aa"));
+    assertTrue(references.matches("x"));
+    SiglistMatcher plain = translated("mozilla::dom::.*Foo", "(?P<n>x)y", ".*Lock");
+    assertTrue(plain.matches("xy"));
+    assertTrue(plain.matches("nsMutex::Lock"));
+    assertFalse(plain.matches("mozilla::Foo"));
+  }
+
+  private static SiglistMatcher translated(String... lines) throws Exception {
+    List<PythonRegex.Translation> translations = new java.util.ArrayList<>();
+    for (String line : lines) {
+      translations.add(PythonRegex.translate(line));
+    }
+    List<String> where = java.util.Arrays.stream(lines).map(line -> "line " + line).toList();
+    return SiglistMatcher.of(List.of(lines), translations, where, SiglistMatcher.DEFAULT_TIMEOUT);
   }
 }
