@@ -1,5 +1,6 @@
 package org.siggendiff.attribution;
 
+import java.util.Objects;
 import org.siggendiff.siglist.SiglistKind;
 
 /**
@@ -36,5 +37,17 @@ public record ChangedLine(SiglistKind kind, int line, String change, String text
   @Override
   public String toString() {
     return change + " " + location() + " " + text;
+  }
+
+  // Written out: the generated ones are method-handle chains, slow until compiled, and a large
+  // change puts thousands of these in maps while the run starts and ends.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChangedLine other && kind == other.kind && line == other.line && Objects.equals(change, other.change) && Objects.equals(text, other.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * kind.ordinal() + line) + Objects.hashCode(change)) + Objects.hashCode(text);
   }
 }

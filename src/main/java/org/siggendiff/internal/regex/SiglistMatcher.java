@@ -2,9 +2,8 @@ package org.siggendiff.internal.regex;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -44,15 +43,19 @@ public final class SiglistMatcher {
   private record Guarded(Pattern pattern, String where) {}
 
   private static final class Node {
-    // Only while building: a set keeps thousands of nodes, so the builders are dropped once frozen.
-    private Map<Character, Node> building = new HashMap<>();
-    private List<String> lineRegexes = new ArrayList<>();
-    private List<Guarded> guardedLines = new ArrayList<>();
+    private static final char[] NO_KEYS = {};
+    private static final Node[] NO_CHILDREN = {};
+
+    // A list's trie has thousands of nodes, nearly all with one child and no lines of their
+    // own: children are kept in arrays from the start, and the lines' lists made when needed.
+    private char[] keys = NO_KEYS;
+    private Node[] children = NO_CHILDREN;
+    /** Only while building, and dropped once frozen. */
+    private List<String> lineRegexes;
+    private List<Guarded> guardedLines;
     private boolean literalEnd;
     private Pattern pattern;
     private Guarded[] guarded;
-    private char[] keys;
-    private Node[] children;
 
     Node child(char c) {
       char[] k = keys;
@@ -64,24 +67,44 @@ public final class SiglistMatcher {
       return null;
     }
 
-    /** Compiles each node's lines and turns the child map into arrays, which scan faster. */
+    /** The child for {@code c}, made if there is none yet. */
+    Node childToBuild(char c) {
+      Node found = child(c);
+      if (found == null) {
+        int n = keys.length;
+        keys = Arrays.copyOf(keys, n + 1);
+        children = Arrays.copyOf(children, n + 1);
+        keys[n] = c;
+        found = new Node();
+        children[n] = found;
+      }
+      return found;
+    }
+
+    void addRegex(String javaRegex) {
+      if (lineRegexes == null) {
+        lineRegexes = new ArrayList<>();
+      }
+      lineRegexes.add(javaRegex);
+    }
+
+    void addGuarded(Guarded line) {
+      if (guardedLines == null) {
+        guardedLines = new ArrayList<>();
+      }
+      guardedLines.add(line);
+    }
+
+    /** Compiles each node's lines. */
     void freeze() {
-      if (!lineRegexes.isEmpty()) {
+      if (lineRegexes != null) {
         pattern = Pattern.compile(String.join("|", lineRegexes));
+        lineRegexes = null;
       }
-      if (!guardedLines.isEmpty()) {
+      if (guardedLines != null) {
         guarded = guardedLines.toArray(Guarded[]::new);
+        guardedLines = null;
       }
-      keys = new char[building.size()];
-      children = new Node[building.size()];
-      int i = 0;
-      for (Map.Entry<Character, Node> entry : building.entrySet()) {
-        keys[i] = entry.getKey();
-        children[i++] = entry.getValue();
-      }
-      building = null;
-      lineRegexes = null;
-      guardedLines = null;
       for (Node child : children) {
         child.freeze();
       }
@@ -187,11 +210,15 @@ public final class SiglistMatcher {
       String prefix = translation.literalPrefix();
       Node node = root;
       for (int i = 0; i < prefix.length(); i++) {
-        node = node.building.computeIfAbsent(prefix.charAt(i), c -> new Node());
+        node = node.childToBuild(prefix.charAt(i));
       }
       if (translation.mayBacktrackBadly()) {
         Guarded guarded = new Guarded(translation.pattern(), where.get(index));
-        (prefix.isEmpty() ? unprefixedGuarded : node.guardedLines).add(guarded);
+        if (prefix.isEmpty()) {
+          unprefixedGuarded.add(guarded);
+        } else {
+          node.addGuarded(guarded);
+        }
       } else if (prefix.isEmpty()) {
         String literal = containedLiteral(lines.get(index));
         if (literal != null) {
@@ -202,7 +229,7 @@ public final class SiglistMatcher {
       } else if (translation.pureLiteral()) {
         node.literalEnd = true;
       } else {
-        node.lineRegexes.add(translation.javaRegex());
+        node.addRegex(translation.javaRegex());
       }
     }
     root.freeze();
