@@ -54,34 +54,26 @@ final class AsciiJsonLine {
     byte[] out = bytes;
     int at = length;
     out[at++] = '"';
-    // Most text is printable ASCII, copied whole: as Latin-1 bytes, in which a character outside
-    // Latin-1 becomes '?', so the prefix without '?' or bytes to escape is exactly the text's.
-    // From there on, character by character.
+    // Most text is printable ASCII, copied whole in runs: as Latin-1 bytes, in which a character
+    // outside Latin-1 becomes '?'. While each character is one byte (no pair of surrogates
+    // became a single '?'), a byte's index is its character's, and only the bytes that are not
+    // plain are looked at one by one.
     byte[] latin1 = value.getBytes(StandardCharsets.ISO_8859_1);
-    int plain = plainPrefix(latin1);
-    System.arraycopy(latin1, 0, out, at, plain);
-    at += plain;
-    for (int i = plain; i < n; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-        out[at++] = (byte) c;
-        continue;
-      }
-      out[at++] = '\\';
-      switch (c) {
-        case '"', '\\' -> out[at++] = (byte) c;
-        case '\b' -> out[at++] = 'b';
-        case '\t' -> out[at++] = 't';
-        case '\n' -> out[at++] = 'n';
-        case '\f' -> out[at++] = 'f';
-        case '\r' -> out[at++] = 'r';
-        default -> {
-          out[at++] = 'u';
-          out[at++] = HEX[c >> 12];
-          out[at++] = HEX[(c >> 8) & 0xF];
-          out[at++] = HEX[(c >> 4) & 0xF];
-          out[at++] = HEX[c & 0xF];
+    int i = 0;
+    if (latin1.length == n) {
+      while (true) {
+        int plain = plainRun(latin1, i);
+        System.arraycopy(latin1, i, out, at, plain - i);
+        at += plain - i;
+        if (plain == n) {
+          break;
         }
+        at = character(out, at, value.charAt(plain));
+        i = plain + 1;
+      }
+    } else {
+      for (; i < n; i++) {
+        at = character(out, at, value.charAt(i));
       }
     }
     out[at++] = '"';
@@ -89,12 +81,38 @@ final class AsciiJsonLine {
     return this;
   }
 
+  /** Writes {@code c} as it is when printable ASCII other than quote and backslash, else escaped; where writing ends. */
+  private static int character(byte[] out, int at, char c) {
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      // Such as a real '?', which a run stops at in case it stands for another character.
+      out[at++] = (byte) c;
+      return at;
+    }
+    out[at++] = '\\';
+    switch (c) {
+      case '"', '\\' -> out[at++] = (byte) c;
+      case '\b' -> out[at++] = 'b';
+      case '\t' -> out[at++] = 't';
+      case '\n' -> out[at++] = 'n';
+      case '\f' -> out[at++] = 'f';
+      case '\r' -> out[at++] = 'r';
+      default -> {
+        out[at++] = 'u';
+        out[at++] = HEX[c >> 12];
+        out[at++] = HEX[(c >> 8) & 0xF];
+        out[at++] = HEX[(c >> 4) & 0xF];
+        out[at++] = HEX[c & 0xF];
+      }
+    }
+    return at;
+  }
+
   /**
-   * How many bytes at the start are printable ASCII other than {@code "}, {@code \\} and
-   * {@code ?}: eight at a time, since the client compiler's byte loops are slow.
+   * Where the run of bytes from {@code from} that are printable ASCII other than {@code "},
+   * {@code \\} and {@code ?} ends: eight at a time, since the client compiler's byte loops are slow.
    */
-  private static int plainPrefix(byte[] text) {
-    int i = 0;
+  private static int plainRun(byte[] text, int from) {
+    int i = from;
     for (int end = text.length - Long.BYTES; i <= end; i += Long.BYTES) {
       long word = (long) WORDS.get(text, i);
       long marks = (word & HIGH_BITS) | ((word - 0x2020202020202020L) & ~word & HIGH_BITS)

@@ -81,6 +81,25 @@ class AsciiJsonLineTest {
     }
   }
 
+  /**
+   * Text is copied in runs between the characters to look at: several of them, with runs of
+   * every length between, in any order, and a pair of surrogates anywhere in the text.
+   */
+  @Test
+  void textMixingPlainRunsAndSpecialCharactersIsWrittenAsTheMapperWritesIt() throws IOException {
+    String[] pieces = {"\"", "\\", "?", "\n", "\u001f", "\u007f", "\u00e9", "\u2603", "\uD83D\uDE00", "\uDC00", "a", "abcdefgh", "mozilla::dom::"};
+    java.util.Random random = new java.util.Random(29);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(9); n > 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      assertEquals(AsciiJson.COMPACT.writeValueAsString(TextNode.valueOf(t)),
+          new String(new AsciiJsonLine().string(t).toByteArray(), StandardCharsets.US_ASCII), t);
+    }
+  }
+
   @Test
   void aResultWithoutExtraAndNullsIsWrittenAsTheMapperWritesIt() throws IOException {
     SignatureResult result = new SignatureResult("sig \"x\" \u00e9\n", List.of("note\t1", "\u0007"), List.of(), null);
