@@ -90,6 +90,17 @@ class CrashStatsClientTest {
     assertEquals(SECRET, requests(server).get(0).getHeader("Auth-Token"));
   }
 
+  /** The HTTP client is made by the first request; a client never asked closes all the same. */
+  @Test
+  void aClientThatSentNoRequestClosesAndOneClosedAfterARequestToo() {
+    client().close();
+    server.stubFor(crash(ID.value()).willReturn(found(ID.value())));
+    CrashStatsClient used = client();
+    assertInstanceOf(Found.class, used.get(ID));
+    used.close();
+    assertEquals(1, requests(server).size());
+  }
+
   @Test
   void refusesToSendTheTokenOverPlainHttpToARemoteHost() {
     var settings =
