@@ -47,10 +47,8 @@ final class JsonChecker {
   }
 
   private final byte[] json;
-  private int i;
   /** The open containers, innermost last: '{' or '['. */
   private final byte[] open = new byte[CrashJson.MAX_DEPTH];
-  private int depth;
   private final Spans spans = new Spans();
   /** For each open container up to {@link #SPAN_DEPTH} deep, its span's index. */
   private final int[] openSpans = new int[SPAN_DEPTH];
@@ -69,145 +67,169 @@ final class JsonChecker {
     return checker.spans;
   }
 
+  // The position is passed along in locals and returned, not kept in a field: the client
+  // compiler keeps a field in memory, and a local in a register.
+
   private void document() throws IOException {
-    whitespace();
-    if (i == json.length) {
+    int at = skipWhitespace(0);
+    if (at == json.length) {
       throw new IOException("no JSON value");
     }
-    values();
-    whitespace();
-    if (i != json.length) {
-      throw error("extra data after the JSON value");
+    at = skipWhitespace(values(at));
+    if (at != json.length) {
+      throw error("extra data after the JSON value", at);
     }
   }
 
-  /** Reads the value at {@code i}, containers and all, leaving {@code i} after it. */
-  private void values() throws IOException {
+  /** Reads the value at {@code at}, containers and all; where it ends. */
+  private int values(int at) throws IOException {
+    byte[] bytes = json;
+    int n = bytes.length;
+    int depth = 0;
     while (true) {
       // A value starts here (whitespace before it is skipped).
-      int c = at(i);
+      int c = at < n ? bytes[at] : -1;
       if (c == '{' || c == '[') {
         if (depth == CrashJson.MAX_DEPTH) {
           throw CrashJson.tooDeep();
         }
         if (depth < SPAN_DEPTH) {
-          openSpans[depth] = spans.open(i);
+          openSpans[depth] = spans.open(at);
         }
         open[depth++] = (byte) c;
-        i++;
-        whitespace();
-        if (at(i) == (c == '{' ? '}' : ']')) {
-          close();
+        at++;
+        if (at < n && bytes[at] <= ' ') {
+          at = skipWhitespace(at);
+        }
+        if (at < n && bytes[at] == (c == '{' ? '}' : ']')) {
+          at = close(--depth, at);
         } else {
           if (c == '{') {
-            key();
+            at = key(at);
           }
           continue;
         }
+      } else if (c == '"') {
+        at = string(at);
       } else {
-        scalar(c);
+        at = scalar(c, at);
       }
       // After a value: a comma and the next one, or the end of containers.
       while (true) {
         if (depth == 0) {
-          return;
+          return at;
         }
-        whitespace();
-        int next = at(i);
+        if (at < n && bytes[at] <= ' ') {
+          at = skipWhitespace(at);
+        }
+        int next = at < n ? bytes[at] : -1;
         byte container = open[depth - 1];
         if (next == ',') {
-          i++;
-          whitespace();
+          at++;
+          if (at < n && bytes[at] <= ' ') {
+            at = skipWhitespace(at);
+          }
           if (container == '{') {
-            key();
+            at = key(at);
           }
           break;
         }
         if (next == (container == '{' ? '}' : ']')) {
-          close();
+          at = close(--depth, at);
           continue;
         }
-        throw error(container == '{' ? "expected ',' or '}'" : "expected ',' or ']'");
+        throw error(container == '{' ? "expected ',' or '}'" : "expected ',' or ']'", at);
       }
     }
   }
 
-  /** Closes the innermost container at {@code i}, noting its span. */
-  private void close() {
-    depth--;
+  /** Notes the span of the container at {@code depth} closing at {@code at}; where it ends. */
+  private int close(int depth, int at) {
     if (depth < SPAN_DEPTH) {
-      spans.ends[openSpans[depth]] = i;
+      spans.ends[openSpans[depth]] = at;
     }
-    i++;
+    return at + 1;
   }
 
-  /** A member's name and its colon, leaving {@code i} at the start of its value. */
-  private void key() throws IOException {
-    if (at(i) != '"') {
-      throw error("expected a double-quoted name");
+  /** A member's name and its colon; where its value starts. */
+  private int key(int at) throws IOException {
+    byte[] bytes = json;
+    if (at >= bytes.length || bytes[at] != '"') {
+      throw error("expected a double-quoted name", at);
     }
-    string();
-    whitespace();
-    if (at(i) != ':') {
-      throw error("expected ':'");
+    at = string(at);
+    if (at < bytes.length && bytes[at] <= ' ') {
+      at = skipWhitespace(at);
     }
-    i++;
-    whitespace();
+    if (at >= bytes.length || bytes[at] != ':') {
+      throw error("expected ':'", at);
+    }
+    at++;
+    return at < bytes.length && bytes[at] <= ' ' ? skipWhitespace(at) : at;
   }
 
-  private void scalar(int c) throws IOException {
-    switch (c) {
-      case '"' -> string();
-      case 't' -> word("true");
-      case 'f' -> word("false");
-      case 'n' -> word("null");
-      case 'N' -> word("NaN");
-      case 'I' -> word("Infinity");
-      case '+' -> signedInfinity();
-      case '-' -> {
-        if (at(i + 1) == 'I') {
-          signedInfinity();
-        } else {
-          number();
-        }
-      }
+  private int scalar(int c, int at) throws IOException {
+    return switch (c) {
+      case 't' -> word(at, TRUE);
+      case 'f' -> word(at, FALSE);
+      case 'n' -> word(at, NULL);
+      case 'N' -> word(at, NAN);
+      case 'I' -> word(at, INFINITY);
+      case '+' -> signedInfinity(at);
+      case '-' -> at + 1 < json.length && json[at + 1] == 'I' ? signedInfinity(at) : number(at);
       default -> {
         if (c >= '0' && c <= '9') {
-          number();
-        } else {
-          throw error(c == -1 ? "expected a value, found the end" : "expected a value");
+          yield number(at);
         }
+        throw error(c == -1 ? "expected a value, found the end" : "expected a value", at);
       }
-    }
+    };
+  }
+
+  private static final byte[] TRUE = ascii("true");
+  private static final byte[] FALSE = ascii("false");
+  private static final byte[] NULL = ascii("null");
+  private static final byte[] NAN = ascii("NaN");
+  private static final byte[] INFINITY = ascii("Infinity");
+  private static final byte[] INF = ascii("INF");
+
+  private static byte[] ascii(String word) {
+    return word.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** {@code +Infinity}, {@code -Infinity}, {@code +INF} or {@code -INF}, as Jackson reads them. */
-  private void signedInfinity() throws IOException {
-    int start = i;
-    i++;
-    if (startsWith("Infinity")) {
-      word("Infinity");
-    } else if (startsWith("INF")) {
-      word("INF");
-    } else {
-      i = start;
-      throw error("expected a number");
+  private int signedInfinity(int at) throws IOException {
+    if (startsWith(at + 1, INFINITY)) {
+      return word(at + 1, INFINITY);
     }
+    if (startsWith(at + 1, INF)) {
+      return word(at + 1, INF);
+    }
+    throw error("expected a number", at);
   }
 
-  private boolean startsWith(String word) {
-    return Words.asciiAt(json, i, word);
+  private boolean startsWith(int at, byte[] word) {
+    if (at + word.length > json.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length; k++) {
+      if (json[at + k] != word[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  /** A literal, which no letter, digit or other name character may follow. */
-  private void word(String word) throws IOException {
-    if (!startsWith(word)) {
-      throw error("expected a value");
+  /** A literal, which no letter, digit or other name character may follow; where it ends. */
+  private int word(int at, byte[] word) throws IOException {
+    if (!startsWith(at, word)) {
+      throw error("expected a value", at);
     }
-    i += word.length();
-    if (i < json.length && continuesName(json[i])) {
-      throw error("unrecognized token");
+    at += word.length;
+    if (at < json.length && continuesName(json[at])) {
+      throw error("unrecognized token", at);
     }
+    return at;
   }
 
   /** Whether a byte after a literal would make it part of a longer name (any non-ASCII byte does). */
@@ -216,48 +238,49 @@ final class JsonChecker {
   }
 
   /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, at most 100,000 characters as the reader allows. */
-  private void number() throws IOException {
-    int start = i;
-    if (at(i) == '-') {
-      i++;
+  private int number(int start) throws IOException {
+    int at = start;
+    if (at(at) == '-') {
+      at++;
     }
-    if (at(i) == '0') {
-      i++;
-      if (isDigit(at(i))) {
-        throw error("leading zeros are not allowed");
+    if (at(at) == '0') {
+      at++;
+      if (isDigit(at(at))) {
+        throw error("leading zeros are not allowed", at);
       }
-    } else if (isDigit(at(i))) {
-      digits();
+    } else if (isDigit(at(at))) {
+      at = digits(at);
     } else {
-      throw error("expected a digit");
+      throw error("expected a digit", at);
     }
-    if (at(i) == '.') {
-      i++;
-      if (!isDigit(at(i))) {
-        throw error("expected a digit after the decimal point");
+    if (at(at) == '.') {
+      at++;
+      if (!isDigit(at(at))) {
+        throw error("expected a digit after the decimal point", at);
       }
-      digits();
+      at = digits(at);
     }
-    if (at(i) == 'e' || at(i) == 'E') {
-      i++;
-      if (at(i) == '+' || at(i) == '-') {
-        i++;
+    if (at(at) == 'e' || at(at) == 'E') {
+      at++;
+      if (at(at) == '+' || at(at) == '-') {
+        at++;
       }
-      if (!isDigit(at(i))) {
-        throw error("expected a digit in the exponent");
+      if (!isDigit(at(at))) {
+        throw error("expected a digit in the exponent", at);
       }
-      digits();
+      at = digits(at);
     }
-    if (i - start > 100_000) {
-      i = start;
-      throw error("a number longer than 100000 characters");
+    if (at - start > 100_000) {
+      throw error("a number longer than 100000 characters", start);
     }
+    return at;
   }
 
-  private void digits() {
-    while (i < json.length && isDigit(json[i])) {
-      i++;
+  private int digits(int at) {
+    while (at < json.length && isDigit(json[at])) {
+      at++;
     }
+    return at;
   }
 
   private static boolean isDigit(int b) {
@@ -265,13 +288,12 @@ final class JsonChecker {
   }
 
   /**
-   * A string: no byte below a space, and only JSON's escapes. Eight bytes at a time while none
-   * of them is a quote, a backslash or a control byte.
+   * A string: no byte below a space, and only JSON's escapes; where it ends. Eight bytes at a
+   * time while none of them is a quote, a backslash or a control byte.
    */
-  private void string() throws IOException {
-    // In locals: the client compiler keeps a field in memory, a local in a register.
+  private int string(int start) throws IOException {
     byte[] bytes = json;
-    int at = i + 1;
+    int at = start + 1;
     int wordEnd = bytes.length - Long.BYTES;
     while (true) {
       while (at <= wordEnd) {
@@ -284,20 +306,16 @@ final class JsonChecker {
         at += Long.BYTES;
       }
       if (at >= bytes.length) {
-        throw error("unterminated string");
+        throw error("unterminated string", start);
       }
       byte b = bytes[at];
       if (b == '"') {
-        i = at + 1;
-        return;
+        return at + 1;
       }
       if (b == '\\') {
-        i = at;
-        escape();
-        at = i;
+        at = escape(at);
       } else if (b >= 0 && b < ' ') {
-        i = at;
-        throw error("a control character in a string must be escaped");
+        throw error("a control character in a string must be escaped", at);
       } else {
         // A byte the word test marked by a borrow, or one of the last bytes: an ordinary one.
         at++;
@@ -305,45 +323,34 @@ final class JsonChecker {
     }
   }
 
-  private void escape() throws IOException {
-    int kind = at(i + 1);
+  /** The escape at {@code at}; where it ends. */
+  private int escape(int at) throws IOException {
+    int kind = at(at + 1);
     switch (kind) {
-      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> i += 2;
+      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+        return at + 2;
+      }
       case 'u' -> {
         for (int k = 2; k < 6; k++) {
-          if (Character.digit(at(i + k), 16) < 0) {
-            i += k;
-            throw error("expected a hex digit in a \\u escape");
+          if (Character.digit(at(at + k), 16) < 0) {
+            throw error("expected a hex digit in a \\u escape", at + k);
           }
         }
-        i += 6;
+        return at + 6;
       }
-      default -> {
-        i++;
-        throw error("not a JSON escape");
-      }
+      default -> throw error("not a JSON escape", at + 1);
     }
   }
 
-
-  /**
-   * Passes over whitespace. Compact JSON, the usual kind, has none between tokens, and this test
-   * is small enough for the client compiler to inline where the loop is not.
-   */
-  private void whitespace() {
-    if (i < json.length && json[i] <= ' ') {
-      skipWhitespace();
-    }
-  }
-
-  private void skipWhitespace() {
-    while (i < json.length) {
-      byte b = json[i];
+  private int skipWhitespace(int at) {
+    while (at < json.length) {
+      byte b = json[at];
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return;
+        return at;
       }
-      i++;
+      at++;
     }
+    return at;
   }
 
   /** The byte at {@code index}, or -1 past the end. */
@@ -351,7 +358,7 @@ final class JsonChecker {
     return index < json.length ? json[index] : -1;
   }
 
-  private IOException error(String what) {
-    return new IOException(what + " at byte " + i);
+  private static IOException error(String what, int at) {
+    return new IOException(what + " at byte " + at);
   }
 }
