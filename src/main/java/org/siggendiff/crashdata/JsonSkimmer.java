@@ -265,45 +265,68 @@ final class JsonSkimmer {
         return;
       }
     }
+    // In locals: the client compiler keeps a field in memory, a local in a register, and this
+    // loop passes over most of a cached crash's bytes.
+    byte[] bytes = json;
+    byte[] brackets = open;
+    int at = position;
     int depth = 0;
     int maxDepth = CrashJson.MAX_DEPTH - level;
-    while (position < json.length) {
-      byte b = json[position];
+    while (at < bytes.length) {
+      byte b = bytes[at];
       if (b == '"') {
-        skipString();
+        int end = stringEnd(bytes, at);
+        if (end < 0) {
+          position = at;
+          throw error("unterminated string");
+        }
+        at = end;
         continue;
       }
-      position++;
+      at++;
       if (b == '{' || b == '[') {
         if (depth == maxDepth) {
           throw CrashJson.tooDeep();
         }
-        if (depth == open.length) {
-          open = Arrays.copyOf(open, depth * 2);
+        if (depth == brackets.length) {
+          brackets = Arrays.copyOf(brackets, depth * 2);
+          open = brackets;
         }
-        open[depth++] = b;
+        brackets[depth++] = b;
       } else if (b == '}' || b == ']') {
-        if (depth == 0 || open[depth - 1] != (b == '}' ? '{' : '[')) {
-          position--;
+        if (depth == 0 || brackets[depth - 1] != (b == '}' ? '{' : '[')) {
+          position = at - 1;
           throw error("unmatched '" + (char) b + "'");
         }
         if (--depth == 0) {
+          position = at;
           return;
         }
       }
     }
-    throw error("unclosed '" + (char) open[depth - 1] + "'");
+    position = at;
+    throw error("unclosed '" + (char) brackets[depth - 1] + "'");
   }
 
   private void skipString() throws IOException {
-    int start = position;
-    int i = position + 1;
-    // Eight bytes at a time while no quote or backslash is among them: most of a document's
-    // bytes are in strings.
-    int wordEnd = json.length - Long.BYTES;
+    int end = stringEnd(json, position);
+    if (end < 0) {
+      throw error("unterminated string");
+    }
+    position = end;
+  }
+
+  /**
+   * Where the string starting at {@code start} ends, after its closing quote; -1 when it does
+   * not. Eight bytes at a time while no quote or backslash is among them: most of a document's
+   * bytes are in strings.
+   */
+  private static int stringEnd(byte[] bytes, int start) {
+    int i = start + 1;
+    int wordEnd = bytes.length - Long.BYTES;
     while (true) {
       while (i <= wordEnd) {
-        long word = Words.at(json, i);
+        long word = Words.at(bytes, i);
         long found = Words.zeroBytes(word ^ Words.QUOTES) | Words.zeroBytes(word ^ Words.BACKSLASHES);
         if (found != 0) {
           i += Words.firstMarkedByte(found);
@@ -312,22 +335,18 @@ final class JsonSkimmer {
         i += Long.BYTES;
       }
       byte b = 0;
-      while (i < json.length && (b = json[i]) != '"' && b != '\\') {
+      while (i < bytes.length && (b = bytes[i]) != '"' && b != '\\') {
         i++;
       }
-      if (i >= json.length) {
-        break;
+      if (i >= bytes.length) {
+        return -1;
       }
       if (b == '"') {
-        position = i + 1;
-        return;
+        return i + 1;
       }
       i += 2;
     }
-    position = start;
-    throw error("unterminated string");
   }
-
 
   /** A key, decoded as JSON decodes strings: escapes are undone. */
   private String readKey() throws IOException {
