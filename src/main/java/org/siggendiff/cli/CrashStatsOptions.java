@@ -18,6 +18,8 @@ final class CrashStatsOptions implements Validated {
   static final String CACHE_ENV = "SIGGEN_DIFF_CACHE";
   /** Each job is a thread; past this many the machine, the API's rate limit or the disk is the bottleneck. */
   static final int MAX_JOBS = 256;
+  /** Enough requests at once to hide Crash Stats' latency within its rate limit. */
+  static final int DEFAULT_JOBS = 8;
 
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})([kmg]?)");
 
@@ -30,9 +32,10 @@ final class CrashStatsOptions implements Validated {
       description = "crash cache; default: $" + CACHE_ENV + ", else ./cache")
   Path cacheDir;
 
-  @Option(names = "--jobs", paramLabel = "N", defaultValue = "8",
-      description = "crashes handled at once (default: ${DEFAULT-VALUE})")
-  int jobs;
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "crashes handled at once (default: " + DEFAULT_JOBS + "; for a diff of JSON documents only, which"
+          + " never waits on Crash Stats, one per processor)")
+  Integer jobs;
 
   @Option(names = "--offline", description = "use the cache only; a crash not in it is an error")
   boolean offline;
@@ -57,7 +60,9 @@ final class CrashStatsOptions implements Validated {
 
   @Override
   public void validate() throws UsageError {
-    OptionBounds.check("--jobs", jobs, 1, MAX_JOBS);
+    if (jobs != null) {
+      OptionBounds.check("--jobs", jobs, 1, MAX_JOBS);
+    }
     if (offline && refresh) {
       throw new UsageError("--offline and --refresh cannot be used together");
     }
@@ -70,10 +75,24 @@ final class CrashStatsOptions implements Validated {
     if (offline) {
       return new Opened(new CachingCrashSource(cache, null, false, CachingCrashSource.Mode.OFFLINE, CachingCrashSource.DEFAULT_MEMORY_BYTES), null, cache);
     }
-    CrashStatsClient client = api.client(context, jobs, maxBytes, command.name());
+    CrashStatsClient client = api.client(context, jobs(), maxBytes, command.name());
     CachingCrashSource.Mode mode = mode();
     return new Opened(
         new CachingCrashSource(cache, client, client.hasToken(), mode, CachingCrashSource.DEFAULT_MEMORY_BYTES), client, cache);
+  }
+
+  /** {@code --jobs}, else the default for work that may wait on Crash Stats. */
+  int jobs() {
+    return jobs != null ? jobs : DEFAULT_JOBS;
+  }
+
+  /**
+   * {@code --jobs}, else one per processor (up to the default): work that never waits gains
+   * nothing from more threads than processors, which only take turns and evict each other's
+   * crashes from the caches (about a tenth slower on two processors with eight).
+   */
+  int jobsForDocuments() {
+    return jobs != null ? jobs : Math.min(DEFAULT_JOBS, Runtime.getRuntime().availableProcessors());
   }
 
   CachingCrashSource.Mode mode() {

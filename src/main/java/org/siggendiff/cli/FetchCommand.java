@@ -62,7 +62,7 @@ final class FetchCommand implements Callable<Integer>, Validated {
       Progress progress = new Progress(context.err(), "fetch", entries.size(), context.errIsTerminal());
       RawCrashTally rawCrashes = new RawCrashTally();
       FetchSummary summary =
-          new FetchRunner(raw.source(crashStats, opened, rawCrashes), crashStats.jobs).run(entries, progress, context.interruption().watch());
+          new FetchRunner(raw.source(crashStats, opened, rawCrashes), crashStats.jobs()).run(entries, progress, context.interruption().watch());
       summary.print(context.err());
       if (raw.raw) {
         // Reported, but not part of the exit status: signatures never need a raw crash.

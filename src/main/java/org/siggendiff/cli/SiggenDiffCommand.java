@@ -80,7 +80,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           + " reprocess) or html (a page to open from disk) (default: ${DEFAULT-VALUE})")
   String format;
 
-  // --- issue 15: reports ---
   @Option(names = "--output", paramLabel = "FILE",
       description = "write the report to FILE (whole or not at all: written beside it, then renamed) instead of stdout")
   Path output;
@@ -94,7 +93,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       description = "longest markdown report, in characters; rows that do not fit are left out and counted"
           + " (default: ${DEFAULT-VALUE}, within a GitHub comment)")
   int maxChars;
-  // --- end issue 15 ---
 
   @Option(names = "--different-only", description = "only the crashes whose baseline and candidate differ")
   boolean differentOnly;
@@ -125,7 +123,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
 
   @Mixin CrashStatsOptions crashStats;
 
-  // --- issue 18: raw crashes and production impact ---
+  // Raw crashes and production impact, reported after the summary.
   @Mixin RawOption raw;
 
   @Option(names = "--impact",
@@ -136,7 +134,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   @Option(names = "--days", paramLabel = "N", defaultValue = "7",
       description = "the window of --impact, in days up to now (default: ${DEFAULT-VALUE})")
   int impactDays;
-  // --- end issue 18 ---
 
   @Parameters(paramLabel = "CRASHID", description = "crash IDs (default: read stdin, unless --corpus is given)")
   List<String> crashIds = new ArrayList<>();
@@ -149,10 +146,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   @Override
   public void validate() throws UsageError {
     shard();
-    // issue 18
     OptionBounds.check("--days", impactDays, 1, 365);
-    OptionBounds.check("--max-chars", maxChars, ReportOptions.MIN_MAX_CHARS, 100_000_000); // issue 15
-    links(); // issue 15
+    OptionBounds.check("--max-chars", maxChars, ReportOptions.MIN_MAX_CHARS, 100_000_000);
+    links();
     if (impact && crashStats.offline) {
       throw new UsageError("--impact asks Crash Stats and cannot be used with --offline");
     }
@@ -207,13 +203,14 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       // A share's count is not known before its inputs are hashed.
       long inputCount = share.isAll() ? inputCount(stdin, entries) : -1;
       Progress progress = new Progress(context.err(), "siggen-diff", inputCount, context.errIsTerminal());
-      RawCrashTally rawCrashes = new RawCrashTally(); // issue 18
-      ObjectNode extra = JsonNodeFactory.instance.objectNode(); // issue 18
-      ProductionImpact sample = new ProductionImpact(); // issue 18
+      RawCrashTally rawCrashes = new RawCrashTally();
+      ObjectNode extra = JsonNodeFactory.instance.objectNode();
+      ProductionImpact sample = new ProductionImpact();
       ReportOptions options = new ReportOptions(
-          verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS); // issue 15
+          verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS);
+      boolean looksUp = stdin != null || !crashIds.isEmpty() || corpus.namesCrashIds();
       DiffSession session = new DiffSession(baselineSource, candidateSource, raw.source(crashStats, opened, rawCrashes),
-          crashStats.jobs, reportFormat.explanations(options), share);
+          looksUp ? crashStats.jobs() : crashStats.jobsForDocuments(), reportFormat.explanations(options), share);
       RowWriter[] writer = {null};
       DiffSummary summary;
       boolean broken;
@@ -237,7 +234,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         for (String line : SummaryText.lines(summary)) {
           context.err().println(TerminalText.clean(line));
         }
-        // --- issue 18: lines and JSON sections after the summary's own ---
+        // Raw crashes and impact: lines and JSON sections after the summary's own.
         if (raw.raw) {
           rawCrashes.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
           extra.set("raw_crashes", rawCrashes.toJson());
@@ -248,9 +245,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           measured.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
           extra.set("impact", measured.toJson());
         }
-        // --- end issue 18 ---
-        context.err().flush();
-        // issue 15: the reports that carry a summary write it, with the impact, after the rows.
+              context.err().flush();
+        // The reports that carry a summary write it, with the impact, after the rows.
         if (writer[0] != null) {
           try {
             writer[0].finish(summary, measured);
@@ -289,7 +285,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     return new DiffSession.Output() {
       @Override
       public void row(DiffRow row) throws IOException {
-        sample.add(row); // issue 18
+        sample.add(row);
         progress.advance();
         if (differentOnly && !row.changed()) {
           return;
@@ -319,7 +315,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     Path target = summaryFile.toAbsolutePath();
     try {
       ObjectNode document = SummaryJson.toJson(summary);
-      document.setAll(extra); // issue 18
+      document.setAll(extra);
       String json = AsciiJson.PRETTY.writeValueAsString(document) + "\n";
       AtomicFile.replace(target, json.getBytes(StandardCharsets.UTF_8), "." + target.getFileName() + ".");
       return true;

@@ -69,6 +69,11 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     }
   }
 
+  /** Whether some of the files are lists of crash IDs ({@code .txt}), which are looked up rather than read. */
+  public boolean namesCrashIds() {
+    return files.stream().anyMatch(file -> withoutGzipSuffix(file.getFileName().toString()).endsWith(".txt"));
+  }
+
   private static List<Path> folderFiles(Path folder) throws IOException {
     Path fetchData = folder.resolve("processed_crash");
     if (Files.isDirectory(fetchData)) {

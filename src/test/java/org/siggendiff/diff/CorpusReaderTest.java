@@ -1,8 +1,10 @@
 package org.siggendiff.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +27,24 @@ class CorpusReaderTest {
       reader.forEachRemaining(inputs::add);
     }
     return inputs;
+  }
+
+  /** Only lists of crash IDs are looked up; a diff of the rest never waits on Crash Stats. */
+  @Test
+  void saysWhetherItsFilesNameCrashIdsToLookUp() throws IOException {
+    Files.writeString(folder.resolve("crashes.jsonl"), "{}\n");
+    Files.write(folder.resolve("ids.txt.gz"), gzip(CrashIds.text(1) + "\n"));
+    Path saved = Files.createDirectory(folder.resolve("saved"));
+    Files.writeString(saved.resolve("crashids.txt"), CrashIds.text(2) + "\n");
+    try (CorpusReader documents = new CorpusReader(List.of(folder.resolve("crashes.jsonl")), 1 << 20)) {
+      assertFalse(documents.namesCrashIds());
+    }
+    try (CorpusReader ids = new CorpusReader(List.of(folder.resolve("crashes.jsonl"), folder.resolve("ids.txt.gz")), 1 << 20)) {
+      assertTrue(ids.namesCrashIds());
+    }
+    try (CorpusReader savedCorpus = new CorpusReader(List.of(saved), 1 << 20)) {
+      assertTrue(savedCorpus.namesCrashIds());
+    }
   }
 
   @Test
