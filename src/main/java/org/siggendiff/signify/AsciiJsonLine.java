@@ -21,7 +21,8 @@ final class AsciiJsonLine {
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
 
-  private byte[] bytes = new byte[1024];
+  /** Most lines of a result are one to two thousand bytes. */
+  private byte[] bytes = new byte[2048];
   private int length;
 
   /** Appends ASCII text that needs no escaping: punctuation and field names. */
@@ -49,8 +50,9 @@ final class AsciiJsonLine {
       return raw("null");
     }
     int n = value.length();
-    // Every character takes at most six bytes.
-    ensure(n * 6 + 2);
+    // Room for the text as it is, and for each character to escape (six bytes at most) when it
+    // comes: reserving six bytes a character made most lines grow their buffer twice.
+    ensure(n + 2);
     byte[] out = bytes;
     int at = length;
     out[at++] = '"';
@@ -59,8 +61,8 @@ final class AsciiJsonLine {
     // became a single '?'), a byte's index is its character's, and only the bytes that are not
     // plain are looked at one by one.
     byte[] latin1 = value.getBytes(StandardCharsets.ISO_8859_1);
-    int i = 0;
     if (latin1.length == n) {
+      int i = 0;
       while (true) {
         int plain = plainRun(latin1, i);
         System.arraycopy(latin1, i, out, at, plain - i);
@@ -68,11 +70,17 @@ final class AsciiJsonLine {
         if (plain == n) {
           break;
         }
+        length = at;
+        ensure(6 + n - plain);
+        out = bytes;
         at = character(out, at, value.charAt(plain));
         i = plain + 1;
       }
     } else {
-      for (; i < n; i++) {
+      for (int i = 0; i < n; i++) {
+        length = at;
+        ensure(6 + n - i);
+        out = bytes;
         at = character(out, at, value.charAt(i));
       }
     }
