@@ -30,13 +30,19 @@ public final class Memo<K, V> {
   /** The function's value for {@code key}; an exception is passed on and nothing is kept. */
   public V get(K key) {
     V value = values.get(key);
-    if (value == null) {
-      value = function.apply(key);
-      if (values.size() >= capacity) {
-        values.clear();
-      }
-      values.put(key, value);
+    return value != null ? value : compute(key);
+  }
+
+  /**
+   * The function's value for a key {@link #getIfPresent} did not find, kept; an exception is
+   * passed on and nothing is kept.
+   */
+  public V compute(K key) {
+    V value = function.apply(key);
+    if (values.size() >= capacity) {
+      values.clear();
     }
+    values.put(key, value);
     return value;
   }
 }

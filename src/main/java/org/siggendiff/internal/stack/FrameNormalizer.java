@@ -76,9 +76,9 @@ final class FrameNormalizer {
       frames = new NormalizedFrame[count];
     }
 
-    /** The entry found for frame {@code index} if it was looked up by this very string, else null. */
-    private NormalizedFrame get(int index, String name) {
-      return index >= 0 && index < names.length && names[index] == name ? frames[index] : null;
+    /** Whether frame {@code index} was looked up by this very string; {@link #frames} then holds what was found. */
+    private boolean lookedUp(int index, String name) {
+      return index >= 0 && index < names.length && names[index] == name;
     }
   }
 
@@ -102,8 +102,12 @@ final class FrameNormalizer {
         return withLine(rustMemo.get(requireText(function)), frame);
       }
       String name = requireText(function, "endswith");
-      NormalizedFrame known = found == null ? null : found.get(index, name);
-      return withLine(known != null ? known : cppMemo.get(name), frame);
+      if (found != null && found.lookedUp(index, name)) {
+        // Looked up already: what was not there is computed without asking the memo again.
+        NormalizedFrame known = found.frames[index];
+        return withLine(known != null ? known : cppMemo.compute(name), frame);
+      }
+      return withLine(cppMemo.get(name), frame);
     }
     if (PyValues.truthy(file) && PyValues.truthy(frame.line())) {
       String fileName = PyStrings.rstrip(requireText(file, "rstrip"), "/\\");
