@@ -37,10 +37,14 @@ public final class LineUsage {
   private static final String WATCHDOG_DEBUG = "SignatureRunWatchDog: ";
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
   private static final Pattern LINE_SUFFIX = Pattern.compile(":[^:]*$");
+  private static final SiglistKind[] KINDS = SiglistKind.values();
 
   private final SiglistChange change;
   private final List<ListLine> added = new ArrayList<>();
   private final List<ListLine> removed = new ArrayList<>();
+  /** The same lines by list, indexed by the kind's ordinal. */
+  private final List<List<ListLine>> addedByKind = new ArrayList<>();
+  private final List<List<ListLine>> removedByKind = new ArrayList<>();
   /** By identity: the lines are the set's own, and a record's hash costs more the first thousand times. */
   private final Map<ListLine, Stats> stats = new IdentityHashMap<>();
   private final Set<String> seenBefore = ConcurrentHashMap.newKeySet();
@@ -62,19 +66,25 @@ public final class LineUsage {
     this.change = change;
     for (SiglistKind kind : SiglistKind.values()) {
       Set<String> texts = new HashSet<>();
+      List<ListLine> kindAdded = new ArrayList<>();
       for (ListLine line : change.candidate().lines(kind)) {
         if (change.isAdded(line) && texts.add(line.text())) {
-          added.add(line);
+          kindAdded.add(line);
           stats.put(line, new Stats());
         }
       }
       texts.clear();
+      List<ListLine> kindRemoved = new ArrayList<>();
       for (ListLine line : change.baseline().lines(kind)) {
         if (change.isRemoved(line) && texts.add(line.text())) {
-          removed.add(line);
+          kindRemoved.add(line);
           stats.put(line, new Stats());
         }
       }
+      added.addAll(kindAdded);
+      removed.addAll(kindRemoved);
+      addedByKind.add(List.copyOf(kindAdded));
+      removedByKind.add(List.copyOf(kindRemoved));
     }
     addedPrefixes = added.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
     removedPrefixes = removed.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
@@ -135,24 +145,43 @@ public final class LineUsage {
       if (!firstTime(seenBefore, frame)) {
         failIfTimedOut(timedOutBefore, frame);
       } else if (mayMatch(frame, removedPrefixes)) {
-        Subject subject = new Subject(frame);
-        for (ListLine line : removed) {
-          if (subject.mayMatch(line) && matches(change.baseline(), line, subject.text, frame, timedOutBefore)) {
-            synchronized (this) {
-              stats.get(line).frames++;
-            }
-          }
-        }
+        test(frame, removedByKind, change.baseline(), timedOutBefore, false);
       }
     }
     for (String frame : candidateFrames) {
       if (!firstTime(seenAfter, frame)) {
         failIfTimedOut(timedOutAfter, frame);
       } else if (mayMatch(frame, addedPrefixes)) {
-        Subject subject = new Subject(frame);
-        for (ListLine line : added) {
-          if (subject.mayMatch(line) && matches(change.candidate(), line, subject.text, frame, timedOutAfter)) {
-            matchedAdded(line, subject.text, frame);
+        test(frame, addedByKind, change.candidate(), timedOutAfter, true);
+      }
+    }
+  }
+
+  /**
+   * Tests a frame seen for the first time against one side's changed lines, a list at a time:
+   * the frame as that list sees it is first asked of all its changed lines at once ({@link
+   * SiglistChange#mayDiffer}), and a list none of them matches (nearly every one) is passed
+   * over whole.
+   */
+  private void test(String frame, List<List<ListLine>> byKind, SiglistLines lines, Map<String, String> timedOut, boolean addedLines) {
+    for (SiglistKind kind : KINDS) {
+      List<ListLine> kindLines = byKind.get(kind.ordinal());
+      if (kindLines.isEmpty()) {
+        continue;
+      }
+      String text = subject(kind, frame);
+      if (!change.mayDiffer(kind, text)) {
+        continue;
+      }
+      for (ListLine line : kindLines) {
+        if (!matches(lines, line, text, frame, timedOut)) {
+          continue;
+        }
+        if (addedLines) {
+          matchedAdded(line, text, frame);
+        } else {
+          synchronized (this) {
+            stats.get(line).frames++;
           }
         }
       }
@@ -238,31 +267,6 @@ public final class LineUsage {
 
   private static String subject(SiglistKind kind, String frame) {
     return kind == SiglistKind.LINE_NUMBERS ? LINE_SUFFIX.matcher(frame).replaceFirst("") : frame;
-  }
-
-  /**
-   * A frame as the lines of one list at a time see it. The lines come grouped by list, and all
-   * the changed lines of a list are first asked at once ({@link SiglistChange#mayDiffer}): a
-   * frame none of them matches (nearly every one) is not asked line by line.
-   */
-  private final class Subject {
-    private final String frame;
-    private SiglistKind kind;
-    private String text;
-    private boolean mayMatch;
-
-    Subject(String frame) {
-      this.frame = frame;
-    }
-
-    boolean mayMatch(ListLine line) {
-      if (line.kind() != kind) {
-        kind = line.kind();
-        text = subject(kind, frame);
-        mayMatch = change.mayDiffer(kind, text);
-      }
-      return mayMatch;
-    }
   }
 
   private void matchedAdded(ListLine line, String subject, String frame) {
