@@ -3,8 +3,10 @@ package org.siggendiff.cli;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.fetch.FetchRunner;
@@ -54,29 +56,40 @@ final class FetchCommand implements Callable<Integer>, Validated {
     if (crashIds.isEmpty() && context.inIsTerminal()) {
       context.err().println("fetch: reading crash IDs from stdin; Ctrl-D to end");
     }
-    List<CrashIdInput.Entry> entries =
-        crashIds.isEmpty()
-            ? CrashIdInput.fromLines(new InputStreamReader(context.in(), StandardCharsets.UTF_8))
-            : CrashIdInput.fromArguments(crashIds);
+    BooleanSupplier stop = context.interruption().watch();
+    // Crash IDs on stdin are fetched as they come (crashids ... | siggen-diff fetch), so their
+    // count is known only at the end.
+    List<CrashIdInput.Entry> arguments = CrashIdInput.fromArguments(crashIds);
+    StdinCrashIds<CrashIdInput.Entry> stdin = crashIds.isEmpty()
+        ? new StdinCrashIds<>(new InputStreamReader(context.in(), StandardCharsets.UTF_8), entry -> entry, stop)
+        : null;
+    Iterator<CrashIdInput.Entry> entries = stdin != null ? stdin : arguments.iterator();
+    long count = stdin != null ? -1 : arguments.size();
     try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
-      Progress progress = new Progress(context.err(), "fetch", entries.size(), context.errIsTerminal());
+      Progress progress = new Progress(context.err(), "fetch", count, context.errIsTerminal());
       RawCrashTally rawCrashes = new RawCrashTally();
-      FetchSummary summary =
-          new FetchRunner(raw.source(crashStats, opened, rawCrashes), crashStats.jobs()).run(entries, progress, context.interruption().watch());
+      FetchSummary summary = new FetchRunner(raw.source(crashStats, opened, rawCrashes), crashStats.jobs()).run(entries, progress, stop);
       summary.print(context.err());
       if (raw.raw) {
         // Reported, but not part of the exit status: signatures never need a raw crash.
         rawCrashes.lines().forEach(line -> context.err().println("fetch: " + TerminalText.clean(line)));
         context.err().flush();
       }
-      if (context.interruption().requested() && summary.inputs() < entries.size()) {
+      // A stop while waiting on stdin ends the inputs rather than the run, which then looks whole.
+      if (summary.wasStopped() || (stdin != null && stdin.stoppedBeforeEnd())) {
+        long total = stdin != null ? stdin.countIfRead() : count;
+        long inCache = summary.fetched() + summary.cached();
+        String where = total >= 0
+            ? String.format("%d of %d crashes are in the cache, %d not looked at", inCache, total, total - summary.inputs())
+            : (inCache == 1 ? "1 crash is" : inCache + " crashes are") + " in the cache, and the rest of stdin was not read";
         context.err().printf(
-            "fetch: interrupted: %d of %d crashes are in the cache, %d not looked at; the same command again resumes"
+            "fetch: interrupted: %s; the same command again resumes"
                 + " (cached crashes are not fetched again; a few in flight may be cached already)%n",
-            summary.fetched() + summary.cached(), entries.size(), entries.size() - summary.inputs());
+            where);
         return ExitCodes.INTERRUPTED;
       }
       return summary.complete() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
     }
   }
+
 }

@@ -22,6 +22,7 @@ import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.crashstats.SignatureCounts;
 import org.siggendiff.diff.CorpusReader;
+import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSession;
 import org.siggendiff.diff.DiffSummary;
@@ -184,9 +185,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     ResolvedSiglists baselineSource = sources.baseline();
     ResolvedSiglists candidateSource = sources.candidate();
     BooleanSupplier stop = context.interruption().watch();
-    StdinCrashIds stdin = null;
+    StdinCrashIds<DiffInput> stdin = null;
     if (fromStdin) {
-      stdin = new StdinCrashIds(new InputStreamReader(context.in(), StandardCharsets.UTF_8), stop);
+      stdin = new StdinCrashIds<>(new InputStreamReader(context.in(), StandardCharsets.UTF_8), DiffInput::of, stop);
       if (stdin.isEmpty()) {
         spec.commandLine().usage(context.err());
         return ExitCodes.USAGE;
@@ -273,7 +274,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   }
 
   /** How many inputs there are: the arguments' count, or -1 when corpora or stdin are read as the run goes. */
-  private long inputCount(StdinCrashIds stdin, List<CrashIdInput.Entry> entries) {
+  private long inputCount(StdinCrashIds<DiffInput> stdin, List<CrashIdInput.Entry> entries) {
     return stdin == null && corpora.isEmpty() ? entries.size() : -1;
   }
 

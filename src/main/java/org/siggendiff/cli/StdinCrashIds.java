@@ -7,19 +7,23 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.siggendiff.crashstats.CrashIdInput;
-import org.siggendiff.diff.DiffInput;
 import org.siggendiff.pipeline.WaitingIterator;
 import org.siggendiff.report.TerminalText;
 
 /**
- * Crash IDs from stdin as they are written, for {@code crashids ... | siggen-diff}: each line is
- * an input as soon as it ends (an invalid one a failed row, named by its line number), only a
- * bounded number are held, and a stop request ends the wait for the next line. A daemon thread
- * reads, since a read of stdin cannot be interrupted; it is left blocked if the run stops first.
+ * Crash IDs from stdin as they are written, for {@code crashids ... | siggen-diff} and {@code
+ * fetch}: each line is an input as soon as it ends (an invalid one named by its line number),
+ * only a bounded number are held, and a stop request ends the wait for the next line. A daemon
+ * thread reads, since a read of stdin cannot be interrupted; it is left blocked if the run stops
+ * first.
+ *
+ * @param <T> what a command makes of each line
  */
-final class StdinCrashIds implements WaitingIterator<DiffInput> {
+final class StdinCrashIds<T> implements WaitingIterator<T> {
   /** Lines read ahead of the run: enough to keep the workers busy, few enough to hold nothing big. */
   private static final int READ_AHEAD = 4096;
   private static final long POLL_MILLIS = 50;
@@ -32,7 +36,14 @@ final class StdinCrashIds implements WaitingIterator<DiffInput> {
   private boolean stopped;
   private boolean any;
 
-  StdinCrashIds(Reader stdin, BooleanSupplier stop) {
+  private final Function<CrashIdInput.Entry, T> input;
+  /** Entries the reading thread has made, and whether it met the end of stdin. */
+  private final AtomicLong entries = new AtomicLong();
+  private volatile boolean readToEnd;
+
+  /** @param input what a command makes of each line's entry, valid or not */
+  StdinCrashIds(Reader stdin, Function<CrashIdInput.Entry, T> input, BooleanSupplier stop) {
+    this.input = input;
     this.stop = stop;
     Thread reader = new Thread(() -> read(stdin), "siggen-diff-stdin");
     reader.setDaemon(true);
@@ -42,18 +53,26 @@ final class StdinCrashIds implements WaitingIterator<DiffInput> {
   private void read(Reader stdin) {
     try {
       CrashIdInput.forEachLine(stdin, entry -> {
-        put(entry instanceof CrashIdInput.Valid valid
-            ? new DiffInput.Lookup(valid.where(), valid.id())
-            : new DiffInput.Invalid(entry.where(), ((CrashIdInput.Invalid) entry).reason()));
+        entries.incrementAndGet();
+        put(input.apply(entry));
       });
     } catch (IOException e) {
-      // The lines read are processed; what could not be read is a failed row, not a lost one.
-      put(new DiffInput.Invalid("stdin", "could not be read to its end: " + TerminalText.clean(String.valueOf(e.getMessage()))));
+      // The lines read are processed; what could not be read is an invalid input, not a lost one.
+      entries.incrementAndGet();
+      put(input.apply(new CrashIdInput.Invalid("stdin", "could not be read to its end: " + TerminalText.clean(String.valueOf(e.getMessage())))));
     } catch (CancellationException e) {
       return;
+    } catch (RuntimeException | Error e) {
+      // A bug or a broken stream: the command fails on its own thread, as if it had read stdin itself.
+      put(new Failure(e));
+      return;
     }
+    readToEnd = true;
     put(END);
   }
+
+  /** What went wrong on the reading thread, to be thrown where the inputs are taken. */
+  private record Failure(Throwable thrown) {}
 
   private void put(Object item) {
     try {
@@ -81,6 +100,12 @@ final class StdinCrashIds implements WaitingIterator<DiffInput> {
       }
       if (item == END) {
         ended = true;
+      } else if (item instanceof Failure failure) {
+        ended = true;
+        if (failure.thrown() instanceof Error error) {
+          throw error;
+        }
+        throw (RuntimeException) failure.thrown();
       } else if (item != null) {
         next = item;
         any = true;
@@ -90,11 +115,12 @@ final class StdinCrashIds implements WaitingIterator<DiffInput> {
   }
 
   @Override
-  public DiffInput next() {
+  @SuppressWarnings("unchecked")
+  public T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    DiffInput input = (DiffInput) next;
+    T input = (T) next;
     next = null;
     return input;
   }
@@ -107,6 +133,11 @@ final class StdinCrashIds implements WaitingIterator<DiffInput> {
   /** Whether a stop request came before stdin ended, so that the rest of it was not read. */
   boolean stoppedBeforeEnd() {
     return stopped;
+  }
+
+  /** How many entries stdin held, once it has been read to its end (not necessarily taken); else -1. */
+  long countIfRead() {
+    return readToEnd ? entries.get() : -1;
   }
 
   /** Whether stdin ended without a single crash ID line (blank lines and comments aside); waits for it to end or give one. */

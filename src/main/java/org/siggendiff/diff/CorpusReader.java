@@ -239,7 +239,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
       if (problem != null) {
         ready.add(new DiffInput.Invalid(where, problem));
       } else {
-        CrashIdInput.fromLine(where, line.text()).map(CorpusReader::toInput).ifPresent(ready::add);
+        CrashIdInput.fromLine(where, line.text()).map(DiffInput::of).ifPresent(ready::add);
       }
     } else if (!BoundedLineReader.isBlank(line.bytes())) {
       ready.add(new DiffInput.Document(where, null, line.bytes()));
@@ -257,17 +257,9 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     }
   }
 
-  /** A crash ID entry as a lookup, or the reason it is not one. */
-  private static DiffInput toInput(CrashIdInput.Entry entry) {
-    if (entry instanceof CrashIdInput.Valid valid) {
-      return new DiffInput.Lookup(valid.where(), valid.id());
-    }
-    return new DiffInput.Invalid(entry.where(), ((CrashIdInput.Invalid) entry).reason());
-  }
-
   /** The crash IDs of the command line or stdin as inputs. */
   public static Iterator<DiffInput> fromEntries(List<CrashIdInput.Entry> entries) {
-    return entries.stream().map(CorpusReader::toInput).iterator();
+    return entries.stream().map(DiffInput::of).iterator();
   }
 
   @Override

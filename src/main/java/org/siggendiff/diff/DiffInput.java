@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import org.siggendiff.crashstats.CrashId;
+import org.siggendiff.crashstats.CrashIdInput;
 
 /** One input of a diff run, with where it came from ({@code line 3}, {@code corpus.jsonl:12}). */
 public sealed interface DiffInput permits DiffInput.Lookup, DiffInput.Document, DiffInput.Invalid {
@@ -19,6 +20,14 @@ public sealed interface DiffInput permits DiffInput.Lookup, DiffInput.Document, 
   static String describeBytes(long bytes) {
     long mebibyte = 1024 * 1024;
     return bytes % mebibyte == 0 ? bytes / mebibyte + " MiB" : bytes + " bytes";
+  }
+
+  /** A crash ID entry as a lookup, or the reason it is not one. */
+  static DiffInput of(CrashIdInput.Entry entry) {
+    if (entry instanceof CrashIdInput.Valid valid) {
+      return new Lookup(valid.where(), valid.id());
+    }
+    return new Invalid(entry.where(), ((CrashIdInput.Invalid) entry).reason());
   }
 
   /** A crash to get from the crash source. */

@@ -1,5 +1,6 @@
 package org.siggendiff.fetch;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashstats.CrashIdInput;
@@ -20,11 +21,14 @@ public final class FetchRunner {
   }
 
   public FetchSummary run(List<CrashIdInput.Entry> entries, Progress progress) throws InterruptedException {
-    return run(entries, progress, () -> false);
+    return run(entries.iterator(), progress, () -> false);
   }
 
-  /** Stops taking crash IDs when {@code stop} says so; what was fetched by then stays cached. */
-  public FetchSummary run(List<CrashIdInput.Entry> entries, Progress progress, BooleanSupplier stop) throws InterruptedException {
+  /**
+   * Fetches the entries as they come, which may be as stdin gives them; stops taking them when
+   * {@code stop} says so, and what was fetched by then stays cached.
+   */
+  public FetchSummary run(Iterator<CrashIdInput.Entry> entries, Progress progress, BooleanSupplier stop) throws InterruptedException {
     FetchSummary summary = new FetchSummary();
     record Looked(CrashIdInput.Entry entry, CrashResult result) {}
     OrderedParallelMap<CrashIdInput.Entry, Looked> lookups =
@@ -32,8 +36,8 @@ public final class FetchRunner {
             entry -> new Looked(entry, entry instanceof CrashIdInput.Valid valid ? source.get(valid.id()) : null),
             jobs,
             jobs * 4);
-    lookups.run(
-        entries.iterator(),
+    OrderedParallelMap.Outcome outcome = lookups.run(
+        entries,
         looked -> {
           if (looked.entry() instanceof CrashIdInput.Invalid invalid) {
             summary.addInvalid(invalid);
@@ -44,6 +48,9 @@ public final class FetchRunner {
         },
         stop);
     progress.finish();
+    if (outcome.stopped()) {
+      summary.stopped();
+    }
     return summary;
   }
 }

@@ -21,6 +21,7 @@ public final class FetchSummary {
   private long cached;
   private final List<Failure> failures = new ArrayList<>();
   private final List<CrashIdInput.Invalid> invalid = new ArrayList<>();
+  private boolean stopped;
 
   void add(String where, CrashResult result) {
     if (result instanceof Found found) {
@@ -36,6 +37,15 @@ public final class FetchSummary {
 
   void addInvalid(CrashIdInput.Invalid entry) {
     invalid.add(entry);
+  }
+
+  void stopped() {
+    stopped = true;
+  }
+
+  /** Whether the run was stopped before it had taken and looked at every input. */
+  public boolean wasStopped() {
+    return stopped;
   }
 
   public long fetched() {
