@@ -14,6 +14,19 @@ public sealed interface DiffInput permits DiffInput.Lookup, DiffInput.Document, 
    */
   int DEFAULT_MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
+  /**
+   * How many bytes of documents may wait for or be in the workers at once (one document more
+   * aside, however large): a window of inputs holds only crash IDs when they are looked up, but
+   * the documents themselves when read from corpora, and those must fit the launcher's 320 MB
+   * heap beside what is made of them.
+   */
+  long MAX_BYTES_IN_FLIGHT = 64L << 20;
+
+  /** What an input weighs in memory while in flight: a document's bytes; a crash ID nothing to speak of. */
+  static long bytes(DiffInput input) {
+    return input instanceof Document document ? document.json().length : 0;
+  }
+
   String where();
 
   /** A size for messages: {@code 32 MiB}, or bytes when not a whole number of MiB. */

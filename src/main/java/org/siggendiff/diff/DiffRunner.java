@@ -78,7 +78,9 @@ public final class DiffRunner {
    */
   public OrderedParallelMap.Outcome run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows, BooleanSupplier stop)
       throws InterruptedException {
-    return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8).run(inputs, rows, stop);
+    return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8)
+        .weighing(DiffInput::bytes, DiffInput.MAX_BYTES_IN_FLIGHT)
+        .run(inputs, rows, stop);
   }
 
   static DiffRow internalError(DiffInput input, Throwable error) {

@@ -46,6 +46,7 @@ public final class HistoryCrashes {
     List<Unreadable> unreadable = new ArrayList<>();
     OrderedParallelMap.Outcome outcome = new OrderedParallelMap<DiffInput, Outcome>(
             this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error)), jobs, jobs * 8)
+        .weighing(DiffInput::bytes, DiffInput.MAX_BYTES_IN_FLIGHT)
         .run(inputs, outcome1 -> {
           if (outcome1 instanceof Tracked tracked) {
             crashes.add(tracked.crash());

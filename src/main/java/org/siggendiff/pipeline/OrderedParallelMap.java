@@ -15,12 +15,14 @@ import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Maps inputs on several threads and hands the results to one consumer in input order. At most
- * a window of inputs is in flight, so memory does not grow with the number of inputs, and the
- * consumer runs on the calling thread, so it needs no locking. A result is handed out as soon
- * as it and every result before it are done, whether or not the window is full.
+ * a window of inputs is in flight, and optionally at most a total weight of them (their bytes),
+ * so memory does not grow with the number or size of the inputs, and the consumer runs on the
+ * calling thread, so it needs no locking. A result is handed out as soon as it and every result
+ * before it are done, whether or not the window is full.
  */
 public final class OrderedParallelMap<I, O> {
   /** How often a wait for the next result looks at the stop signal. */
@@ -32,6 +34,8 @@ public final class OrderedParallelMap<I, O> {
   private final BiFunction<? super I, Throwable, ? extends O> onFailure;
   private final int threads;
   private final int window;
+  private final ToLongFunction<? super I> weight;
+  private final long maxWeight;
 
   /**
    * What a run did.
@@ -54,6 +58,11 @@ public final class OrderedParallelMap<I, O> {
    */
   public OrderedParallelMap(
       Function<I, O> function, BiFunction<? super I, Throwable, ? extends O> onFailure, int threads, int window) {
+    this(function, onFailure, threads, window, input -> 0, Long.MAX_VALUE);
+  }
+
+  private OrderedParallelMap(Function<I, O> function, BiFunction<? super I, Throwable, ? extends O> onFailure, int threads,
+      int window, ToLongFunction<? super I> weight, long maxWeight) {
     if (threads < 1 || window < threads) {
       throw new IllegalArgumentException("need threads >= 1 and window >= threads");
     }
@@ -61,6 +70,17 @@ public final class OrderedParallelMap<I, O> {
     this.onFailure = onFailure;
     this.threads = threads;
     this.window = window;
+    this.weight = weight;
+    this.maxWeight = maxWeight;
+  }
+
+  /**
+   * This map with the inputs in flight also kept under a total weight, such as their bytes: no
+   * input is taken while those in flight weigh {@code maxWeight} or more (one input is always
+   * let in, however heavy), so the window of large documents cannot exhaust memory.
+   */
+  public OrderedParallelMap<I, O> weighing(ToLongFunction<? super I> weight, long maxWeight) {
+    return new OrderedParallelMap<>(function, onFailure, threads, window, weight, maxWeight);
   }
 
   /** Maps every input; an exception thrown by the function is rethrown here unless it has a failure mapping. */
@@ -76,23 +96,30 @@ public final class OrderedParallelMap<I, O> {
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
     try {
-      ArrayDeque<Future<O>> inFlight = new ArrayDeque<>(window);
+      ArrayDeque<InFlight<O>> inFlight = new ArrayDeque<>(window);
+      long weightInFlight = 0;
       while (true) {
-        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
-          consumer.accept(result(inFlight.removeFirst()));
+        while (!inFlight.isEmpty() && inFlight.peekFirst().result().isDone()) {
+          InFlight<O> done = inFlight.removeFirst();
+          weightInFlight -= done.weight();
+          consumer.accept(result(done.result()));
         }
         if (stop.getAsBoolean()) {
           return new Outcome(true, inFlight.size());
         }
+        boolean room = inFlight.size() < window && (inFlight.isEmpty() || weightInFlight < maxWeight);
         if (!inFlight.isEmpty() && inputs instanceof WaitingIterator<?> waiting && !waiting.ready()) {
           // The next input is not there yet: results done meanwhile go out rather than wait for it.
-          awaitBriefly(inFlight.peekFirst());
-        } else if (inFlight.size() < window && inputs.hasNext()) {
-          inFlight.addLast(pool.submit(task(inputs.next())));
+          awaitBriefly(inFlight.peekFirst().result());
+        } else if (room && inputs.hasNext()) {
+          I input = inputs.next();
+          long inputWeight = weight.applyAsLong(input);
+          weightInFlight += inputWeight;
+          inFlight.addLast(new InFlight<>(pool.submit(task(input)), inputWeight));
         } else if (inFlight.isEmpty()) {
           return new Outcome(false, 0);
         } else {
-          awaitBriefly(inFlight.peekFirst());
+          awaitBriefly(inFlight.peekFirst().result());
         }
       }
     } finally {
@@ -102,6 +129,9 @@ public final class OrderedParallelMap<I, O> {
       pool.awaitTermination(ABANDON_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
+
+  /** An input's result to come, and what the input weighs. */
+  private record InFlight<O>(Future<O> result, long weight) {}
 
   private Callable<O> task(I input) {
     return () -> {

@@ -19,6 +19,7 @@ import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.diff.BoundedLineReader;
+import org.siggendiff.diff.DiffInput;
 import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.report.AsciiJson;
 import org.siggendiff.signature.SignatureGenerator;
@@ -176,6 +177,7 @@ public final class SignifyRunner {
     try {
       new OrderedParallelMap<BoundedLineReader.Line, LineOutput>(
               this::signLine, SignifyRunner::internalError, threads, threads * WINDOW_PER_THREAD)
+          .weighing(line -> line.bytes() == null ? 0 : line.bytes().length, DiffInput.MAX_BYTES_IN_FLIGHT)
           .run(inputs, writer);
     } catch (UncheckedIOException e) {
       throw flushedAfter(e.getCause(), out);

@@ -48,6 +48,48 @@ class OrderedParallelMapTest {
     assertEquals(200, consumed.get());
   }
 
+  /**
+   * Weighed inputs (documents by their bytes) are taken only while those in flight weigh less
+   * than the limit: never more than the limit and one input over it, and a heavy input alone
+   * still goes through.
+   */
+  @Test
+  void keepsTheWeightInFlightUnderItsLimitAndLetsAHeavyInputThroughAlone() throws InterruptedException {
+    AtomicInteger taken = new AtomicInteger();
+    AtomicInteger consumed = new AtomicInteger();
+    AtomicInteger worst = new AtomicInteger();
+    // Inputs weigh 10, but every 50th weighs 1,000, more than the limit of 25 by itself.
+    Iterator<Integer> inputs = IntStream.range(0, 200).iterator();
+    Iterator<Integer> counted = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return inputs.hasNext();
+      }
+
+      @Override
+      public Integer next() {
+        worst.accumulateAndGet(taken.incrementAndGet() - consumed.get(), Math::max);
+        return inputs.next();
+      }
+    };
+    List<Integer> outputs = new ArrayList<>();
+    new OrderedParallelMap<Integer, Integer>(
+            i -> {
+              sleepMillis(1);
+              return i;
+            },
+            3,
+            64)
+        .weighing(i -> i % 50 == 0 ? 1_000 : 10, 25)
+        .run(counted, i -> {
+          consumed.incrementAndGet();
+          outputs.add(i);
+        });
+    // 10 + 10 + 10 reaches the limit: a fourth waits.
+    assertEquals(3, worst.get(), "inputs in flight at most");
+    assertEquals(IntStream.range(0, 200).boxed().toList(), outputs);
+  }
+
   @Test
   void passesOnTheFunctionsException() {
     OrderedParallelMap<Integer, Integer> map =
