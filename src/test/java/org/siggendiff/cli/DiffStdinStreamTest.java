@@ -10,18 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.testing.CrashIds;
 import org.siggendiff.testing.CrashStatsStub;
+import org.siggendiff.testing.OpenPipe;
 import org.siggendiff.testing.Fixtures;
 
 /**
@@ -41,7 +37,7 @@ import org.siggendiff.testing.Fixtures;
 class DiffStdinStreamTest {
   @RegisterExtension static WireMockExtension server = CrashStatsStub.server();
   @TempDir Path folder;
-  private final PipedOutputStream pipe = new PipedOutputStream();
+  private final OpenPipe pipe = new OpenPipe();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private final Interruption interruption = new Interruption();
@@ -59,9 +55,8 @@ class DiffStdinStreamTest {
     server.stubFor(get(urlPathEqualTo(CrashStatsStub.API_PATH)).willReturn(okJson(crash.toString())));
   }
 
-  private void start(String... more) throws IOException {
-    PipedInputStream stdin = new PipedInputStream(pipe, 1 << 16);
-    CliContext context = new CliContext(stdin, new PrintWriter(out), new PrintWriter(err), Map.of(), false, false, false, true,
+  private void start(String... more) {
+    CliContext context = new CliContext(pipe.stdin(), new PrintWriter(out), new PrintWriter(err), Map.of(), false, false, false, true,
         interruption);
     List<String> args = new ArrayList<>(List.of("--baseline", Fixtures.resource("siglists/basic").toString(), "--candidate",
         Fixtures.resource("siglists/basic").toString(), "--cache-dir", folder.resolve("cache").toString(), "--api-url",
@@ -71,27 +66,14 @@ class DiffStdinStreamTest {
     run.start();
   }
 
-  private void write(String lines) throws IOException {
-    pipe.write(lines.getBytes(StandardCharsets.UTF_8));
-    pipe.flush();
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-      Thread.sleep(10);
-    }
-  }
-
   @Test
   void rowsComeOutWhileStdinIsStillOpenAndInvalidLinesAreFailedRowsByLineNumber() throws Exception {
     start();
-    write(CrashIds.text(1) + "\n\n# a comment\nnot-a-crash\n");
-    await(() -> out.toString().contains(CrashIds.text(1)) && out.toString().contains("\"line 4\""), "the first rows");
+    pipe.write(CrashIds.text(1) + "\n\n# a comment\nnot-a-crash\n");
+    OpenPipe.await(() -> out.toString().contains(CrashIds.text(1)) && out.toString().contains("\"line 4\""), "the first rows");
     assertTrue(run.isAlive(), "the run waits for more on the open pipe");
-    write(CrashIds.text(2) + "\n");
-    await(() -> out.toString().contains(CrashIds.text(2)), "the row of a line written later");
+    pipe.write(CrashIds.text(2) + "\n");
+    OpenPipe.await(() -> out.toString().contains(CrashIds.text(2)), "the row of a line written later");
     pipe.close();
     run.join(20_000);
     assertFalse(run.isAlive());
@@ -106,8 +88,8 @@ class DiffStdinStreamTest {
   void aStopWhileWaitingOnStdinWritesTheSummaryAndExits130() throws Exception {
     Path summary = folder.resolve("summary.json");
     start("--summary", summary.toString());
-    write(CrashIds.text(1) + "\n");
-    await(() -> out.toString().contains(CrashIds.text(1)), "the first row");
+    pipe.write(CrashIds.text(1) + "\n");
+    OpenPipe.await(() -> out.toString().contains(CrashIds.text(1)), "the first row");
     interruption.request();
     run.join(20_000);
     assertFalse(run.isAlive(), "a stop ends the wait on stdin");
@@ -123,7 +105,7 @@ class DiffStdinStreamTest {
   @Test
   void emptyStdinStillShowsTheUsage() throws Exception {
     start();
-    write("\n# nothing\n");
+    pipe.write("\n# nothing\n");
     pipe.close();
     run.join(20_000);
     assertEquals(2, status[0], err.toString());

@@ -8,16 +8,11 @@ import static org.siggendiff.testing.CrashStatsStub.found;
 import static org.siggendiff.testing.CrashStatsStub.requests;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.testing.CrashIds;
 import org.siggendiff.testing.CrashStatsStub;
+import org.siggendiff.testing.OpenPipe;
 
 /**
  * Crash IDs piped into {@code fetch} ({@code crashids ... | siggen-diff fetch}) are fetched as
@@ -35,32 +31,18 @@ import org.siggendiff.testing.CrashStatsStub;
 class FetchStdinStreamTest {
   @RegisterExtension static WireMockExtension server = CrashStatsStub.server();
   @TempDir Path cache;
-  private final PipedOutputStream pipe = new PipedOutputStream();
+  private final OpenPipe pipe = new OpenPipe();
   private final StringWriter err = new StringWriter();
   private final Interruption interruption = new Interruption();
   private final int[] status = {-1};
   private Thread run;
 
-  private void start() throws IOException {
-    PipedInputStream stdin = new PipedInputStream(pipe, 1 << 16);
-    CliContext context = new CliContext(stdin, new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), false, false,
+  private void start() {
+    CliContext context = new CliContext(pipe.stdin(), new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), false, false,
         false, false, interruption);
     String[] args = {"fetch", "--cache-dir", cache.toString(), "--api-url", CrashStatsStub.apiUrl(server), "--rate", "0"};
     run = new Thread(() -> status[0] = Main.run(args, context));
     run.start();
-  }
-
-  private void write(String lines) throws IOException {
-    pipe.write(lines.getBytes(StandardCharsets.UTF_8));
-    pipe.flush();
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-      Thread.sleep(10);
-    }
   }
 
   private boolean cached(int n) {
@@ -73,10 +55,10 @@ class FetchStdinStreamTest {
       server.stubFor(crash(CrashIds.text(n)).willReturn(found(CrashIds.text(n))));
     }
     start();
-    write(CrashIds.text(1) + "\n");
-    await(() -> cached(1), "the first crash to be cached");
+    pipe.write(CrashIds.text(1) + "\n");
+    OpenPipe.await(() -> cached(1), "the first crash to be cached");
     assertTrue(run.isAlive(), "fetch waits for more on the open pipe");
-    write("not-a-crash\n" + CrashIds.text(2) + "\n");
+    pipe.write("not-a-crash\n" + CrashIds.text(2) + "\n");
     pipe.close();
     run.join(20_000);
     assertFalse(run.isAlive());
@@ -91,8 +73,8 @@ class FetchStdinStreamTest {
   void aStopWhileWaitingOnStdinSaysWhatIsCachedAndExits130() throws Exception {
     server.stubFor(crash(CrashIds.text(1)).willReturn(found(CrashIds.text(1))));
     start();
-    write(CrashIds.text(1) + "\n");
-    await(() -> cached(1), "the first crash to be cached");
+    pipe.write(CrashIds.text(1) + "\n");
+    OpenPipe.await(() -> cached(1), "the first crash to be cached");
     interruption.request();
     run.join(20_000);
     assertFalse(run.isAlive(), "a stop ends the wait on stdin");
