@@ -91,5 +91,4 @@ final class FetchCommand implements Callable<Integer>, Validated {
       return summary.complete() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
     }
   }
-
 }

@@ -246,7 +246,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           measured.lines().forEach(line -> context.err().println(TerminalText.clean(line)));
           extra.set("impact", measured.toJson());
         }
-              context.err().flush();
+        context.err().flush();
         // The reports that carry a summary write it, with the impact, after the rows.
         if (writer[0] != null) {
           try {

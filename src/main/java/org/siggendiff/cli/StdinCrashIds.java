@@ -31,12 +31,12 @@ final class StdinCrashIds<T> implements WaitingIterator<T> {
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(READ_AHEAD);
   private final BooleanSupplier stop;
+  private final Function<CrashIdInput.Entry, T> input;
   private Object next;
   private boolean ended;
   private boolean stopped;
   private boolean any;
 
-  private final Function<CrashIdInput.Entry, T> input;
   /** Entries the reading thread has made, and whether it met the end of stdin. */
   private final AtomicLong entries = new AtomicLong();
   private volatile boolean readToEnd;
