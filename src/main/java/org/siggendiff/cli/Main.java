@@ -151,8 +151,9 @@ public final class Main {
    * building every command's model was a sixth of a short diff's start-up.
    */
   private static boolean needsEveryCommand(String[] args) {
+    List<String> commands = commandNames();
     for (String arg : args) {
-      if (SUBCOMMANDS.containsKey(arg) || arg.equals("help") || arg.equals("completion") || arg.equals("-h") || arg.equals("--help")) {
+      if (commands.contains(arg) || arg.equals("-h") || arg.equals("--help")) {
         return true;
       }
     }

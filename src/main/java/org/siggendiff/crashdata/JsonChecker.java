@@ -1,7 +1,6 @@
 package org.siggendiff.crashdata;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -25,13 +24,13 @@ final class JsonChecker {
    */
   private static final int SPAN_DEPTH = 4;
 
-  /** The literals, as bytes: a String's characters cost a call each under the client compiler. */
-  private static final byte[] TRUE = ascii("true");
-  private static final byte[] FALSE = ascii("false");
-  private static final byte[] NULL = ascii("null");
-  private static final byte[] NAN = ascii("NaN");
-  private static final byte[] INFINITY = ascii("Infinity");
-  private static final byte[] INF = ascii("INF");
+  /** JSON's literals, as bytes; the skimmer's too. */
+  static final byte[] TRUE = Words.ascii("true");
+  static final byte[] FALSE = Words.ascii("false");
+  static final byte[] NULL = Words.ascii("null");
+  private static final byte[] NAN = Words.ascii("NaN");
+  private static final byte[] INFINITY = Words.ascii("Infinity");
+  private static final byte[] INF = Words.ascii("INF");
 
   /** Where containers of a checked document end, by where they start; only the outer ones. */
   static final class Spans {
@@ -198,30 +197,19 @@ final class JsonChecker {
 
   /** {@code +Infinity}, {@code -Infinity}, {@code +INF} or {@code -INF}, as Jackson reads them. */
   private int signedInfinity(int at) throws IOException {
-    if (startsWith(at + 1, INFINITY)) {
+    if (Words.asciiAt(json, at + 1, INFINITY)) {
       return word(at + 1, INFINITY);
     }
-    if (startsWith(at + 1, INF)) {
+    if (Words.asciiAt(json, at + 1, INF)) {
       return word(at + 1, INF);
     }
     throw error("expected a number", at);
   }
 
-  private boolean startsWith(int at, byte[] word) {
-    if (at + word.length > json.length) {
-      return false;
-    }
-    for (int k = 0; k < word.length; k++) {
-      if (json[at + k] != word[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** A literal, which no letter, digit or other name character may follow; where it ends. */
   private int word(int at, byte[] word) throws IOException {
-    if (!startsWith(at, word)) {
+    if (!Words.asciiAt(json, at, word)) {
       throw error("expected a value", at);
     }
     at += word.length;
@@ -355,10 +343,6 @@ final class JsonChecker {
   /** The byte at {@code index}, or -1 past the end. */
   private int at(int index) {
     return index < json.length ? json[index] : -1;
-  }
-
-  private static byte[] ascii(String word) {
-    return word.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static IOException error(String what, int at) {

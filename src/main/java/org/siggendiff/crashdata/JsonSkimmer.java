@@ -205,9 +205,9 @@ final class JsonSkimmer {
       if (text != null) {
         return NODES.textNode(text);
       }
-    } else if (isWord(start, "null")) {
+    } else if (isWord(start, JsonChecker.NULL)) {
       return NODES.nullNode();
-    } else if (isWord(start, "true") || isWord(start, "false")) {
+    } else if (isWord(start, JsonChecker.TRUE) || isWord(start, JsonChecker.FALSE)) {
       return NODES.booleanNode(first == 't');
     } else if (isSmallInteger(start, position)) {
       // As Jackson reads integers: an IntNode when the value fits, else a LongNode.
@@ -535,8 +535,8 @@ final class JsonSkimmer {
     return value;
   }
 
-  private boolean isWord(int start, String word) {
-    return position - start == word.length() && Words.asciiAt(json, start, word);
+  private boolean isWord(int start, byte[] word) {
+    return position - start == word.length && Words.asciiAt(json, start, word);
   }
 
   private void expect(char expected) throws IOException {

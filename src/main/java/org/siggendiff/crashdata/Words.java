@@ -3,6 +3,7 @@ package org.siggendiff.crashdata;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A byte array read eight bytes at a time, and the bytes of interest found in each word without
@@ -48,13 +49,18 @@ final class Words {
     return (int) ((((marks & -marks) >>> 7) * 0x0001020304050607L) >>> 56);
   }
 
-  /** Whether {@code bytes} hold the ASCII {@code word} from {@code at}. */
-  static boolean asciiAt(byte[] bytes, int at, String word) {
-    if (at < 0 || at + word.length() > bytes.length) {
+  /** An ASCII word as bytes, for {@link #asciiAt}: a String's characters cost a call each under the client compiler. */
+  static byte[] ascii(String word) {
+    return word.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Whether {@code bytes} hold {@code word} (made by {@link #ascii}) from {@code at}. */
+  static boolean asciiAt(byte[] bytes, int at, byte[] word) {
+    if (at < 0 || at + word.length > bytes.length) {
       return false;
     }
-    for (int k = 0; k < word.length(); k++) {
-      if (bytes[at + k] != word.charAt(k)) {
+    for (int k = 0; k < word.length; k++) {
+      if (bytes[at + k] != word[k]) {
         return false;
       }
     }
