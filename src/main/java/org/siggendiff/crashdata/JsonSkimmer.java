@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -355,7 +357,7 @@ final class JsonSkimmer {
     if (whole && position - start > MAX_WHOLE_KEY_BYTES) {
       throw error("a key longer than this reader reads");
     }
-    String key = KnownKeys.find(json, start + 1, position - 1);
+    String key = KNOWN_KEYS.find(json, start + 1, position - 1);
     if (key != null) {
       return key;
     }
@@ -581,8 +583,7 @@ final class JsonSkimmer {
    * keys, as Jackson's interned keys are. Only which strings are shared: what a reader keeps is
    * {@link CrashFields}'s to say.
    */
-  private static final class KnownKeys {
-    private static final String[] NAMES = {
+  private static final Names KNOWN_KEYS = new Names(List.of(
       // Stack frames, threads and crash data.
       "offset", "frame", "module", "module_offset", "function", "line", "file", "trust", "frames",
       "frame_count", "thread_name", "os", "crashing_thread", "threads", "reason", "inlines",
@@ -593,33 +594,37 @@ final class JsonSkimmer {
       "type", "in_app", "lineno",
       // Modules of a processed crash's json_dump.
       "base_addr", "end_addr", "code_id", "version", "debug_file", "debug_id", "loaded_symbols",
-      "symbol_url", "corrupt_symbols", "cert_subject",
-    };
-    /** The names by their length, as bytes; all are ASCII. */
-    private static final byte[][][] BYTES = new byte[32][][];
-    private static final String[][] STRINGS = new String[32][];
+      "symbol_url", "corrupt_symbols", "cert_subject"));
 
-    static {
-      for (int length = 0; length < BYTES.length; length++) {
-        STRINGS[length] = new String[0];
-        BYTES[length] = new byte[0][];
-      }
-      for (String name : NAMES) {
-        int length = name.length();
-        STRINGS[length] = Arrays.copyOf(STRINGS[length], STRINGS[length].length + 1);
-        STRINGS[length][STRINGS[length].length - 1] = name;
-        BYTES[length] = Arrays.copyOf(BYTES[length], BYTES[length].length + 1);
-        BYTES[length][BYTES[length].length - 1] = name.getBytes(StandardCharsets.US_ASCII);
+  /**
+   * Strings found by their UTF-8 bytes, grouped by byte length: most keys of a document have
+   * a length no name has, and are passed over with one array read.
+   */
+  private static final class Names {
+    private final byte[][][] bytes;
+    private final String[][] strings;
+
+    Names(Collection<String> names) {
+      int longest = names.stream().mapToInt(name -> name.getBytes(StandardCharsets.UTF_8).length).max().orElse(0);
+      bytes = new byte[longest + 1][0][];
+      strings = new String[longest + 1][0];
+      for (String name : names) {
+        byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
+        int length = encoded.length;
+        bytes[length] = Arrays.copyOf(bytes[length], bytes[length].length + 1);
+        bytes[length][bytes[length].length - 1] = encoded;
+        strings[length] = Arrays.copyOf(strings[length], strings[length].length + 1);
+        strings[length][strings[length].length - 1] = name;
       }
     }
 
-    /** The known key whose bytes are {@code json[from, to)}, or null. */
-    static String find(byte[] json, int from, int to) {
+    /** The name whose bytes are {@code json[from, to)}, or null. */
+    String find(byte[] json, int from, int to) {
       int length = to - from;
-      if (length >= BYTES.length) {
+      if (length >= bytes.length) {
         return null;
       }
-      byte[][] candidates = BYTES[length];
+      byte[][] candidates = bytes[length];
       for (int c = 0; c < candidates.length; c++) {
         byte[] name = candidates[c];
         int i = 0;
@@ -627,33 +632,26 @@ final class JsonSkimmer {
           i++;
         }
         if (i == length) {
-          return STRINGS[length][c];
+          return strings[length][c];
         }
       }
       return null;
     }
-
-    private KnownKeys() {}
   }
 
   /** The keys a reader wants, found by their bytes without making a string of every key read. */
   static final class Keys {
     private final String[] names;
-    private final byte[][] bytes;
+    private final Names byBytes;
 
     Keys(Set<String> names) {
       this.names = names.toArray(String[]::new);
-      this.bytes = names.stream().map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+      this.byBytes = new Names(names);
     }
 
     /** The wanted key whose UTF-8 bytes are {@code json[from, to)}, or null. */
     String match(byte[] json, int from, int to) {
-      for (int i = 0; i < bytes.length; i++) {
-        if (bytes[i].length == to - from && Arrays.equals(bytes[i], 0, bytes[i].length, json, from, to)) {
-          return names[i];
-        }
-      }
-      return null;
+      return byBytes.find(json, from, to);
     }
 
     /** Whether {@code key} is one of these. */
