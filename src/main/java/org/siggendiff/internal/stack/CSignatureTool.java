@@ -50,7 +50,7 @@ public final class CSignatureTool {
   private final Set<String> sentinels;
   private final FrameNormalizer normalizer;
   // Which lists a frame matches depends only on its text; crashes share most frames.
-  private final Memo<String, Integer> classification = new Memo<>(this::classify, FrameNormalizer.MEMO_SIZE);
+  private final Memo<String, Integer> classification = new Memo<>(this::classify, FrameNormalizer.MEMO_SIZE, FrameNormalizer.MEMO_SIZE);
   private final ToIntFunction<String> memoizedClassify = classification::get;
 
   public CSignatureTool(SiglistSet siglists) {

@@ -28,7 +28,7 @@ final class FrameNormalizer {
   private final SiglistMatcher lineNumbers;
   private final Set<String> sentinels;
   // Normalization is a pure function of the name, and crashes share most of their frames.
-  private final Memo<String, NormalizedFrame> cppMemo = new Memo<>(this::cpp, MEMO_SIZE);
+  private final Memo<String, NormalizedFrame> cppMemo = new Memo<>(this::cpp, MEMO_SIZE, MEMO_SIZE);
   private final Memo<String, NormalizedFrame> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
 
   FrameNormalizer(SiglistMatcher lineNumbers, Set<String> sentinels) {
