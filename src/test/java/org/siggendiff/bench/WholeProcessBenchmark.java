@@ -19,8 +19,8 @@ import org.siggendiff.testing.CrashIds;
  * Whole-process figures, as a user sees them: each run is the launcher with a cold JVM on a
  * file, timed from outside (wall, user+sys CPU and peak RSS by GNU time), the median of three.
  * When {@code SIGGEN_DIFF_REFERENCE} names a folder made by {@code ../shared/reference/make-reference},
- * the Python reference does the same work in the same run, for the ratio the targets are stated
- * in. Run by {@code scripts/bench whole}; not a test. Everything it writes is under one
+ * the Python reference does the same work in the same run, taking turns with the launcher, for
+ * the ratio the targets are stated in. Run by {@code scripts/bench whole}; not a test. Everything it writes is under one
  * temporary folder, removed at the end.
  */
 public final class WholeProcessBenchmark {
@@ -74,6 +74,7 @@ public final class WholeProcessBenchmark {
         signifyBytes / 60_000 / 1024.0, corpusBytes / 15_000 / 1024.0);
     System.out.printf("  siglists: newest %s, oldest 2019 %s%n", Path.of(newest).getFileName(), Path.of(oldest).getFileName());
     System.out.printf("  each figure: the launcher with a cold JVM, median of %d (wall; CPU is user+sys)%n", RUNS);
+    System.out.printf("  ratio: the reference and the launcher take turns; the median of the %d turns' ratios%n", RUNS);
     if (reference == null) {
       System.out.println("  reference side skipped: set SIGGEN_DIFF_REFERENCE to a folder made by ../shared/reference/make-reference");
     }
@@ -127,20 +128,38 @@ public final class WholeProcessBenchmark {
         afterStartup, large.siggen().wall(), startup.siggen().wall(), large.siggen().peakRssKb() / 1024);
   }
 
-  /** One workload: the launcher's median run and, when given, the reference's. */
+  /**
+   * One workload: the launcher's median run and, when given, the reference's. The two sides
+   * take turns, run by run, and the ratio is the median of each turn's own ratio: this machine's
+   * speed drifts by a fifth over minutes, and a pair of neighbouring runs shares the drift.
+   */
   private static Row measure(Path work, String name, int count, String unit, List<String> command, Path stdin,
       List<String> referenceCommand, Path referenceStdin, String target) throws Exception {
-    Child siggen = median(command, stdin, work);
-    Child ref = referenceCommand == null ? null : median(referenceCommand, referenceStdin, work);
-    return new Row(name, count, unit, siggen, ref, target);
+    List<Child> ours = new ArrayList<>();
+    List<Child> theirs = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      ours.add(time(command, stdin, work));
+      if (referenceCommand != null) {
+        theirs.add(time(referenceCommand, referenceStdin, work));
+      }
+    }
+    if (referenceCommand == null) {
+      return new Row(name, count, unit, median(ours), null, 0, 0, target);
+    }
+    double[] wallRatios = new double[RUNS];
+    double[] cpuRatios = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      wallRatios[i] = theirs.get(i).wall() / ours.get(i).wall();
+      cpuRatios[i] = theirs.get(i).cpu() / ours.get(i).cpu();
+    }
+    return new Row(name, count, unit, median(ours), median(theirs), median(wallRatios), median(cpuRatios), target);
   }
 
-  private record Row(String name, int count, String unit, Child siggen, Child reference, String target) {
+  private record Row(String name, int count, String unit, Child siggen, Child reference, double wallRatio, double cpuRatio, String target) {
     String format() {
       String refPart = reference == null
           ? String.format("%8s %8s %10s | %6s %6s", "-", "-", "-", "-", "-")
-          : String.format("%8.2f %8.2f %10s | %5.1fx %5.1fx", reference.wall(), reference.cpu(), rate(reference),
-              reference.wall() / siggen.wall(), reference.cpu() / siggen.cpu());
+          : String.format("%8.2f %8.2f %10s | %5.1fx %5.1fx", reference.wall(), reference.cpu(), rate(reference), wallRatio, cpuRatio);
       return String.format("%-42s %8.2f %8.2f %10s %7d | %s | %s",
           name, siggen.wall(), siggen.cpu(), rate(siggen), siggen.peakRssKb() / 1024, refPart, target);
     }
@@ -153,13 +172,17 @@ public final class WholeProcessBenchmark {
   /** Wall seconds measured here; CPU seconds (user+sys) and peak RSS of the process as GNU time reports them. */
   private record Child(double wall, double cpu, long peakRssKb) {}
 
-  private static Child median(List<String> command, Path stdin, Path work) throws Exception {
-    Child[] runs = new Child[RUNS];
-    for (int i = 0; i < RUNS; i++) {
-      runs[i] = time(command, stdin, work);
-    }
-    Arrays.sort(runs, Comparator.comparingDouble(Child::wall));
-    return runs[RUNS / 2];
+  /** The run with the median wall time. */
+  private static Child median(List<Child> runs) {
+    List<Child> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(Child::wall));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static Child time(List<String> command, Path stdin, Path work) throws Exception {
