@@ -257,6 +257,15 @@ class CliUsageTest {
   }
 
   @Test
+  void aGitHubApiUrlThatIsNoUrlIsAUsageErrorBeforeAnythingRuns() {
+    // The default is parsed only when GitHub is read; one given is checked at once.
+    Run run = run(InputStream.nullInputStream(), false,
+        "signify", "--github-api-url", "api.github.com", "--signature-list-dir", "no-such-folder");
+    assertEquals(2, run.status(), run.err());
+    assertEquals("signify: --github-api-url is not an http(s) URL\n", run.err());
+  }
+
+  @Test
   void theCompletionCommandsUsageNamesItAsItIsTyped() {
     for (String[] args : new String[][] {{"help", "completion"}, {"completion", "--help"}}) {
       Run run = run(InputStream.nullInputStream(), false, args);
