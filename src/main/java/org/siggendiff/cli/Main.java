@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.TerminalText;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -26,6 +27,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("signify")) {
+      // signify writes its results with Jackson, whose first mapper is a sixth of a one-document
+      // run: made on the second core while this one builds the command line and loads the
+      // siglists, nobody waits for it. A diff reads and writes without one, and would only
+      // lose the core to it.
+      Thread json = new Thread(AsciiJson::initialize, "siggen-diff-json-init");
+      json.setDaemon(true);
+      json.start();
+    }
     PrintWriter out = new StdoutWriter(System.out);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
