@@ -28,22 +28,14 @@ final class GitHubOptions implements Validated {
    */
   @Override
   public void validate() throws UsageError {
-    if (!githubApiUrl.equals(DEFAULT_API_URL)) {
-      apiUrl();
-    }
-  }
-
-  HttpUrl apiUrl() throws UsageError {
-    HttpUrl api = HttpUrl.parse(githubApiUrl.endsWith("/") ? githubApiUrl : githubApiUrl + "/");
-    if (api == null) {
+    if (!githubApiUrl.equals(DEFAULT_API_URL) && HttpUrl.parse(githubApiUrl) == null) {
       throw new UsageError("--github-api-url is not an http(s) URL");
     }
-    return api;
   }
 
   /** A resolver keeping fetched siglists under {@code cacheRoot}. */
-  SiglistResolver resolver(Path cacheRoot, boolean offline, Consumer<String> warnings) throws UsageError {
-    return new SiglistResolver(new SiglistResolver.Settings(cacheRoot, apiUrl(), githubRepo, offline), warnings);
+  SiglistResolver resolver(Path cacheRoot, boolean offline, Consumer<String> warnings) {
+    return new SiglistResolver(new SiglistResolver.Settings(cacheRoot, githubApiUrl, githubRepo, offline), warnings);
   }
 
   /**

@@ -207,7 +207,7 @@ final class HistoryCommand implements Callable<Integer> {
       throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": give a range, github:A..B");
     }
     try (GitHubSiglistHistory history = new GitHubSiglistHistory(new SiglistResolver.Settings(crashStats.cacheDir(context),
-        github.apiUrl(), github.githubRepo, crashStats.offline), warning -> context.err().println("siggen-diff history: "
+        github.githubApiUrl, github.githubRepo, crashStats.offline), warning -> context.err().println("siggen-diff history: "
             + TerminalText.clean(warning)))) {
       return GitHubSiglistRange.read(history, siglists, range.substring(0, dots), range.substring(dots + 2));
     } catch (SiglistSourceException | HistoryException e) {

@@ -45,7 +45,8 @@ import org.siggendiff.http.BoundedBody;
  * access, cannot be reached, or keeps failing (see {@link ApiHealth}).
  */
 public final class CrashStatsClient implements CrashSource, AutoCloseable {
-  public static final HttpUrl DEFAULT_API_URL = HttpUrl.get("https://crash-stats.mozilla.org/api/");
+  /** Crash Stats' API, as {@code --api-url} defaults to it. */
+  public static final String DEFAULT_API_URL = "https://crash-stats.mozilla.org/api";
   /** Documented per-IP limits of the API, per minute. */
   public static final int ANONYMOUS_RATE = 100;
 

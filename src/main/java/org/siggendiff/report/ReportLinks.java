@@ -3,6 +3,7 @@ package org.siggendiff.report;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashstats.CrashId;
+import org.siggendiff.crashstats.CrashStatsClient;
 import org.siggendiff.crashstats.InvalidCrashIdException;
 
 /**
@@ -13,6 +14,12 @@ import org.siggendiff.crashstats.InvalidCrashIdException;
 public final class ReportLinks {
   /** Crash Stats' own report page, the default for the default API. */
   public static final String CRASH_STATS = "https://crash-stats.mozilla.org/report/index/";
+
+  /**
+   * Those of {@link #CRASH_STATS}, made without parsing it: parsing a host name loads the JDK's
+   * IDN tables, which cost every diff's start-up as much as loading a siglist set.
+   */
+  private static final ReportLinks CRASH_STATS_PAGES = new ReportLinks(CRASH_STATS);
 
   private final String base;
 
@@ -27,6 +34,9 @@ public final class ReportLinks {
    * @throws IllegalArgumentException when it is not an http(s) URL
    */
   public static ReportLinks of(String url) {
+    if (CRASH_STATS.equals(url)) {
+      return CRASH_STATS_PAGES;
+    }
     HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
     if (parsed == null) {
       throw new IllegalArgumentException("--report-url must be an http(s) URL");
@@ -43,6 +53,9 @@ public final class ReportLinks {
 
   /** The report page of the host of an API URL: {@code https://host/api/} gives {@code https://host/report/index/}. */
   public static ReportLinks forApi(String apiUrl) {
+    if (apiUrl != null && (apiUrl.equals(CrashStatsClient.DEFAULT_API_URL) || apiUrl.equals(CrashStatsClient.DEFAULT_API_URL + "/"))) {
+      return CRASH_STATS_PAGES;
+    }
     HttpUrl parsed = apiUrl == null ? null : HttpUrl.parse(apiUrl.strip());
     if (parsed == null) {
       return of(CRASH_STATS);

@@ -68,7 +68,7 @@ public final class GitHubSiglistHistory implements AutoCloseable {
     this.settings = settings;
     this.resolver = new SiglistResolver(settings, warnings);
     this.warnings = warnings;
-    this.github = new GitHubSiglists(http, settings.githubApi(), settings.githubRepo());
+    this.github = new GitHubSiglists(http, settings.githubApiUrl(), settings.githubRepo());
   }
 
   /** How the range is named in messages. */

@@ -36,15 +36,25 @@ import org.siggendiff.siglist.SiglistSet;
 public final class SiglistResolver {
   static final String SOCORRO_PATH = "socorro/signature/siglists";
   public static final String PRODUCTION = "production";
-  public static final HttpUrl DEFAULT_GITHUB_API = HttpUrl.get("https://api.github.com/");
   public static final String DEFAULT_GITHUB_REPO = "mozilla-services/socorro";
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
   /**
    * @param cacheRoot the cache folder; siglists go in its {@code siglists/} folder
+   * @param githubApi GitHub's API URL, parsed only when GitHub is asked: parsing a host name
+   *     loads the JDK's IDN tables, which a run from folders need not wait for
    * @param offline resolve GitHub refs from the cache only
    */
-  public record Settings(Path cacheRoot, HttpUrl githubApi, String githubRepo, boolean offline) {}
+  public record Settings(Path cacheRoot, String githubApi, String githubRepo, boolean offline) {
+    /** The API URL, ending in a slash. */
+    HttpUrl githubApiUrl() throws SiglistSourceException {
+      HttpUrl url = HttpUrl.parse(githubApi.endsWith("/") ? githubApi : githubApi + "/");
+      if (url == null) {
+        throw new SiglistSourceException("the GitHub API URL is not an http(s) URL");
+      }
+      return url;
+    }
+  }
 
   private final Settings settings;
   private final Consumer<String> warnings;
@@ -188,7 +198,7 @@ public final class SiglistResolver {
     OkHttpClient http =
         new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
     try {
-      GitHubSiglists github = new GitHubSiglists(http, settings.githubApi(), settings.githubRepo());
+      GitHubSiglists github = new GitHubSiglists(http, settings.githubApiUrl(), settings.githubRepo());
       Path remembered = refFile(github.repo(), ref);
       GitHubSiglists.Commit commit;
       if (isSha(ref)) {

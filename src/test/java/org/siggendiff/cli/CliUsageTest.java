@@ -266,6 +266,13 @@ class CliUsageTest {
   }
 
   @Test
+  void anApiUrlThatIsNoUrlIsAUsageErrorBeforeAnythingRuns() {
+    Run run = run(InputStream.nullInputStream(), false, "fetch", "--api-url", "crash-stats.mozilla.org/api", "--offline");
+    assertEquals(2, run.status(), run.err());
+    assertEquals("fetch: --api-url is not an http(s) URL\n", run.err());
+  }
+
+  @Test
   void theCompletionCommandsUsageNamesItAsItIsTyped() {
     for (String[] args : new String[][] {{"help", "completion"}, {"completion", "--help"}}) {
       Run run = run(InputStream.nullInputStream(), false, args);

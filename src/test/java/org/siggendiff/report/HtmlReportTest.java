@@ -23,6 +23,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashstats.CrashStatsClient;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.testing.CrashIds;
 
@@ -96,6 +97,10 @@ class HtmlReportTest {
   void reportLinksAreHttpOnlyAndCarryOnlyValidCrashIds() {
     assertEquals("https://crash-stats.example/report/index/", ReportLinks.forApi("https://crash-stats.example/api/").base());
     assertEquals("http://127.0.0.1:8000/report/index/", ReportLinks.forApi("http://127.0.0.1:8000/api").base());
+    // The default API's links are made without parsing, and are what parsing would give.
+    for (String api : new String[] {CrashStatsClient.DEFAULT_API_URL, CrashStatsClient.DEFAULT_API_URL + "/", CrashStatsClient.DEFAULT_API_URL + "/?x=1"}) {
+      assertEquals(ReportLinks.CRASH_STATS, ReportLinks.forApi(api).base(), api);
+    }
     assertEquals("https://x.example/r?id=" + CrashIds.text(1), ReportLinks.of("https://x.example/r?id=").link(CrashIds.text(1)).orElseThrow());
     assertEquals("https://x.example/a/" + CrashIds.text(1), ReportLinks.of("https://x.example/a").link(CrashIds.text(1)).orElseThrow());
     assertTrue(ReportLinks.of(ReportLinks.CRASH_STATS).link("javascript:alert(1)").isEmpty());
