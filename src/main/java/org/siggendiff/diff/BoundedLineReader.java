@@ -111,6 +111,16 @@ public final class BoundedLineReader implements Closeable {
   }
 
   /**
+   * Whether bytes of the input are at hand: read but not yet taken, or there to read without
+   * waiting. When none are, {@link #next} would wait for the input's writer. The stream is
+   * asked only once the buffer is used up, so a file read in bulk costs no extra system call
+   * per line.
+   */
+  public boolean ready() throws IOException {
+    return position < limit || in.available() > 0;
+  }
+
+  /**
    * The position of the first {@code \n} or {@code \r} from {@code from} in the buffer, or
    * {@link #limit}. Eight bytes at a time: on a corpus of 20 KB lines this loop is all the
    * reading thread does, and the threads that sign wait on it. One test finds the bytes below

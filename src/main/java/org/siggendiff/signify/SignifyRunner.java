@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.siggendiff.crashdata.CrashData;
@@ -21,6 +20,7 @@ import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.diff.BoundedLineReader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.pipeline.OrderedParallelMap;
+import org.siggendiff.pipeline.WaitingIterator;
 import org.siggendiff.report.AsciiJson;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
@@ -135,8 +135,20 @@ public final class SignifyRunner {
     BoundedLineReader lines = new BoundedLineReader(in, maxLineBytes);
     long[] errors = new long[1];
     long[] written = new long[1];
-    Iterator<BoundedLineReader.Line> inputs = new Iterator<>() {
+    // Lines may come slowly (tail -f | siggen-diff signify --jsonl): while the next one is not
+    // there, the results done go out, and are flushed, instead of waiting for it.
+    WaitingIterator<BoundedLineReader.Line> inputs = new WaitingIterator<>() {
       private BoundedLineReader.Line next;
+
+      @Override
+      public boolean ready() {
+        try {
+          return next != null || lines.ready();
+        } catch (IOException e) {
+          // hasNext will meet the same failure, and say it.
+          return true;
+        }
+      }
 
       @Override
       public boolean hasNext() {
@@ -167,7 +179,7 @@ public final class SignifyRunner {
         }
         out.write(output.json());
         out.write('\n');
-        if ((++written[0] & 0xFF) == 0) {
+        if ((++written[0] & 0xFF) == 0 || !inputs.ready()) {
           out.flush();
         }
       } catch (IOException e) {
