@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
 
 /** Where {@code github:} siglist sources come from, for every command that takes a siglist source. */
 final class GitHubOptions implements Validated {
+  private static final String DEFAULT_API_URL = "https://api.github.com";
+
   @Option(names = "--github-repo", paramLabel = "OWNER/NAME", defaultValue = SiglistResolver.DEFAULT_GITHUB_REPO,
       description = "repository of github: sources (default: ${DEFAULT-VALUE})")
   String githubRepo;
-
-  private static final String DEFAULT_API_URL = "https://api.github.com";
 
   @Option(names = "--github-api-url", paramLabel = "URL", defaultValue = DEFAULT_API_URL,
       description = "GitHub API (default: ${DEFAULT-VALUE})")
