@@ -365,7 +365,6 @@ public final class LineUsage {
     return null;
   }
 
-
   private static String role(SiglistKind kind) {
     return switch (kind) {
       case IRRELEVANT -> "irrelevant";

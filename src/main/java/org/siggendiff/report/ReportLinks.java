@@ -15,10 +15,7 @@ public final class ReportLinks {
   /** Crash Stats' own report page, the default for the default API. */
   public static final String CRASH_STATS = "https://crash-stats.mozilla.org/report/index/";
 
-  /**
-   * Those of {@link #CRASH_STATS}, made without parsing it: parsing a host name loads the JDK's
-   * IDN tables, which cost every diff's start-up as much as loading a siglist set.
-   */
+  /** Made without parsing {@link #CRASH_STATS}, which is known good: see {@link #crashStats}. */
   private static final ReportLinks CRASH_STATS_PAGES = new ReportLinks(CRASH_STATS);
 
   private final String base;
@@ -34,9 +31,6 @@ public final class ReportLinks {
    * @throws IllegalArgumentException when it is not an http(s) URL
    */
   public static ReportLinks of(String url) {
-    if (CRASH_STATS.equals(url)) {
-      return CRASH_STATS_PAGES;
-    }
     HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
     if (parsed == null) {
       throw new IllegalArgumentException("--report-url must be an http(s) URL");
@@ -51,14 +45,23 @@ public final class ReportLinks {
     return new ReportLinks(inert(text));
   }
 
+  /**
+   * Crash Stats' own report pages, {@link #CRASH_STATS}: made without parsing a URL, since
+   * parsing a host name loads the JDK's IDN tables, which cost every diff's start-up as much as
+   * loading a siglist set.
+   */
+  public static ReportLinks crashStats() {
+    return CRASH_STATS_PAGES;
+  }
+
   /** The report page of the host of an API URL: {@code https://host/api/} gives {@code https://host/report/index/}. */
   public static ReportLinks forApi(String apiUrl) {
     if (apiUrl != null && (apiUrl.equals(CrashStatsClient.DEFAULT_API_URL) || apiUrl.equals(CrashStatsClient.DEFAULT_API_URL + "/"))) {
-      return CRASH_STATS_PAGES;
+      return crashStats();
     }
     HttpUrl parsed = apiUrl == null ? null : HttpUrl.parse(apiUrl.strip());
     if (parsed == null) {
-      return of(CRASH_STATS);
+      return crashStats();
     }
     return of(parsed.newBuilder().encodedPath("/report/index/").query(null).fragment(null).build().toString());
   }

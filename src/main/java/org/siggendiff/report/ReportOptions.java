@@ -17,6 +17,6 @@ public record ReportOptions(boolean verbose, boolean rawCsv, boolean differentOn
   public static final int DEFAULT_EXPLANATIONS = 2_000;
 
   public static ReportOptions defaults() {
-    return new ReportOptions(false, false, false, ReportLinks.of(ReportLinks.CRASH_STATS), DEFAULT_MAX_CHARS, DEFAULT_EXPLANATIONS);
+    return new ReportOptions(false, false, false, ReportLinks.crashStats(), DEFAULT_MAX_CHARS, DEFAULT_EXPLANATIONS);
   }
 }
