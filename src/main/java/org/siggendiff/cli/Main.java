@@ -109,7 +109,7 @@ public final class Main {
         .setOut(out)
         .setErr(err)
         .setExecutionStrategy(Main::validateThenRun)
-        .setParameterExceptionHandler((exception, arguments) -> usageError(exception, err))
+        .setParameterExceptionHandler((exception, arguments) -> usageError(exception, arguments, err))
         .setExecutionExceptionHandler((exception, command, parsed) -> unexpected(exception, command, err));
     int status;
     try {
@@ -207,9 +207,17 @@ public final class Main {
   }
 
   /** A usage error is one lowercase line naming the command, and exit status 2. */
-  private static int usageError(CommandLine.ParameterException exception, PrintWriter err) {
+  private static int usageError(CommandLine.ParameterException exception, String[] arguments, PrintWriter err) {
     CommandLine command = exception.getCommandLine();
     String message = exception.getMessage();
+    // A mistyped command (siggen-diff signfy --jsonl ...) is read as the diff's first crash ID,
+    // and the command's options then fail the diff's parse: the typo is what to say.
+    Optional<String> mistyped =
+        command.getCommandSpec().parent() == null && arguments.length > 0 ? OptionHints.forMistypedCommand(arguments[0]) : Optional.empty();
+    if (mistyped.isPresent()) {
+      err.println(command.getCommandName() + ": " + mistyped.get());
+      return ExitCodes.USAGE;
+    }
     if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
       for (String argument : unmatched.getUnmatched()) {
         Optional<String> hint = OptionHints.forUnknownOption(command.getCommandSpec(), argument);

@@ -37,13 +37,21 @@ final class OptionHints {
    * for a mistyped command; anything else is reported as the bad crash ID it is.
    */
   static String forBadArgument(int position, String argument, String reason) {
+    return forMistypedCommand(argument).orElseGet(() -> "argument " + position + ": " + reason);
+  }
+
+  /**
+   * The message for a word where a command would be, when it is not one: a diff's line starts
+   * with options or crash IDs, and a crash ID always holds digits. Empty for anything else.
+   */
+  static Optional<String> forMistypedCommand(String argument) {
     if (!WORD.matcher(argument).matches()) {
-      return "argument " + position + ": " + reason;
+      return Optional.empty();
     }
     Collection<String> names = Main.commandNames();
-    return closest(argument, names)
+    return Optional.of(closest(argument, names)
         .map(name -> "unknown command '" + argument + "' (did you mean " + name + "?)")
-        .orElseGet(() -> "unknown command '" + argument + "' and not a crash ID; commands: " + String.join(", ", names));
+        .orElseGet(() -> "unknown command '" + argument + "' and not a crash ID; commands: " + String.join(", ", names)));
   }
 
   private static Optional<String> closest(String word, Collection<String> names) {

@@ -165,6 +165,15 @@ class CliUsageTest {
   }
 
   @Test
+  void aMistypedCommandWithItsOptionsIsStillAnUnknownCommand() {
+    // The options are signify's, which the diff does not know; the typo is the error to name.
+    assertOneLine(run(InputStream.nullInputStream(), false, "signfy", "--jsonl", "--signature-list-dir", siglists),
+        "siggen-diff: unknown command 'signfy' (did you mean signify?)");
+    assertOneLine(run(InputStream.nullInputStream(), false, "fecth", "--offline", "--cache-dir", cache.toString()),
+        "siggen-diff: unknown command 'fecth' (did you mean fetch?)");
+  }
+
+  @Test
   void aWordFarFromEveryCommandListsTheCommands() {
     assertOneLine(
         diff(CRASH_ID, "report"),
