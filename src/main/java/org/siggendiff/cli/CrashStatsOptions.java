@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.siggendiff.cache.CachingCrashSource;
 import org.siggendiff.cache.DiskCache;
 import org.siggendiff.crashstats.CrashStatsClient;
+import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +34,8 @@ final class CrashStatsOptions implements Validated {
   Path cacheDir;
 
   @Option(names = "--jobs", paramLabel = "N",
-      description = "crashes handled at once (default: " + DEFAULT_JOBS + "; for a diff of JSON documents only, which"
-          + " never waits on Crash Stats, one per processor)")
+      description = "crashes handled at once (default: " + DEFAULT_JOBS + "; for a diff of JSON documents only or"
+          + " --offline, which never waits on Crash Stats, one per processor)")
   Integer jobs;
 
   @Option(names = "--offline", description = "use the cache only; a crash not in it is an error")
@@ -87,12 +88,17 @@ final class CrashStatsOptions implements Validated {
   }
 
   /**
-   * {@code --jobs}, else one per processor (up to the default): work that never waits gains
-   * nothing from more threads than processors, which only take turns and evict each other's
-   * crashes from the caches (about a tenth slower on two processors with eight).
+   * The jobs of a diff. One that may wait on Crash Stats (it looks crashes up, not offline):
+   * {@code --jobs}, else the default, each crash a task of its own. One that never waits (JSON
+   * documents, or the cache alone): {@code --jobs}, else one per processor (up to the default),
+   * in batches; more threads than processors only take turns and evict each other's crashes
+   * from the caches (about a tenth slower on two processors with eight).
    */
-  int jobsForDocuments() {
-    return jobs != null ? jobs : Math.min(DEFAULT_JOBS, Runtime.getRuntime().availableProcessors());
+  Jobs diffJobs(boolean looksUp) {
+    if (looksUp && !offline) {
+      return Jobs.waiting(jobs());
+    }
+    return Jobs.computing(jobs != null ? jobs : Math.min(DEFAULT_JOBS, Runtime.getRuntime().availableProcessors()));
   }
 
   CachingCrashSource.Mode mode() {

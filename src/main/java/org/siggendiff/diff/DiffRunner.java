@@ -14,6 +14,7 @@ import org.siggendiff.attribution.SiglistChange;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
@@ -30,7 +31,7 @@ public final class DiffRunner {
   private final SignatureGenerator baseline;
   private final SignatureGenerator candidate;
   private final CrashLoader loader;
-  private final int jobs;
+  private final Jobs jobs;
   private final Explainer explainer;
   private final LineUsage usage;
   /** How many more changed crashes get a full explanation (frames and roles), for the HTML report. */
@@ -39,9 +40,9 @@ public final class DiffRunner {
   /**
    * @param baseline null to use each crash's production signature
    * @param source where crash IDs are looked up; may be null when the inputs are all documents
-   * @param jobs how many inputs are handled at once
+   * @param jobs how many inputs are handled at once, and in what batches
    */
-  public DiffRunner(SignatureGenerator baseline, SignatureGenerator candidate, CrashSource source, int jobs) {
+  public DiffRunner(SignatureGenerator baseline, SignatureGenerator candidate, CrashSource source, Jobs jobs) {
     this(baseline, candidate, source, jobs, 0);
   }
 
@@ -50,7 +51,7 @@ public final class DiffRunner {
    *     {@link DiffRow#explanation()}; the first to be signed, so with several jobs which ones
    *     can vary when more crashes change than this
    */
-  public DiffRunner(SignatureGenerator baseline, SignatureGenerator candidate, CrashSource source, int jobs, int explanations) {
+  public DiffRunner(SignatureGenerator baseline, SignatureGenerator candidate, CrashSource source, Jobs jobs, int explanations) {
     this.explanationsLeft = new AtomicInteger(explanations);
     this.baseline = baseline;
     this.candidate = candidate;
@@ -78,7 +79,7 @@ public final class DiffRunner {
    */
   public OrderedParallelMap.Outcome run(Iterator<? extends DiffInput> inputs, Consumer<DiffRow> rows, BooleanSupplier stop)
       throws InterruptedException {
-    return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs, jobs * 8)
+    return new OrderedParallelMap<DiffInput, DiffRow>(this::row, DiffRunner::internalError, jobs)
         .weighing(DiffInput::bytes, DiffInput.MAX_BYTES_IN_FLIGHT)
         .run(inputs, rows, stop);
   }

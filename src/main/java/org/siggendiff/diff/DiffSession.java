@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.sources.ResolvedSiglists;
@@ -44,7 +45,7 @@ public final class DiffSession {
   /**
    * @param baselineSource the baseline; production (no siglists) uses each crash's stored signature
    * @param source where crash IDs are looked up; may be null when the inputs are all documents
-   * @param jobs how many inputs are handled at once
+   * @param jobs how many inputs are handled at once, and in what batches
    * @param explanations how many changed crashes get their whole explanation (the walks on
    *     both sides), not only their cause: what the reports that show stacks need
    */
@@ -52,7 +53,7 @@ public final class DiffSession {
       ResolvedSiglists baselineSource,
       ResolvedSiglists candidateSource,
       CrashSource source,
-      int jobs,
+      Jobs jobs,
       int explanations,
       Shard shard) {
     this.shard = shard;

@@ -19,6 +19,7 @@ import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.diff.BoundedLineReader;
 import org.siggendiff.diff.DiffInput;
+import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.pipeline.WaitingIterator;
 import org.siggendiff.report.AsciiJson;
@@ -93,8 +94,6 @@ public final class SignifyRunner {
    */
   public record LineOutput(byte[] json, boolean failed) {}
 
-  /** How many lines are read ahead of the one being written, per thread signing them. */
-  private static final int WINDOW_PER_THREAD = 32;
 
   /**
    * Signs each line on {@code threads} threads and writes the outputs in input order, one per
@@ -187,8 +186,7 @@ public final class SignifyRunner {
       }
     };
     try {
-      new OrderedParallelMap<BoundedLineReader.Line, LineOutput>(
-              this::signLine, SignifyRunner::internalError, threads, threads * WINDOW_PER_THREAD)
+      new OrderedParallelMap<BoundedLineReader.Line, LineOutput>(this::signLine, SignifyRunner::internalError, Jobs.computing(threads))
           .weighing(line -> line.bytes() == null ? 0 : line.bytes().length, DiffInput.MAX_BYTES_IN_FLIGHT)
           .run(inputs, writer);
     } catch (UncheckedIOException e) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
+import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.testing.CrashIds;
 import org.siggendiff.testing.Fixtures;
 
@@ -43,7 +44,7 @@ class DiffRunnerTest {
       inputs.add(new DiffInput.Lookup("line " + n, CrashIds.id(n)));
     }
     List<DiffRow> rows = new ArrayList<>();
-    new DiffRunner(Fixtures.generator(), Fixtures.generator(), buggy, 2).run(inputs.iterator(), rows::add, () -> false);
+    new DiffRunner(Fixtures.generator(), Fixtures.generator(), buggy, Jobs.computing(2)).run(inputs.iterator(), rows::add, () -> false);
 
     assertEquals(4, rows.size());
     assertTrue(rows.get(0).ok());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.sources.ResolvedSiglists;
 
@@ -76,7 +77,7 @@ class DiffSessionTest {
         new ResolvedSiglists("baseline", Optional.empty(), Optional.of(SiglistLoader.load(baseline, baseline.toString()))),
         new ResolvedSiglists("candidate", Optional.empty(), Optional.of(SiglistLoader.load(candidate, candidate.toString()))),
         null,
-        2,
+        Jobs.computing(2),
         0,
         Shard.ALL);
   }

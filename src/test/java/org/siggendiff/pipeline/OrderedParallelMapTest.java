@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -183,6 +184,88 @@ class OrderedParallelMapTest {
     assertEquals(List.of(0, 1, 2, 3), outputs);
     assertEquals(taken.get() - 4, outcome.abandoned());
     assertTrue(taken.get() <= 10, "taken after the stop: " + taken.get());
+  }
+
+  @Test
+  void aBatchIsConsecutiveInputsMappedOnOneThreadAndTheirResultsStillComeOutInOrder() throws InterruptedException {
+    List<Integer> outputs = new ArrayList<>();
+    List<String> threadOf = Collections.synchronizedList(new ArrayList<>());
+    new OrderedParallelMap<Integer, Integer>(
+            i -> {
+              threadOf.add(i + " " + Thread.currentThread().getName());
+              sleepMillis(ThreadLocalRandom.current().nextInt(2));
+              return i;
+            },
+            null,
+            new Jobs(2, 4))
+        .run(IntStream.range(0, 40).iterator(), outputs::add);
+    assertEquals(IntStream.range(0, 40).boxed().toList(), outputs);
+    // Inputs 4k to 4k+3 are one batch: one thread maps them all.
+    for (int batch = 0; batch < 10; batch++) {
+      int first = batch * 4;
+      String thread = threadNameOf(threadOf, first);
+      for (int i = first + 1; i < first + 4; i++) {
+        assertEquals(thread, threadNameOf(threadOf, i), "input " + i);
+      }
+    }
+  }
+
+  @Test
+  void aFailureInABatchIsThatInputsResultAndTheRestOfTheBatchIsStillMapped() throws InterruptedException {
+    List<String> outputs = new ArrayList<>();
+    new OrderedParallelMap<Integer, String>(
+            i -> {
+              if (i == 5) {
+                throw new IllegalStateException("five");
+              }
+              return "ok " + i;
+            },
+            (i, e) -> "failed " + i,
+            new Jobs(2, 4))
+        .run(IntStream.range(0, 8).iterator(), outputs::add);
+    assertEquals(List.of("ok 0", "ok 1", "ok 2", "ok 3", "ok 4", "failed 5", "ok 6", "ok 7"), outputs);
+  }
+
+  /** A line typed into a pipe is signed and written at once, not held until a batch is full. */
+  @Test
+  @Timeout(10)
+  void aBatchTakesOnlyTheInputsAtHandFromAWaitingIterator() throws InterruptedException {
+    AtomicInteger taken = new AtomicInteger();
+    List<Integer> takenWhenHandedOut = new ArrayList<>();
+    WaitingIterator<Integer> slowInputs =
+        new WaitingIterator<>() {
+          private long nextAt = System.nanoTime();
+
+          @Override
+          public boolean ready() {
+            return System.nanoTime() >= nextAt;
+          }
+
+          /** Waits for the next line to be written, as a pipe's reader does. */
+          @Override
+          public boolean hasNext() {
+            while (!ready()) {
+              sleepMillis(1);
+            }
+            return taken.get() < 6;
+          }
+
+          @Override
+          public Integer next() {
+            nextAt = System.nanoTime() + 40_000_000L;
+            return taken.getAndIncrement();
+          }
+        };
+    new OrderedParallelMap<Integer, Integer>(i -> i, null, new Jobs(2, 16)).run(slowInputs, i -> takenWhenHandedOut.add(taken.get()));
+    assertEquals(6, takenWhenHandedOut.size());
+    // Each result comes out before the input after the next one is read.
+    for (int i = 0; i < 6; i++) {
+      assertTrue(takenWhenHandedOut.get(i) <= i + 2, "inputs taken when each result came out: " + takenWhenHandedOut);
+    }
+  }
+
+  private static String threadNameOf(List<String> threadOf, int input) {
+    return threadOf.stream().filter(entry -> entry.startsWith(input + " ")).findFirst().orElseThrow().split(" ")[1];
   }
 
   private static int recurse(int depth) {
