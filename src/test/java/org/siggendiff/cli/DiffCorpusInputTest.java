@@ -209,6 +209,24 @@ class DiffCorpusInputTest {
     assertEquals("Foo::Two", rows.get(2).get("candidate").asText());
   }
 
+  /** What is wrong with a line that is neither UTF-8 nor JSON is said the same whichever comes first. */
+  @Test
+  void aLineThatIsNeitherUtf8NorJsonIsNotUtf8WhereverItsJsonBreaks() throws IOException {
+    Path file = folder.resolve("c.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write("{,\"uuid\": \"\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.write("{\"uuid\": \"\u00e9\",}\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.write("{\"uuid\": \u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    List<JsonNode> rows = rows(diff("--corpus", file.toString()).out());
+
+    assertEquals(3, rows.size());
+    for (JsonNode row : rows) {
+      assertEquals("not valid UTF-8", row.get("error").asText(), row.toString());
+    }
+  }
+
   @Test
   void aLineLongerThanTheCapFailsAndReadingResumesAtTheNextLine() throws IOException {
     Path file = folder.resolve("c.jsonl");
