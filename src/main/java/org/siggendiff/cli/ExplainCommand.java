@@ -91,7 +91,9 @@ final class ExplainCommand implements Callable<Integer> {
         crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("explain: " + TerminalText.clean(warning)));
     SiglistResolver.Pair sources = GitHubOptions.resolvePair(resolver, baseline, candidate);
     ResolvedSiglists baselineSource = sources.baseline();
-    Explainer explainer = new Explainer(baselineSource == null ? null : side(baselineSource), side(sources.candidate()));
+    SignatureGenerator candidate = new SignatureGenerator(sources.candidate().siglists().orElseThrow());
+    Explainer explainer = new Explainer(
+        baselineSource == null ? null : side(baselineSource, candidate), new Explainer.Side(sources.candidate().describe(), candidate));
     ExplainSession.Outcome outcome;
     try (CrashStatsOptions.Opened opened = crashStats.open(context)) {
       ExplainSession session = new ExplainSession(
@@ -120,9 +122,10 @@ final class ExplainCommand implements Callable<Integer> {
     return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
   }
 
-  private static Explainer.Side side(ResolvedSiglists resolved) {
+  /** The baseline's side, its frames normalized once with the candidate's. */
+  private static Explainer.Side side(ResolvedSiglists resolved, SignatureGenerator candidate) {
     return resolved.siglists()
-        .map(set -> new Explainer.Side(resolved.describe(), new SignatureGenerator(set)))
+        .map(set -> new Explainer.Side(resolved.describe(), candidate.withSiglists(set)))
         .orElseGet(() -> Explainer.Side.production(resolved.describe()));
   }
 }

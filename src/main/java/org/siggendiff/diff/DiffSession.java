@@ -59,8 +59,8 @@ public final class DiffSession {
     this.shard = shard;
     this.baselineSource = baselineSource;
     this.candidateSource = candidateSource;
-    SignatureGenerator baseline = baselineSource.siglists().map(SignatureGenerator::new).orElse(null);
     SignatureGenerator candidate = new SignatureGenerator(candidateSource.siglists().orElseThrow());
+    SignatureGenerator baseline = baselineSource.siglists().map(candidate::withSiglists).orElse(null);
     this.runner = new DiffRunner(baseline, candidate, source, jobs, explanations);
   }
 

@@ -11,6 +11,7 @@ import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.internal.rules.Pipeline;
 import org.siggendiff.internal.rules.ResultBuilder;
 import org.siggendiff.internal.rules.Rule;
+import org.siggendiff.internal.stack.FrameMemos;
 import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistSet;
 
@@ -25,11 +26,28 @@ import org.siggendiff.siglist.SiglistSet;
  */
 public final class SignatureGenerator {
   private final SiglistSet siglists;
+  private final FrameMemos memos;
   private final Pipeline pipeline;
 
   public SignatureGenerator(SiglistSet siglists) {
+    this(siglists, new FrameMemos());
+  }
+
+  private SignatureGenerator(SiglistSet siglists, FrameMemos memos) {
     this.siglists = siglists;
-    this.pipeline = new Pipeline(siglists);
+    this.memos = memos;
+    this.pipeline = new Pipeline(siglists, memos);
+  }
+
+  /**
+   * A generator for other siglists that shares this one's normalized frames while the two sets
+   * have the same line-number list, which is all normalization reads: for signing the same
+   * crashes with several sets (a diff, a history of versions), each distinct frame is then
+   * normalized once and found warm by the next set. Results are those of {@code new
+   * SignatureGenerator(siglists)}.
+   */
+  public SignatureGenerator withSiglists(SiglistSet siglists) {
+    return new SignatureGenerator(siglists, memos);
   }
 
   public SiglistSet siglists() {

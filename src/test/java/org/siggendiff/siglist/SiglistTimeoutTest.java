@@ -82,6 +82,33 @@ class SiglistTimeoutTest {
     assertEquals("malloc | Foo", generator.generate(stack("malloc", "Foo")).signature());
   }
 
+  /**
+   * Two sets with the same line-number list share their normalized frames; a line of that list
+   * that runs out of time is still named by each set as its own file names it.
+   */
+  @Test
+  void aLineNumberLineThatTimesOutIsNamedByEachSetThatSharesIt(@TempDir Path dir) throws Exception {
+    for (String set : List.of("baseline", "candidate")) {
+      Path folder = Files.createDirectory(dir.resolve(set));
+      Files.writeString(folder.resolve("irrelevant_signature_re.txt"), "abort\n");
+      Files.writeString(folder.resolve("prefix_signature_re.txt"), set.equals("baseline") ? "malloc\n" : "calloc\n");
+      Files.writeString(folder.resolve("signature_sentinels.txt"), "_purecall\n");
+      Files.writeString(folder.resolve("signatures_with_line_numbers_re.txt"), (set.equals("baseline") ? "" : "# moved down\n") + "(.*a){25}$\n");
+    }
+    SignatureGenerator candidate = new SignatureGenerator(SiglistLoader.load(dir.resolve("candidate"), "candidate", BOUND));
+    SignatureGenerator baseline = candidate.withSiglists(SiglistLoader.load(dir.resolve("baseline"), "baseline", BOUND));
+
+    for (SignatureGenerator generator : List.of(candidate, baseline)) {
+      String file = generator.siglists().source().equals("candidate")
+          ? dir.resolve("candidate").resolve("signatures_with_line_numbers_re.txt") + ":2"
+          : dir.resolve("baseline").resolve("signatures_with_line_numbers_re.txt") + ":1";
+      UnsignableCrashException e = assertThrows(UnsignableCrashException.class, () -> generator.generate(stack(EVIL_FRAME)));
+      assertTrue(e.getMessage().startsWith("siglist pattern timed out: " + file + " (on frame"), e.getMessage());
+    }
+    assertEquals("calloc | Foo", candidate.generate(stack("calloc", "Foo")).signature());
+    assertEquals("malloc | Foo", baseline.generate(stack("malloc", "Foo")).signature());
+  }
+
   @Test
   void theDefaultBoundComesFromASystemProperty(@TempDir Path dir) throws Exception {
     for (String name : new String[] {"irrelevant_signature_re.txt", "signature_sentinels.txt", "signatures_with_line_numbers_re.txt"}) {

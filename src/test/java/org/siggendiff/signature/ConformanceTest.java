@@ -30,7 +30,28 @@ class ConformanceTest {
     replay("siglist-history.jsonl.gz", 30_000);
   }
 
+  /**
+   * The history vectors again, with every siglist version's generator made from the one before
+   * ({@link SignatureGenerator#withSiglists}), as a history or a diff makes them: the versions
+   * share their normalized frames, and each still answers as it would alone.
+   */
+  @Test
+  void siglistHistoryVectorsMatchTheReferenceWithTheVersionsSharingTheirFrames() throws IOException {
+    SignatureGenerator[] last = {null};
+    ParityVectors sharing = new ParityVectors(folder -> {
+      synchronized (last) {
+        last[0] = last[0] == null ? generator(folder) : last[0].withSiglists(generator(folder).siglists());
+        return last[0];
+      }
+    });
+    replay(sharing, "siglist-history.jsonl.gz", 30_000);
+  }
+
   private void replay(String file, int expectedCount) throws IOException {
+    replay(vectors, file, expectedCount);
+  }
+
+  private static void replay(ParityVectors vectors, String file, int expectedCount) throws IOException {
     Path path = SharedData.conformance(file);
     ParityVectors.Outcome outcome;
     try (InputStream in = Files.newInputStream(path)) {

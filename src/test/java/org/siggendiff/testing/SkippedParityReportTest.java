@@ -37,7 +37,7 @@ class SkippedParityReportTest {
       System.setProperties(saved);
     }
     assertEquals(
-        "siggen-diff: parity tests skipped, shared data not found at /nonexistent/shared: ConformanceTest (3),"
+        "siggen-diff: parity tests skipped, shared data not found at /nonexistent/shared: ConformanceTest (4),"
             + " SiglistHistoryReplayTest (all); to run them, put the shared data at ../shared or pass"
             + " -Dsiggendiff.shared=DIR to mvn\n",
         bytes.toString(StandardCharsets.UTF_8));

@@ -274,6 +274,21 @@ public final class SiglistMatcher {
     return joined != null && !lines.isEmpty();
   }
 
+  /**
+   * Whether {@code other} answers every text as this matcher does: the same lines under the
+   * same bound. Their names may differ, and with them the wording of a timeout ({@link
+   * #asThrownHere}).
+   */
+  public boolean sameLines(SiglistMatcher other) {
+    return lines.equals(other.lines) && timeout.equals(other.timeout);
+  }
+
+  /** A timeout that {@code other}, a matcher of the {@link #sameLines same lines}, threw, as this one throws it: its line named as here. */
+  public SiglistTimeoutException asThrownHere(SiglistTimeoutException e, SiglistMatcher other) {
+    int index = other.where.indexOf(e.where());
+    return index < 0 ? e : e.named(where.get(index));
+  }
+
   /** The translation of line {@code index}, or null when the lines were not translated one by one. */
   public PythonRegex.Translation translation(int index) {
     return translations == null ? null : translations.get(index);

@@ -13,6 +13,8 @@ public final class SiglistTimeoutException extends RuntimeException {
   private static final int QUOTED = 120;
 
   private final String where;
+  private final String frame;
+  private final Duration bound;
 
   SiglistTimeoutException(String where, String frame, Duration bound) {
     super(
@@ -27,6 +29,13 @@ public final class SiglistTimeoutException extends RuntimeException {
         false,
         false);
     this.where = where;
+    this.frame = frame;
+    this.bound = bound;
+  }
+
+  /** The same timeout with its line named otherwise. */
+  SiglistTimeoutException named(String otherWhere) {
+    return new SiglistTimeoutException(otherWhere, frame, bound);
   }
 
   /** The line whose pattern timed out, as {@code file:line}. */

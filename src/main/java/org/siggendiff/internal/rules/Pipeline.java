@@ -2,16 +2,18 @@ package org.siggendiff.internal.rules;
 
 import java.util.List;
 import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.internal.stack.FrameMemos;
 import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistSet;
 
-/** Socorro's default rule pipeline, in its order, built on one siglist set. Immutable. */
+/** Socorro's default rule pipeline, in its order, built on one siglist set. Immutable, but for its memos. */
 public final class Pipeline {
   private final SignatureGenerationRule generation;
   private final List<Rule> rules;
 
-  public Pipeline(SiglistSet siglists) {
-    this.generation = new SignatureGenerationRule(siglists);
+  /** @param memos the normalized frames the pipeline shares with those of other siglist sets */
+  public Pipeline(SiglistSet siglists, FrameMemos memos) {
+    this.generation = new SignatureGenerationRule(siglists, memos);
     this.rules =
         List.of(
             generation,

@@ -7,6 +7,7 @@ import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.internal.py.PyException;
 import org.siggendiff.internal.py.PyValues;
 import org.siggendiff.internal.stack.CSignatureTool;
+import org.siggendiff.internal.stack.FrameMemos;
 import org.siggendiff.internal.stack.FrameList;
 import org.siggendiff.internal.stack.JavaExceptionSignatureTool;
 import org.siggendiff.internal.stack.JavaSignatureTool;
@@ -24,9 +25,9 @@ final class SignatureGenerationRule extends Rule {
   private final JavaSignatureTool javaTool = new JavaSignatureTool();
   private final JavaExceptionSignatureTool javaExceptionTool = new JavaExceptionSignatureTool();
 
-  SignatureGenerationRule(SiglistSet siglists) {
+  SignatureGenerationRule(SiglistSet siglists, FrameMemos memos) {
     super(NAME);
-    this.cTool = new CSignatureTool(siglists);
+    this.cTool = new CSignatureTool(siglists, memos);
   }
 
   @Override

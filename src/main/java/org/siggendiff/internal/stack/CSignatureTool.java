@@ -14,6 +14,7 @@ import org.siggendiff.internal.py.PyException;
 import org.siggendiff.internal.py.PyInt;
 import org.siggendiff.internal.py.PyStrings;
 import org.siggendiff.internal.py.PyValues;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.siglist.SiglistSet;
 
 /**
@@ -49,14 +50,23 @@ public final class CSignatureTool {
   private final SiglistSet siglists;
   private final Set<String> sentinels;
   private final FrameNormalizer normalizer;
+  /** This tool's side of the normalized frames it shares ({@link FrameMemos}). */
+  private final int side;
   // Which lists a frame matches depends only on its text; crashes share most frames.
   private final Memo<String, Integer> classification = new Memo<>(this::classify, FrameNormalizer.MEMO_SIZE, FrameNormalizer.MEMO_SIZE);
   private final ToIntFunction<String> memoizedClassify = classification::get;
 
   public CSignatureTool(SiglistSet siglists) {
+    this(siglists, new FrameMemos());
+  }
+
+  /** A tool that shares its normalized frames with the other tools of {@code memos}. */
+  public CSignatureTool(SiglistSet siglists, FrameMemos memos) {
     this.siglists = siglists;
     this.sentinels = Set.copyOf(siglists.sentinels());
-    this.normalizer = new FrameNormalizer(siglists.lineNumbers(), sentinels);
+    FrameMemos.Side shared = memos.join(siglists);
+    this.normalizer = shared.normalizer();
+    this.side = shared.index();
   }
 
   /**
@@ -95,7 +105,12 @@ public final class CSignatureTool {
       FrameNormalizer.requireText(frame.module(), "lower");
       frame = frame.withLowercaseModule();
     }
-    return normalizer.normalize(frame, file != null && FunctionNames.isRustSource(file), found, index);
+    try {
+      return normalizer.normalize(frame, file != null && FunctionNames.isRustSource(file), found, index);
+    } catch (SiglistTimeoutException e) {
+      // A shared normalizer names the line as the set it was made for does; the crash fails naming this set's.
+      throw normalizer.timeoutOf(siglists.lineNumbers(), e);
+    }
   }
 
   /**
@@ -111,7 +126,7 @@ public final class CSignatureTool {
   public Walk walk(FrameList frames, Generated generated) {
     int start = -1;
     for (int i = 0; i < frames.size() && start < 0; i++) {
-      if (frames.get(i).sentinel) {
+      if (frames.get(i).sentinel(side, sentinels)) {
         start = i;
       }
     }
@@ -128,7 +143,7 @@ public final class CSignatureTool {
       } else if (frame.text.isEmpty()) {
         role = Walk.Role.EMPTY;
       } else {
-        int classes = frame.classes(memoizedClassify);
+        int classes = frame.classes(side, memoizedClassify);
         if ((classes & NormalizedFrame.IRRELEVANT) != 0) {
           role = Walk.Role.IRRELEVANT;
         } else if (frame.text.equals(last) && isMergedModule(frame.text)) {
@@ -141,7 +156,7 @@ public final class CSignatureTool {
       }
       String subject = frame.lineNumberSubject;
       boolean withLine = subject != null && siglists.lineNumbers().matches(subject);
-      steps.add(new Walk.Step(i, frame.text, subject, withLine, frame.sentinel, role));
+      steps.add(new Walk.Step(i, frame.text, subject, withLine, frame.sentinel(side, sentinels), role));
     }
     return new Walk(steps, start, generated.signature());
   }
@@ -210,7 +225,7 @@ public final class CSignatureTool {
     // Socorro takes the smallest index of any sentinel: the first frame that is one.
     int start = 0;
     for (int i = 0; i < frames.size(); i++) {
-      if (frames.get(i).sentinel) {
+      if (frames.get(i).sentinel(side, sentinels)) {
         debug.add(LogLine.of("sentinel; starting at \"", frames.get(i).text, "\" index ", Integer.toString(i)));
         start = i;
         break;
@@ -224,7 +239,7 @@ public final class CSignatureTool {
         debug.add(LogLine.of("empty string; ignoring: \"", frame, "\""));
         continue;
       }
-      int classes = frames.get(i).classes(memoizedClassify);
+      int classes = frames.get(i).classes(side, memoizedClassify);
       if ((classes & NormalizedFrame.IRRELEVANT) != 0) {
         debug.add(LogLine.of("irrelevant; ignoring: \"", frame, "\""));
         continue;

@@ -2,7 +2,6 @@ package org.siggendiff.internal.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.siggendiff.internal.py.Memo;
 import org.siggendiff.internal.py.PyException;
@@ -12,8 +11,12 @@ import org.siggendiff.internal.py.PyStrings;
 import org.siggendiff.internal.py.PyValues;
 import org.siggendiff.internal.regex.PythonRegex;
 import org.siggendiff.internal.regex.SiglistMatcher;
+import org.siggendiff.internal.regex.SiglistTimeoutException;
 
-/** Turns one frame into the text Socorro compares with the siglists (normalize_frame). */
+/**
+ * Turns one frame into the text Socorro compares with the siglists (normalize_frame). It reads
+ * the line-number list only, so the siglist sets that share that list share a normalizer.
+ */
 final class FrameNormalizer {
   private static final Pattern SPACE_BEFORE_PUNCTUATION = PythonRegex.compile(" (?=[\\*&,])");
   private static final Pattern COMMA_WITHOUT_SPACE = PythonRegex.compile(",(?! )");
@@ -22,18 +25,26 @@ final class FrameNormalizer {
   /** Member function cv/ref qualifiers, each dropped once, in this order. */
   private static final String[] QUALIFIERS = {"const", "const&", "const &", "&&", "&"};
 
-  /** How many distinct frames each memo keeps; shared by the frame memos of a generator. */
+  /** How many distinct frames each memo keeps; shared by the frame memos of a normalizer. */
   static final int MEMO_SIZE = 200_000;
 
   private final SiglistMatcher lineNumbers;
-  private final Set<String> sentinels;
   // Normalization is a pure function of the name, and crashes share most of their frames.
   private final Memo<String, NormalizedFrame> cppMemo = new Memo<>(this::cpp, MEMO_SIZE, MEMO_SIZE);
   private final Memo<String, NormalizedFrame> rustMemo = new Memo<>(this::rust, MEMO_SIZE);
 
-  FrameNormalizer(SiglistMatcher lineNumbers, Set<String> sentinels) {
+  FrameNormalizer(SiglistMatcher lineNumbers) {
     this.lineNumbers = lineNumbers;
-    this.sentinels = sentinels;
+  }
+
+  /** Whether this normalizer normalizes as one for {@code lineNumbers} would (a timeout aside, worded by {@link #timeoutOf}). */
+  boolean normalizesAs(SiglistMatcher lineNumbers) {
+    return this.lineNumbers.sameLines(lineNumbers);
+  }
+
+  /** A timeout this normalizer's line-number list threw, as {@code lineNumbers} (the same lines, {@link #normalizesAs}) words it. */
+  SiglistTimeoutException timeoutOf(SiglistMatcher lineNumbers, SiglistTimeoutException e) {
+    return lineNumbers.asThrownHere(e, this.lineNumbers);
   }
 
   /**
@@ -130,8 +141,8 @@ final class FrameNormalizer {
     return frame("");
   }
 
-  private NormalizedFrame frame(String text) {
-    return new NormalizedFrame(text, sentinels.contains(text), false, false, null);
+  private static NormalizedFrame frame(String text) {
+    return new NormalizedFrame(text, false, false, null);
   }
 
   /** {@code value[0]}, raising as Python does for each type. */
@@ -176,17 +187,17 @@ final class FrameNormalizer {
     throw PyException.typeError("'" + PyValues.typeName(function) + "' object is not iterable");
   }
 
-  private NormalizedFrame withLine(NormalizedFrame function, Frame frame) {
+  private static NormalizedFrame withLine(NormalizedFrame function, Frame frame) {
     if (!function.withLine) {
       return function;
     }
     String text = fixSpacing(function.text + ":" + PyRepr.str(frame.line()));
     String withLine = function.rust ? dropRustHash(text) : text;
-    return new NormalizedFrame(withLine, sentinels.contains(withLine), false, false, function.lineNumberSubject);
+    return new NormalizedFrame(withLine, false, false, function.lineNumberSubject);
   }
 
-  private NormalizedFrame function(String text, String lineNumberSubject, boolean withLine, boolean rust) {
-    return new NormalizedFrame(text, !withLine && sentinels.contains(text), withLine, rust, lineNumberSubject);
+  private static NormalizedFrame function(String text, String lineNumberSubject, boolean withLine, boolean rust) {
+    return new NormalizedFrame(text, withLine, rust, lineNumberSubject);
   }
 
   private static String dropRustHash(String function) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.siggendiff.testing.Fixtures;
 
 class FrameNormalizerTest {
-  private final FrameNormalizer normalizer = new FrameNormalizer(Fixtures.basicSiglists().lineNumbers(), java.util.Set.of());
+  private final FrameNormalizer normalizer = new FrameNormalizer(Fixtures.basicSiglists().lineNumbers());
 
   private String normalize(String frameJson) {
     JsonNode f = json(frameJson);
