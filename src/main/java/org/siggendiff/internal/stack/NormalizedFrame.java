@@ -31,11 +31,12 @@ final class NormalizedFrame {
    */
   final String lineNumberSubject;
   /**
-   * What each side's lists say, {@link #BITS_PER_SIDE} bits a side. Sides write their bits
-   * without a lock: a long is written whole and each side's answer is a pure function of the
-   * text, so threads that race here at worst lose a side's answer, which is then asked again.
+   * What each side's lists say, {@link #BITS_PER_SIDE} bits a side. Sides add their bits without
+   * a lock: each side's answer is a pure function of the text, so threads that race here at
+   * worst lose a side's answer, which is then asked again. Volatile so that the long is read and
+   * written whole (a side's bits may straddle its two halves), not for ordering.
    */
-  private long sides;
+  private volatile long sides;
 
   NormalizedFrame(String text, boolean withLine, boolean rust, String lineNumberSubject) {
     this.text = text;
