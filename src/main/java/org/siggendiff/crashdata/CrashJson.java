@@ -2,6 +2,7 @@ package org.siggendiff.crashdata;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -27,30 +28,73 @@ public final class CrashJson {
    */
   public static final int MAX_DEPTH = 994;
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxStringLength(Integer.MAX_VALUE)
-                          .maxNumberLength(100_000)
-                          .maxNestingDepth(MAX_DEPTH)
-                          .build())
-                  .build())
-          .nodeFactory(CompactNodeFactory.INSTANCE)
-          .build();
+  /** The reader's tokens without its trees, for a single value ({@link #scalar}). */
+  private static final JsonFactory TOKENS = factory();
+
+  /**
+   * The tree mapper, made on first use: databind's first mapper builds a date format, and with
+   * it the JDK's calendar and locale data (about 35 ms, and then their methods compiled), which
+   * a run reading its documents with the outline reader ({@link JsonSkimmer}) mostly never needs.
+   */
+  private static final class Trees {
+    static final ObjectMapper MAPPER = JsonMapper.builder(factory()).nodeFactory(CompactNodeFactory.INSTANCE).build();
+  }
 
   private CrashJson() {}
 
+  private static JsonFactory factory() {
+    return JsonFactory.builder()
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxNumberLength(100_000)
+                .maxNestingDepth(MAX_DEPTH)
+                .build())
+        .build();
+  }
+
   /** The shared mapper; configured once, safe to use from any thread. */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Trees.MAPPER;
+  }
+
+  /**
+   * The node the mapper makes of the one number or string in {@code length} bytes from {@code
+   * start}, read as a token without the mapper (as its tree reader does: an int, long or big
+   * integer node by the integer's size, a double node for any other number, NaN and the
+   * infinities included); null for any other value, which is the mapper's to read.
+   *
+   * @throws IOException as the mapper says of a bad value, or when more than one value follows
+   */
+  static JsonNode scalar(byte[] json, int start, int length) throws IOException {
+    try (JsonParser parser = TOKENS.createParser(json, start, length)) {
+      JsonToken token = parser.nextToken();
+      JsonNode node;
+      if (token == JsonToken.VALUE_NUMBER_INT) {
+        JsonParser.NumberType type = parser.getNumberType();
+        node = type == JsonParser.NumberType.INT
+            ? CompactNodeFactory.INSTANCE.numberNode(parser.getIntValue())
+            : type == JsonParser.NumberType.LONG
+                ? CompactNodeFactory.INSTANCE.numberNode(parser.getLongValue())
+                : CompactNodeFactory.INSTANCE.numberNode(parser.getBigIntegerValue());
+      } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+        node = CompactNodeFactory.INSTANCE.numberNode(parser.getDoubleValue());
+      } else if (token == JsonToken.VALUE_STRING) {
+        node = CompactNodeFactory.INSTANCE.textNode(parser.getText());
+      } else {
+        return null;
+      }
+      if (parser.nextToken() != null) {
+        throw new IOException("not one JSON value");
+      }
+      return node;
+    }
   }
 
   /** Parses one JSON document. */
   public static JsonNode parse(String text) throws IOException {
-    try (JsonParser parser = MAPPER.createParser(text)) {
+    try (JsonParser parser = Trees.MAPPER.createParser(text)) {
       return readWhole(parser);
     } catch (StreamConstraintsException e) {
       throw tooDeepOr(e);
@@ -75,7 +119,7 @@ public final class CrashJson {
     if (maybeOtherEncoding(json)) {
       return parse(new String(json, StandardCharsets.UTF_8));
     }
-    try (JsonParser parser = MAPPER.createParser(json)) {
+    try (JsonParser parser = Trees.MAPPER.createParser(json)) {
       return readWhole(parser);
     } catch (StreamConstraintsException e) {
       throw tooDeepOr(e);
@@ -96,7 +140,7 @@ public final class CrashJson {
   }
 
   private static JsonNode readWhole(JsonParser parser) throws IOException {
-    JsonNode node = MAPPER.readTree(parser);
+    JsonNode node = Trees.MAPPER.readTree(parser);
     if (node == null) {
       throw new IOException("no JSON value");
     }

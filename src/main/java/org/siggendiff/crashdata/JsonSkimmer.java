@@ -391,12 +391,19 @@ final class JsonSkimmer {
         throw new IOException("bad value at byte " + start + ": not a JSON value");
       }
     }
-    try (JsonParser parser = CrashJson.mapper().createParser(json, start, length)) {
-      JsonNode value = CrashJson.mapper().readTree(parser);
-      if (parser.nextToken() != null) {
-        throw new IOException("not one JSON value");
+    try {
+      // Most such values are numbers: read as a token, they need no tree mapper.
+      JsonNode scalar = CrashJson.scalar(json, start, length);
+      if (scalar != null) {
+        return scalar;
       }
-      return value;
+      try (JsonParser parser = CrashJson.mapper().createParser(json, start, length)) {
+        JsonNode value = CrashJson.mapper().readTree(parser);
+        if (parser.nextToken() != null) {
+          throw new IOException("not one JSON value");
+        }
+        return value;
+      }
     } catch (IOException e) {
       throw new IOException("bad value at byte " + start + ": " + e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package org.siggendiff.crashdata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,6 +28,45 @@ class CrashJsonTest {
     assertEquals(jacksons, ours);
     assertEquals(ours, jacksons);
     assertEquals(json, CrashJson.mapper().writeValueAsString(ours));
+  }
+
+  /** A number or string read as a token, without the tree mapper, is the node the mapper makes, or fails as it fails. */
+  @Test
+  void aScalarReadAsATokenIsTheNodeTheMapperMakes() throws IOException {
+    List<String> values = List.of(
+        "0", "-0", "7", "-1", "2147483647", "2147483648", "-2147483648", "-2147483649", "9223372036854775807",
+        "9223372036854775808", "-9223372036854775809", "1" + "0".repeat(60), "1.0", "-0.0", "0.1", "1e5", "1E-7",
+        "2.5e+3", "1.7976931348623157e308", "1e400", "-1e400", "4.9e-324", "1e-400", "123456789012345678901234.5",
+        "NaN", "Infinity", "-Infinity", "+Infinity", "INF", "-INF", "+INF",
+        "\"\"", "\"plain\"", "\"\\u00e9t\\u00e9\"", "\"tab\\tnew\\nline\"", "\"\\ud83d\\ude00\"", "\"\\ud800 alone\"",
+        "\"\\/\\\\\\\"\"", "\"café\"",
+        "01", "1.", ".5", "1e", "-", "NaNa", "\"unterminated", "\"\\x\"", "1 2", "1" + "0".repeat(100_001));
+    for (String value : values) {
+      byte[] bytes = (" [" + value + "] ").getBytes(StandardCharsets.UTF_8);
+      int start = 2;
+      int length = value.getBytes(StandardCharsets.UTF_8).length;
+      JsonNode mapper;
+      try {
+        mapper = mapperRead(bytes, start, length);
+      } catch (IOException expected) {
+        IOException ours = assertThrows(IOException.class, () -> CrashJson.scalar(bytes, start, length), value);
+        assertEquals(expected.getMessage(), ours.getMessage(), value);
+        continue;
+      }
+      JsonNode ours = CrashJson.scalar(bytes, start, length);
+      assertEquals(mapper, ours, value);
+      assertEquals(mapper.getClass(), ours.getClass(), value);
+    }
+  }
+
+  private static JsonNode mapperRead(byte[] bytes, int start, int length) throws IOException {
+    try (JsonParser parser = CrashJson.mapper().createParser(bytes, start, length)) {
+      JsonNode value = CrashJson.mapper().readTree(parser);
+      if (parser.nextToken() != null) {
+        throw new IOException("not one JSON value");
+      }
+      return value;
+    }
   }
 
   @Test
