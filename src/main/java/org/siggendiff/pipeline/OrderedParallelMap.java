@@ -179,7 +179,7 @@ public final class OrderedParallelMap<I, O> {
       List<O> results = new ArrayList<>(inputs.size());
       for (I input : inputs) {
         // A stopped run abandons the batch: the inputs after this one are not begun.
-        if (results.size() > 0 && Thread.currentThread().isInterrupted()) {
+        if (!results.isEmpty() && Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
         }
         results.add(map(input));
