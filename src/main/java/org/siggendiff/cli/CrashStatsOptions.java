@@ -88,13 +88,14 @@ final class CrashStatsOptions implements Validated {
   }
 
   /**
-   * The jobs of a diff. One that may wait on Crash Stats (it looks crashes up, not offline):
-   * {@code --jobs}, else the default, each crash a task of its own. One that never waits (JSON
-   * documents, or the cache alone): {@code --jobs}, else one per processor (up to the default),
-   * in batches; more threads than processors only take turns and evict each other's crashes
-   * from the caches (about a tenth slower on two processors with eight).
+   * The jobs of a run over crashes (a diff, a history's reading). One that may wait on Crash
+   * Stats (it looks crashes up, not offline): {@code --jobs}, else the default, each crash a
+   * task of its own. One that never waits (JSON documents, or the cache alone): {@code --jobs},
+   * else one per processor (up to the default), in batches; more threads than processors only
+   * take turns and evict each other's crashes from the caches (about a tenth slower on two
+   * processors with eight).
    */
-  Jobs diffJobs(boolean looksUp) {
+  Jobs jobsFor(boolean looksUp) {
     if (looksUp && !offline) {
       return Jobs.waiting(jobs());
     }

@@ -122,7 +122,8 @@ final class HistoryCommand implements Callable<Integer> {
       Progress reading = new Progress(context.err(), "siggen-diff history: crashes", corpora.isEmpty() ? entries.size() : -1,
           context.errIsTerminal());
       Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
-      HistoryCrashes.Read read = new HistoryCrashes(opened.source(), crashStats.jobs()).read(inputs, reading::advance, stop);
+      boolean looksUp = !entries.isEmpty() || corpus.namesCrashIds();
+      HistoryCrashes.Read read = new HistoryCrashes(opened.source(), crashStats.jobsFor(looksUp)).read(inputs, reading::advance, stop);
       reading.finish();
       SignatureHistory.Result result;
       if (read.stopped()) {

@@ -211,7 +211,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS);
       boolean looksUp = stdin != null || !crashIds.isEmpty() || corpus.namesCrashIds();
       DiffSession session = new DiffSession(baselineSource, candidateSource, raw.source(crashStats, opened, rawCrashes),
-          crashStats.diffJobs(looksUp), reportFormat.explanations(options), share);
+          crashStats.jobsFor(looksUp), reportFormat.explanations(options), share);
       RowWriter[] writer = {null};
       DiffSummary summary;
       boolean broken;

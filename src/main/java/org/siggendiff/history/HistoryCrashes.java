@@ -12,6 +12,7 @@ import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.diff.BoundedLineReader;
 import org.siggendiff.diff.DiffInput;
+import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.pipeline.OrderedParallelMap;
 
 /**
@@ -32,10 +33,13 @@ public final class HistoryCrashes {
   private record Failed(Unreadable failure) implements Outcome {}
 
   private final CrashSource source;
-  private final int jobs;
+  private final Jobs jobs;
 
-  /** @param source where crash IDs are looked up */
-  public HistoryCrashes(CrashSource source, int jobs) {
+  /**
+   * @param source where crash IDs are looked up
+   * @param jobs how many crashes are read at once, and in what batches
+   */
+  public HistoryCrashes(CrashSource source, Jobs jobs) {
     this.source = source;
     this.jobs = jobs;
   }
@@ -45,7 +49,7 @@ public final class HistoryCrashes {
     List<SignatureHistory.TrackedCrash> crashes = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
     OrderedParallelMap.Outcome outcome = new OrderedParallelMap<DiffInput, Outcome>(
-            this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error)), jobs, jobs * 8)
+            this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error)), jobs)
         .weighing(DiffInput::bytes, DiffInput.MAX_BYTES_IN_FLIGHT)
         .run(inputs, outcome1 -> {
           if (outcome1 instanceof Tracked tracked) {
