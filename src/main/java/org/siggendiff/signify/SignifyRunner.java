@@ -94,7 +94,6 @@ public final class SignifyRunner {
    */
   public record LineOutput(byte[] json, boolean failed) {}
 
-
   /**
    * Signs each line on {@code threads} threads and writes the outputs in input order, one per
    * line, streamed: at most a small window of lines is held. The reading thread only splits

@@ -56,10 +56,6 @@ public final class CSignatureTool {
   private final Memo<String, Integer> classification = new Memo<>(this::classify, FrameNormalizer.MEMO_SIZE, FrameNormalizer.MEMO_SIZE);
   private final ToIntFunction<String> memoizedClassify = classification::get;
 
-  public CSignatureTool(SiglistSet siglists) {
-    this(siglists, new FrameMemos());
-  }
-
   /** A tool that shares its normalized frames with the other tools of {@code memos}. */
   public CSignatureTool(SiglistSet siglists, FrameMemos memos) {
     this.siglists = siglists;

@@ -24,7 +24,7 @@ class CSignatureToolTest {
     Files.writeString(folder.resolve("prefix_signature_re.txt"), prefix);
     Files.writeString(folder.resolve("signature_sentinels.txt"), sentinels);
     Files.writeString(folder.resolve("signatures_with_line_numbers_re.txt"), lineNumbers);
-    return new CSignatureTool(SiglistLoader.load(folder, "test"));
+    return new CSignatureTool(SiglistLoader.load(folder, "test"), new FrameMemos());
   }
 
   private static String signature(CSignatureTool tool, String thread) {
