@@ -58,6 +58,8 @@ public final class DiffSummary {
   private long notProcessed;
   private boolean restNotRead;
   private String internalError;
+  /** {@link #byLine}, made once the rows are in: each report format asks for it more than once. */
+  private List<LineSummary> lineSummaries;
 
   public DiffSummary(ResolvedSiglists baselineSource, ResolvedSiglists candidateSource) {
     this.baselineSource = baselineSource;
@@ -65,6 +67,7 @@ public final class DiffSummary {
   }
 
   public void add(DiffRow row) {
+    lineSummaries = null;
     read++;
     if (!row.ok()) {
       failures.add(new Failure(row.crashId(), row.errorKind(), row.error()));
@@ -92,6 +95,7 @@ public final class DiffSummary {
   public void attribution(SiglistChange change, LineUsage usage) {
     this.change = change;
     this.usage = usage;
+    lineSummaries = null;
   }
 
   /**
@@ -183,6 +187,13 @@ public final class DiffSummary {
     if (change == null) {
       return List.of();
     }
+    if (lineSummaries == null) {
+      lineSummaries = summarizeByLine();
+    }
+    return lineSummaries;
+  }
+
+  private List<LineSummary> summarizeByLine() {
     Map<ChangedLine, Integer> frames = usage == null ? Map.of() : usage.frameCounts();
     Set<ChangedLine> lines = new LinkedHashSet<>(change.lines());
     // A duplicated removed line can be named at another of its places; it still counts.
@@ -199,7 +210,7 @@ public final class DiffSummary {
       // Most lines of a large change move nothing: no stream is made for them.
       summaries.add(new LineSummary(line, crashes, moves == null ? List.of() : sorted(moves), frames.getOrDefault(line, 0)));
     }
-    return summaries;
+    return List.copyOf(summaries);
   }
 
   /**
