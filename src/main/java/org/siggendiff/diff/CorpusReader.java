@@ -202,7 +202,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     if (problem != null) {
       return new DiffInput.Invalid(file.toString(), problem);
     }
-    return new DiffInput.Document(file.toString(), crashId, bytes);
+    return new DiffInput.Document(file.toString(), crashId, bytes, true);
   }
 
   /** What went wrong reading a file, without a stack trace: gzip's messages are clear enough. */
@@ -242,7 +242,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
         CrashIdInput.fromLine(where, line.text()).map(DiffInput::of).ifPresent(ready::add);
       }
     } else if (!BoundedLineReader.isBlank(line.bytes())) {
-      ready.add(new DiffInput.Document(where, null, line.bytes()));
+      ready.add(new DiffInput.Document(where, null, line.bytes(), line.ascii()));
     }
   }
 

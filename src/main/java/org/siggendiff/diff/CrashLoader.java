@@ -54,7 +54,7 @@ public final class CrashLoader {
       return signable(lookup.id().value(), true, crash);
     }
     DiffInput.Document document = (DiffInput.Document) input;
-    String problem = BoundedLineReader.utf8Problem(document.json());
+    String problem = document.utf8Problem();
     if (problem != null) {
       return new Failed(DiffRow.failed(document.where(), false, "invalid input", problem));
     }
@@ -78,7 +78,7 @@ public final class CrashLoader {
 
   /** What a corpus document is; a document that is not UTF-8 JSON is not a crash. */
   public static CrashDocument.Classified classify(DiffInput.Document document) {
-    String problem = BoundedLineReader.utf8Problem(document.json());
+    String problem = document.utf8Problem();
     return problem != null ? new CrashDocument.NotACrash(problem) : classifyJson(document);
   }
 

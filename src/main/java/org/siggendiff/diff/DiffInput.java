@@ -52,11 +52,23 @@ public sealed interface DiffInput permits DiffInput.Lookup, DiffInput.Document, 
    * @param crashId the crash ID the corpus names it by, or null; a document's own uuid is used otherwise
    * @param json the document's bytes as read, which should be UTF-8 text: they are checked and
    *     parsed where the document is used, on a worker thread, not where it is read
+   * @param utf8 whether the bytes are known to be UTF-8 already (ASCII lines, checked files), so
+   *     that the worker need not check them again; a fact about {@code json}, not compared
    */
-  record Document(String where, String crashId, byte[] json) implements DiffInput {
+  record Document(String where, String crashId, byte[] json, boolean utf8) implements DiffInput {
+    /** Bytes still to be checked. */
+    public Document(String where, String crashId, byte[] json) {
+      this(where, crashId, json, false);
+    }
+
     /** A document given as text. */
     public Document(String where, String crashId, String text) {
-      this(where, crashId, text.getBytes(StandardCharsets.UTF_8));
+      this(where, crashId, text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** Null when the bytes are UTF-8, else what is wrong ({@link BoundedLineReader#utf8Problem}). */
+    public String utf8Problem() {
+      return utf8 ? null : BoundedLineReader.utf8Problem(json);
     }
 
     @Override

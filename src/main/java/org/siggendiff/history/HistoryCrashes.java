@@ -10,7 +10,6 @@ import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
-import org.siggendiff.diff.BoundedLineReader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.pipeline.OrderedParallelMap;
@@ -76,7 +75,7 @@ public final class HistoryCrashes {
       return new Tracked(new SignatureHistory.TrackedCrash(lookup.id().value(), true, crash.crashData()));
     }
     DiffInput.Document document = (DiffInput.Document) input;
-    String problem = BoundedLineReader.utf8Problem(document.json());
+    String problem = document.utf8Problem();
     if (problem != null) {
       return failed(document.where(), problem);
     }

@@ -218,7 +218,7 @@ public final class SignifyRunner {
     if (line.problem() != null) {
       return failedLine(line.number(), line.problem());
     }
-    return signLine(line.number(), line.bytes());
+    return signLine(line.number(), line.bytes(), line.ascii());
   }
 
   /**
@@ -227,8 +227,12 @@ public final class SignifyRunner {
    * U+FFFD.
    */
   public LineOutput signLine(long lineNumber, byte[] line) {
+    return signLine(lineNumber, line, false);
+  }
+
+  private LineOutput signLine(long lineNumber, byte[] line, boolean ascii) {
     try {
-      byte[] json = BoundedLineReader.utf8Problem(line) == null ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+      byte[] json = ascii || BoundedLineReader.utf8Problem(line) == null ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
       return new LineOutput(sign(json), false);
     } catch (IOException e) {
       return failedLine(lineNumber, describe(e));

@@ -2,7 +2,9 @@ package org.siggendiff.diff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,6 +65,65 @@ class BoundedLineReaderTest {
       for (int i = 0; i < expected.size(); i++) {
         assertArrayEquals(expected.get(i), actual.get(i).bytes(), "round " + round + ", line " + (i + 1));
         assertEquals(i + 1, actual.get(i).number());
+        assertTrue(!actual.get(i).ascii() || isAscii(expected.get(i)), "round " + round + ", line " + (i + 1));
+      }
+    }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void aLineIsAsciiUnlessOneOfItsBytesIsNotWhereverItFallsInAWordOrTheBuffer() throws IOException {
+    Random random = new Random(15);
+    for (int round = 0; round < 40; round++) {
+      // Lines of up to 30,000 bytes over up to three 64 KB buffers; one line in three has an é
+      // somewhere, some of them in the first bytes, which share a word with the line before.
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      List<Integer> ends = new ArrayList<>();
+      int lines = 1 + random.nextInt(12);
+      for (int n = 0; n < lines; n++) {
+        byte[] line = new byte[random.nextInt(30_000)];
+        Arrays.fill(line, (byte) 'a');
+        if (line.length >= 2 && random.nextInt(3) == 0) {
+          int at = random.nextBoolean() ? random.nextInt(Math.min(line.length - 1, 8)) : random.nextInt(line.length - 1);
+          line[at] = (byte) 0xc3;
+          line[at + 1] = (byte) 0xa9;
+        }
+        out.writeBytes(line);
+        ends.add(out.size());
+        out.write('\n');
+      }
+      byte[] input = out.toByteArray();
+      List<BoundedLineReader.Line> actual = read(input, Integer.MAX_VALUE - 8);
+      for (int i = 0; i < lines; i++) {
+        int start = i == 0 ? 0 : ends.get(i - 1) + 1;
+        int end = ends.get(i);
+        String where = "round " + round + ", line " + (i + 1);
+        if (!isAscii(Arrays.copyOfRange(input, start, end))) {
+          assertFalse(actual.get(i).ascii(), where);
+        } else if (isAscii(Arrays.copyOfRange(input, start, Math.min(input.length, end + Long.BYTES)))) {
+          // A word read for the line end may take in the next line's first bytes, and no more.
+          assertTrue(actual.get(i).ascii(), where);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aByteAboveAsciiInTheLastBytesOfTheBufferOrTheInputIsSeen() throws IOException {
+    for (int length : new int[] {1, 7, 9, 65_533, 65_535, 65_536, 65_537, 65_543}) {
+      for (int back = 1; back <= Math.min(length, 9); back++) {
+        byte[] input = new byte[length];
+        Arrays.fill(input, (byte) 'a');
+        input[length - back] = (byte) 0xe9;
+        assertFalse(read(input, Integer.MAX_VALUE - 8).get(0).ascii(), length + " bytes, " + back + " from the end");
       }
     }
   }
