@@ -196,8 +196,10 @@ final class FunctionNames {
 
   /** Whether {@link #parseSourceFile} gives a path ending in {@code .rs}. */
   static boolean isRustSource(String sourceFile) {
-    // The path is a substring of the reference, so most C++ frames are ruled out by one scan.
-    if (!sourceFile.contains(".rs")) {
+    // The path ends where the reference does, or at its last colon (vcs:root:path:revision): a
+    // look at both rules out most C++ frames without scanning the whole reference.
+    int lastColon = sourceFile.lastIndexOf(':');
+    if (!sourceFile.endsWith(".rs") && !(lastColon >= 3 && sourceFile.startsWith(".rs", lastColon - 3))) {
       return false;
     }
     String path = parseSourceFile(sourceFile);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FunctionNamesTest {
@@ -61,5 +63,25 @@ class FunctionNamesTest {
     assertFalse(FunctionNames.isRustSource("hg:hg.mozilla.org/a.rs/b:dom/base/Element.cpp:abc"));
     assertFalse(FunctionNames.isRustSource("relative/a.rs"));
     assertFalse(FunctionNames.isRustSource("hg:hg.mozilla.org/mozilla-central:dom/base/Element.cpp:abc"));
+  }
+
+  @Test
+  void theQuickLookForRustSourcesAgreesWithParsingEveryReference() {
+    // Every sequence of up to five of these parts: colons, slashes and .rs in every place.
+    String[] parts = {":", "/", ".rs", "a", ".r", "s", "c:", "\\"};
+    List<String> references = new ArrayList<>(List.of(""));
+    for (int length = 0, from = 0; length < 5; length++) {
+      int to = references.size();
+      for (int i = from; i < to; i++) {
+        for (String part : parts) {
+          references.add(references.get(i) + part);
+        }
+      }
+      from = to;
+    }
+    for (String reference : references) {
+      String path = FunctionNames.parseSourceFile(reference);
+      assertEquals(path != null && path.endsWith(".rs"), FunctionNames.isRustSource(reference), reference);
+    }
   }
 }
