@@ -42,9 +42,9 @@ public final class LineUsage {
   private final SiglistChange change;
   private final List<ListLine> added = new ArrayList<>();
   private final List<ListLine> removed = new ArrayList<>();
-  /** The same lines by list, indexed by the kind's ordinal. */
-  private final List<List<ListLine>> addedByKind = new ArrayList<>();
-  private final List<List<ListLine>> removedByKind = new ArrayList<>();
+  /** The same lines by list, indexed by the kind's ordinal, each with its literal start. */
+  private final List<List<PrefixedLine>> addedByKind = new ArrayList<>();
+  private final List<List<PrefixedLine>> removedByKind = new ArrayList<>();
   /** By identity: the lines are the set's own, and a record's hash costs more the first thousand times. */
   private final Map<ListLine, Stats> stats = new IdentityHashMap<>();
   private final Set<String> seenBefore = ConcurrentHashMap.newKeySet();
@@ -54,6 +54,13 @@ public final class LineUsage {
   private final Map<String, String> timedOutAfter = new ConcurrentHashMap<>();
   private final String[] addedPrefixes;
   private final String[] removedPrefixes;
+
+  /** A changed line and the text every match of it starts with ({@link #literalPrefix}). */
+  private record PrefixedLine(ListLine line, String prefix) {
+    static List<PrefixedLine> of(List<ListLine> lines) {
+      return lines.stream().map(line -> new PrefixedLine(line, literalPrefix(line))).toList();
+    }
+  }
 
   private static final class Stats {
     int frames;
@@ -83,8 +90,8 @@ public final class LineUsage {
       }
       added.addAll(kindAdded);
       removed.addAll(kindRemoved);
-      addedByKind.add(List.copyOf(kindAdded));
-      removedByKind.add(List.copyOf(kindRemoved));
+      addedByKind.add(PrefixedLine.of(kindAdded));
+      removedByKind.add(PrefixedLine.of(kindRemoved));
     }
     addedPrefixes = added.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
     removedPrefixes = removed.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
@@ -161,11 +168,12 @@ public final class LineUsage {
    * Tests a frame seen for the first time against one side's changed lines, a list at a time:
    * the frame as that list sees it is first asked of all its changed lines at once ({@link
    * SiglistChange#mayDiffer}), and a list none of them matches (nearly every one) is passed
-   * over whole.
+   * over whole; in a list that one of them matches, only the lines whose literal start the frame
+   * has are tried (a large change has hundreds of lines in a list).
    */
-  private void test(String frame, List<List<ListLine>> byKind, SiglistLines lines, Map<String, String> timedOut, boolean addedLines) {
+  private void test(String frame, List<List<PrefixedLine>> byKind, SiglistLines lines, Map<String, String> timedOut, boolean addedLines) {
     for (SiglistKind kind : KINDS) {
-      List<ListLine> kindLines = byKind.get(kind.ordinal());
+      List<PrefixedLine> kindLines = byKind.get(kind.ordinal());
       if (kindLines.isEmpty()) {
         continue;
       }
@@ -173,8 +181,9 @@ public final class LineUsage {
       if (!change.mayDiffer(kind, text)) {
         continue;
       }
-      for (ListLine line : kindLines) {
-        if (!matches(lines, line, text, frame, timedOut)) {
+      for (PrefixedLine prefixed : kindLines) {
+        ListLine line = prefixed.line();
+        if (!text.startsWith(prefixed.prefix()) || !matches(lines, line, text, frame, timedOut)) {
           continue;
         }
         if (addedLines) {

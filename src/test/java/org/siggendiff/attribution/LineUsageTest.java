@@ -42,6 +42,26 @@ class LineUsageTest {
   }
 
   @Test
+  void frameCountsAreWhatTestingEveryChangedLineOnEveryFrameGives() throws Exception {
+    String lines = String.join("\n", "Foo::Bar", "Foo::Ba?r", "Fo*::X", "F{0,2}oo", "Foo|Bar", "(?i:foo)", "moz\\.dll",
+        "[Nn]s.*", "ns\\w+", "Foo::Bar$", "^Foo", ".*::Run", "a\\(b", "x?y", "@0x0", "");
+    SiglistLines baseline = set("base", "");
+    SiglistLines candidate = set("cand", lines + "\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+    List<String> frames = List.of("Foo::Bar", "Foo::Br", "F::X", "oo", "Foo", "FOO::x", "moz.dll", "mozxdll", "Ns", "nsThread",
+        "Foo::Bar::Baz", "Bar", "a(b", "y", "xy", "@0x0", "Thread::Run", "", "Fo");
+    usage.observe(List.of(), frames);
+
+    List<String> described = new ArrayList<>();
+    usage.frameCounts().forEach((line, count) -> described.add(line.text() + "=" + count));
+    List<String> expected = new ArrayList<>();
+    for (ListLine line : candidate.lines(SiglistKind.IRRELEVANT)) {
+      expected.add(line.text() + "=" + frames.stream().filter(frame -> candidate.matches(line, frame)).count());
+    }
+    assertEquals(expected, described);
+  }
+
+  @Test
   void theLiteralStartStopsAtTheFirstCharacterWithAMeaning() throws Exception {
     assertEquals("abc", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "abcd?::x")));
     assertEquals("moz", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "moz\\.dll")));
