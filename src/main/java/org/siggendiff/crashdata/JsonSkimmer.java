@@ -97,6 +97,13 @@ final class JsonSkimmer {
 
   /** The first byte of the next value, or -1 at the end of the document. */
   int peek() {
+    if (position < json.length) {
+      // Most documents have no whitespace between tokens: a byte above a space is the answer.
+      byte b = json[position];
+      if (b > ' ' || b < 0) {
+        return b;
+      }
+    }
     skipWhitespace();
     return position < json.length ? json[position] : -1;
   }
@@ -125,7 +132,7 @@ final class JsonSkimmer {
       }
       String key = wanted == null ? readKey() : readKey(wanted);
       expect(':');
-      skipWhitespace();
+      peek();
       if (key != null) {
         visitor.visit(key);
       } else {
@@ -148,7 +155,7 @@ final class JsonSkimmer {
       return;
     }
     for (int index = 0; ; index++) {
-      skipWhitespace();
+      peek();
       visitor.visit(index);
       if (endsContainer(']', "array")) {
         level--;
@@ -666,8 +673,16 @@ final class JsonSkimmer {
       return wants(key) != null;
     }
 
-    /** The wanted key equal to {@code key}, or null. */
+    /**
+     * The wanted key equal to {@code key}, or null. A key a skimmer read is usually one of these
+     * very strings ({@link #match}), found by identity before any is compared.
+     */
     String wants(String key) {
+      for (String name : names) {
+        if (name == key) {
+          return name;
+        }
+      }
       for (String name : names) {
         if (name.equals(key)) {
           return name;
