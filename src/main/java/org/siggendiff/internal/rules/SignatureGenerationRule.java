@@ -52,6 +52,7 @@ final class SignatureGenerationRule extends Rule {
       JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
       frames =
           cTool.createFrameList(
+              crashData,
               thread == null ? EMPTY_THREAD : thread,
               "Windows NT".equals(textOrNull(crashData.get("os"))));
     } catch (PyException e) {
@@ -87,8 +88,9 @@ final class SignatureGenerationRule extends Rule {
     }
     BigInteger crashingThread = crashData.crashingThread();
     JsonNode thread = PyValues.glomIndex(crashData.get("threads"), crashingThread);
-    return cTool.walk(
-        thread == null ? EMPTY_THREAD : thread, "Windows NT".equals(textOrNull(crashData.get("os"))), crashingThread);
+    FrameList frames =
+        cTool.createFrameList(crashData, thread == null ? EMPTY_THREAD : thread, "Windows NT".equals(textOrNull(crashData.get("os"))));
+    return cTool.walk(frames, cTool.generate(frames, crashingThread));
   }
 
   private void apply(ResultBuilder result, CSignatureTool.Generated generated, boolean alwaysSet) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.internal.py.Memo;
 import org.siggendiff.internal.py.PyException;
 import org.siggendiff.internal.py.PyInt;
@@ -49,6 +50,7 @@ public final class CSignatureTool {
 
   private final SiglistSet siglists;
   private final Set<String> sentinels;
+  private final FrameMemos memos;
   private final FrameNormalizer normalizer;
   /** This tool's side of the normalized frames it shares ({@link FrameMemos}). */
   private final int side;
@@ -60,6 +62,7 @@ public final class CSignatureTool {
   public CSignatureTool(SiglistSet siglists, FrameMemos memos) {
     this.siglists = siglists;
     this.sentinels = Set.copyOf(siglists.sentinels());
+    this.memos = memos;
     FrameMemos.Side shared = memos.join(siglists);
     this.normalizer = shared.normalizer();
     this.side = shared.index();
@@ -110,12 +113,19 @@ public final class CSignatureTool {
   }
 
   /**
-   * Traces the walk {@link #generate} makes over a thread: the same frames and the same
-   * decisions, each recorded. For explaining a signature; generation does not come here.
+   * {@link #createFrameList} of a stack of {@code crash}, or the list this thread made last when
+   * that was of the same stack of the same crash object by the same normalizer: the other side
+   * of a diff, or a trace after generation. Normalizing is a pure function of the stack and the
+   * line-number list, and a third of the cost of signing a crash.
    */
-  public Walk walk(JsonNode thread, boolean lowercaseModules, BigInteger crashingThread) {
-    FrameList frames = createFrameList(thread, lowercaseModules);
-    return walk(frames, generate(frames, crashingThread));
+  public FrameList createFrameList(CrashData crash, JsonNode thread, boolean lowercaseModules) {
+    FrameList recent = memos.recentList(crash, thread, lowercaseModules, normalizer);
+    if (recent != null) {
+      return recent;
+    }
+    FrameList made = createFrameList(thread, lowercaseModules);
+    memos.madeList(crash, thread, lowercaseModules, normalizer, made);
+    return made;
   }
 
   /** The walk {@link #generate} made over {@code frames}, traced from what it returned. */

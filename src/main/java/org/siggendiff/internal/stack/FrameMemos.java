@@ -1,5 +1,7 @@
 package org.siggendiff.internal.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.siglist.SiglistSet;
 
 /**
@@ -7,7 +9,9 @@ import org.siggendiff.siglist.SiglistSet;
  * the same line-number list normalize every frame alike, so when the same crashes are signed
  * with each (a diff, a history of versions) each distinct frame is normalized once and its
  * memo entry is found where the set before left it. What the other lists say of a frame stays
- * each set's own ({@link NormalizedFrame} keeps it per side). Safe to use from many threads.
+ * each set's own ({@link NormalizedFrame} keeps it per side). The frame list last made on each
+ * thread is shared too, for the next tool that asks for the same stack. Safe to use from many
+ * threads.
  */
 public final class FrameMemos {
   /** A normalizer and the side of it that one siglist set's tool uses. */
@@ -20,6 +24,21 @@ public final class FrameMemos {
    */
   private FrameNormalizer latest;
   private int sidesTaken;
+  /**
+   * The frame list each thread made last, and what from. A diff signs a crash on both sides,
+   * and traces both for a crash that moved: four frame lists of one stack, one after the other
+   * on one thread, which tools that share a normalizer would make alike. Known by identity: the
+   * same crash object (whose JSON is never changed) and the same stack in it.
+   */
+  private final ThreadLocal<Recent> recent = ThreadLocal.withInitial(Recent::new);
+
+  private static final class Recent {
+    private CrashData crash;
+    private JsonNode thread;
+    private FrameNormalizer normalizer;
+    private boolean lowercaseModules;
+    private FrameList frames;
+  }
 
   /** A side of the latest normalizer when it is for the same line-number list and has sides left, else of a new one. */
   synchronized Side join(SiglistSet siglists) {
@@ -28,5 +47,23 @@ public final class FrameMemos {
       sidesTaken = 0;
     }
     return new Side(latest, sidesTaken++);
+  }
+
+  /** The frame list this thread made last, if it was made from this very stack of this crash by this normalizer; else null. */
+  FrameList recentList(CrashData crash, JsonNode thread, boolean lowercaseModules, FrameNormalizer normalizer) {
+    Recent last = recent.get();
+    return last.crash == crash && last.thread == thread && last.lowercaseModules == lowercaseModules && last.normalizer == normalizer
+        ? last.frames
+        : null;
+  }
+
+  /** Keeps {@code frames} as the list this thread made last. */
+  void madeList(CrashData crash, JsonNode thread, boolean lowercaseModules, FrameNormalizer normalizer, FrameList frames) {
+    Recent last = recent.get();
+    last.crash = crash;
+    last.thread = thread;
+    last.lowercaseModules = lowercaseModules;
+    last.normalizer = normalizer;
+    last.frames = frames;
   }
 }

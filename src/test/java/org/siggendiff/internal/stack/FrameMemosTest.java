@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
@@ -53,5 +57,32 @@ class FrameMemosTest {
     FrameMemos.Side next = memos.join(set("last", "malloc", "js_Interpret", Duration.ofSeconds(1)));
     assertNotSame(first.normalizer(), next.normalizer());
     assertEquals(0, next.index());
+  }
+
+  private static JsonNode stack(String function) {
+    ObjectNode thread = JsonNodeFactory.instance.objectNode();
+    thread.putArray("frames").addObject().put("function", function);
+    return thread;
+  }
+
+  @Test
+  void theToolsOfSetsThatShareANormalizerShareTheFrameListOfTheSameStackOfTheSameCrash() throws SiglistException {
+    FrameMemos memos = new FrameMemos();
+    CSignatureTool baseline = new CSignatureTool(set("a", "malloc", "js_Interpret", Duration.ofSeconds(1)), memos);
+    CSignatureTool candidate = new CSignatureTool(set("b", "calloc", "js_Interpret", Duration.ofSeconds(1)), memos);
+    CSignatureTool otherLines = new CSignatureTool(set("c", "calloc", "js_Run", Duration.ofSeconds(1)), memos);
+    JsonNode thread = stack("Foo");
+    CrashData crash = CrashData.of(JsonNodeFactory.instance.objectNode().set("threads", JsonNodeFactory.instance.arrayNode().add(thread)));
+
+    FrameList first = candidate.createFrameList(crash, thread, false);
+    assertSame(first, baseline.createFrameList(crash, thread, false));
+    assertEquals(List.of("Foo"), first.texts());
+    // Not for another crash object, stack, module case or line-number list.
+    assertNotSame(first, baseline.createFrameList(CrashData.of(crash.json().deepCopy()), thread, false));
+    assertNotSame(first, baseline.createFrameList(crash, stack("Foo"), false));
+    assertNotSame(first, baseline.createFrameList(crash, thread, true));
+    FrameList others = otherLines.createFrameList(crash, thread, false);
+    assertNotSame(first, others);
+    assertEquals(first.texts(), others.texts());
   }
 }
