@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
+import org.siggendiff.internal.stack.LogLine;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
@@ -25,7 +26,7 @@ import org.siggendiff.signature.SignatureTrace;
  * warnings that follow: lines that match nothing, added lines an earlier line already covers
  * (shadowed), and added lines whose frames another list gives a contradicting role. Removed
  * lines are tested on the baseline's frames, added lines on the candidate's. Each distinct frame
- * is tested once (up to {@link #MAX_DISTINCT_FRAMES} per side; beyond that frames are tested
+ * is tested once on each side (up to {@link #MAX_DISTINCT_FRAMES}; beyond that frames are tested
  * again, which costs time but not memory), and one that does not start with the literal start
  * of any line is passed over at once. Safe to feed from many threads.
  */
@@ -38,6 +39,9 @@ public final class LineUsage {
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
   private static final Pattern LINE_SUFFIX = Pattern.compile(":[^:]*$");
   private static final SiglistKind[] KINDS = SiglistKind.values();
+  /** A frame's sides in {@link #seen}: tested on the baseline's frames, on the candidate's. */
+  private static final int BEFORE = 1;
+  private static final int AFTER = 2;
 
   private final SiglistChange change;
   private final List<ListLine> added = new ArrayList<>();
@@ -47,8 +51,8 @@ public final class LineUsage {
   private final List<List<PrefixedLine>> removedByKind = new ArrayList<>();
   /** By identity: the lines are the set's own, and a record's hash costs more the first thousand times. */
   private final Map<ListLine, Stats> stats = new IdentityHashMap<>();
-  private final Set<String> seenBefore = ConcurrentHashMap.newKeySet();
-  private final Set<String> seenAfter = ConcurrentHashMap.newKeySet();
+  /** The sides each distinct frame was tested on ({@link #BEFORE}, {@link #AFTER}): one lookup for both. */
+  private final ConcurrentHashMap<String, Integer> seen = new ConcurrentHashMap<>();
   /** Frames a line ran out of time on, with the message, for each side. */
   private final Map<String, String> timedOutBefore = new ConcurrentHashMap<>();
   private final Map<String, String> timedOutAfter = new ConcurrentHashMap<>();
@@ -130,12 +134,7 @@ public final class LineUsage {
   }
 
   private static boolean ranWatchDog(SignatureResult result) {
-    for (String line : result.debugLog()) {
-      if (line.startsWith(WATCHDOG_DEBUG)) {
-        return true;
-      }
-    }
-    return false;
+    return LogLine.anyStartsWith(result.debugLog(), WATCHDOG_DEBUG);
   }
 
   /**
@@ -148,18 +147,32 @@ public final class LineUsage {
     if (stats.isEmpty()) {
       return;
     }
-    for (String frame : baselineFrames) {
-      if (!firstTime(seenBefore, frame)) {
+    // The sides nearly always have the same frames: what is known of each is then looked up once.
+    boolean same = baselineFrames.equals(candidateFrames);
+    int[] known = same ? new int[baselineFrames.size()] : null;
+    for (int i = 0; i < baselineFrames.size(); i++) {
+      String frame = baselineFrames.get(i);
+      int sides = sidesSeen(frame);
+      if (same) {
+        known[i] = sides;
+      }
+      if ((sides & BEFORE) == 0 && firstTime(frame, BEFORE)) {
+        if (mayMatch(frame, removedPrefixes)) {
+          test(frame, removedByKind, change.baseline(), timedOutBefore, false);
+        }
+      } else {
         failIfTimedOut(timedOutBefore, frame);
-      } else if (mayMatch(frame, removedPrefixes)) {
-        test(frame, removedByKind, change.baseline(), timedOutBefore, false);
       }
     }
-    for (String frame : candidateFrames) {
-      if (!firstTime(seenAfter, frame)) {
+    for (int i = 0; i < candidateFrames.size(); i++) {
+      String frame = candidateFrames.get(i);
+      int sides = same ? known[i] : sidesSeen(frame);
+      if ((sides & AFTER) == 0 && firstTime(frame, AFTER)) {
+        if (mayMatch(frame, addedPrefixes)) {
+          test(frame, addedByKind, change.candidate(), timedOutAfter, true);
+        }
+      } else {
         failIfTimedOut(timedOutAfter, frame);
-      } else if (mayMatch(frame, addedPrefixes)) {
-        test(frame, addedByKind, change.candidate(), timedOutAfter, true);
       }
     }
   }
@@ -266,12 +279,32 @@ public final class LineUsage {
     return text.substring(0, end);
   }
 
-  /** Reads before writing: a frame seen before (nearly every one) takes no lock. */
-  private static boolean firstTime(Set<String> seen, String frame) {
-    if (seen.contains(frame)) {
-      return false;
+  /** The sides {@code frame} was tested on, as far as this thread can see: a lookup that takes no lock. */
+  private int sidesSeen(String frame) {
+    Integer sides = seen.get(frame);
+    return sides == null ? 0 : sides;
+  }
+
+  /**
+   * Whether {@code frame} is seen on {@code side} for the first time, marked so now. Past
+   * {@link #MAX_DISTINCT_FRAMES} frames a new one is not marked, and is tested each time.
+   */
+  private boolean firstTime(String frame, int side) {
+    while (true) {
+      Integer old = seen.get(frame);
+      if (old == null) {
+        if (seen.size() >= MAX_DISTINCT_FRAMES) {
+          return true;
+        }
+        if (seen.putIfAbsent(frame, side) == null) {
+          return true;
+        }
+      } else if ((old & side) != 0) {
+        return false;
+      } else if (seen.replace(frame, old, old | side)) {
+        return true;
+      }
     }
-    return seen.size() >= MAX_DISTINCT_FRAMES || seen.add(frame);
   }
 
   private static String subject(SiglistKind kind, String frame) {

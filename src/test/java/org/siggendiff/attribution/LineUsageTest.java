@@ -62,6 +62,27 @@ class LineUsageTest {
   }
 
   @Test
+  void eachDistinctFrameCountsOnceOnEachSideWhetherTheSidesFramesAreTheSameOrNot() throws Exception {
+    LineUsage usage = new LineUsage(new SiglistChange(set("base", "Old::.*\n"), set("cand", "New::.*\n")));
+    List<String> counts = new ArrayList<>();
+    Runnable count = () -> counts.add(usage.frameCounts().values().toString());
+
+    usage.observe(List.of("Old::A", "New::B"), List.of("Old::A", "New::B"));
+    count.run();
+    usage.observe(List.of("Old::A", "New::B"), List.of("Old::A", "New::B"));
+    count.run();
+    usage.observe(List.of("Old::C"), List.of("New::D", "Old::C"));
+    count.run();
+    // Each frame seen on one side only so far, then on the other.
+    usage.observe(List.of("New::E"), List.of("Old::F"));
+    count.run();
+    usage.observe(List.of("Old::F"), List.of("New::E"));
+    count.run();
+
+    assertEquals(List.of("[1, 1]", "[1, 1]", "[2, 2]", "[2, 2]", "[3, 3]"), counts);
+  }
+
+  @Test
   void theLiteralStartStopsAtTheFirstCharacterWithAMeaning() throws Exception {
     assertEquals("abc", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "abcd?::x")));
     assertEquals("moz", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "moz\\.dll")));

@@ -47,6 +47,49 @@ public final class LogLine {
     return line.toString();
   }
 
+  /** Whether this line, as {@link #toString} joins it, starts with {@code prefix}; without joining it. */
+  boolean startsWith(String prefix) {
+    int at = 0;
+    if (rule != null) {
+      at = matchedUpTo(rule, prefix, at);
+      at = at < 0 ? -1 : matchedUpTo(": ", prefix, at);
+    }
+    for (int i = 0; i < parts.length && at >= 0 && at < prefix.length(); i++) {
+      at = matchedUpTo(parts[i], prefix, at);
+    }
+    return at >= prefix.length();
+  }
+
+  /**
+   * How much of {@code prefix} is matched once {@code text} follows its first {@code at}
+   * characters; -1 when {@code text} departs from it.
+   */
+  private static int matchedUpTo(String text, String prefix, int at) {
+    int length = Math.min(text.length(), prefix.length() - at);
+    return text.regionMatches(0, prefix, at, length) ? at + length : -1;
+  }
+
+  /**
+   * Whether any of the lines starts with {@code prefix}: of lines made by {@link #texts}, each
+   * is looked at in its parts, not joined.
+   */
+  public static boolean anyStartsWith(List<String> lines, String prefix) {
+    if (lines instanceof Texts texts) {
+      for (LogLine line : texts.lines) {
+        if (line.startsWith(prefix)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (String line : lines) {
+      if (line.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The lines as an unmodifiable list of strings, each joined when it is read. */
   public static List<String> texts(List<LogLine> lines) {
     return new Texts(List.copyOf(lines));
