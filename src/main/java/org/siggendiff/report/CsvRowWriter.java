@@ -69,7 +69,11 @@ final class CsvRowWriter implements RowWriter {
       row.candidateDebug().forEach(line -> debug.add("candidate: " + line));
       cells.add(cell(String.join("\n", debug), guardFormulas));
     }
-    printer.printRecord(cells);
+    // Cell by cell: printRecord goes through a stream and a lambda per cell.
+    for (String cell : cells) {
+      printer.print(cell);
+    }
+    printer.println();
     writeText();
   }
 
