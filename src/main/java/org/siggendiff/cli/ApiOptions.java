@@ -59,6 +59,11 @@ final class ApiOptions implements Validated {
     return (long) (timeoutSeconds * 1000);
   }
 
+  /** Parses the default API URL, which loads what parsing any URL needs (the JDK's IDN tables), for a run that parses one later. */
+  static void loadUrlParser() {
+    HttpUrl.parse(CrashStatsClient.DEFAULT_API_URL);
+  }
+
   /** The API URL, always ending in a slash. */
   HttpUrl url() throws UsageError {
     HttpUrl url = HttpUrl.parse(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");

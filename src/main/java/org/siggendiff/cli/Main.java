@@ -35,6 +35,13 @@ public final class Main {
       Thread json = new Thread(AsciiJson::initialize, "siggen-diff-json-init");
       json.setDaemon(true);
       json.start();
+    } else if ((args.length == 0 || !SUBCOMMANDS.containsKey(args[0])) && !List.of(args).contains("--offline")) {
+      // A diff that may ask Crash Stats makes its client before the run, and parsing the API
+      // URL loads the JDK's tables for international host names (a hundredth of a second):
+      // loaded on the second core while this one builds the command line, nobody waits for them.
+      Thread urls = new Thread(ApiOptions::loadUrlParser, "siggen-diff-url-init");
+      urls.setDaemon(true);
+      urls.start();
     }
     PrintWriter out = new StdoutWriter(System.out);
     PrintWriter err =
