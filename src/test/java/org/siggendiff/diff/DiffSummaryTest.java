@@ -3,19 +3,18 @@ package org.siggendiff.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.attribution.Cause;
 import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.SiglistChange;
 import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.siglist.SiglistSet;
 import org.siggendiff.signature.SignatureGenerator;
@@ -24,15 +23,11 @@ import org.siggendiff.testing.CrashIds;
 
 /** The by-line summary the report formats read, several times each, after a run. */
 class DiffSummaryTest {
-  @TempDir Path folder;
-
-  private SiglistSet set(String name, String irrelevant) throws IOException, SiglistException {
-    Path dir = Files.createDirectories(folder.resolve(name));
-    Files.writeString(dir.resolve("irrelevant_signature_re.txt"), irrelevant);
-    Files.writeString(dir.resolve("prefix_signature_re.txt"), "");
-    Files.writeString(dir.resolve("signature_sentinels.txt"), "");
-    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "");
-    return SiglistLoader.load(dir, name);
+  private static SiglistSet set(String name, List<String> irrelevant) throws SiglistException {
+    return SiglistLoader.fromLines(
+        Map.of(SiglistKind.IRRELEVANT, irrelevant, SiglistKind.PREFIX, List.of(), SiglistKind.SENTINELS, List.of(),
+            SiglistKind.LINE_NUMBERS, List.of()),
+        name, Duration.ofSeconds(1));
   }
 
   private static DiffRow moved(int n, ChangedLine line, String baseline, String candidate) {
@@ -42,8 +37,8 @@ class DiffSummaryTest {
 
   @Test
   void theByLineSummaryIsMadeOnceAndAgainAfterMoreRows() throws Exception {
-    SiglistSet baseline = set("base", "");
-    SiglistSet candidate = set("cand", "Frame::A\n");
+    SiglistSet baseline = set("base", List.of());
+    SiglistSet candidate = set("cand", List.of("Frame::A"));
     SiglistChange change = new Explainer(
             new Explainer.Side("base", new SignatureGenerator(baseline)), new Explainer.Side("cand", new SignatureGenerator(candidate)))
         .change().orElseThrow();
