@@ -105,22 +105,16 @@ final class CompactObjectMap extends AbstractMap<String, JsonNode> {
 
   /**
    * The index of the key's slot, or -1. Parsed keys are interned, so a key that is there is
-   * usually the same string, found by identity; hash codes, which strings keep, rule out the
-   * others cheaply.
+   * usually the same string; hash codes, which strings keep, rule out the others cheaply.
    */
   private int indexOf(Object key) {
     if (key == null) {
       return -1;
     }
-    for (int i = 0; i < 2 * size; i += 2) {
-      if (members[i] == key) {
-        return i;
-      }
-    }
     int hash = key.hashCode();
     for (int i = 0; i < 2 * size; i += 2) {
       Object member = members[i];
-      if (member.hashCode() == hash && key.equals(member)) {
+      if (member == key || (member.hashCode() == hash && key.equals(member))) {
         return i;
       }
     }

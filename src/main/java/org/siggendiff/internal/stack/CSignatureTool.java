@@ -119,13 +119,13 @@ public final class CSignatureTool {
    * line-number list, and a third of the cost of signing a crash.
    */
   public FrameList createFrameList(CrashData crash, JsonNode thread, boolean lowercaseModules) {
-    FrameList recent = memos.recentList(crash, thread, lowercaseModules, normalizer);
-    if (recent != null) {
-      return recent;
+    FrameMemos.Recent recent = memos.recent();
+    FrameList frames = recent.of(crash, thread, lowercaseModules, normalizer);
+    if (frames == null) {
+      frames = createFrameList(thread, lowercaseModules);
+      recent.keep(crash, thread, lowercaseModules, normalizer, frames);
     }
-    FrameList made = createFrameList(thread, lowercaseModules);
-    memos.madeList(crash, thread, lowercaseModules, normalizer, made);
-    return made;
+    return frames;
   }
 
   /** The walk {@link #generate} made over {@code frames}, traced from what it returned. */

@@ -32,12 +32,29 @@ public final class FrameMemos {
    */
   private final ThreadLocal<Recent> recent = ThreadLocal.withInitial(Recent::new);
 
-  private static final class Recent {
+  /** One thread's frame list made last, and what from. */
+  static final class Recent {
     private CrashData crash;
     private JsonNode thread;
     private FrameNormalizer normalizer;
     private boolean lowercaseModules;
     private FrameList frames;
+
+    /** The list, if it was made from this very stack of this crash by this normalizer; else null. */
+    FrameList of(CrashData crash, JsonNode thread, boolean lowercaseModules, FrameNormalizer normalizer) {
+      return this.crash == crash && this.thread == thread && this.lowercaseModules == lowercaseModules && this.normalizer == normalizer
+          ? frames
+          : null;
+    }
+
+    /** Keeps {@code frames} as the list made last. */
+    void keep(CrashData crash, JsonNode thread, boolean lowercaseModules, FrameNormalizer normalizer, FrameList frames) {
+      this.crash = crash;
+      this.thread = thread;
+      this.lowercaseModules = lowercaseModules;
+      this.normalizer = normalizer;
+      this.frames = frames;
+    }
   }
 
   /** A side of the latest normalizer when it is for the same line-number list and has sides left, else of a new one. */
@@ -49,21 +66,8 @@ public final class FrameMemos {
     return new Side(latest, sidesTaken++);
   }
 
-  /** The frame list this thread made last, if it was made from this very stack of this crash by this normalizer; else null. */
-  FrameList recentList(CrashData crash, JsonNode thread, boolean lowercaseModules, FrameNormalizer normalizer) {
-    Recent last = recent.get();
-    return last.crash == crash && last.thread == thread && last.lowercaseModules == lowercaseModules && last.normalizer == normalizer
-        ? last.frames
-        : null;
-  }
-
-  /** Keeps {@code frames} as the list this thread made last. */
-  void madeList(CrashData crash, JsonNode thread, boolean lowercaseModules, FrameNormalizer normalizer, FrameList frames) {
-    Recent last = recent.get();
-    last.crash = crash;
-    last.thread = thread;
-    last.lowercaseModules = lowercaseModules;
-    last.normalizer = normalizer;
-    last.frames = frames;
+  /** The frame list the calling thread made last. */
+  Recent recent() {
+    return recent.get();
   }
 }
