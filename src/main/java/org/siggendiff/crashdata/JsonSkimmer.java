@@ -132,7 +132,7 @@ final class JsonSkimmer {
       }
       String key = wanted == null ? readKey() : readKey(wanted);
       expect(':');
-      peek();
+      skipWhitespace();
       if (key != null) {
         visitor.visit(key);
       } else {
@@ -155,7 +155,7 @@ final class JsonSkimmer {
       return;
     }
     for (int index = 0; ; index++) {
-      peek();
+      skipWhitespace();
       visitor.visit(index);
       if (endsContainer(']', "array")) {
         level--;
@@ -673,16 +673,8 @@ final class JsonSkimmer {
       return wants(key) != null;
     }
 
-    /**
-     * The wanted key equal to {@code key}, or null. A key a skimmer read is usually one of these
-     * very strings ({@link #match}), found by identity before any is compared.
-     */
+    /** The wanted key equal to {@code key}, or null. */
     String wants(String key) {
-      for (String name : names) {
-        if (name == key) {
-          return name;
-        }
-      }
       for (String name : names) {
         if (name.equals(key)) {
           return name;

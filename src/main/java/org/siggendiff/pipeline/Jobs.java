@@ -4,7 +4,7 @@ package org.siggendiff.pipeline;
  * How many inputs a run handles at once, and how many of them a thread takes at a time.
  *
  * @param threads how many inputs are mapped at once
- * @param batch how many consecutive inputs a thread takes at once ({@link OrderedParallelMap#batching})
+ * @param batch how many consecutive inputs a thread takes at once (see {@link OrderedParallelMap})
  */
 public record Jobs(int threads, int batch) {
   /**
