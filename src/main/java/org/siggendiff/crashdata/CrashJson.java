@@ -60,6 +60,26 @@ public final class CrashJson {
   }
 
   /**
+   * The node the mapper makes of the one value in {@code length} bytes from {@code start}. Most
+   * such values are numbers or strings, read as a token ({@link #scalar}) without the mapper.
+   *
+   * @throws IOException as the mapper says of a bad value, or when more than one value follows
+   */
+  static JsonNode value(byte[] json, int start, int length) throws IOException {
+    JsonNode scalar = scalar(json, start, length);
+    if (scalar != null) {
+      return scalar;
+    }
+    try (JsonParser parser = Trees.MAPPER.createParser(json, start, length)) {
+      JsonNode value = Trees.MAPPER.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw new IOException("not one JSON value");
+      }
+      return value;
+    }
+  }
+
+  /**
    * The node the mapper makes of the one number or string in {@code length} bytes from {@code
    * start}, read as a token without the mapper (as its tree reader does: an int, long or big
    * integer node by the integer's size, a double node for any other number, NaN and the

@@ -1,6 +1,5 @@
 package org.siggendiff.crashdata;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -399,18 +398,7 @@ final class JsonSkimmer {
       }
     }
     try {
-      // Most such values are numbers: read as a token, they need no tree mapper.
-      JsonNode scalar = CrashJson.scalar(json, start, length);
-      if (scalar != null) {
-        return scalar;
-      }
-      try (JsonParser parser = CrashJson.mapper().createParser(json, start, length)) {
-        JsonNode value = CrashJson.mapper().readTree(parser);
-        if (parser.nextToken() != null) {
-          throw new IOException("not one JSON value");
-        }
-        return value;
-      }
+      return CrashJson.value(json, start, length);
     } catch (IOException e) {
       throw new IOException("bad value at byte " + start + ": " + e.getMessage(), e);
     }
