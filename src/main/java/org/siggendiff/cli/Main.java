@@ -32,40 +32,18 @@ public final class Main {
       // run: made on the second core while this one builds the command line and loads the
       // siglists, nobody waits for it. A diff reads and writes without one, and would only
       // lose the core to it.
-      Thread json = new Thread(AsciiJson::initialize, "siggen-diff-json-init");
-      json.setDaemon(true);
-      json.start();
+      new Preload("siggen-diff-json-init").start();
     } else if ((args.length == 0 || !SUBCOMMANDS.containsKey(args[0])) && !List.of(args).contains("--offline")) {
       // A diff that may ask Crash Stats makes its client before the run, and parsing the API
       // URL loads the JDK's tables for international host names (a hundredth of a second):
       // loaded on the second core while this one builds the command line, nobody waits for them.
-      Thread urls = new Thread(ApiOptions::loadUrlParser, "siggen-diff-url-init");
-      urls.setDaemon(true);
-      urls.start();
+      new Preload("siggen-diff-url-init").start();
     }
     PrintWriter out = new StdoutWriter(System.out);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Interruption interruption = new Interruption();
-    // SIGINT and SIGTERM run shutdown hooks, and the JVM ends when they return: this one asks
-    // the run to stop and holds the JVM until the run has written what it finished, then ends
-    // it with the run's status (System.exit would block once shutdown has begun).
-    Thread hook =
-        new Thread(
-            () -> {
-              interruption.request();
-              int status = ExitCodes.INTERRUPTED;
-              try {
-                // A command that does not watch for the request is ended at once, as before.
-                if (interruption.watched()) {
-                  status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              Runtime.getRuntime().halt(status);
-            },
-            "siggen-diff-shutdown");
+    Thread hook = new ShutdownHook(interruption);
     Runtime.getRuntime().addShutdownHook(hook);
     String stdout = descriptorTarget(1);
     boolean outIsTerminal = stdout != null ? isTerminal(stdout) : System.console() != null;
@@ -112,12 +90,13 @@ public final class Main {
         addSubcommands(commandLine);
       }
     }
+    Handlers handlers = new Handlers(err);
     commandLine
         .setOut(out)
         .setErr(err)
-        .setExecutionStrategy(Main::validateThenRun)
-        .setParameterExceptionHandler((exception, arguments) -> usageError(exception, arguments, err))
-        .setExecutionExceptionHandler((exception, command, parsed) -> unexpected(exception, command, err));
+        .setExecutionStrategy(handlers)
+        .setParameterExceptionHandler(handlers)
+        .setExecutionExceptionHandler(handlers);
     int status;
     try {
       status = commandLine.execute(args);
@@ -179,7 +158,9 @@ public final class Main {
 
   /** Registers every subcommand, for help, completion and a command named after an option. */
   private static void addSubcommands(CommandLine commandLine) {
-    SUBCOMMANDS.forEach(commandLine::addSubcommand);
+    for (Map.Entry<String, Class<?>> command : SUBCOMMANDS.entrySet()) {
+      commandLine.addSubcommand(command.getKey(), command.getValue());
+    }
     commandLine.addSubcommand(CommandLine.HelpCommand.class);
     // picocli's command calls itself generate-completion: its usage must name it as it is typed here.
     CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
@@ -291,6 +272,80 @@ public final class Main {
       return Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return null;
+    }
+  }
+
+  // This class holds no lambdas or method references, only named classes. picocli's classes are
+  // compiled for Java 5, and the JDK's start-up archive keeps such a class only when nothing
+  // links it while the archive is made; a lambda here (its proxy is made then) linked
+  // CommandLine, picocli's largest class, which every run then read and verified anew with the
+  // old verifier, 8 of picocli's classes in all (a short diff ~9 ms slower).
+
+  /**
+   * Loads on the second core, while this one builds the command line, what the command will
+   * need soon; nobody waits for it.
+   */
+  private static final class Preload extends Thread {
+    Preload(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      if (getName().equals("siggen-diff-json-init")) {
+        AsciiJson.initialize();
+      } else {
+        ApiOptions.loadUrlParser();
+      }
+    }
+  }
+
+  /**
+   * SIGINT and SIGTERM run shutdown hooks, and the JVM ends when they return: this one asks the
+   * run to stop and holds the JVM until the run has written what it finished, then ends it with
+   * the run's status (System.exit would block once shutdown has begun).
+   */
+  private static final class ShutdownHook extends Thread {
+    private final Interruption interruption;
+
+    ShutdownHook(Interruption interruption) {
+      super("siggen-diff-shutdown");
+      this.interruption = interruption;
+    }
+
+    @Override
+    public void run() {
+      interruption.request();
+      int status = ExitCodes.INTERRUPTED;
+      try {
+        // A command that does not watch for the request is ended at once, as before.
+        if (interruption.watched()) {
+          status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Runtime.getRuntime().halt(status);
+    }
+  }
+
+  /** What picocli calls to run a parsed line and to report its failures. */
+  private record Handlers(PrintWriter err)
+      implements CommandLine.IExecutionStrategy, CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int execute(CommandLine.ParseResult parsed) {
+      return validateThenRun(parsed);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException exception, String[] arguments) {
+      return usageError(exception, arguments, err);
+    }
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine command, CommandLine.ParseResult parsed) {
+      return unexpected(exception, command, err);
     }
   }
 
