@@ -23,14 +23,10 @@ final class CsvRowWriter implements RowWriter {
   static final String[] HEADER = {"crashid", "production", "baseline", "candidate", "same", "notes", "cause"};
   static final String[] VERBOSE_HEADER = {"crashid", "production", "baseline", "candidate", "same", "notes", "cause", "debug"};
 
+  /** Rows are printed without the header, which the constructor prints once. */
+  private static final CSVFormat ROWS = CSVFormat.RFC4180;
+
   private final Writer out;
-  /**
-   * Each row is printed here, then written out whole: printed to the writer itself, every cell
-   * and part of a cell went through its lock and its encoder on its own, a fifth of the thread
-   * that reads a corpus and writes the rows.
-   */
-  private final StringBuilder text = new StringBuilder(1024);
-  private final CSVPrinter printer;
   private final boolean guardFormulas;
   private final boolean verbose;
 
@@ -38,43 +34,48 @@ final class CsvRowWriter implements RowWriter {
     this.out = out;
     this.guardFormulas = guardFormulas;
     this.verbose = verbose;
-    this.printer = CSVFormat.RFC4180.builder().setHeader(verbose ? VERBOSE_HEADER : HEADER).build().print(text);
-    writeText();
-  }
-
-  private void writeText() throws IOException {
-    out.append(text);
-    text.setLength(0);
+    StringBuilder header = new StringBuilder();
+    ROWS.printRecord(header, (Object[]) (verbose ? VERBOSE_HEADER : HEADER));
+    out.append(header);
   }
 
   @Override
   public void row(DiffRow row) throws IOException {
+    // Printed whole into a builder of its own, then written out: printed to the writer itself,
+    // every cell and part of a cell went through its lock and its encoder on its own. A new
+    // builder each row: one that has held a character beyond Latin-1 keeps two bytes a
+    // character, and every later row would be widened into it and narrowed out again.
+    StringBuilder text = new StringBuilder(512);
+    CSVPrinter printer = ROWS.print(text);
+    printer.print(cell(row.crashId(), guardFormulas));
+    printer.print(cell(row.production(), guardFormulas));
+    printer.print(cell(row.baseline(), guardFormulas));
+    printer.print(cell(row.candidate(), guardFormulas));
+    printer.print(row.ok() ? String.valueOf(row.same()) : "");
+    printer.print(cell(notes(row), guardFormulas));
+    printer.print(cell(String.join("\n", CauseText.lines(row.cause())), guardFormulas));
+    if (verbose) {
+      List<String> debug = new ArrayList<>();
+      row.baselineDebug().forEach(line -> debug.add("baseline: " + line));
+      row.candidateDebug().forEach(line -> debug.add("candidate: " + line));
+      printer.print(cell(String.join("\n", debug), guardFormulas));
+    }
+    printer.println();
+    out.append(text);
+  }
+
+  /** The error and each side's notes, one per line, each with where it comes from. */
+  private static String notes(DiffRow row) {
+    if (row.ok() && row.baselineNotes().isEmpty() && row.candidateNotes().isEmpty()) {
+      return "";
+    }
     List<String> notes = new ArrayList<>();
     if (!row.ok()) {
       notes.add("error: " + row.error());
     }
     row.baselineNotes().forEach(note -> notes.add("baseline: " + note));
     row.candidateNotes().forEach(note -> notes.add("candidate: " + note));
-    List<String> cells = new ArrayList<>(List.of(
-        cell(row.crashId(), guardFormulas),
-        cell(row.production(), guardFormulas),
-        cell(row.baseline(), guardFormulas),
-        cell(row.candidate(), guardFormulas),
-        row.ok() ? String.valueOf(row.same()) : "",
-        cell(String.join("\n", notes), guardFormulas),
-        cell(String.join("\n", CauseText.lines(row.cause())), guardFormulas)));
-    if (verbose) {
-      List<String> debug = new ArrayList<>();
-      row.baselineDebug().forEach(line -> debug.add("baseline: " + line));
-      row.candidateDebug().forEach(line -> debug.add("candidate: " + line));
-      cells.add(cell(String.join("\n", debug), guardFormulas));
-    }
-    // Cell by cell: printRecord goes through a stream and a lambda per cell.
-    for (String cell : cells) {
-      printer.print(cell);
-    }
-    printer.println();
-    writeText();
+    return String.join("\n", notes);
   }
 
   /** Escapes invisible characters and, when guarding, neutralises what spreadsheets treat as a formula. */
