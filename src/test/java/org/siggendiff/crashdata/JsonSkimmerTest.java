@@ -124,6 +124,41 @@ class JsonSkimmerTest {
   }
 
   @Test
+  void passesOverContainersWhereverTheyStartWithEscapesQuotesAndBracketsInTheirStrings() throws IOException {
+    String[] containers = {
+      "[\"]\", \"\\\"}\", {\"b\": [1, {\"c\": \"\\\\\"}]}, \"{[\"]",
+      "{\"path\": \"d:\\\\agent\\\\_work\\\\s\\\\src\\\\[x]\", \"q\": \"say \\\"}]\\\" twice \\\"{[\\\"\"}",
+      "[Infinity, -Infinity, NaN, \"Yy_\\u007f\", {\"_y\": [\"Y\"], \"yY\": {}}]",
+      "[\"a string longer than a word, with ] and } and [ and { inside\", [[[[]]]], {}]",
+      "[\"ends in an escaped backslash \\\\\", \"\\\\\", \"\\\\\\\\\", \"\\\"\"]",
+      "[\"caf\u00e9 \u65e5\u672c [\", \"\u00e9\u00e9\u00e9\u00e9]\"]",
+    };
+    for (String container : containers) {
+      assertTrue(CrashJson.parse(container).isContainerNode(), container);
+      // Every alignment of the container on eight-byte words, and in the last bytes.
+      for (int pad = 0; pad < 17; pad++) {
+        String json = "{\"skip\": " + " ".repeat(pad) + container + ", \"k\": " + pad + "}";
+        assertEquals(Map.of("k", CrashJson.parse(String.valueOf(pad))), read(json, Set.of("k")), json);
+        assertEquals(Map.of(), read("{\"skip\": " + " ".repeat(pad) + container + "}", Set.of()), json);
+      }
+    }
+  }
+
+  @Test
+  void saysWhereAPassedOverContainerGoesWrongWhereverItStarts() {
+    for (int pad = 0; pad < 17; pad++) {
+      int at = "{\"skip\": ".length() + pad;
+      String before = "{\"skip\": " + " ".repeat(pad);
+      assertEquals("unterminated string at byte " + (at + 4),
+          assertThrows(IOException.class, () -> read(before + "[1, \"unterminated, \\\"}]}", Set.of())).getMessage());
+      assertEquals("unmatched '}' at byte " + (at + 17),
+          assertThrows(IOException.class, () -> read(before + "[\"a long string\" }, 1]}", Set.of())).getMessage());
+      assertEquals("unclosed '[' at byte " + (at + 20),
+          assertThrows(IOException.class, () -> read(before + "{\"a\": [\"b\", {\"c\": 1}", Set.of())).getMessage());
+    }
+  }
+
+  @Test
   void refusesBrokenOutlinesSayingWhere() {
     String[] broken = {
       "{\"a\": \"unterminated}", "{\"a\": [1}", "{\"a\": [1, 2", "{\"a\": 1 \"b\": 2}", "{\"a\" 1}", "{a: 1}",
