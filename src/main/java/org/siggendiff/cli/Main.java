@@ -32,12 +32,12 @@ public final class Main {
       // run: made on the second core while this one builds the command line and loads the
       // siglists, nobody waits for it. A diff reads and writes without one, and would only
       // lose the core to it.
-      new Preload("siggen-diff-json-init").start();
+      Preload.jsonWriter().start();
     } else if ((args.length == 0 || !SUBCOMMANDS.containsKey(args[0])) && !List.of(args).contains("--offline")) {
       // A diff that may ask Crash Stats makes its client before the run, and parsing the API
       // URL loads the JDK's tables for international host names (a hundredth of a second):
       // loaded on the second core while this one builds the command line, nobody waits for them.
-      new Preload("siggen-diff-url-init").start();
+      Preload.urlParser().start();
     }
     PrintWriter out = new StdoutWriter(System.out);
     PrintWriter err =
@@ -279,21 +279,34 @@ public final class Main {
   // compiled for Java 5, and the JDK's start-up archive keeps such a class only when nothing
   // links it while the archive is made; a lambda here (its proxy is made then) linked
   // CommandLine, picocli's largest class, which every run then read and verified anew with the
-  // old verifier, 8 of picocli's classes in all (a short diff ~9 ms slower).
+  // old verifier, 8 of picocli's classes in all (--version 5 ms slower, the corpus diff 15 ms).
 
   /**
    * Loads on the second core, while this one builds the command line, what the command will
    * need soon; nobody waits for it.
    */
   private static final class Preload extends Thread {
-    Preload(String name) {
+    private final boolean json;
+
+    private Preload(String name, boolean json) {
       super(name);
+      this.json = json;
       setDaemon(true);
+    }
+
+    /** Jackson's mapper, with which signify writes its results. */
+    static Preload jsonWriter() {
+      return new Preload("siggen-diff-json-init", true);
+    }
+
+    /** The JDK's tables for international host names, which parsing the API URL loads. */
+    static Preload urlParser() {
+      return new Preload("siggen-diff-url-init", false);
     }
 
     @Override
     public void run() {
-      if (getName().equals("siggen-diff-json-init")) {
+      if (json) {
         AsciiJson.initialize();
       } else {
         ApiOptions.loadUrlParser();
