@@ -76,39 +76,66 @@ public final class CrashDataAdapter {
 
   private static ObjectNode readDump(JsonSkimmer skimmer) throws IOException {
     ObjectNode dump = NODES.objectNode();
-    List<Integer> threadStarts = new ArrayList<>();
+    ThreadsRead read = new ThreadsRead();
     // A thread is inside json_dump and its threads array.
     int threadLevel = skimmer.level() + 2;
     skimmer.readObject(READ_DUMP_FIELDS, key -> {
-      // Which threads are read depends on crash_info, which may come later; a repeated key
-      // keeps its last value, as in Python.
-      if (key.equals("threads")) {
-        threadStarts.clear();
-      }
       if (key.equals("threads") && skimmer.peek() == '[') {
+        // Which threads are wanted depends on crash_info, which may come later: the threads
+        // crash_info so far names are read as they go by, the others only noted. A repeated
+        // key keeps its last value, as in Python.
+        read.clear(crashingPosition(dump.get("crash_info"), Integer.MAX_VALUE));
         skimmer.readArray(index -> {
-          threadStarts.add(skimmer.position());
-          skimmer.skipValue();
+          read.starts.add(skimmer.position());
+          if (index == 0) {
+            read.first = readThread(skimmer);
+          } else if (index == read.expected) {
+            read.crashing = readThread(skimmer);
+          } else {
+            skimmer.skipValue();
+          }
         });
         dump.set(key, NODES.arrayNode());
       } else {
+        if (key.equals("threads")) {
+          read.clear(-1);
+        }
         dump.set(key, skimmer.readValue());
       }
     });
     // An array here is the placeholder set above: arrays are never read whole.
     if (dump.get("threads") instanceof ArrayNode threads) {
-      for (int i = 0; i < threadStarts.size(); i++) {
+      for (int i = 0; i < read.starts.size(); i++) {
         threads.add(NODES.nullNode());
       }
-      if (!threadStarts.isEmpty()) {
-        threads.set(0, readThread(skimmer.at(threadStarts.get(0), threadLevel)));
+      if (!read.starts.isEmpty()) {
+        threads.set(0, read.first);
       }
-      int crashing = crashingPosition(dump.get("crash_info"), threadStarts.size());
+      int crashing = crashingPosition(dump.get("crash_info"), read.starts.size());
       if (crashing > 0) {
-        threads.set(crashing, readThread(skimmer.at(threadStarts.get(crashing), threadLevel)));
+        threads.set(crashing, crashing == read.expected
+            ? read.crashing
+            : readThread(skimmer.at(read.starts.get(crashing), threadLevel)));
       }
     }
     return dump;
+  }
+
+  /** What one pass over a {@code threads} array found: where each thread starts, and the threads read on the way. */
+  private static final class ThreadsRead {
+    final List<Integer> starts = new ArrayList<>();
+    JsonNode first;
+    /** The crashing thread's position as crash_info before the array gave it, or -1. */
+    int expected = -1;
+    /** The thread at {@link #expected}, once read. */
+    JsonNode crashing;
+
+    void clear(int expected) {
+      starts.clear();
+      first = null;
+      crashing = null;
+      this.expected = expected;
+    }
   }
 
   /** The position of the crashing thread in a list of {@code count} threads, or -1 when no rule reads one. */

@@ -75,6 +75,22 @@ class CrashDataAdapterTest {
   }
 
   @Test
+  void readsTheThreadsCrashInfoNamedBeforeThemAndStillHonoursARepeatedKeyAfter() throws IOException {
+    String before = "{'json_dump': {'crash_info': {'crashing_thread': 1}, 'threads': [{'n': 0}, {'n': 1}, {'n': 2}]";
+
+    assertEquals("[{'n':0},{'n':1},null]".replace('\'', '"'),
+        read(before + "}}").at("/json_dump/threads").toString());
+    assertEquals("[{'n':0},null,{'n':2}]".replace('\'', '"'),
+        read(before + ", 'crash_info': {'crashing_thread': 2}}}").at("/json_dump/threads").toString(),
+        "crash_info repeated after the threads names another one");
+    assertEquals("[{'n':5},{'n':6}]".replace('\'', '"'),
+        read(before + ", 'threads': [{'n': 5}, {'n': 6}]}}").at("/json_dump/threads").toString(),
+        "threads repeated: the last array's threads");
+    assertEquals("'none'".replace('\'', '"'),
+        read(before + ", 'threads': 'none'}}").at("/json_dump/threads").toString());
+  }
+
+  @Test
   void readsPrettyPrintedDocumentsAsCompactOnes() throws IOException {
     String compact = "{'uuid':'u','json_dump':{'modules':[{'x':[1,2]}],'threads':[{'frames':[{'function':'f',"
         + "'registers':{}}]}],'crash_info':{'crashing_thread':0}},'hang':true}";
