@@ -280,15 +280,40 @@ final class JsonSkimmer {
     int at = position;
     int depth = 0;
     int maxDepth = CrashJson.MAX_DEPTH - level;
+    int wordEnd = bytes.length - Long.BYTES;
     while (at < bytes.length) {
       byte b = bytes[at];
       if (b == '"') {
-        int end = stringEnd(bytes, at);
-        if (end < 0) {
-          position = at;
-          throw error("unterminated string");
+        // The closing quote: the next quote that an odd run of backslashes does not escape.
+        // Looked for here rather than called, and for quotes alone: strings are short and
+        // many, and backslashes rare.
+        int i = at + 1;
+        while (true) {
+          while (i <= wordEnd) {
+            long found = Words.zeroBytes(Words.at(bytes, i) ^ Words.QUOTES);
+            if (found != 0) {
+              i += Words.firstMarkedByte(found);
+              break;
+            }
+            i += Long.BYTES;
+          }
+          while (i < bytes.length && bytes[i] != '"') {
+            i++;
+          }
+          if (i >= bytes.length) {
+            position = at;
+            throw error("unterminated string");
+          }
+          int k = i - 1;
+          while (bytes[k] == '\\') {
+            k--;
+          }
+          if (((i - 1 - k) & 1) == 0) {
+            break;
+          }
+          i++;
         }
-        at = end;
+        at = i + 1;
         continue;
       }
       at++;
