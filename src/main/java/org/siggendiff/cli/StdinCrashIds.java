@@ -2,6 +2,7 @@ package org.siggendiff.cli;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayDeque;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -30,6 +31,11 @@ final class StdinCrashIds<T> implements WaitingIterator<T> {
   private static final Object END = new Object();
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(READ_AHEAD);
+  /**
+   * Lines taken from the queue together: taken one by one, each would wake the reading thread
+   * blocked on a full queue to read one more line, a hand-over between threads a line.
+   */
+  private final ArrayDeque<Object> taken = new ArrayDeque<>();
   private final BooleanSupplier stop;
   private final Function<CrashIdInput.Entry, T> input;
   private Object next;
@@ -90,13 +96,16 @@ final class StdinCrashIds<T> implements WaitingIterator<T> {
         stopped = true;
         break;
       }
-      Object item;
-      try {
-        item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stopped = true;
-        break;
+      Object item = taken.poll();
+      if (item == null) {
+        try {
+          item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopped = true;
+          break;
+        }
+        queue.drainTo(taken);
       }
       if (item == END) {
         ended = true;
@@ -127,7 +136,7 @@ final class StdinCrashIds<T> implements WaitingIterator<T> {
 
   @Override
   public boolean ready() {
-    return next != null || ended || stopped || !queue.isEmpty();
+    return next != null || ended || stopped || !taken.isEmpty() || !queue.isEmpty();
   }
 
   /** Whether a stop request came before stdin ended, so that the rest of it was not read. */
