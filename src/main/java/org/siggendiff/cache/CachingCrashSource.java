@@ -47,6 +47,8 @@ public final class CachingCrashSource implements CrashSource {
    * fetches none (all cached, or offline) need not load the cache library.
    */
   private volatile Cache<CrashId, byte[]> memory;
+  /** Each thread's buffer for disk entries: a crash is parsed before the thread reads the next. */
+  private final ThreadLocal<ReadBuffer> buffers = ThreadLocal.withInitial(ReadBuffer::new);
   /** Set by the first write that found the disk full: why no more crashes are fetched. */
   private final AtomicReference<String> diskFull = new AtomicReference<>();
 
@@ -85,7 +87,7 @@ public final class CachingCrashSource implements CrashSource {
     Cache<CrashId, byte[]> kept = memory;
     byte[] remembered = kept == null ? null : kept.getIfPresent(id);
     if (remembered != null) {
-      Optional<ObjectNode> crash = parse(remembered);
+      Optional<ObjectNode> crash = parse(remembered, remembered.length);
       if (crash.isPresent()) {
         return new Found(id, crash.get(), remembered, Origin.MEMORY_CACHE);
       }
@@ -93,9 +95,9 @@ public final class CachingCrashSource implements CrashSource {
     String unusableEntry = null;
     if (mode != Mode.REFRESH) {
       try {
-        Optional<byte[]> stored = disk.read(id);
-        if (stored.isPresent()) {
-          Optional<ObjectNode> crash = parse(stored.get());
+        ReadBuffer stored = buffers.get();
+        if (disk.read(id, stored)) {
+          Optional<ObjectNode> crash = parse(stored.array(), stored.length());
           if (crash.isEmpty()) {
             unusableEntry = "the cache entry is not a JSON object";
           } else {
@@ -103,7 +105,7 @@ public final class CachingCrashSource implements CrashSource {
             if (problem.isEmpty()) {
               // Not copied into memory: the page cache already holds files read lately, and a
               // second copy of every crash of a long run costs the collector more than a reread.
-              return new Found(id, crash.get(), stored.get(), Origin.DISK_CACHE);
+              return new Found(id, crash.get(), Found.KEPT_ON_DISK, Origin.DISK_CACHE);
             }
             unusableEntry = "the cache entry is " + problem.get();
           }
@@ -157,9 +159,9 @@ public final class CachingCrashSource implements CrashSource {
     return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
   }
 
-  private static Optional<ObjectNode> parse(byte[] json) {
+  private static Optional<ObjectNode> parse(byte[] json, int length) {
     try {
-      return Optional.of(CrashDataAdapter.readProcessedCrash(json));
+      return Optional.of(CrashDataAdapter.readProcessedCrash(json, length));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -167,6 +167,14 @@ public final class DiskCache {
     return readEntry(entryPath(id));
   }
 
+  /**
+   * Reads the entry into {@code buffer}, for a reader done with its bytes before its next read;
+   * false when there is none. Otherwise as {@link #read(CrashId)}.
+   */
+  public boolean read(CrashId id, ReadBuffer buffer) throws IOException {
+    return readEntry(entryPath(id), buffer);
+  }
+
   /** Where a raw crash lives: {@code raw_crash/20YYMMDD/<crash_id>}, the date from the ID's last six digits. */
   public Path rawEntryPath(CrashId id) {
     String value = id.value();
@@ -188,11 +196,20 @@ public final class DiskCache {
   }
 
   private Optional<byte[]> readEntry(Path entry) throws IOException {
+    ReadBuffer buffer = ReadBuffer.oneOff();
+    if (!readEntry(entry, buffer)) {
+      return Optional.empty();
+    }
+    byte[] bytes = buffer.array();
+    return Optional.of(buffer.length() == bytes.length ? bytes : Arrays.copyOf(bytes, buffer.length()));
+  }
+
+  private boolean readEntry(Path entry, ReadBuffer buffer) throws IOException {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(entry, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return false;
     }
     if (!attributes.isRegularFile()) {
       throw new UnusableEntryException("the cache entry is not a regular file");
@@ -206,15 +223,16 @@ public final class DiskCache {
       if (size > maxEntryBytes) {
         throw tooLarge();
       }
-      ByteBuffer bytes = ByteBuffer.allocate((int) size);
+      ByteBuffer bytes = ByteBuffer.wrap(buffer.arrayFor((int) size), 0, (int) size);
       int read = 0;
       while (bytes.hasRemaining() && read != -1) {
         read = channel.read(bytes);
       }
       // A file that shrank meanwhile gives what it has, which the parser then judges.
-      return Optional.of(bytes.hasRemaining() ? Arrays.copyOf(bytes.array(), bytes.position()) : bytes.array());
+      buffer.setLength(bytes.position());
+      return true;
     } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return false;
     }
   }
 

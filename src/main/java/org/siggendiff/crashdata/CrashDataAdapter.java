@@ -40,7 +40,12 @@ public final class CrashDataAdapter {
    * @throws IOException when the bytes are not one JSON object
    */
   public static ObjectNode readProcessedCrash(byte[] json) throws IOException {
-    return readProcessedCrash(new JsonSkimmer(json), READ_FIELDS, (key, skimmer) -> false);
+    return readProcessedCrash(json, json.length);
+  }
+
+  /** As {@link #readProcessedCrash(byte[])}, of the document in the first {@code length} bytes of {@code json}. */
+  public static ObjectNode readProcessedCrash(byte[] json, int length) throws IOException {
+    return readProcessedCrash(new JsonSkimmer(json, length), READ_FIELDS, (key, skimmer) -> false);
   }
 
   /**

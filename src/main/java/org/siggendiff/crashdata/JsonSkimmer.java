@@ -31,6 +31,8 @@ final class JsonSkimmer {
   private static final int MAX_WHOLE_KEY_BYTES = 1024;
 
   private final byte[] json;
+  /** Where the document ends: the array may be a reused buffer, longer than what it holds. */
+  private final int end;
   private int position;
   /** How many arrays and objects enclose the position; bounded by {@link CrashJson#MAX_DEPTH}. */
   private int level;
@@ -46,16 +48,25 @@ final class JsonSkimmer {
   private final JsonChecker.Spans spans;
 
   JsonSkimmer(byte[] json) {
-    this(json, 0, 0, null);
+    this(json, json.length);
+  }
+
+  /** A skimmer of the document in the first {@code length} bytes of {@code json}. */
+  JsonSkimmer(byte[] json, int length) {
+    this(json, length, 0, 0, null);
   }
 
   /** A skimmer of a document {@link JsonChecker} checked, which jumps over the containers it noted. */
   JsonSkimmer(byte[] json, JsonChecker.Spans spans) {
-    this(json, 0, 0, spans);
+    this(json, json.length, 0, 0, spans);
   }
 
-  private JsonSkimmer(byte[] json, int position, int level, JsonChecker.Spans spans) {
+  private JsonSkimmer(byte[] json, int end, int position, int level, JsonChecker.Spans spans) {
+    if (end < 0 || end > json.length) {
+      throw new IndexOutOfBoundsException("a document of " + end + " bytes in an array of " + json.length);
+    }
     this.json = json;
+    this.end = end;
     this.position = position;
     this.level = level;
     this.spans = spans;
@@ -63,7 +74,7 @@ final class JsonSkimmer {
 
   /** A skimmer of the same document at a position and level this one's {@link #position()} and {@link #level()} gave. */
   JsonSkimmer at(int position, int level) {
-    return new JsonSkimmer(json, position, level, spans);
+    return new JsonSkimmer(json, end, position, level, spans);
   }
 
   /** Where the next value starts, once {@link #peek()} or a visitor has reached it. */
@@ -96,7 +107,7 @@ final class JsonSkimmer {
 
   /** The first byte of the next value, or -1 at the end of the document. */
   int peek() {
-    if (position < json.length) {
+    if (position < end) {
       // Most documents have no whitespace between tokens: a byte above a space is the answer.
       byte b = json[position];
       if (b > ' ' || b < 0) {
@@ -104,7 +115,7 @@ final class JsonSkimmer {
       }
     }
     skipWhitespace();
-    return position < json.length ? json[position] : -1;
+    return position < end ? json[position] : -1;
   }
 
   /** Reads the object that comes next, handing each field to {@code visitor} in order. */
@@ -236,7 +247,7 @@ final class JsonSkimmer {
     } else if (first == '{' || first == '[') {
       skipContainer();
     } else {
-      while (position < json.length && !isDelimiter(json[position])) {
+      while (position < end && !isDelimiter(json[position])) {
         position++;
       }
       if (position == start) {
@@ -276,12 +287,13 @@ final class JsonSkimmer {
     // In locals: the client compiler keeps a field in memory, a local in a register, and this
     // loop passes over most of a cached crash's bytes.
     byte[] bytes = json;
+    int limit = end;
     byte[] brackets = open;
     int at = position;
     int depth = 0;
     int maxDepth = CrashJson.MAX_DEPTH - level;
-    int wordEnd = bytes.length - Long.BYTES;
-    while (at < bytes.length) {
+    int wordEnd = limit - Long.BYTES;
+    while (at < limit) {
       byte b = bytes[at];
       if (b == '"') {
         // The closing quote: the next quote that an odd run of backslashes does not escape.
@@ -297,10 +309,10 @@ final class JsonSkimmer {
             }
             i += Long.BYTES;
           }
-          while (i < bytes.length && bytes[i] != '"') {
+          while (i < limit && bytes[i] != '"') {
             i++;
           }
-          if (i >= bytes.length) {
+          if (i >= limit) {
             position = at;
             throw error("unterminated string");
           }
@@ -342,21 +354,21 @@ final class JsonSkimmer {
   }
 
   private void skipString() throws IOException {
-    int end = stringEnd(json, position);
-    if (end < 0) {
+    int after = stringEnd(json, position, end);
+    if (after < 0) {
       throw error("unterminated string");
     }
-    position = end;
+    position = after;
   }
 
   /**
    * Where the string starting at {@code start} ends, after its closing quote; -1 when it does
-   * not. Eight bytes at a time while no quote or backslash is among them: most of a document's
+   * not before {@code end}. Eight bytes at a time while no quote or backslash is among them: most of a document's
    * bytes are in strings.
    */
-  private static int stringEnd(byte[] bytes, int start) {
+  private static int stringEnd(byte[] bytes, int start, int end) {
     int i = start + 1;
-    int wordEnd = bytes.length - Long.BYTES;
+    int wordEnd = end - Long.BYTES;
     while (true) {
       while (i <= wordEnd) {
         long word = Words.at(bytes, i);
@@ -368,10 +380,10 @@ final class JsonSkimmer {
         i += Long.BYTES;
       }
       byte b = 0;
-      while (i < bytes.length && (b = bytes[i]) != '"' && b != '\\') {
+      while (i < end && (b = bytes[i]) != '"' && b != '\\') {
         i++;
       }
-      if (i >= bytes.length) {
+      if (i >= end) {
         return -1;
       }
       if (b == '"') {
@@ -437,7 +449,7 @@ final class JsonSkimmer {
     byte[] bytes = json;
     int i = start + 1;
     // Eight bytes at a time while all are printable ASCII other than a quote or backslash.
-    int wordEnd = bytes.length - Long.BYTES;
+    int wordEnd = end - Long.BYTES;
     while (i <= wordEnd) {
       long word = Words.at(bytes, i);
       if (((word & Words.HIGH_BITS) | Words.bytesBelowSpace(word) | Words.zeroBytes(word ^ Words.QUOTES) | Words.zeroBytes(word ^ Words.BACKSLASHES)) != 0) {
@@ -446,10 +458,10 @@ final class JsonSkimmer {
       i += Long.BYTES;
     }
     byte b = 0;
-    while (i < bytes.length && (b = bytes[i]) >= 0x20 && b != '"' && b != '\\') {
+    while (i < end && (b = bytes[i]) >= 0x20 && b != '"' && b != '\\') {
       i++;
     }
-    if (i >= bytes.length || b != '"') {
+    if (i >= end || b != '"') {
       return null;
     }
     position = i + 1;
@@ -586,7 +598,7 @@ final class JsonSkimmer {
   }
 
   private void skipWhitespace() {
-    while (position < json.length) {
+    while (position < end) {
       byte b = json[position];
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
         return;

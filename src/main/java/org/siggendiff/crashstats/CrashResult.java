@@ -45,10 +45,17 @@ public sealed interface CrashResult permits CrashResult.Found, CrashResult.Faile
    * @param processedCrash the fields of the crash that signature generation and reports read
    *     (see {@code CrashDataAdapter.readProcessedCrash}); large unused fields, and the threads
    *     no rule reads, are left out
-   * @param json the whole document, as the API sent it, which is what the disk cache keeps
+   * @param json the whole document, as the API sent it, for the caches to keep; {@link
+   *     #KEPT_ON_DISK} for a crash read from the disk cache, which has it already
    */
   record Found(CrashId id, ObjectNode processedCrash, byte[] json, Origin origin)
-      implements CrashResult {}
+      implements CrashResult {
+    /**
+     * The document of a crash read from the disk cache: not kept, since a long run's reads reuse
+     * one buffer a thread, and the file is there.
+     */
+    public static final byte[] KEPT_ON_DISK = new byte[0];
+  }
 
   /**
    * A crash that could not be had.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.siggendiff.testing.CrashStatsStub.crash;
 import static org.siggendiff.testing.CrashStatsStub.found;
@@ -151,6 +152,23 @@ class CachingCrashSourceTest {
     Found found = assertInstanceOf(Found.class, new CachingCrashSource(new DiskCache(folder), null, false, Mode.OFFLINE, 1 << 20).get(ID));
     assertEquals(Origin.DISK_CACHE, found.origin());
     assertEquals(Optional.empty(), new DiskCache(folder).fetchedWithToken(ID));
+  }
+
+  @Test
+  void readsEachCachedCrashWholeAndOnlyItWhateverWasReadBeforeIt() throws IOException {
+    CrashId shortOne = CrashIds.id(8);
+    Files.createDirectories(entry(ID).getParent());
+    // A long entry first: the short one read after it into the same buffer must end at its own end.
+    Files.writeString(entry(ID), "{\"padding\": \"" + "x".repeat(100_000) + "\", " + CrashStatsStub.processedCrash(ID.value()).strip().substring(1));
+    Files.writeString(entry(shortOne), CrashStatsStub.processedCrash(shortOne.value()));
+    CachingCrashSource offline = offline(new DiskCache(folder));
+
+    for (CrashId id : List.of(ID, shortOne, ID, shortOne)) {
+      Found found = assertInstanceOf(Found.class, offline.get(id), id.value());
+      assertEquals(id.value(), found.processedCrash().get("uuid").asText());
+      assertEquals(Origin.DISK_CACHE, found.origin());
+      assertSame(Found.KEPT_ON_DISK, found.json(), "the file is the copy kept");
+    }
   }
 
   @Test

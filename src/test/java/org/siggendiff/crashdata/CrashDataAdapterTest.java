@@ -91,6 +91,15 @@ class CrashDataAdapterTest {
   }
 
   @Test
+  void readsTheDocumentInTheFirstBytesOfALongerArrayAndNothingAfterIt() throws IOException {
+    byte[] bytes = "{\"uuid\": \"u\"}{\"uuid\": \"after\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertEquals("u", CrashDataAdapter.readProcessedCrash(bytes, 13).get("uuid").asText());
+    assertThrows(IOException.class, () -> CrashDataAdapter.readProcessedCrash(bytes, 11), "cut inside the string");
+    assertThrows(IOException.class, () -> CrashDataAdapter.readProcessedCrash(bytes, 14), "a byte of the next one");
+  }
+
+  @Test
   void readsPrettyPrintedDocumentsAsCompactOnes() throws IOException {
     String compact = "{'uuid':'u','json_dump':{'modules':[{'x':[1,2]}],'threads':[{'frames':[{'function':'f',"
         + "'registers':{}}]}],'crash_info':{'crashing_thread':0}},'hang':true}";
