@@ -363,8 +363,8 @@ final class JsonSkimmer {
 
   /**
    * Where the string starting at {@code start} ends, after its closing quote; -1 when it does
-   * not before {@code end}. Eight bytes at a time while no quote or backslash is among them: most of a document's
-   * bytes are in strings.
+   * not before {@code end}. Eight bytes at a time while no quote or backslash is among them:
+   * most of a document's bytes are in strings.
    */
   private static int stringEnd(byte[] bytes, int start, int end) {
     int i = start + 1;
