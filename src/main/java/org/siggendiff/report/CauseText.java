@@ -1,5 +1,7 @@
 package org.siggendiff.report;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.siggendiff.attribution.Cause;
 import org.siggendiff.attribution.LineCause;
@@ -19,7 +21,12 @@ public final class CauseText {
     if (!cause.isLine()) {
       return List.of(cause.notALine());
     }
-    return cause.lines().stream().map(CauseText::line).toList();
+    // A loop, not a stream: the CSV writer asks for every moved row, on the thread that writes.
+    List<String> lines = new ArrayList<>(cause.lines().size());
+    for (LineCause line : cause.lines()) {
+      lines.add(line(line));
+    }
+    return Collections.unmodifiableList(lines);
   }
 
   private static String line(LineCause cause) {
