@@ -148,7 +148,8 @@ public final class CrashDocument {
    * when the document is anything else (or its outline is broken: the whole parse says how).
    */
   private static Crash plainProcessedCrash(JsonSkimmer skimmer) {
-    Set<String> present = new HashSet<>();
+    // Sized for a processed crash's top-level keys, so that it seldom grows.
+    Set<String> present = new HashSet<>(128);
     JsonNode[] crashId = new JsonNode[1];
     ObjectNode crash;
     try {

@@ -681,10 +681,13 @@ final class JsonSkimmer {
   /** The keys a reader wants, found by their bytes without making a string of every key read. */
   static final class Keys {
     private final String[] names;
+    /** The same names, for {@link #has}: asked of every key a reader is handed. */
+    private final Set<String> set;
     private final Names byBytes;
 
     Keys(Set<String> names) {
       this.names = names.toArray(String[]::new);
+      this.set = Set.copyOf(names);
       this.byBytes = new Names(names);
     }
 
@@ -695,7 +698,7 @@ final class JsonSkimmer {
 
     /** Whether {@code key} is one of these. */
     boolean has(String key) {
-      return wants(key) != null;
+      return set.contains(key);
     }
 
     /** The wanted key equal to {@code key}, or null. */
