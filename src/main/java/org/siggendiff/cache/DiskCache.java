@@ -171,7 +171,7 @@ public final class DiskCache {
    * Reads the entry into {@code buffer}, for a reader done with its bytes before its next read;
    * false when there is none. Otherwise as {@link #read(CrashId)}.
    */
-  public boolean read(CrashId id, ReadBuffer buffer) throws IOException {
+  boolean read(CrashId id, ReadBuffer buffer) throws IOException {
     return readEntry(entryPath(id), buffer);
   }
 

@@ -5,7 +5,7 @@ package org.siggendiff.cache;
  * memory for each of a long run's crashes, zeroed and then filled, cost a fifth of the read.
  * Not for sharing between threads, and the bytes are good only until the next read.
  */
-public final class ReadBuffer {
+final class ReadBuffer {
   /** An entry larger than this gets an array of its own, so that one huge crash is not held on to. */
   static final int KEPT_BYTES = 1 << 20;
 
@@ -15,7 +15,7 @@ public final class ReadBuffer {
   private int length;
 
   /** A buffer for one thread's reads. */
-  public ReadBuffer() {
+  ReadBuffer() {
     this(true);
   }
 
@@ -31,12 +31,12 @@ public final class ReadBuffer {
   }
 
   /** The array the last entry was read into; only its first {@link #length()} bytes are the entry's. */
-  public byte[] array() {
+  byte[] array() {
     return array;
   }
 
   /** How many bytes the last entry had. */
-  public int length() {
+  int length() {
     return length;
   }
 

@@ -25,7 +25,10 @@ import org.siggendiff.report.TerminalText;
  * @param <T> what a command makes of each line
  */
 final class StdinCrashIds<T> implements WaitingIterator<T> {
-  /** Lines read ahead of the run: enough to keep the workers busy, few enough to hold nothing big. */
+  /**
+   * Lines read ahead of the run: enough to keep the workers busy, few enough to hold nothing big
+   * (twice as many at most: a full queue, and the lines taken from it at once).
+   */
   private static final int READ_AHEAD = 4096;
   private static final long POLL_MILLIS = 50;
   private static final Object END = new Object();
