@@ -130,7 +130,7 @@ public final class CrashDataAdapter {
   private static final class ThreadsRead {
     final List<Integer> starts = new ArrayList<>();
     JsonNode first;
-    /** The crashing thread's position as crash_info before the array gave it, or -1. */
+    /** The crashing thread's position as crash_info before the array gave it; one no thread has when none. */
     int expected = -1;
     /** The thread at {@link #expected}, once read. */
     JsonNode crashing;

@@ -292,40 +292,15 @@ final class JsonSkimmer {
     int at = position;
     int depth = 0;
     int maxDepth = CrashJson.MAX_DEPTH - level;
-    int wordEnd = limit - Long.BYTES;
     while (at < limit) {
       byte b = bytes[at];
       if (b == '"') {
-        // The closing quote: the next quote that an odd run of backslashes does not escape.
-        // Looked for here rather than called, and for quotes alone: strings are short and
-        // many, and backslashes rare.
-        int i = at + 1;
-        while (true) {
-          while (i <= wordEnd) {
-            long found = Words.zeroBytes(Words.at(bytes, i) ^ Words.QUOTES);
-            if (found != 0) {
-              i += Words.firstMarkedByte(found);
-              break;
-            }
-            i += Long.BYTES;
-          }
-          while (i < limit && bytes[i] != '"') {
-            i++;
-          }
-          if (i >= limit) {
-            position = at;
-            throw error("unterminated string");
-          }
-          int k = i - 1;
-          while (bytes[k] == '\\') {
-            k--;
-          }
-          if (((i - 1 - k) & 1) == 0) {
-            break;
-          }
-          i++;
+        int after = stringEnd(bytes, at, limit);
+        if (after < 0) {
+          position = at;
+          throw error("unterminated string");
         }
-        at = i + 1;
+        at = after;
         continue;
       }
       at++;
@@ -362,34 +337,38 @@ final class JsonSkimmer {
   }
 
   /**
-   * Where the string starting at {@code start} ends, after its closing quote; -1 when it does
-   * not before {@code end}. Eight bytes at a time while no quote or backslash is among them:
-   * most of a document's bytes are in strings.
+   * Where the string starting at {@code start} ends, after its closing quote: the next quote
+   * that an odd run of backslashes does not escape; -1 when there is none before {@code end}.
+   * Quotes alone are looked for, eight bytes at a time: most of a document's bytes are in
+   * strings, and backslashes are rare.
    */
   private static int stringEnd(byte[] bytes, int start, int end) {
-    int i = start + 1;
     int wordEnd = end - Long.BYTES;
+    int i = start + 1;
     while (true) {
       while (i <= wordEnd) {
-        long word = Words.at(bytes, i);
-        long found = Words.zeroBytes(word ^ Words.QUOTES) | Words.zeroBytes(word ^ Words.BACKSLASHES);
+        long found = Words.zeroBytes(Words.at(bytes, i) ^ Words.QUOTES);
         if (found != 0) {
           i += Words.firstMarkedByte(found);
           break;
         }
         i += Long.BYTES;
       }
-      byte b = 0;
-      while (i < end && (b = bytes[i]) != '"' && b != '\\') {
+      while (i < end && bytes[i] != '"') {
         i++;
       }
       if (i >= end) {
         return -1;
       }
-      if (b == '"') {
+      // The opening quote ends the run at the latest.
+      int k = i - 1;
+      while (bytes[k] == '\\') {
+        k--;
+      }
+      if (((i - 1 - k) & 1) == 0) {
         return i + 1;
       }
-      i += 2;
+      i++;
     }
   }
 
