@@ -54,11 +54,15 @@ public final class Explainer {
   private final SiglistLines candidateLines;
   private final SiglistChange change;
   /**
-   * What {@link #verdict} answered for each list and text; none without a baseline set. The
+   * What {@link #verdict} answered for each text, by list; none without a baseline set. The
    * answer depends on the text and the two sets only, and moved crashes share most of their
-   * frames, so each distinct text costs the search once.
+   * frames, so each distinct text costs the search once. A classified frame is tested on the
+   * irrelevant and the prefix list together, so one entry holds both answers: one wait on
+   * memory instead of two.
    */
-  private final List<Memo<String, Verdict>> verdicts;
+  private final Memo<String, Verdict> sentinelVerdicts;
+  private final Memo<String, Verdict> lineNumberVerdicts;
+  private final Memo<String, ClassifiedVerdicts> classifiedVerdicts;
 
   /** @param baseline the baseline, or null to explain the candidate alone */
   public Explainer(Side baseline, Side candidate) {
@@ -71,13 +75,9 @@ public final class Explainer {
     this.baselineLines =
         baseline == null || baseline.isProduction() ? null : new SiglistLines(baseline.generator().siglists());
     this.change = baselineLines == null ? null : new SiglistChange(baselineLines, candidateLines);
-    List<Memo<String, Verdict>> memos = new ArrayList<>();
-    if (change != null) {
-      for (SiglistKind kind : SiglistKind.values()) {
-        memos.add(new Memo<>(subject -> verdict(kind, subject), MEMO_SIZE));
-      }
-    }
-    this.verdicts = List.copyOf(memos);
+    this.sentinelVerdicts = change == null ? null : new Memo<>(text -> verdict(SiglistKind.SENTINELS, text), MEMO_SIZE);
+    this.lineNumberVerdicts = change == null ? null : new Memo<>(subject -> verdict(SiglistKind.LINE_NUMBERS, subject), MEMO_SIZE);
+    this.classifiedVerdicts = change == null ? null : new Memo<>(this::classifiedVerdicts, MEMO_SIZE);
   }
 
   /** The lines the candidate adds and removes; empty when there is no baseline set to compare with. */
@@ -211,20 +211,31 @@ public final class Explainer {
       boolean textMatters = matters(before, b) || matters(after, a);
       String subject = b != null ? b.lineNumberSubject() : a.lineNumberSubject();
       if (subject != null && textMatters) {
-        compare(SiglistKind.LINE_NUMBERS, subject, text(b), text(a), found);
-      }
-      for (Walk.Step step : new Walk.Step[] {b, a}) {
-        if (step == null) {
-          continue;
-        }
-        if (i <= sentinelLimit) {
-          compare(SiglistKind.SENTINELS, step.text(), step.text(), step.text(), found);
-        }
-        if (Walk.classified(step.role())) {
-          compare(SiglistKind.IRRELEVANT, step.text(), step.text(), step.text(), found);
-          compare(SiglistKind.PREFIX, step.text(), step.text(), step.text(), found);
+        if (!change.surelySame(SiglistKind.LINE_NUMBERS, subject)) {
+          recordVerdict(lineNumberVerdicts.get(subject), text(b), text(a), found);
         }
       }
+      boolean classifiedBefore = b != null && Walk.classified(b.role());
+      if (b != null) {
+        compareText(b.text(), i <= sentinelLimit, classifiedBefore, found);
+      }
+      if (a != null) {
+        // Most steps have the same text on both sides, and a text's verdicts are its own: what
+        // the baseline's step was compared on is not compared again.
+        boolean sameText = b != null && a.text().equals(b.text());
+        compareText(a.text(), i <= sentinelLimit && !sameText, Walk.classified(a.role()) && !(sameText && classifiedBefore), found);
+      }
+    }
+  }
+
+  private void compareText(String text, boolean sentinel, boolean classified, Map<ChangedLine, Set<String>> found) {
+    if (sentinel && !change.surelySame(SiglistKind.SENTINELS, text)) {
+      recordVerdict(sentinelVerdicts.get(text), text, text, found);
+    }
+    if (classified && !(change.surelySame(SiglistKind.IRRELEVANT, text) && change.surelySame(SiglistKind.PREFIX, text))) {
+      ClassifiedVerdicts verdicts = classifiedVerdicts.get(text);
+      recordVerdict(verdicts.irrelevant(), text, text, found);
+      recordVerdict(verdicts.prefix(), text, text, found);
     }
   }
 
@@ -240,9 +251,8 @@ public final class Explainer {
     return step == null ? null : step.text();
   }
 
-  /** Records the changed lines that make {@code subject} part of a list on one side only. */
-  private void compare(SiglistKind kind, String subject, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
-    Verdict verdict = verdicts.get(kind.ordinal()).get(subject);
+  /** Records the changed lines that {@code verdict} found make a text part of a list on one side only. */
+  private static void recordVerdict(Verdict verdict, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
     if (verdict.timeout() != null) {
       throw verdict.timeout();
     }
@@ -260,6 +270,15 @@ public final class Explainer {
    */
   private record Verdict(ChangedLine added, List<ChangedLine> removed, UnsignableCrashException timeout) {
     static final Verdict NONE = new Verdict(null, List.of(), null);
+  }
+
+  /** The irrelevant and the prefix list's verdicts for a text, which a classified frame is tested on together. */
+  private record ClassifiedVerdicts(Verdict irrelevant, Verdict prefix) {}
+
+  private ClassifiedVerdicts classifiedVerdicts(String text) {
+    Verdict irrelevant = verdict(SiglistKind.IRRELEVANT, text);
+    // A timeout fails the crash before the prefix list's verdict is read: it is not searched for.
+    return new ClassifiedVerdicts(irrelevant, irrelevant.timeout() != null ? Verdict.NONE : verdict(SiglistKind.PREFIX, text));
   }
 
   private Verdict verdict(SiglistKind kind, String subject) {

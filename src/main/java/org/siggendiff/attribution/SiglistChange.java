@@ -87,18 +87,30 @@ public final class SiglistChange {
   }
 
   /**
+   * Whether the two sides surely answer the same for {@code text}, known without a regex: the
+   * candidate leaves the list alone, or the list is the sentinels, compared by text, and no
+   * changed sentinel is {@code text}. Cheaper than a lookup in a memo of every frame.
+   */
+  boolean surelySame(SiglistKind kind, String text) {
+    Set<String> plus = addedTexts.get(kind.ordinal());
+    Set<String> minus = removedTexts.get(kind.ordinal());
+    if (plus.isEmpty() && minus.isEmpty()) {
+      return true;
+    }
+    return kind == SiglistKind.SENTINELS && !plus.contains(text) && !minus.contains(text);
+  }
+
+  /**
    * Whether the two sides may answer differently for {@code text}: a changed line matches it on
    * its own, or the list's lines interact. A text no changed line matches is in both lists or in
    * neither, and this asks only the few changed lines, not both whole lists.
    */
   boolean mayDiffer(SiglistKind kind, String text) {
-    Set<String> plus = addedTexts.get(kind.ordinal());
-    Set<String> minus = removedTexts.get(kind.ordinal());
-    if (plus.isEmpty() && minus.isEmpty()) {
+    if (surelySame(kind, text)) {
       return false;
     }
     if (kind == SiglistKind.SENTINELS) {
-      return plus.contains(text) || minus.contains(text);
+      return true;
     }
     Optional<SiglistMatcher> matcher = changedMatchers.get(kind.ordinal());
     try {
