@@ -42,6 +42,8 @@ public final class LineUsage {
   /** A frame's sides in {@link #seen}: tested on the baseline's frames, on the candidate's. */
   private static final int BEFORE = 1;
   private static final int AFTER = 2;
+  /** In place of a frame's sides in {@link #observe}, when the baseline's loop did not look it up. */
+  private static final int NOT_LOOKED_UP = -1;
 
   private final SiglistChange change;
   private final List<ListLine> added = new ArrayList<>();
@@ -58,6 +60,13 @@ public final class LineUsage {
   private final Map<String, String> timedOutAfter = new ConcurrentHashMap<>();
   private final String[] addedPrefixes;
   private final String[] removedPrefixes;
+  /**
+   * The characters the added and the removed lines' literal starts begin with, each once; null
+   * when a line has no literal start. A frame that starts with none of them is passed over
+   * without being looked up: the few lines of a weekly change start with few characters.
+   */
+  private final String addedFirstChars;
+  private final String removedFirstChars;
 
   /** A changed line and the text every match of it starts with ({@link #literalPrefix}). */
   private record PrefixedLine(ListLine line, String prefix) {
@@ -99,6 +108,21 @@ public final class LineUsage {
     }
     addedPrefixes = added.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
     removedPrefixes = removed.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
+    addedFirstChars = firstChars(addedPrefixes);
+    removedFirstChars = firstChars(removedPrefixes);
+  }
+
+  private static String firstChars(String[] prefixes) {
+    StringBuilder chars = new StringBuilder();
+    for (String prefix : prefixes) {
+      if (prefix.isEmpty()) {
+        return null;
+      }
+      if (chars.indexOf(prefix.substring(0, 1)) < 0) {
+        chars.append(prefix.charAt(0));
+      }
+    }
+    return chars.toString();
   }
 
   /**
@@ -152,6 +176,13 @@ public final class LineUsage {
     int[] known = same ? new int[baselineFrames.size()] : null;
     for (int i = 0; i < baselineFrames.size(); i++) {
       String frame = baselineFrames.get(i);
+      if (!mayStart(frame, removedFirstChars)) {
+        // No removed line can match it, so it is neither tested nor failed here.
+        if (same) {
+          known[i] = NOT_LOOKED_UP;
+        }
+        continue;
+      }
       int sides = sidesSeen(frame);
       if (same) {
         known[i] = sides;
@@ -166,7 +197,10 @@ public final class LineUsage {
     }
     for (int i = 0; i < candidateFrames.size(); i++) {
       String frame = candidateFrames.get(i);
-      int sides = same ? known[i] : sidesSeen(frame);
+      if (!mayStart(frame, addedFirstChars)) {
+        continue;
+      }
+      int sides = same && known[i] != NOT_LOOKED_UP ? known[i] : sidesSeen(frame);
       if ((sides & AFTER) == 0 && firstTime(frame, AFTER)) {
         if (mayMatch(frame, addedPrefixes)) {
           test(frame, addedByKind, change.candidate(), timedOutAfter, true);
@@ -246,6 +280,11 @@ public final class LineUsage {
    * the lines a change touches are few, and a lookup of a frame (a memo's own text, its hash
    * kept) costs less than testing it against hundreds of prefixes.
    */
+  /** Whether {@code frame} starts with one of {@code firstChars}, or they are null (any frame may match). */
+  private static boolean mayStart(String frame, String firstChars) {
+    return firstChars == null || (!frame.isEmpty() && firstChars.indexOf(frame.charAt(0)) >= 0);
+  }
+
   private static boolean mayMatch(String frame, String[] prefixes) {
     for (String prefix : prefixes) {
       if (frame.startsWith(prefix)) {

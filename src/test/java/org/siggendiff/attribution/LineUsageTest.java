@@ -83,6 +83,19 @@ class LineUsageTest {
   }
 
   @Test
+  void aFrameTheOtherSidesLinesPassOverIsStillTestedOnItsOwnSide() throws Exception {
+    // Removed lines start with O and an emoji's first half, added ones with N: each side passes
+    // over the frames the other side's lines would test, and an empty frame on both.
+    LineUsage usage = new LineUsage(new SiglistChange(set("base", "Old::.*\n\uD83D\uDE00::x\n"), set("cand", "New::.*\n")));
+
+    usage.observe(List.of("New::A", "", "\uD83D\uDE00::x", "Old::B"), List.of("New::A", "", "\uD83D\uDE00::x", "Old::B"));
+
+    List<String> described = new ArrayList<>();
+    usage.frameCounts().forEach((line, count) -> described.add(line.change() + line.text() + "=" + count));
+    assertEquals(List.of("-Old::.*=1", "-\uD83D\uDE00::x=1", "+New::.*=1"), described);
+  }
+
+  @Test
   void theLiteralStartStopsAtTheFirstCharacterWithAMeaning() throws Exception {
     assertEquals("abc", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "abcd?::x")));
     assertEquals("moz", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "moz\\.dll")));
