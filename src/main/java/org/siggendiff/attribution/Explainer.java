@@ -223,7 +223,8 @@ public final class Explainer {
         // Most steps have the same text on both sides, and a text's verdicts are its own: what
         // the baseline's step was compared on is not compared again.
         boolean sameText = b != null && a.text().equals(b.text());
-        compareText(a.text(), i <= sentinelLimit && !sameText, Walk.classified(a.role()) && !(sameText && classifiedBefore), found);
+        boolean classifiedAfter = Walk.classified(a.role());
+        compareText(a.text(), i <= sentinelLimit && !sameText, classifiedAfter && !(sameText && classifiedBefore), found);
       }
     }
   }

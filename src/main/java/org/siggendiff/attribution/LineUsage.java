@@ -274,17 +274,18 @@ public final class LineUsage {
     }
   }
 
-  /**
-   * Whether a frame starts with the literal start of some line: no line can match it
-   * otherwise. Asked after the frames seen before: the frames of a run repeat far more than
-   * the lines a change touches are few, and a lookup of a frame (a memo's own text, its hash
-   * kept) costs less than testing it against hundreds of prefixes.
-   */
   /** Whether {@code frame} starts with one of {@code firstChars}, or they are null (any frame may match). */
   private static boolean mayStart(String frame, String firstChars) {
     return firstChars == null || (!frame.isEmpty() && firstChars.indexOf(frame.charAt(0)) >= 0);
   }
 
+  /**
+   * Whether a frame starts with the literal start of some line: no line can match it
+   * otherwise. Asked after the frames seen before (past {@link #mayStart}'s first character):
+   * the frames of a run repeat far more than the lines a change touches are few, and a lookup
+   * of a frame (a memo's own text, its hash kept) costs less than testing it against hundreds
+   * of prefixes.
+   */
   private static boolean mayMatch(String frame, String[] prefixes) {
     for (String prefix : prefixes) {
       if (frame.startsWith(prefix)) {
