@@ -5,6 +5,7 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.siggendiff.crashstats.ApiToken;
 import org.siggendiff.crashstats.CrashStatsClient;
+import org.siggendiff.report.ReportLinks;
 import org.siggendiff.report.TerminalText;
 import picocli.CommandLine.Option;
 
@@ -71,6 +72,15 @@ final class ApiOptions implements Validated {
       throw new UsageError("--api-url is not an http(s) URL");
     }
     return url;
+  }
+
+  /** Where crash IDs link to: {@code reportUrl} (--report-url) when given, else the report page of the --api-url host. */
+  ReportLinks reportLinks(String reportUrl) throws UsageError {
+    try {
+      return reportUrl != null ? ReportLinks.of(reportUrl) : ReportLinks.forApi(apiUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
   }
 
   /**

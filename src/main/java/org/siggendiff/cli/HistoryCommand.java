@@ -97,7 +97,7 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError("--format must be text, markdown or jsonl, not " + TerminalText.clean(format));
     }
-    ReportLinks links = links();
+    ReportLinks links = crashStats.api.reportLinks(reportUrl);
     List<CrashIdInput.Entry> entries = List.of();
     if (!crashIds.isEmpty()) {
       entries = CrashIdInput.fromArguments(crashIds);
@@ -158,15 +158,6 @@ final class HistoryCommand implements Callable<Integer> {
         + stats.skipped());
     lines.forEach(line -> context.err().println(TerminalText.clean(line)));
     context.err().flush();
-  }
-
-  /** The crash links: --report-url, else the report page of the --api-url host, as the diff's. */
-  private ReportLinks links() throws UsageError {
-    try {
-      return reportUrl != null ? ReportLinks.of(reportUrl) : ReportLinks.forApi(crashStats.api.apiUrl);
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(e.getMessage());
-    }
   }
 
   /** Parses {@code PATH@A..B} and reads the range; a bad one is a usage error. */

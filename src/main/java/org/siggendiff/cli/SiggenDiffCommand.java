@@ -33,7 +33,6 @@ import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportFile;
 import org.siggendiff.report.ReportFormat;
-import org.siggendiff.report.ReportLinks;
 import org.siggendiff.report.ReportOptions;
 import org.siggendiff.report.RowWriter;
 import org.siggendiff.report.SummaryJson;
@@ -149,7 +148,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     shard();
     OptionBounds.check("--days", impactDays, 1, 365);
     OptionBounds.check("--max-chars", maxChars, ReportOptions.MIN_MAX_CHARS, 100_000_000);
-    links();
+    crashStats.api.reportLinks(reportUrl);
     if (impact && crashStats.offline) {
       throw new UsageError("--impact asks Crash Stats and cannot be used with --offline");
     }
@@ -208,7 +207,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       ObjectNode extra = JsonNodeFactory.instance.objectNode();
       ProductionImpact sample = new ProductionImpact();
       ReportOptions options = new ReportOptions(
-          verbose, csvRaw, differentOnly, links(), maxChars, ReportOptions.DEFAULT_EXPLANATIONS);
+          verbose, csvRaw, differentOnly, crashStats.api.reportLinks(reportUrl), maxChars, ReportOptions.DEFAULT_EXPLANATIONS);
       boolean looksUp = stdin != null || !crashIds.isEmpty() || corpus.namesCrashIds();
       DiffSession session = new DiffSession(baselineSource, candidateSource, raw.source(crashStats, opened, rawCrashes),
           crashStats.jobsFor(looksUp), reportFormat.explanations(options), share);
@@ -335,15 +334,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       return fs.getReason();
     }
     return e.getMessage() != null ? e.getMessage() : e.toString();
-  }
-
-  /** The report links: --report-url, else the report page of the --api-url host. */
-  private ReportLinks links() throws UsageError {
-    try {
-      return reportUrl != null ? ReportLinks.of(reportUrl) : ReportLinks.forApi(crashStats.api.apiUrl);
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(e.getMessage());
-    }
   }
 
   private ReportFile reportFile() throws UsageError {
