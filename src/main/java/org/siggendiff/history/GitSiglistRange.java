@@ -1,5 +1,6 @@
 package org.siggendiff.history;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
+import org.siggendiff.sources.Git;
 
 /**
  * The commits of a local git range that change the siglists, and the siglists around each.
@@ -55,7 +57,7 @@ public final class GitSiglistRange {
   }
 
   private SiglistRange read(String from, String to, boolean firstParent) throws HistoryException {
-    Git.Result top = git.run(List.of("rev-parse", "--show-prefix"));
+    Git.Result top = git(List.of("rev-parse", "--show-prefix"));
     if (top.status() != 0) {
       throw new HistoryException(spec + ": " + checkout + " is not a git repository");
     }
@@ -75,7 +77,7 @@ public final class GitSiglistRange {
     args.add(start + ".." + end);
     args.add("--");
     paths.forEach(path -> args.add(":(top,literal)" + path));
-    Git.Result log = git.run(args);
+    Git.Result log = git(args);
     if (log.status() != 0) {
       throw new HistoryException(spec + ": git log failed: " + log.error());
     }
@@ -105,7 +107,7 @@ public final class GitSiglistRange {
     if (ref.isEmpty() || ref.startsWith("-") || ref.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new HistoryException(spec + ": not a git ref: " + ref);
     }
-    Git.Result result = git.run(List.of("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"));
+    Git.Result result = git(List.of("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"));
     String sha = result.text().strip();
     if (result.status() != 0 || !SHA.matcher(sha).matches()) {
       throw new HistoryException(spec + ": git cannot find commit " + ref + " in " + checkout);
@@ -119,13 +121,25 @@ public final class GitSiglistRange {
       List<String> candidate = Arrays.stream(SiglistKind.values()).map(kind -> folder + kind.fileName()).toList();
       StringBuilder input = new StringBuilder();
       candidate.forEach(path -> input.append(sha).append(':').append(path).append('\n'));
-      Git.Result result = git.run(List.of("cat-file", "--batch-check=%(objecttype)"), input.toString().getBytes(StandardCharsets.UTF_8));
+      Git.Result result = git(List.of("cat-file", "--batch-check=%(objecttype)"), input.toString().getBytes(StandardCharsets.UTF_8));
       List<String> types = result.text().lines().toList();
       if (result.status() == 0 && types.size() == candidate.size() && types.stream().allMatch("blob"::equals)) {
         return Optional.of(candidate);
       }
     }
     return Optional.empty();
+  }
+
+  private Git.Result git(List<String> args) throws HistoryException {
+    return git(args, new byte[0]);
+  }
+
+  private Git.Result git(List<String> args, byte[] input) throws HistoryException {
+    try {
+      return git.run(args, input);
+    } catch (IOException e) {
+      throw new HistoryException(e.getMessage());
+    }
   }
 
   private static List<HistoryCommit> parseLog(String text) throws HistoryException {
@@ -155,7 +169,7 @@ public final class GitSiglistRange {
     for (String sha : asked) {
       paths.forEach(path -> input.append(sha).append(':').append(path).append('\n'));
     }
-    Git.Result result = git.run(List.of("cat-file", "--batch-check=%(objectname) %(objecttype)"), input.toString().getBytes(StandardCharsets.UTF_8));
+    Git.Result result = git(List.of("cat-file", "--batch-check=%(objectname) %(objecttype)"), input.toString().getBytes(StandardCharsets.UTF_8));
     List<String> lines = result.text().lines().toList();
     if (result.status() != 0 || lines.size() != asked.size() * paths.size()) {
       throw new HistoryException(spec + ": git cat-file failed: " + result.error());
@@ -207,7 +221,7 @@ public final class GitSiglistRange {
   private Map<String, byte[]> catFile(Set<String> objects) throws HistoryException {
     StringBuilder input = new StringBuilder();
     objects.forEach(id -> input.append(id).append('\n'));
-    Git.Result result = git.run(List.of("cat-file", "--batch"), input.toString().getBytes(StandardCharsets.US_ASCII));
+    Git.Result result = git(List.of("cat-file", "--batch"), input.toString().getBytes(StandardCharsets.US_ASCII));
     byte[] out = result.bytes();
     Map<String, byte[]> contents = new HashMap<>();
     int at = 0;
