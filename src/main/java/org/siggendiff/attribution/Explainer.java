@@ -10,7 +10,6 @@ import java.util.Set;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.py.Memo;
-import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.signature.SignatureGenerator;
@@ -94,7 +93,7 @@ public final class Explainer {
    *     frames, in a walk or in finding which line matched
    */
   public CrashExplanation explain(CrashData crash, String productionSignature) {
-    SignatureTrace candidateTrace = trace(candidate, crash);
+    SignatureTrace candidateTrace = candidate.generator().trace(crash);
     SideExplanation candidateSide = side(candidate.source(), candidateTrace, candidateLines);
     if (baseline == null) {
       return new CrashExplanation(null, candidateSide, null);
@@ -105,7 +104,7 @@ public final class Explainer {
       Cause cause = production.signature().equals(candidateSide.signature()) ? null : productionCause();
       return new CrashExplanation(production, candidateSide, cause);
     }
-    SignatureTrace baselineTrace = trace(baseline, crash);
+    SignatureTrace baselineTrace = baseline.generator().trace(crash);
     SideExplanation baselineSide = side(baseline.source(), baselineTrace, baselineLines);
     Cause cause =
         baselineSide.signature().equals(candidateSide.signature()) ? null : attribute(baselineTrace, candidateTrace);
@@ -125,16 +124,7 @@ public final class Explainer {
     if (baseline.isProduction()) {
       return productionCause();
     }
-    return attribute(trace(baseline, crash), trace(candidate, crash));
-  }
-
-  /** The traced walk; a siglist timeout in it fails the crash as {@link SignatureGenerator#generate} fails it. */
-  private static SignatureTrace trace(Side side, CrashData crash) {
-    try {
-      return side.generator().trace(crash);
-    } catch (SiglistTimeoutException e) {
-      throw SiglistLines.timedOut(e);
-    }
+    return attribute(baseline.generator().trace(crash), candidate.generator().trace(crash));
   }
 
   private static Cause productionCause() {

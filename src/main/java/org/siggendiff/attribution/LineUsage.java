@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
-import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.internal.stack.LogLine;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.signature.SignatureGenerator;
@@ -142,12 +141,7 @@ public final class LineUsage {
     if (!ranWatchDog(result)) {
       return extra;
     }
-    SignatureTrace trace;
-    try {
-      trace = generator.trace(crash);
-    } catch (SiglistTimeoutException e) {
-      throw SiglistLines.timedOut(e);
-    }
+    SignatureTrace trace = generator.trace(crash);
     List<String> frames = new ArrayList<>();
     for (SignatureTrace.ThreadWalk walk : trace.walks()) {
       if (walk.walk() != null) {
@@ -269,7 +263,7 @@ public final class LineUsage {
     if (!timedOut.isEmpty()) {
       String message = timedOut.get(frame);
       if (message != null) {
-        throw new UnsignableCrashException(SiglistLines.TIMEOUT_KIND, message, null);
+        throw new UnsignableCrashException(UnsignableCrashException.SIGLIST_TIMEOUT, message, null);
       }
     }
   }

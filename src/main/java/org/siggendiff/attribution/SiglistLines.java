@@ -27,9 +27,6 @@ import org.siggendiff.siglist.SiglistSet;
  * question then throws {@link UnsignableCrashException}, as generation does, naming the line.
  */
 final class SiglistLines {
-  /** The kind {@link UnsignableCrashException} is thrown with, as {@link org.siggendiff.signature.SignatureGenerator}'s. */
-  static final String TIMEOUT_KIND = "siglist timeout";
-
   private final SiglistSet set;
   private final Map<SiglistKind, List<ListLine>> lines = new EnumMap<>(SiglistKind.class);
   private final Map<SiglistKind, AtomicReferenceArray<Optional<SiglistMatcher>>> matchers = new EnumMap<>(SiglistKind.class);
@@ -176,8 +173,8 @@ final class SiglistLines {
   }
 
   /** A siglist timeout as the crash's failure, worded as generation words it. */
-  static UnsignableCrashException timedOut(SiglistTimeoutException e) {
-    return new UnsignableCrashException(TIMEOUT_KIND, e.getMessage(), e);
+  private static UnsignableCrashException timedOut(SiglistTimeoutException e) {
+    return new UnsignableCrashException(UnsignableCrashException.SIGLIST_TIMEOUT, e.getMessage(), e);
   }
 
   /**

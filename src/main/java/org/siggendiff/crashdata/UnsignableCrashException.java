@@ -9,10 +9,13 @@ package org.siggendiff.crashdata;
 public final class UnsignableCrashException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The kind of a crash on one of whose frames a siglist line ran out of time. */
+  public static final String SIGLIST_TIMEOUT = "siglist timeout";
+
   private final String kind;
 
   /**
-   * @param kind a short label to group failures by, such as {@code "siglist timeout"}
+   * @param kind a short label to group failures by, such as {@link #SIGLIST_TIMEOUT}
    * @param message what happened and where, for people
    */
   public UnsignableCrashException(String kind, String message, Throwable cause) {

@@ -74,17 +74,31 @@ public final class SignatureGenerator {
         }
       }
     } catch (SiglistTimeoutException e) {
-      throw new UnsignableCrashException("siglist timeout", e.getMessage(), e);
+      throw timedOut(e);
     }
     return resultOf(result);
+  }
+
+  private static UnsignableCrashException timedOut(SiglistTimeoutException e) {
+    return new UnsignableCrashException(UnsignableCrashException.SIGLIST_TIMEOUT, e.getMessage(), e);
   }
 
   /**
    * Runs the pipeline as {@link #generate} does, recording each rule that ran and tracing the
    * C signature walks it made, from the frames generation normalized (a rule that raised is
    * walked again). Costs more than generating; for explaining, not for generating in bulk.
+   *
+   * @throws UnsignableCrashException when a siglist line timed out on one of the crash's frames
    */
   public SignatureTrace trace(CrashData crashData) {
+    try {
+      return traced(crashData);
+    } catch (SiglistTimeoutException e) {
+      throw timedOut(e);
+    }
+  }
+
+  private SignatureTrace traced(CrashData crashData) {
     ResultBuilder result = ResultBuilder.forTracing();
     List<SignatureTrace.RuleStep> steps = new ArrayList<>();
     List<SignatureTrace.ThreadWalk> walks = new ArrayList<>();

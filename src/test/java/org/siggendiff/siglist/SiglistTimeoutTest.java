@@ -66,7 +66,7 @@ class SiglistTimeoutTest {
   }
 
   @Test
-  void theGeneratorFailsTheCrashWithTheFileAndLineAndTheNextCrashIsSigned(@TempDir Path dir) throws Exception {
+  void theGeneratorFailsTheCrashWithTheFileAndLineWhenGeneratingOrTracingAndTheNextCrashIsSigned(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("irrelevant_signature_re.txt"), "abort\n");
     Files.writeString(dir.resolve("prefix_signature_re.txt"), "# evil\nmalloc\n(.*a){25}$\n");
     Files.writeString(dir.resolve("signature_sentinels.txt"), "_purecall\n");
@@ -79,7 +79,12 @@ class SiglistTimeoutTest {
     assertTrue(
         e.getMessage().startsWith("siglist pattern timed out: " + dir.resolve("prefix_signature_re.txt") + ":3 (on frame 'aaaa"),
         e.getMessage());
+    // Tracing is API too: it fails the crash the same way, not with the matcher's own exception.
+    UnsignableCrashException traced = assertThrows(UnsignableCrashException.class, () -> generator.trace(stack(EVIL_FRAME)));
+    assertEquals(UnsignableCrashException.SIGLIST_TIMEOUT, traced.kind());
+    assertEquals(e.getMessage(), traced.getMessage());
     assertEquals("malloc | Foo", generator.generate(stack("malloc", "Foo")).signature());
+    assertEquals("malloc | Foo", generator.trace(stack("malloc", "Foo")).result().signature());
   }
 
   /**
