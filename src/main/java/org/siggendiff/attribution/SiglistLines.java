@@ -55,10 +55,6 @@ final class SiglistLines {
     return interacting.get(kind);
   }
 
-  public SiglistSet set() {
-    return set;
-  }
-
   /** The effective lines of a list, in file order. */
   public List<ListLine> lines(SiglistKind kind) {
     return lines.get(kind);
@@ -104,17 +100,6 @@ final class SiglistLines {
       sentinelSet = set;
     }
     return set;
-  }
-
-  /** Every line of the list that matches {@code text} on its own, in file order; throws as {@link #firstMatch} does. */
-  public List<ListLine> allMatches(SiglistKind kind, String text) {
-    List<ListLine> found = new ArrayList<>();
-    for (ListLine line : lines.get(kind)) {
-      if (matches(line, text)) {
-        found.add(line);
-      }
-    }
-    return found;
   }
 
   /**

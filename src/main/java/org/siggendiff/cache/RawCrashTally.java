@@ -30,14 +30,6 @@ public final class RawCrashTally {
     }
   }
 
-  public synchronized long fetched() {
-    return fetched;
-  }
-
-  public synchronized long cached() {
-    return cached;
-  }
-
   /** Failures in crash ID order, since lookups end in any order. */
   public synchronized List<RawCrashResult.Failed> failures() {
     return failures.stream().sorted(Comparator.comparing(RawCrashResult.Failed::id)).toList();

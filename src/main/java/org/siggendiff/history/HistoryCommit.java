@@ -37,8 +37,4 @@ public record HistoryCommit(String sha, List<String> parents, String date, Strin
   public String shortSha() {
     return sha.substring(0, Math.min(12, sha.length()));
   }
-
-  public boolean isMerge() {
-    return parents.size() > 1;
-  }
 }
