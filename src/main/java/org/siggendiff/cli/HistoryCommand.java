@@ -3,7 +3,6 @@ package org.siggendiff.cli;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -121,7 +120,7 @@ final class HistoryCommand implements Callable<Integer> {
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
       Progress reading = new Progress(context.err(), "siggen-diff history: crashes", corpora.isEmpty() ? entries.size() : -1,
           context.errIsTerminal());
-      Iterator<DiffInput> inputs = concat(CorpusReader.fromEntries(entries), corpus);
+      Iterator<DiffInput> inputs = corpus.after(entries);
       boolean looksUp = !entries.isEmpty() || corpus.namesCrashIds();
       HistoryCrashes.Read read = new HistoryCrashes(opened.source(), crashStats.jobsFor(looksUp)).read(inputs, reading::advance, stop);
       reading.finish();
@@ -165,28 +164,23 @@ final class HistoryCommand implements Callable<Integer> {
     if (siglists.startsWith("github:")) {
       return githubRange(siglists.substring("github:".length()));
     }
-    for (int at = siglists.lastIndexOf('@'); at > 0; at = siglists.lastIndexOf('@', at - 1)) {
-      Path checkout = Path.of(siglists.substring(0, at));
-      if (!Files.isDirectory(checkout)) {
-        continue;
-      }
-      String range = siglists.substring(at + 1);
-      int dots = range.indexOf("..");
-      if (dots < 0) {
-        throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": give a range, PATH@A..B");
-      }
-      String from = range.substring(0, dots);
-      String to = range.substring(dots + 2);
-      if (to.startsWith(".")) {
-        throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": A...B is not a history; use A..B");
-      }
-      try {
-        return GitSiglistRange.read(checkout, siglists, from, to, firstParent);
-      } catch (HistoryException e) {
-        throw new UsageError(e.problems().stream().map(problem -> "--siglists " + TerminalText.clean(problem)).toList());
-      }
+    SiglistResolver.CheckoutRef checkoutRef = SiglistResolver.checkoutRef(siglists).orElseThrow(() -> new UsageError(
+        "--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout"));
+    String range = checkoutRef.ref();
+    int dots = range.indexOf("..");
+    if (dots < 0) {
+      throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": give a range, PATH@A..B");
     }
-    throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout");
+    String from = range.substring(0, dots);
+    String to = range.substring(dots + 2);
+    if (to.startsWith(".")) {
+      throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": A...B is not a history; use A..B");
+    }
+    try {
+      return GitSiglistRange.read(checkoutRef.checkout(), siglists, from, to, firstParent);
+    } catch (HistoryException e) {
+      throw new UsageError(e.problems().stream().map(problem -> "--siglists " + TerminalText.clean(problem)).toList());
+    }
   }
 
   /** {@code github:A..B}: the range listed by GitHub, each siglist version fetched once into the cache. */
@@ -205,19 +199,5 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (SiglistSourceException | HistoryException e) {
       throw new UsageError("--siglists " + TerminalText.clean(e.getMessage()));
     }
-  }
-
-  private static <T> Iterator<T> concat(Iterator<? extends T> first, Iterator<? extends T> second) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return first.hasNext() || second.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return first.hasNext() ? first.next() : second.next();
-      }
-    };
   }
 }

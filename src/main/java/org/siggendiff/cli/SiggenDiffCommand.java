@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -216,7 +215,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       boolean broken;
       try (ReportFile file = output == null ? null : reportFile()) {
         DiffSession.Outcome outcome = session.run(
-            stdin != null ? stdin : concat(CorpusReader.fromEntries(entries), corpus),
+            stdin != null ? stdin : corpus.after(entries),
             inputCount,
             () -> {
               writer[0] = reportFormat.open(file != null ? file.writer() : context.out(), baselineSource, candidateSource, options);
@@ -366,19 +365,5 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   private SiglistResolver resolver() throws UsageError {
     return github.resolver(
         crashStats.cacheDir(context), crashStats.offline, warning -> context.err().println("siggen-diff: " + TerminalText.clean(warning)));
-  }
-
-  private static <T> Iterator<T> concat(Iterator<? extends T> first, Iterator<? extends T> second) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return first.hasNext() || second.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return first.hasNext() ? first.next() : second.next();
-      }
-    };
   }
 }

@@ -262,6 +262,22 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     return entries.stream().map(DiffInput::of).iterator();
   }
 
+  /** The crash IDs given on the command line first, then this corpus' documents. */
+  public Iterator<DiffInput> after(List<CrashIdInput.Entry> entries) {
+    Iterator<DiffInput> first = fromEntries(entries);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return first.hasNext() || CorpusReader.this.hasNext();
+      }
+
+      @Override
+      public DiffInput next() {
+        return first.hasNext() ? first.next() : CorpusReader.this.next();
+      }
+    };
+  }
+
   @Override
   public void close() throws IOException {
     if (lines != null) {

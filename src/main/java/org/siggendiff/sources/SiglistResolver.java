@@ -164,14 +164,29 @@ public final class SiglistResolver {
       Path folder = Files.isDirectory(inCheckout) ? inCheckout : path;
       return new ResolvedSiglists(spec, Optional.empty(), Optional.of(load(folder, spec)));
     }
-    for (int at = spec.lastIndexOf('@'); at > 0; at = spec.lastIndexOf('@', at - 1)) {
-      Path checkout = expandHome(spec.substring(0, at));
-      if (Files.isDirectory(checkout)) {
-        return gitRef(spec, checkout, spec.substring(at + 1));
-      }
+    Optional<CheckoutRef> checkoutRef = checkoutRef(spec);
+    if (checkoutRef.isPresent()) {
+      return gitRef(spec, checkoutRef.get().checkout(), checkoutRef.get().ref());
     }
     throw new SiglistSourceException(
         spec + ": no such folder; a source is DIR, PATH@REF, github:REF, github:pull/N or production");
+  }
+
+  /** A {@code PATH@REF} source: a git checkout, and what follows its {@code @}. */
+  public record CheckoutRef(Path checkout, String ref) {}
+
+  /**
+   * Splits {@code PATH@REF} at the last {@code @} whose left part is a folder, {@code ~}
+   * expanded, so that a folder with an {@code @} in its name still works; empty when there is none.
+   */
+  public static Optional<CheckoutRef> checkoutRef(String spec) {
+    for (int at = spec.lastIndexOf('@'); at > 0; at = spec.lastIndexOf('@', at - 1)) {
+      Path checkout = expandHome(spec.substring(0, at));
+      if (Files.isDirectory(checkout)) {
+        return Optional.of(new CheckoutRef(checkout, spec.substring(at + 1)));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Path expandHome(String path) {
