@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.siggendiff.attribution.CrashExplanation;
 import org.siggendiff.attribution.ExplainedFrame;
 import org.siggendiff.attribution.ExplainedWalk;
-import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.cache.RawCrashes;
@@ -42,9 +41,7 @@ public final class ExplanationText {
     if (explanation.cause() != null) {
       if (explanation.cause().isLine()) {
         out.add("  cause:");
-        for (LineCause line : explanation.cause().lines()) {
-          out.add("    " + line.line() + "  (frames: " + String.join(", ", line.frames()) + ")");
-        }
+        CauseText.lines(explanation.cause()).forEach(line -> out.add("    " + line));
       } else {
         out.add("  cause: " + explanation.cause().notALine());
       }

@@ -2,7 +2,6 @@ package org.siggendiff.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import org.siggendiff.attribution.LineCause;
 import org.siggendiff.history.HistoryCommit;
 import org.siggendiff.history.SignatureHistory;
 
@@ -31,12 +30,8 @@ final class HistoryTextWriter implements HistoryWriter {
       line("  moves " + commit.moves().size() + (commit.moves().size() == 1 ? " crash" : " crashes"));
       for (SignatureHistory.Move move : commit.moves()) {
         line("  " + move.crashId() + "  \"" + move.baseline() + "\" -> \"" + move.candidate() + "\"");
-        if (move.cause().isLine()) {
-          for (LineCause cause : move.cause().lines()) {
-            line("      " + HistoryWriter.causeLine(cause));
-          }
-        } else {
-          line("      " + move.cause().notALine());
+        for (String cause : CauseText.lines(move.cause())) {
+          line("      " + cause);
         }
       }
     }

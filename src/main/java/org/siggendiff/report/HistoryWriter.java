@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
-import org.siggendiff.attribution.LineCause;
 import org.siggendiff.history.SignatureHistory;
 
 /** Writes a history: per commit, the crashes it moved and the lines responsible; per crash, its timeline. */
@@ -33,11 +32,6 @@ public interface HistoryWriter {
       case MARKDOWN -> new HistoryMarkdownWriter(out, links);
       case JSONL -> new HistoryJsonlWriter(out);
     };
-  }
-
-  /** {@code + file:line text  (frames: a, b)}, as the diff shows a cause line; untrusted text not yet escaped. */
-  static String causeLine(LineCause line) {
-    return line.line() + "  (frames: " + String.join(", ", line.frames()) + ")";
   }
 
   static String bugs(List<String> bugs) {
