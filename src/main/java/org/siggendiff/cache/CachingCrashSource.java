@@ -22,7 +22,7 @@ import org.siggendiff.crashstats.ProcessedCrashCheck;
  * Looks a crash up in memory, then on disk, then asks the remote source and keeps what it
  * gives, in memory and on disk. A disk entry that is corrupt, unreadable, too large, or not the
  * crash asked for counts as missing and is replaced. A crash the disk cannot keep is a failure,
- * and once the disk is full no more crashes are fetched.
+ * and once the cache has no room left (a full disk, a used-up quota) no more crashes are fetched.
  */
 public final class CachingCrashSource implements CrashSource {
   /** Where lookups may go. */
@@ -49,7 +49,7 @@ public final class CachingCrashSource implements CrashSource {
   private volatile Cache<CrashId, byte[]> memory;
   /** Each thread's buffer for disk entries: a crash is parsed before the thread reads the next. */
   private final ThreadLocal<ReadBuffer> buffers = ThreadLocal.withInitial(ReadBuffer::new);
-  /** Set by the first write that found the disk full: why no more crashes are fetched. */
+  /** Set by the first write that found no room left: why no more crashes are fetched. */
   private final AtomicReference<String> diskFull = new AtomicReference<>();
 
   /**
@@ -130,9 +130,10 @@ public final class CachingCrashSource implements CrashSource {
     try {
       disk.write(id, found.json(), remoteUsesToken);
     } catch (IOException e) {
-      if (DiskCache.isDiskFull(e)) {
-        diskFull.compareAndSet(null, "the cache disk is full (No space left on device); stopped fetching");
-        return new Failed(id, FailureKind.CACHE_WRITE_FAILED, "the cache disk is full (No space left on device)");
+      Optional<String> noRoom = DiskCache.noRoom(e);
+      if (noRoom.isPresent()) {
+        diskFull.compareAndSet(null, noRoom.get() + "; stopped fetching");
+        return new Failed(id, FailureKind.CACHE_WRITE_FAILED, noRoom.get());
       }
       return new Failed(id, FailureKind.CACHE_WRITE_FAILED, "cannot write to the cache (" + describe(e) + ")");
     }
@@ -140,7 +141,7 @@ public final class CachingCrashSource implements CrashSource {
     return fetched;
   }
 
-  /** Why no more crashes are fetched, if the disk filled up. */
+  /** Why no more crashes are fetched, if the cache ran out of room. */
   public Optional<String> stopped() {
     return Optional.ofNullable(diskFull.get());
   }
@@ -149,7 +150,7 @@ public final class CachingCrashSource implements CrashSource {
   private String describe(IOException e) {
     if (e instanceof FileSystemException fileSystem && fileSystem.getFile() != null) {
       Path file = Path.of(fileSystem.getFile());
-      if (file.getFileName() != null && file.getFileName().toString().startsWith(".tmp-") && file.getParent() != null) {
+      if (file.getFileName() != null && file.getFileName().toString().startsWith(DiskCache.TEMPORARY_PREFIX) && file.getParent() != null) {
         // A temporary file's random name would make every crash's reason different.
         file = file.getParent();
       }

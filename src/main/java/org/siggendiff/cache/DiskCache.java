@@ -49,7 +49,8 @@ public final class DiskCache {
   private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-  private static final String TEMPORARY_PREFIX = ".tmp-";
+  /** How the names of files being written begin. */
+  static final String TEMPORARY_PREFIX = ".tmp-";
   /** A write holds its temporary file for milliseconds; one this old belongs to a dead process. */
   private static final Duration STALE_TEMPORARY = Duration.ofHours(1);
 
@@ -60,16 +61,10 @@ public final class DiskCache {
     }
   }
 
-  /** Writes a file's bytes; a seam for tests of a disk that fills up. */
-  @FunctionalInterface
-  interface FileWriter {
-    void write(Path file, byte[] bytes) throws IOException;
-  }
-
   private final Path root;
   private final boolean posix;
   private final long maxEntryBytes;
-  private final FileWriter writer;
+  private final AtomicFile.Writer writer;
   /**
    * Set once the leftovers of killed runs have been looked for. Looking lists every entry's
    * folder (a second on a cache of a few hundred thousand crashes), so it is done by the first
@@ -82,24 +77,23 @@ public final class DiskCache {
     this(root, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES);
   }
 
-  /** @param maxEntryBytes a larger entry is not read, and counts as unusable */
+  /**
+   * A cache whose first write removes the temporary files of writes that were killed (older than
+   * an hour). A cache that cannot be cleaned, such as a read-only one, is used as it is; opening
+   * one creates nothing.
+   *
+   * @param maxEntryBytes a larger entry is not read, and counts as unusable
+   */
   public DiskCache(Path root, long maxEntryBytes) {
     this(root, maxEntryBytes, Files::write);
   }
 
-  DiskCache(Path root, long maxEntryBytes, FileWriter writer) {
+  /** @param writer writes each file's bytes; a seam for tests of a disk that fills up */
+  DiskCache(Path root, long maxEntryBytes, AtomicFile.Writer writer) {
     this.root = root;
     this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
     this.maxEntryBytes = maxEntryBytes;
     this.writer = writer;
-  }
-
-  /**
-   * Opens a cache whose first write removes the temporary files of writes that were killed
-   * (older than an hour). A cache that cannot be cleaned, such as a read-only one, is used as it is.
-   */
-  public static DiskCache open(Path root, long maxEntryBytes) {
-    return new DiskCache(root, maxEntryBytes);
   }
 
   /** Removes the temporary files last modified before {@code before}; how many it removed. */
@@ -134,18 +128,24 @@ public final class DiskCache {
   }
 
   /**
-   * Whether a write failed because the disk is full: then every later write would fail too.
-   * Java reports ENOSPC only in the message, as a FileSystemException's reason or a plain
-   * IOException's message.
+   * Why a write failed for want of room, when it did (the disk is full, or the user's quota is
+   * used up): then every later write would fail too. Java reports ENOSPC and EDQUOT only in the
+   * message, as a FileSystemException's reason or a plain IOException's message.
    */
-  public static boolean isDiskFull(IOException e) {
+  public static Optional<String> noRoom(IOException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       String said = cause instanceof FileSystemException fileSystem ? fileSystem.getReason() : cause.getMessage();
-      if (said != null && (said.contains("No space left on device") || said.contains("Disk quota exceeded"))) {
-        return true;
+      if (said == null) {
+        continue;
+      }
+      if (said.contains("No space left on device")) {
+        return Optional.of("the cache disk is full (No space left on device)");
+      }
+      if (said.contains("Disk quota exceeded")) {
+        return Optional.of("the cache's disk quota is used up (Disk quota exceeded)");
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   public Path root() {
@@ -284,7 +284,7 @@ public final class DiskCache {
     if (!cleaned.get() && cleaned.compareAndSet(false, true)) {
       removeStaleTemporaryFiles(Instant.now().minus(STALE_TEMPORARY));
     }
-    AtomicFile.replace(folder.resolve(name), bytes, TEMPORARY_PREFIX, writer::write, attributes(FILE));
+    AtomicFile.replace(folder.resolve(name), bytes, TEMPORARY_PREFIX, writer, attributes(FILE));
   }
 
   private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {

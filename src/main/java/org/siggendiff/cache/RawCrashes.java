@@ -81,7 +81,7 @@ public final class RawCrashes {
       try {
         disk.writeRaw(id, had.json());
       } catch (IOException e) {
-        String reason = DiskCache.isDiskFull(e) ? "the cache disk is full (No space left on device)" : "cannot write the raw crash to the cache (" + e.getClass().getSimpleName() + ")";
+        String reason = DiskCache.noRoom(e).orElseGet(() -> "cannot write the raw crash to the cache (" + e.getClass().getSimpleName() + ")");
         return new RawCrashResult.Failed(id, FailureKind.CACHE_WRITE_FAILED, reason);
       }
     }

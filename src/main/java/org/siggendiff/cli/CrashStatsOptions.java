@@ -72,7 +72,7 @@ final class CrashStatsOptions implements Validated {
 
   Opened open(CliContext context) throws UsageError {
     long maxBytes = maxCrashBytes();
-    DiskCache cache = DiskCache.open(cacheDir(context), maxBytes);
+    DiskCache cache = new DiskCache(cacheDir(context), maxBytes);
     if (offline) {
       return new Opened(new CachingCrashSource(cache, null, false, CachingCrashSource.Mode.OFFLINE, CachingCrashSource.DEFAULT_MEMORY_BYTES), null, cache);
     }

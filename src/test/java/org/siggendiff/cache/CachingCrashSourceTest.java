@@ -270,12 +270,15 @@ class CachingCrashSourceTest {
   }
 
   @Test
-  void aFullDiskIsToldByTheReasonTheJdkGives() {
-    assertTrue(DiskCache.isDiskFull(new FileSystemException("/c/x", null, "No space left on device")));
-    assertTrue(DiskCache.isDiskFull(new IOException("No space left on device")));
-    assertTrue(DiskCache.isDiskFull(new IOException("write failed", new IOException("Disk quota exceeded"))));
-    assertFalse(DiskCache.isDiskFull(new FileSystemException("/c/x", null, "Permission denied")));
-    assertFalse(DiskCache.isDiskFull(new IOException((String) null)));
+  void aFullDiskOrQuotaIsToldByTheReasonTheJdkGives() {
+    String full = "the cache disk is full (No space left on device)";
+    assertEquals(Optional.of(full), DiskCache.noRoom(new FileSystemException("/c/x", null, "No space left on device")));
+    assertEquals(Optional.of(full), DiskCache.noRoom(new IOException("No space left on device")));
+    assertEquals(
+        Optional.of("the cache's disk quota is used up (Disk quota exceeded)"),
+        DiskCache.noRoom(new IOException("write failed", new IOException("Disk quota exceeded"))));
+    assertEquals(Optional.empty(), DiskCache.noRoom(new FileSystemException("/c/x", null, "Permission denied")));
+    assertEquals(Optional.empty(), DiskCache.noRoom(new IOException((String) null)));
   }
 
   // Item 8: cache entries are bounded, and what is not a regular file is not read.
@@ -323,7 +326,7 @@ class CachingCrashSourceTest {
     for (Path old : List.of(staleCrash, staleNote, entry)) {
       Files.setLastModifiedTime(old, twoHoursAgo);
     }
-    DiskCache cache = DiskCache.open(folder, 1 << 20);
+    DiskCache cache = new DiskCache(folder, 1 << 20);
     assertTrue(Files.exists(staleCrash), "opening to read lists no folder");
     cache.write(CrashIds.id(8), CrashStatsStub.processedCrash(CrashIds.id(8).value()).getBytes(StandardCharsets.UTF_8), false);
     assertFalse(Files.exists(staleCrash));
@@ -334,7 +337,7 @@ class CachingCrashSourceTest {
 
   @Test
   void openingACacheThatDoesNotExistYetCreatesNothing() {
-    DiskCache.open(folder.resolve("new"), 1 << 20);
+    new DiskCache(folder.resolve("new"), 1 << 20);
     assertFalse(Files.exists(folder.resolve("new")));
   }
 }
