@@ -1,8 +1,6 @@
 package org.siggendiff.report;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,8 +14,6 @@ import org.siggendiff.history.SignatureHistory;
  * candidate, cause}, the cause as in the diff's JSON Lines.
  */
 final class HistoryJsonlWriter implements HistoryWriter {
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-
   private final Writer out;
 
   HistoryJsonlWriter(Writer out) {
@@ -33,15 +29,13 @@ final class HistoryJsonlWriter implements HistoryWriter {
         node.put("commit", c.sha());
         node.put("date", c.date());
         node.put("subject", c.subject());
-        c.bugs().forEach(node.putArray("bugs")::add);
-        if (c.bugs().isEmpty()) {
-          node.putArray("bugs");
-        }
+        ArrayNode bugs = node.putArray("bugs");
+        c.bugs().forEach(bugs::add);
         node.put("crash_id", move.crashId());
         node.put("baseline", move.baseline());
         node.put("candidate", move.candidate());
         node.set("cause", ExplanationJson.cause(move.cause()));
-        out.write(JSON.writeValueAsString(node));
+        out.write(AsciiJson.COMPACT.writeValueAsString(node));
         out.write("\n");
       }
     }

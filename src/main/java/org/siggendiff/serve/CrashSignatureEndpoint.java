@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.TerminalText;
 
 /**
@@ -55,7 +56,7 @@ final class CrashSignatureEndpoint extends Endpoint {
     long deadline = Math.min(start + settings.requestTimeout().toNanos(), server.hardStopNanos());
     ByteArrayOutputStream body = new ByteArrayOutputStream(256 + jobs.size() * 512);
     long failed = 0;
-    try (JsonGenerator out = Replies.JSON.createGenerator(body)) {
+    try (JsonGenerator out = AsciiJson.COMPACT.createGenerator(body)) {
       out.writeStartObject();
       out.writeArrayFieldStart("results");
       for (int i = 0; i < jobs.size(); i++) {

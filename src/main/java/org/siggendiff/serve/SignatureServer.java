@@ -1,6 +1,7 @@
 package org.siggendiff.serve;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
@@ -178,7 +179,7 @@ public final class SignatureServer implements AutoCloseable {
   }
 
   private ObjectNode health() {
-    ObjectNode body = Replies.JSON.createObjectNode();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("status", "ok");
     ArrayNode names = body.putArray("siglists");
     names().forEach(names::add);
@@ -189,7 +190,7 @@ public final class SignatureServer implements AutoCloseable {
   }
 
   private ObjectNode siglists() {
-    ObjectNode body = Replies.JSON.createObjectNode();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("default", choices.get(0).siglists().name());
     ArrayNode list = body.putArray("siglists");
     for (Choice choice : choices) {
