@@ -86,8 +86,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
             : runner.signLines(in, context.out(), threads, DiffInput.DEFAULT_MAX_DOCUMENT_BYTES);
         return errors == 0 ? ExitCodes.OK : ExitCodes.DIFFERENT_OR_BAD_LINES;
       } catch (IOException e) {
-        context.err().println("signify: cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
-        return ExitCodes.USAGE;
+        throw cannotRead(e);
       }
     }
     try (BufferedReader reader = new BufferedReader(openInput(), 1 << 16)) {
@@ -103,8 +102,12 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       context.err().println("signify: " + e.getMessage());
       return ExitCodes.DIFFERENT_OR_BAD_LINES;
     } catch (IOException e) {
-      throw new UsageError("cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+      throw cannotRead(e);
     }
+  }
+
+  private UsageError cannotRead(IOException e) {
+    return new UsageError("cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
   }
 
   private SiglistSet loadSiglists() throws UsageError {

@@ -54,6 +54,21 @@ class SignifyCommandTest {
   }
 
   @Test
+  void aFileThatCannotBeReadIsOneCleanedLineAndExits2InBothModes(@TempDir Path dir) {
+    String missing = dir.resolve("gone\u001b[2J.jsonl").toString();
+    for (String[] args : new String[][] {
+        {"signify", "--signature-list-dir", siglists, missing},
+        {"signify", "--jsonl", "--signature-list-dir", siglists, missing}}) {
+      CliRunner.Outcome outcome = CliRunner.run("", args);
+      assertEquals(2, outcome.status(), outcome.err());
+      assertEquals("", outcome.out());
+      String[] lines = outcome.err().split("\n");
+      assertEquals(1, lines.length, outcome.err());
+      assertTrue(lines[0].startsWith("signify: cannot read " + dir.resolve("gone\\x1b[2J.jsonl")), lines[0]);
+    }
+  }
+
+  @Test
   void aBrokenSiglistLineExits2WithFileAndLine(@TempDir Path dir) throws Exception {
     for (String name : new String[] {"prefix_signature_re.txt", "signature_sentinels.txt", "signatures_with_line_numbers_re.txt"}) {
       Files.writeString(dir.resolve(name), "ok\n");
