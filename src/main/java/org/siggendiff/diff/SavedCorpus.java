@@ -2,18 +2,16 @@ package org.siggendiff.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
+import org.siggendiff.files.FileTree;
 
 /**
  * A saved corpus: a folder with the query that found some crashes ({@code query.json}) and their
@@ -58,24 +56,7 @@ public final class SavedCorpus {
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } finally {
-      deleteIfLeft(temporary);
-    }
-  }
-
-  private static void deleteIfLeft(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> entries = Files.walk(folder)) {
-      entries.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      FileTree.delete(temporary);
     }
   }
 }

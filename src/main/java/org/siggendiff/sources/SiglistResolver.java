@@ -3,14 +3,12 @@ package org.siggendiff.sources;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.siggendiff.files.AtomicFile;
+import org.siggendiff.files.FileTree;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
@@ -286,19 +285,20 @@ public final class SiglistResolver {
     return true;
   }
 
-  /** Writes the four files into a temporary folder, then renames it into place. */
+  /** Writes the four files into a temporary folder, then renames it into place; a failed write leaves nothing behind. */
   static void store(Path folder, Map<SiglistKind, byte[]> files) throws SiglistSourceException {
     try {
       Files.createDirectories(folder.getParent());
       Path temporary = Files.createTempDirectory(folder.getParent(), ".tmp-");
-      for (Map.Entry<SiglistKind, byte[]> file : files.entrySet()) {
-        Files.write(temporary.resolve(file.getKey().fileName()), file.getValue());
-      }
       try {
+        for (Map.Entry<SiglistKind, byte[]> file : files.entrySet()) {
+          Files.write(temporary.resolve(file.getKey().fileName()), file.getValue());
+        }
         Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
         // Another run stored the same commit first; a commit's files are always the same.
-        deleteTree(temporary);
+      } finally {
+        FileTree.delete(temporary);
       }
     } catch (IOException e) {
       throw new SiglistSourceException("cannot write the siglist cache in " + folder.getParent() + ": " + e.getMessage());
@@ -311,14 +311,6 @@ public final class SiglistResolver {
       AtomicFile.replace(file, (commit.sha() + " " + commit.repo() + "\n").getBytes(StandardCharsets.US_ASCII), ".tmp-");
     } catch (IOException e) {
       throw new SiglistSourceException("cannot write the siglist cache in " + file.getParent() + ": " + e.getMessage());
-    }
-  }
-
-  static void deleteTree(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.siggendiff.cli.Main;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.files.FileTree;
 import org.siggendiff.testing.CrashIds;
 
 /**
@@ -68,7 +69,7 @@ public final class DiffBenchmark {
       Child run100k = runLauncher(launcher, diffArgs, idFile100k);
       System.out.printf("  %-44s %6.2f s wall, peak RSS %d MB%n", "scripts/siggen-diff, 100,000 IDs", run100k.seconds(), run100k.peakRssKb() / 1024);
     } finally {
-      BenchFiles.deleteTree(work);
+      FileTree.delete(work);
     }
   }
 

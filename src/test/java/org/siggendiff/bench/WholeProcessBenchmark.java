@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.files.FileTree;
 import org.siggendiff.testing.CrashIds;
 
 /**
@@ -53,7 +54,7 @@ public final class WholeProcessBenchmark {
     try {
       run(shared, launcher, reference, work);
     } finally {
-      BenchFiles.deleteTree(work);
+      FileTree.delete(work);
     }
   }
 
