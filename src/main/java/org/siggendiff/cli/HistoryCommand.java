@@ -118,7 +118,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
     BooleanSupplier stop = context.interruption().watch();
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
-      Progress reading = new Progress(context.err(), "siggen-diff history: crashes", corpora.isEmpty() ? entries.size() : -1,
+      Progress reading = new Progress(context.err(), "history: crashes", corpora.isEmpty() ? entries.size() : -1,
           context.errIsTerminal());
       Iterator<DiffInput> inputs = corpus.after(entries);
       boolean looksUp = !entries.isEmpty() || corpus.namesCrashIds();
@@ -128,7 +128,7 @@ final class HistoryCommand implements Callable<Integer> {
       if (read.stopped()) {
         result = new SignatureHistory.Result(List.of(), List.of(), List.of(), List.of(), true, new SignatureHistory.Stats(0, 0, 0));
       } else {
-        Progress commits = new Progress(context.err(), "siggen-diff history: commits", range.steps().size(), context.errIsTerminal());
+        Progress commits = new Progress(context.err(), "history: commits", range.steps().size(), context.errIsTerminal());
         result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
         commits.finish();
       }
@@ -193,7 +193,7 @@ final class HistoryCommand implements Callable<Integer> {
       throw new UsageError("--siglists: " + TerminalText.clean(siglists) + ": give a range, github:A..B");
     }
     try (GitHubSiglistHistory history = new GitHubSiglistHistory(new SiglistResolver.Settings(crashStats.cacheDir(context),
-        github.githubApiUrl, github.githubRepo, crashStats.offline), warning -> context.err().println("siggen-diff history: "
+        github.githubApiUrl, github.githubRepo, crashStats.offline), warning -> context.err().println("history: "
             + TerminalText.clean(warning)))) {
       return GitHubSiglistRange.read(history, siglists, range.substring(0, dots), range.substring(dots + 2));
     } catch (SiglistSourceException | HistoryException e) {
