@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "fetch",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Fetches processed crashes from Crash Stats into the cache.",
       "Crash IDs come from the arguments, else one per line from stdin (bare, bp-<id> or a report"

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "reprocess",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Sends crashes to Crash Stats for reprocessing (POST Reprocessing/), in batches of 50 with a pause between them.",
       "Crash IDs come from the arguments, else one per line from stdin, such as from siggen-diff --format ids.",

@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "signify",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Generates the signature of one JSON document (crash data, or a processed crash when it has"
           + " a json_dump key or --processed is given), or of each line with --jsonl.",

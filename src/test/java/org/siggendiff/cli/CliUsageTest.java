@@ -292,11 +292,19 @@ class CliUsageTest {
   }
 
   @Test
-  void versionNamesTheSocorroCommitTheRulesFollow() {
-    Run run = run(InputStream.nullInputStream(), false, "--version");
-    assertEquals(0, run.status(), run.err());
-    assertTrue(run.out().startsWith("siggen-diff "), run.out());
-    assertTrue(run.out().contains("signature rules: Socorro " + VersionProvider.SOCORRO_COMMIT), run.out());
+  void versionNamesTheSocorroCommitTheRulesFollowAfterAnyCommand() {
+    List<String[]> lines = new ArrayList<>();
+    lines.add(new String[] {"--version"});
+    // help and completion are picocli's own; crashids --version is Crash Stats' product version filter.
+    Main.commandNames().stream()
+        .filter(name -> !List.of("help", "completion", "crashids").contains(name))
+        .forEach(name -> lines.add(new String[] {name, "--version"}));
+    for (String[] args : lines) {
+      Run run = run(InputStream.nullInputStream(), false, args);
+      assertEquals(0, run.status(), String.join(" ", args) + ": " + run.err());
+      assertTrue(run.out().startsWith("siggen-diff "), String.join(" ", args) + ": " + run.out());
+      assertTrue(run.out().contains("signature rules: Socorro " + VersionProvider.SOCORRO_COMMIT), run.out());
+    }
   }
 
   @Test
