@@ -6,7 +6,7 @@ import java.time.Duration;
  * Spaces requests evenly so that no minute sees more than the limit, and lets a 429 answer
  * pause every caller, not only the one that got it.
  */
-public final class RateLimiter {
+final class RateLimiter {
   /**
    * Requests go out at 98 % of the limit: the server counts arrivals, which network jitter
    * bunches up, and a request that hits the limit costs a backoff far longer than the margin.
@@ -17,13 +17,13 @@ public final class RateLimiter {
   private long nextSlot = System.nanoTime();
 
   /** @param requestsPerMinute the limit; zero or less means no limit */
-  public RateLimiter(double requestsPerMinute) {
+  RateLimiter(double requestsPerMinute) {
     this.intervalNanos =
         requestsPerMinute <= 0 ? 0 : (long) (60e9 / (requestsPerMinute * MARGIN));
   }
 
   /** Waits for this caller's turn. */
-  public void acquire() throws InterruptedException {
+  void acquire() throws InterruptedException {
     long wait = reserve();
     if (wait > 0) {
       Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -31,7 +31,7 @@ public final class RateLimiter {
   }
 
   /** Holds every caller back for {@code pause} from now. */
-  public synchronized void pause(Duration pause) {
+  synchronized void pause(Duration pause) {
     nextSlot = Math.max(nextSlot, System.nanoTime() + pause.toNanos());
   }
 

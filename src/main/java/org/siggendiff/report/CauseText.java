@@ -11,10 +11,10 @@ import org.siggendiff.attribution.LineCause;
  * a, b)} per responsible line, or the reason no line is. Crash and siglist text is left as it
  * is; each format escapes it its own way.
  */
-public final class CauseText {
+final class CauseText {
   private CauseText() {}
 
-  public static List<String> lines(Cause cause) {
+  static List<String> lines(Cause cause) {
     if (cause == null) {
       return List.of();
     }

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.List;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
+import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.engine.SignatureEngine;
@@ -58,7 +59,7 @@ final class Engine {
       return Signed.failed(label + ": not a JSON object but " + kind(job) + "; a job is crash data");
     }
     try {
-      CrashData crashData = job.has("json_dump") ? CrashDataAdapter.fromProcessedCrash(job) : CrashData.of(job);
+      CrashData crashData = CrashDocument.isProcessedCrash(job) ? CrashDataAdapter.fromProcessedCrash(job) : CrashData.of(job);
       SignatureResult result = engine.sign(crashData);
       SignatureResult.Extra extra = result.extra();
       return extra == null
