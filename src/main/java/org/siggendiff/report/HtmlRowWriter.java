@@ -286,11 +286,13 @@ final class HtmlRowWriter implements RowWriter {
       } else {
         List<DiffSummary.Transition> moves = line.transitions();
         List<String> shown = new ArrayList<>();
-        for (DiffSummary.Transition move : moves.subList(0, Math.min(3, moves.size()))) {
+        int first = Math.min(MarkdownRowWriter.LINE_MOVES_SHOWN, moves.size());
+        for (DiffSummary.Transition move : moves.subList(0, first)) {
           shown.add(move.crashes() + ": " + Html.escape(move.baseline()) + " \u2192 " + Html.escape(move.candidate()));
         }
-        if (moves.size() > 3) {
-          shown.add("and " + (moves.size() - 3) + " more");
+        if (moves.size() > first) {
+          long rest = moves.subList(first, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
+          shown.add("and " + (moves.size() - first) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)"));
         }
         out.write(String.join("<br>", shown));
       }

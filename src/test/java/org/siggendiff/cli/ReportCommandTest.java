@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -75,6 +77,24 @@ class ReportCommandTest {
     assertEquals(97, CrashJson.mapper().readTree(page.getElementById("crash-data").data()).size());
     assertEquals(97, CrashJson.mapper().readTree(page.getElementById("crash-data").data()).findValues("stack").size(),
         "every changed crash has its stack");
+  }
+
+  @Test
+  void theHtmlAndMarkdownLineTablesCountTheMovesTheyLeaveOutAlike() throws IOException {
+    Path report = folder.resolve("report.html");
+    assertEquals(0, demo("--format", "html", "--output", report.toString()).status());
+    List<String> html = Jsoup.parse(Files.readString(report)).select("#line-table tbody tr").stream()
+        .map(line -> line.child(2).text()).toList();
+    var extensions = List.of(TablesExtension.create());
+    List<String> markdown = Jsoup.parseBodyFragment(HtmlRenderer.builder().extensions(extensions).build()
+            .render(Parser.builder().extensions(extensions).build().parse(demo("--format", "markdown").out())))
+        .select("table").get(0).select("tbody tr").stream().map(line -> line.child(2).text()).toList();
+
+    Pattern rest = Pattern.compile("and \\d+ more \\(\\d+ crash(es)?\\)");
+    List<String> htmlRest = html.stream().map(rest::matcher).filter(Matcher::find).map(Matcher::group).toList();
+    List<String> markdownRest = markdown.stream().map(rest::matcher).filter(Matcher::find).map(Matcher::group).toList();
+    assertEquals(List.of("and 8 more (9 crashes)", "and 2 more (5 crashes)"), htmlRest, "two demo lines moved crashes more ways than are shown");
+    assertEquals(markdownRest, htmlRest);
   }
 
   @Test
