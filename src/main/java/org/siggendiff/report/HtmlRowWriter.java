@@ -236,8 +236,7 @@ final class HtmlRowWriter implements RowWriter {
     out.write("<h2>Summary</h2>\n<p class=\"counts\" id=\"counts\"><b>" + summary.read() + "</b> " + CrashCount.noun(summary.read()) + " read: <b>" + summary.changed()
         + "</b> changed, <b>" + summary.unchanged() + "</b> unchanged, <b>" + summary.failed() + "</b> failed.</p>\n");
     if (summary.isInterrupted()) {
-      out.write("<p class=\"warning\">Interrupted: " + CrashCount.of(summary.notProcessed()) + " not processed"
-          + (summary.restNotRead() ? ", and the rest of the input not read" : "") + ".</p>\n");
+      out.write("<p class=\"warning\">Interrupted: " + SummaryText.notProcessed(summary) + ".</p>\n");
     }
     if (summary.internalError() != null) {
       out.write("<p class=\"warning\">Stopped by an internal error: " + Html.escape(summary.internalError()) + "</p>\n");
@@ -257,9 +256,7 @@ final class HtmlRowWriter implements RowWriter {
     out.write("<h2>Siglist lines</h2>\n");
     List<DiffSummary.LineSummary> lines = summary.byLine();
     if (lines.isEmpty()) {
-      out.write("<p>" + (summary.baselineSource().isProduction()
-          ? "None to compare: the baseline is production, whose siglists are not known."
-          : "The candidate adds and removes no siglist line.") + "</p>\n");
+      out.write("<p>" + SummaryText.noLines(summary) + "</p>\n");
       return;
     }
     Map<String, Long> production = new HashMap<>();
@@ -282,7 +279,7 @@ final class HtmlRowWriter implements RowWriter {
       }
       out.write("<td>");
       if (line.crashes() == 0) {
-        out.write("moved nothing; matched " + line.frames() + (line.frames() == 1 ? " distinct frame" : " distinct frames") + " of the run");
+        out.write("moved nothing; " + SummaryText.matched(line));
       } else {
         List<DiffSummary.Transition> moves = line.transitions();
         List<String> shown = new ArrayList<>();
@@ -291,8 +288,7 @@ final class HtmlRowWriter implements RowWriter {
           shown.add(move.crashes() + ": " + Html.escape(move.baseline()) + " \u2192 " + Html.escape(move.candidate()));
         }
         if (moves.size() > first) {
-          long rest = moves.subList(first, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
-          shown.add("and " + (moves.size() - first) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)"));
+          shown.add(SummaryText.more(moves, first));
         }
         out.write(String.join("<br>", shown));
       }

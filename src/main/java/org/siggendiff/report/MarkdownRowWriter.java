@@ -148,8 +148,7 @@ final class MarkdownRowWriter implements RowWriter {
     page.add("**" + CrashCount.of(summary.read()) + " read: " + summary.changed() + " changed, " + summary.unchanged() + " unchanged, "
         + summary.failed() + " failed.**\n\n");
     if (summary.isInterrupted()) {
-      page.add("**Interrupted:** " + CrashCount.of(summary.notProcessed()) + " not processed"
-          + (summary.restNotRead() ? ", and the rest of the input not read" : "") + ".\n\n");
+      page.add("**Interrupted:** " + SummaryText.notProcessed(summary) + ".\n\n");
     }
     if (summary.internalError() != null) {
       page.add("**Stopped by an internal error:** " + escape(cut(summary.internalError())) + "\n\n");
@@ -200,9 +199,7 @@ final class MarkdownRowWriter implements RowWriter {
     List<DiffSummary.LineSummary> lines = summary.byLine();
     page.add("#### Siglist lines\n\n");
     if (lines.isEmpty()) {
-      page.add(summary.baselineSource().isProduction()
-          ? "None to compare: the baseline is production, whose siglists are not known.\n\n"
-          : "The candidate adds and removes no siglist line.\n\n");
+      page.add(SummaryText.noLines(summary) + "\n\n");
       return;
     }
     page.add("| line | crashes moved | moves (crashes: baseline \u2192 candidate) |\n| --- | ---: | --- |\n");
@@ -250,7 +247,7 @@ final class MarkdownRowWriter implements RowWriter {
 
   private static String moves(DiffSummary.LineSummary line) {
     if (line.crashes() == 0) {
-      return "moved nothing; matched " + line.frames() + (line.frames() == 1 ? " distinct frame" : " distinct frames") + " of the run";
+      return "moved nothing; " + SummaryText.matched(line);
     }
     List<String> parts = new ArrayList<>();
     List<DiffSummary.Transition> moves = line.transitions();
@@ -258,8 +255,7 @@ final class MarkdownRowWriter implements RowWriter {
       parts.add(move.crashes() + ": " + escape(cut(move.baseline())) + " \u2192 " + escape(cut(move.candidate())));
     }
     if (moves.size() > LINE_MOVES_SHOWN) {
-      long rest = moves.subList(LINE_MOVES_SHOWN, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
-      parts.add("and " + (moves.size() - LINE_MOVES_SHOWN) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)"));
+      parts.add(SummaryText.more(moves, LINE_MOVES_SHOWN));
     }
     return String.join(BREAK, parts);
   }

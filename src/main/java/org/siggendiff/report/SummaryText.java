@@ -26,7 +26,7 @@ public final class SummaryText {
         .append(summary.failures().size()).append(" failed");
     lines.add(counts.toString());
     if (summary.isInterrupted()) {
-      lines.add("interrupted: " + CrashCount.of(summary.notProcessed()) + " not processed" + (summary.restNotRead() ? ", and the rest of the input not read" : ""));
+      lines.add("interrupted: " + notProcessed(summary));
     }
     if (summary.internalError() != null) {
       lines.add("stopped by an internal error: " + summary.internalError());
@@ -44,7 +44,7 @@ public final class SummaryText {
     for (DiffSummary.LineSummary line : summary.byLine()) {
       lines.add("  " + line.line());
       if (line.crashes() == 0) {
-        lines.add("      moved no crash; matched " + frames(line.frames()) + " of the run");
+        lines.add("      moved no crash; " + matched(line));
         continue;
       }
       lines.add("      moved " + line.crashes() + (line.crashes() == 1 ? " crash" : " crashes"));
@@ -76,9 +76,33 @@ public final class SummaryText {
       lines.add(indent + padded(move.crashes()) + ": " + move.baseline() + " -> " + move.candidate());
     }
     if (moves.size() > shown) {
-      long rest = moves.subList(shown, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
-      lines.add(indent + "    and " + (moves.size() - shown) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)"));
+      lines.add(indent + "    " + more(moves, shown));
     }
+  }
+
+  // The sentences below are every format's: the reports say the same things the same way.
+
+  /** How many inputs an interrupted run did not process, and whether it read the rest. */
+  static String notProcessed(DiffSummary summary) {
+    return CrashCount.of(summary.notProcessed()) + " not processed" + (summary.restNotRead() ? ", and the rest of the input not read" : "");
+  }
+
+  /** Why a report has no siglist lines to show. */
+  static String noLines(DiffSummary summary) {
+    return summary.baselineSource().isProduction()
+        ? "None to compare: the baseline is production, whose siglists are not known."
+        : "The candidate adds and removes no siglist line.";
+  }
+
+  /** What a line that moved no crash matched. */
+  static String matched(DiffSummary.LineSummary line) {
+    return "matched " + (line.frames() == 1 ? "1 distinct frame" : line.frames() + " distinct frames") + " of the run";
+  }
+
+  /** The moves after the first {@code shown}, counted: {@code and 2 more (5 crashes)}. */
+  static String more(List<DiffSummary.Transition> moves, int shown) {
+    long rest = moves.subList(shown, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
+    return "and " + (moves.size() - shown) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)");
   }
 
   /**
@@ -89,10 +113,6 @@ public final class SummaryText {
   static String padded(long count) {
     String digits = Long.toString(count);
     return digits.length() >= 6 ? digits : "      ".substring(digits.length()) + digits;
-  }
-
-  private static String frames(int count) {
-    return count == 1 ? "1 distinct frame" : count + " distinct frames";
   }
 
 }
