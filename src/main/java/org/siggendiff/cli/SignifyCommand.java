@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.siggendiff.diff.DiffInput;
@@ -108,7 +111,15 @@ final class SignifyCommand implements Callable<Integer>, Validated {
   }
 
   private UsageError cannotRead(IOException e) {
-    return new UsageError("cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+    String what = file == null ? "stdin" : file.toString();
+    if (e instanceof NoSuchFileException) {
+      return new UsageError("no such file: " + what);
+    }
+    // The JDK's file exceptions name the file as their message; the reason, when there is one, is apart.
+    String why = e instanceof AccessDeniedException ? "permission denied"
+        : e instanceof FileSystemException fileSystem ? fileSystem.getReason()
+        : e.getMessage();
+    return new UsageError("cannot read " + what + (why != null ? ": " + why : ""));
   }
 
   private SiglistSet loadSiglists() throws UsageError {
