@@ -23,8 +23,7 @@ final class HistoryMarkdownWriter implements HistoryWriter {
 
   @Override
   public void write(String range, SignatureHistory.Result result) throws IOException {
-    out.write("History of " + MarkdownRowWriter.escape(range) + ": " + result.commits().size() + " commits change the siglists, "
-        + result.moves() + " moves of " + result.timelines().size() + " crashes\n");
+    out.write("History of " + MarkdownRowWriter.escape(range) + ": " + HistoryWriter.counts(result) + "\n");
     for (SignatureHistory.CommitMoves commit : result.commits()) {
       HistoryCommit c = commit.commit();
       out.write("\n### `" + c.shortSha() + "` " + MarkdownRowWriter.escape(c.date()) + " " + MarkdownRowWriter.escape(c.subject()) + "\n\n");

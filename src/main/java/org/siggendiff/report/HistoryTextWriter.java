@@ -15,8 +15,7 @@ final class HistoryTextWriter implements HistoryWriter {
 
   @Override
   public void write(String range, SignatureHistory.Result result) throws IOException {
-    line("history of " + range + ": " + result.commits().size() + " commits change the siglists, "
-        + result.moves() + " moves of " + result.timelines().size() + " crashes");
+    line("history of " + range + ": " + HistoryWriter.counts(result));
     for (SignatureHistory.CommitMoves commit : result.commits()) {
       out.write("\n");
       line("commit " + commit.commit().shortSha() + " " + commit.commit().date() + " " + commit.commit().subject());

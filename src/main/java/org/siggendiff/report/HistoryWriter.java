@@ -34,6 +34,15 @@ public interface HistoryWriter {
     };
   }
 
+  /** {@code 2 commits change the siglists, 97 moves of 97 crashes}: a history's first line. */
+  static String counts(SignatureHistory.Result result) {
+    int commits = result.commits().size();
+    long moves = result.moves();
+    int crashes = result.timelines().size();
+    return commits + (commits == 1 ? " commit changes" : " commits change") + " the siglists, "
+        + moves + (moves == 1 ? " move" : " moves") + " of " + crashes + (crashes == 1 ? " crash" : " crashes");
+  }
+
   static String bugs(List<String> bugs) {
     return bugs.isEmpty() ? "" : "bug " + String.join(", ", bugs);
   }

@@ -106,6 +106,8 @@ class HistoryCommandTest {
     }
     assertTrue(outcome.err().contains("commits changing the siglists: 1"), outcome.err());
     assertFalse(outcome.out().contains(c1));
+    String text = history("--siglists", linear.root() + "@" + c0 + "..main").out();
+    assertTrue(text.contains(": 1 commit changes the siglists, " + moves.size() + " moves of "), text);
   }
 
   @Test
