@@ -97,10 +97,15 @@ public final class CachingCrashSource implements CrashSource {
       try {
         ReadBuffer stored = buffers.get();
         if (disk.read(id, stored)) {
-          Optional<ObjectNode> crash = parse(stored.array(), stored.length());
-          if (crash.isEmpty()) {
-            unusableEntry = "the cache entry is not a JSON object";
-          } else {
+          Optional<ObjectNode> crash;
+          try {
+            crash = Optional.of(CrashDataAdapter.readProcessedCrash(stored.array(), stored.length()));
+          } catch (IOException e) {
+            // Cut short or changed outside siggen-diff: fetched again, unless offline.
+            crash = Optional.empty();
+            unusableEntry = "the cache entry is broken: " + e.getMessage();
+          }
+          if (crash.isPresent()) {
             Optional<String> problem = ProcessedCrashCheck.problem(id, crash.get());
             if (problem.isEmpty()) {
               // Not copied into memory: the page cache already holds files read lately, and a

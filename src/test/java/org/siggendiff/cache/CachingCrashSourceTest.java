@@ -139,7 +139,11 @@ class CachingCrashSourceTest {
     Path entry = folder.resolve("processed_crash").resolve(ID.value());
     Files.createDirectories(entry.getParent());
     Files.writeString(entry, "[1, 2]");
-    assertEquals("the cache entry is not a JSON object", assertInstanceOf(Failed.class, offline.get(ID)).reason());
+    assertEquals("the cache entry is broken: not a JSON object", assertInstanceOf(Failed.class, offline.get(ID)).reason());
+    String whole = CrashStatsStub.processedCrash(ID.value());
+    Files.writeString(entry, whole.substring(0, whole.length() / 2));
+    String cutShort = assertInstanceOf(Failed.class, offline.get(ID)).reason();
+    assertTrue(cutShort.startsWith("the cache entry is broken: ") && cutShort.contains(" at byte "), cutShort);
     assertEquals(0, requests(server).size());
   }
 
