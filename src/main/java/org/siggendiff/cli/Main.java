@@ -164,7 +164,7 @@ public final class Main {
     commandLine.addSubcommand(CommandLine.HelpCommand.class);
     // picocli's command calls itself generate-completion: its usage must name it as it is typed here.
     CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-    completion.getCommandSpec().name("completion").usageMessage()
+    completion.getCommandSpec().name("completion").versionProvider(new VersionProvider()).usageMessage()
         .description("Prints a bash/zsh completion script for siggen-diff: source <(siggen-diff completion)");
     commandLine.addSubcommand("completion", completion);
   }
