@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,10 +28,9 @@ import org.siggendiff.diff.DiffSession;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
 import org.siggendiff.diff.Shard;
-import org.siggendiff.files.AtomicFile;
+import org.siggendiff.files.OutputFile;
 import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.Progress;
-import org.siggendiff.report.ReportFile;
 import org.siggendiff.report.ReportFormat;
 import org.siggendiff.report.ReportOptions;
 import org.siggendiff.report.RowWriter;
@@ -154,6 +154,15 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     if (!impact && spec.commandLine().getParseResult().hasMatchedOption("--days")) {
       throw new UsageError("--days is only used with --impact");
     }
+    // Known before any crash is read, not after the run.
+    for (Path file : new Path[] {output, summaryFile}) {
+      if (file != null && Files.isDirectory(file.toAbsolutePath())) {
+        throw new UsageError((file == output ? "--output " : "--summary ") + TerminalText.clean(file.toString()) + " is a folder; name a file");
+      }
+    }
+    if (output != null && summaryFile != null && sameFile(output, summaryFile)) {
+      throw new UsageError("--output and --summary name the same file; the summary would replace the report");
+    }
     for (int i = 0; i < crashIds.size(); i++) {
       try {
         CrashId.parse(crashIds.get(i));
@@ -213,7 +222,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       RowWriter[] writer = {null};
       DiffSummary summary;
       boolean broken;
-      try (ReportFile file = output == null ? null : reportFile()) {
+      try (OutputFile file = output == null ? null : outputFile()) {
         DiffSession.Outcome outcome = session.run(
             stdin != null ? stdin : corpus.after(entries),
             inputCount,
@@ -306,21 +315,31 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     };
   }
 
-  /**
-   * Writes the JSON summary to a temporary file beside the target, then renames it over the
-   * target, so the file is whole or left as it was; a failure is one line on stderr.
-   */
+  /** Writes the JSON summary, whole or not at all ({@link OutputFile}); a failure is one line on stderr. */
   private boolean writeSummary(DiffSummary summary, ObjectNode extra) {
-    Path target = summaryFile.toAbsolutePath();
-    try {
+    try (OutputFile file = OutputFile.open(summaryFile)) {
       ObjectNode document = SummaryJson.toJson(summary);
       document.setAll(extra);
-      String json = AsciiJson.PRETTY.writeValueAsString(document) + "\n";
-      AtomicFile.replace(target, json.getBytes(StandardCharsets.UTF_8), "." + target.getFileName() + ".");
+      file.writer().write(AsciiJson.PRETTY.writeValueAsString(document) + "\n");
+      file.commit();
       return true;
     } catch (IOException e) {
       context.err().println("siggen-diff: could not write the summary to " + TerminalText.clean(summaryFile.toString()) + ": "
           + TerminalText.clean(describe(e)));
+      return false;
+    }
+  }
+
+  /** Whether two paths name one regular file (or one not yet there); /dev/null twice is fine. */
+  private static boolean sameFile(Path a, Path b) {
+    Path first = a.toAbsolutePath().normalize();
+    Path second = b.toAbsolutePath().normalize();
+    if (OutputFile.isSpecial(first) || OutputFile.isSpecial(second)) {
+      return false;
+    }
+    try {
+      return first.equals(second) || Files.exists(first) && Files.exists(second) && Files.isSameFile(first, second);
+    } catch (IOException e) {
       return false;
     }
   }
@@ -335,9 +354,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
-  private ReportFile reportFile() throws UsageError {
+  private OutputFile outputFile() throws UsageError {
     try {
-      return ReportFile.create(output);
+      return OutputFile.open(output);
     } catch (IOException e) {
       throw new UsageError("cannot write --output " + TerminalText.clean(output.toString()) + ": " + TerminalText.clean(describe(e)));
     }

@@ -302,8 +302,8 @@ class DiffInterruptTest {
     Files.writeString(occupied.resolve("keep"), "kept");
     CliRunner.Outcome blocked = CliRunner.run("", args("--format", "csv", "--summary", occupied.toString(), CrashIds.text(1))
         .toArray(String[]::new));
-    assertEquals(3, blocked.status(), blocked.err());
-    assertTrue(blocked.err().contains("siggen-diff: could not write the summary to " + occupied + ": "), blocked.err());
+    assertEquals(2, blocked.status(), blocked.err());
+    assertEquals("siggen-diff: --summary " + occupied + " is a folder; name a file\n", blocked.err(), "refused before the run");
     assertEquals("kept", Files.readString(occupied.resolve("keep")));
     try (var files = Files.list(folder)) {
       assertEquals(List.of(), files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList(), "temporary files left");

@@ -80,6 +80,19 @@ class ReportCommandTest {
   }
 
   @Test
+  void anOutputThatIsAFolderOrTheSummarysFileIsRefusedBeforeAnyCrashIsRead() throws IOException {
+    CliRunner.Outcome folderOutput = demo("--format", "csv", "--output", folder.toString());
+    assertEquals(2, folderOutput.status());
+    assertEquals("siggen-diff: --output " + folder + " is a folder; name a file\n", folderOutput.err());
+
+    Path same = folder.resolve("same.out");
+    CliRunner.Outcome sameFile = demo("--format", "csv", "--output", same.toString(), "--summary", folder.resolve(".").resolve("same.out").toString());
+    assertEquals(2, sameFile.status());
+    assertEquals("siggen-diff: --output and --summary name the same file; the summary would replace the report\n", sameFile.err());
+    assertFalse(Files.exists(same));
+  }
+
+  @Test
   void theHtmlAndMarkdownLineTablesCountTheMovesTheyLeaveOutAlike() throws IOException {
     Path report = folder.resolve("report.html");
     assertEquals(0, demo("--format", "html", "--output", report.toString()).status());
