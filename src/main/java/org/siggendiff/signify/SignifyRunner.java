@@ -41,8 +41,9 @@ public final class SignifyRunner {
   private final boolean verbose;
 
   /**
-   * @param processed treat every input as a processed crash; otherwise a single document is a
-   *     processed crash when it has a {@code json_dump} key
+   * @param processed treat every input as a processed crash; otherwise a document, or a line, is a
+   *     processed crash when it has a {@code json_dump} key (signed as crash data, it would get
+   *     {@code EMPTY: no frame data available} without a word)
    */
   public SignifyRunner(SignatureGenerator generator, boolean processed, boolean verbose) {
     this.generator = generator;
@@ -258,7 +259,7 @@ public final class SignifyRunner {
     if (!document.isObject()) {
       throw new IOException("not a JSON object");
     }
-    if (processed) {
+    if (processed || CrashDocument.isProcessedCrash(document)) {
       CrashData crashData = CrashDataAdapter.fromProcessedCrash(document);
       AsciiJsonLine output = ResultJson.fullFields(generator.generate(crashData));
       return output.raw(",\"crash_data\":").raw(COMPACT.writeValueAsBytes(crashData.json())).raw("}").toByteArray();

@@ -149,6 +149,21 @@ class SignifyCommandTest {
   }
 
   @Test
+  void jsonlTellsAProcessedCrashByItsJsonDumpAsOneDocumentIs() throws Exception {
+    String processed = "{\"json_dump\": {\"threads\": [{\"frames\": [{\"function\": \"Foo\"}]}]}, \"oom_allocation_size\": \"10\"}";
+    String crashData = "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"Bar\"}]}]}";
+    CliRunner.Outcome outcome = CliRunner.run(processed + "\n" + crashData + "\n", "signify", "--jsonl", "--signature-list-dir", siglists);
+    assertEquals(0, outcome.status(), outcome.err());
+    String[] lines = outcome.out().split("\n");
+    assertEquals("OOM | small", JSON.readTree(lines[0]).get("signature").asText());
+    assertEquals(10, JSON.readTree(lines[0]).get("crash_data").get("oom_allocation_size").asInt());
+    assertEquals("Bar", JSON.readTree(lines[1]).get("signature").asText());
+    assertFalse(JSON.readTree(lines[1]).has("crash_data"));
+    assertEquals("OOM | small", JSON.readTree(CliRunner.run(processed, "signify", "--signature-list-dir", siglists).out())
+        .get("signature").asText(), "as one document");
+  }
+
+  @Test
   void outputIsAsciiSoCrashTextCannotReachTheTerminalRaw() {
     String crash = "{\"threads\": [{\"frames\": [{\"function\": \"evil\\u001b[2J\\u009b\\u00e9\"}]}]}";
     CliRunner.Outcome outcome = CliRunner.run(crash, "signify", "--jsonl", "--signature-list-dir", siglists);
