@@ -199,9 +199,12 @@ public final class Main {
     CommandLine command = exception.getCommandLine();
     String message = exception.getMessage();
     // A mistyped command (siggen-diff signfy --jsonl ...) is read as the diff's first crash ID,
-    // and the command's options then fail the diff's parse: the typo is what to say.
-    Optional<String> mistyped =
-        command.getCommandSpec().parent() == null && arguments.length > 0 ? OptionHints.forMistypedCommand(arguments[0]) : Optional.empty();
+    // and the command's options then fail the diff's parse: the typo is what to say. So is the
+    // word after help (siggen-diff help fetchh), which picocli finds no command for.
+    String word = arguments.length > 1 && arguments[0].equals("help") ? arguments[1] : arguments.length > 0 ? arguments[0] : null;
+    Optional<String> mistyped = command.getCommandSpec().parent() == null && word != null && !commandNames().contains(word)
+        ? OptionHints.forMistypedCommand(word)
+        : Optional.empty();
     if (mistyped.isPresent()) {
       err.println(command.getCommandName() + ": " + mistyped.get());
       return ExitCodes.USAGE;

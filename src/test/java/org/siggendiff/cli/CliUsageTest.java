@@ -162,6 +162,7 @@ class CliUsageTest {
     assertOneLine(diff("fetchh"), "siggen-diff: unknown command 'fetchh' (did you mean fetch?)");
     assertOneLine(diff("crashid"), "siggen-diff: unknown command 'crashid' (did you mean crashids?)");
     assertOneLine(diff("signfy"), "siggen-diff: unknown command 'signfy' (did you mean signify?)");
+    assertOneLine(run(InputStream.nullInputStream(), false, "help", "fetchh"), "siggen-diff: unknown command 'fetchh' (did you mean fetch?)");
   }
 
   @Test
