@@ -3,6 +3,7 @@ package org.siggendiff.cli;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -165,7 +166,9 @@ final class HistoryCommand implements Callable<Integer> {
       return githubRange(siglists.substring("github:".length()));
     }
     SiglistResolver.CheckoutRef checkoutRef = SiglistResolver.checkoutRef(siglists).orElseThrow(() -> new UsageError(
-        "--siglists: " + TerminalText.clean(siglists) + ": no such folder; give PATH@A..B with PATH a git checkout"));
+        "--siglists: " + TerminalText.clean(siglists) + (Files.isDirectory(Path.of(siglists))
+            ? ": give a range, PATH@A..B"
+            : ": no such folder; give PATH@A..B with PATH a git checkout")));
     String range = checkoutRef.ref();
     int dots = range.indexOf("..");
     if (dots < 0) {

@@ -167,8 +167,8 @@ public final class SiglistResolver {
     if (checkoutRef.isPresent()) {
       return gitRef(spec, checkoutRef.get().checkout(), checkoutRef.get().ref());
     }
-    throw new SiglistSourceException(
-        spec + ": no such folder; a source is DIR, PATH@REF, github:REF, github:pull/N or production");
+    throw new SiglistSourceException(spec + (Files.exists(path) ? ": not a folder" : ": no such folder")
+        + "; a source is DIR, PATH@REF, github:REF, github:pull/N or production");
   }
 
   /** A {@code PATH@REF} source: a git checkout, and what follows its {@code @}. */

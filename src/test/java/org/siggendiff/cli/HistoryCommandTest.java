@@ -193,6 +193,17 @@ class HistoryCommandTest {
   }
 
   @Test
+  void aCheckoutWithoutARangeIsAskedForOneAndAMissingFolderIsNamedSo() {
+    CliRunner.Outcome noRange = history("--siglists", linear.root().toString());
+    assertEquals(2, noRange.status());
+    assertEquals("history: --siglists: " + linear.root() + ": give a range, PATH@A..B\n", noRange.err());
+    CliRunner.Outcome missing = history("--siglists", linear.root().resolve("missing") + "@" + c0 + "..main");
+    assertEquals(2, missing.status());
+    assertEquals("history: --siglists: " + linear.root().resolve("missing") + "@" + c0
+        + "..main: no such folder; give PATH@A..B with PATH a git checkout\n", missing.err());
+  }
+
+  @Test
   void aRefThatLooksLikeAnOptionIsRefusedBeforeGitSeesIt() {
     CliRunner.Outcome outcome = history("--siglists", linear.root() + "@--output=/tmp/x.." + c2);
     assertEquals(2, outcome.status());
