@@ -276,7 +276,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       if (broken || summary.failed() > 0 || !summaryWritten) {
         return ExitCodes.UNPROCESSED;
       }
-      return exitCode && summary.changed() > 0 ? ExitCodes.DIFFERENT_OR_BAD_LINES : ExitCodes.OK;
+      return exitCode && summary.changed() > 0 ? ExitCodes.DIFFERENT : ExitCodes.OK;
     }
   }
 

@@ -88,7 +88,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
         long errors = context.out() instanceof StdoutWriter stdout
             ? runner.signLines(in, stdout.bytes(), threads, DiffInput.DEFAULT_MAX_DOCUMENT_BYTES)
             : runner.signLines(in, context.out(), threads, DiffInput.DEFAULT_MAX_DOCUMENT_BYTES);
-        return errors == 0 ? ExitCodes.OK : ExitCodes.DIFFERENT_OR_BAD_LINES;
+        return errors == 0 ? ExitCodes.OK : ExitCodes.UNPROCESSED;
       } catch (IOException e) {
         throw cannotRead(e);
       }
@@ -104,7 +104,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       return ExitCodes.OK;
     } catch (SignifyRunner.BadDocumentException e) {
       context.err().println("signify: " + e.getMessage());
-      return ExitCodes.DIFFERENT_OR_BAD_LINES;
+      return ExitCodes.UNPROCESSED;
     } catch (IOException e) {
       throw cannotRead(e);
     }
@@ -155,6 +155,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
     if (file == null) {
       return new InputStreamReader(context.in(), StandardCharsets.UTF_8);
     }
-    return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    // As stdin is read: bytes that are not UTF-8 become U+FFFD, as under --jsonl.
+    return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
   }
 }
