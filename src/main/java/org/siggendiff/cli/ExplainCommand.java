@@ -116,6 +116,9 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     context.out().flush();
+    if (outcome.explained().isEmpty() && outcome.failures().isEmpty()) {
+      context.err().println("explain: no crash to explain: the files and folders given hold none");
+    }
     for (DiffRow failure : outcome.failures()) {
       context.err().println("explain: failed: " + TerminalText.clean(failure.crashId() + ": " + failure.error()));
     }

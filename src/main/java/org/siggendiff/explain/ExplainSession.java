@@ -116,7 +116,11 @@ public final class ExplainSession {
       } else {
         String argument = (String) item;
         DiffInput found = fromCorpora.get(argument);
-        inputs.add(found != null ? found : asInput(argument));
+        // A crash ID has neither, so this one was meant as a file or folder.
+        boolean aPath = argument.indexOf('/') >= 0 || argument.indexOf('.') >= 0;
+        inputs.add(found != null ? found : aPath && !looksLikeCrashId(argument)
+            ? new DiffInput.Invalid(argument, "no such file or folder")
+            : asInput(argument));
       }
     }
     return explainAll(inputs, askedById);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,21 @@ class ExplainCommandTest {
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     return CliRunner.run("", args);
+  }
+
+  @Test
+  void aMissingFileIsNamedSoAndAnEmptyOneSaysThereIsNothingToExplain() throws Exception {
+    CliRunner.Outcome missing = CliRunner.run("", "explain", "--candidate", "siglists/demo/candidate", "--offline",
+        "--cache-dir", folder.toString(), "./nonexistent.json");
+    assertEquals(3, missing.status());
+    assertEquals("explain: failed: ./nonexistent.json: no such file or folder\n", missing.err());
+
+    Path empty = Files.writeString(folder.resolve("empty.jsonl"), "");
+    CliRunner.Outcome nothing = CliRunner.run("", "explain", "--candidate", "siglists/demo/candidate", "--offline",
+        "--cache-dir", folder.toString(), empty.toString());
+    assertEquals(0, nothing.status(), nothing.err());
+    assertEquals("", nothing.out());
+    assertEquals("explain: no crash to explain: the files and folders given hold none\n", nothing.err());
   }
 
   @Test
