@@ -209,7 +209,9 @@ final class CrashIdsCommand implements Callable<Integer> {
     }
     if (outcome.problem().isPresent()) {
       SuperSearch.Problem problem = outcome.problem().get();
-      context.err().println("crashids: " + TerminalText.clean(problem.message()));
+      if (problem.kind() != SuperSearch.Problem.Kind.STOPPED) {
+        context.err().println("crashids: " + TerminalText.clean(problem.message()));
+      }
       if (problem.kind() == SuperSearch.Problem.Kind.REJECTED && outcome.found() == 0) {
         return ExitCodes.USAGE;
       }

@@ -44,7 +44,9 @@ public final class SuperSearch {
       /** Super Search refused the query itself (HTTP 400): a usage error. */
       REJECTED,
       DENIED,
-      FAILED
+      FAILED,
+      /** The client stopped every request, and said why on its status line already. */
+      STOPPED
     }
   }
 
@@ -217,7 +219,7 @@ public final class SuperSearch {
       return new Problem(Problem.Kind.DENIED, denied.reason());
     }
     if (exchange instanceof CrashStatsClient.Exchange.Stopped<Answer> stopped) {
-      return new Problem(Problem.Kind.FAILED, stopped.reason());
+      return new Problem(Problem.Kind.STOPPED, stopped.reason());
     }
     return new Problem(Problem.Kind.FAILED, ((CrashStatsClient.Exchange.GaveUp<Answer>) exchange).reason());
   }

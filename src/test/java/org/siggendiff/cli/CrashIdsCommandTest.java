@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,19 @@ class CrashIdsCommandTest {
     List<LoggedRequest> requests = searches(server);
     assertEquals(1, requests.size());
     return requests.get(0);
+  }
+
+  @Test
+  void anUnreachableApiIsSaidOnceAndTheListIsIncomplete() throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
+    CliRunner.Outcome outcome = CliRunner.run("", Map.of(),
+        "crashids", "--api-url", "http://127.0.0.1:" + port + "/api/", "--rate", "0", "--retry-delay", "5", "--num", "5");
+    assertEquals(3, outcome.status(), outcome.err());
+    assertEquals("crashids: cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before fetching anything\n"
+        + "crashids: the list is incomplete (0 crash IDs)\n", outcome.err());
   }
 
   @Test
