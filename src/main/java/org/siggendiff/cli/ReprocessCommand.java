@@ -109,7 +109,7 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
     String url = api.url().newBuilder().addPathSegment("Reprocessing").addPathSegment("").build().toString();
     String plan = ids.size() + " crash" + (ids.size() == 1 ? "" : "es") + " in " + batches + " batch" + (batches == 1 ? "" : "es")
         + " of up to " + Reprocessing.BATCH_SIZE + " to " + TerminalText.clean(url) + ", " + sleepSeconds + " s between batches"
-        + (duplicates > 0 ? " (" + duplicates + " repeated IDs dropped)" : "");
+        + (duplicates > 0 ? " (" + duplicates + (duplicates == 1 ? " repeated ID dropped)" : " repeated IDs dropped)") : "");
     boolean hasToken;
     try {
       hasToken = ApiToken.fromEnvironment(context.env()).isPresent();

@@ -80,7 +80,7 @@ public final class FetchSummary {
 
   /** The summary as lines of text; crash text in it is already quoted by whoever made it. */
   public void print(PrintWriter err) {
-    err.printf("fetch: %d inputs: %d fetched, %d already cached", inputs(), fetched, cached);
+    err.printf("fetch: %d %s: %d fetched, %d already cached", inputs(), inputs() == 1 ? "input" : "inputs", fetched, cached);
     for (FailureKind kind : FailureKind.values()) {
       long count = failed(kind);
       if (count > 0) {

@@ -98,7 +98,7 @@ class CliUsageTest {
   void aReadFailureOnStdinIsAnInvalidInputNotExitOne() {
     Run run = run(failing(() -> new IOException("unreadable")), false, "fetch", "--offline");
     assertEquals(3, run.status(), run.err());
-    assertEquals("fetch: 1 inputs: 0 fetched, 0 already cached, 1 invalid\n"
+    assertEquals("fetch: 1 input: 0 fetched, 0 already cached, 1 invalid\n"
         + "  invalid input, stdin: could not be read to its end: unreadable\n", run.err());
   }
 

@@ -76,7 +76,7 @@ class ReprocessCommandTest {
     assertEquals("secret-token", first.getHeader("Auth-Token"));
     assertTrue(first.getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"), first.getHeader("Content-Type"));
     assertTrue(outcome.err().contains("reprocess: 120 crashes: 120 sent, 0 failed, 0 not sent"), outcome.err());
-    assertTrue(outcome.err().contains("(1 repeated IDs dropped)"), outcome.err());
+    assertTrue(outcome.err().contains("(1 repeated ID dropped)"), outcome.err());
     assertTrue(outcome.err().contains("reprocess: batch 3 of 3 (20 crashes, ending with " + SuperSearchStub.ids(120, 1).get(0) + ")"), outcome.err());
   }
 
