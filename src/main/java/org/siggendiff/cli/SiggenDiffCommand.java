@@ -44,6 +44,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code siggen-diff}: baseline versus candidate signatures over crash IDs and corpora. */
@@ -153,6 +154,18 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
     if (!impact && spec.commandLine().getParseResult().hasMatchedOption("--days")) {
       throw new UsageError("--days is only used with --impact");
+    }
+    // An option the format does not use is a mistake to say, as --days without --impact is.
+    ReportFormat reportFormat = reportFormat();
+    ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed.hasMatchedOption("--max-chars") && reportFormat != ReportFormat.MARKDOWN) {
+      throw new UsageError("--max-chars is only used with --format markdown");
+    }
+    if (csvRaw && reportFormat != ReportFormat.CSV) {
+      throw new UsageError("--csv-raw is only used with --format csv");
+    }
+    if (reportUrl != null && reportFormat != ReportFormat.MARKDOWN && reportFormat != ReportFormat.HTML) {
+      throw new UsageError("--report-url is only used with --format markdown or html");
     }
     // Known before any crash is read, not after the run.
     for (Path file : new Path[] {output, summaryFile}) {

@@ -267,6 +267,14 @@ class CliUsageTest {
   }
 
   @Test
+  void anOptionTheFormatDoesNotUseIsAUsageErrorNotSilentlyIgnored() {
+    assertOneLine(diff("--format", "jsonl", "--max-chars", "6000", CRASH_ID), "siggen-diff: --max-chars is only used with --format markdown");
+    assertOneLine(diff("--format", "text", "--csv-raw", CRASH_ID), "siggen-diff: --csv-raw is only used with --format csv");
+    assertOneLine(diff("--format", "csv", "--report-url", "https://example.org/", CRASH_ID),
+        "siggen-diff: --report-url is only used with --format markdown or html");
+  }
+
+  @Test
   void aGitHubApiUrlThatIsNoUrlIsAUsageErrorBeforeAnythingRuns() {
     // The default is parsed only when GitHub is read; one given is checked at once.
     Run run = run(InputStream.nullInputStream(), false,
