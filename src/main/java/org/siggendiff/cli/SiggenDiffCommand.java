@@ -142,7 +142,10 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     this.context = context;
   }
 
-  /** Crash IDs given as arguments must be crash IDs: a mistyped command name must not become one. */
+  /**
+   * The options and arguments, checked before anything is read. Crash IDs given as arguments
+   * must be crash IDs: a mistyped command name must not become one.
+   */
   @Override
   public void validate() throws UsageError {
     shard();
@@ -155,8 +158,19 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     if (!impact && spec.commandLine().getParseResult().hasMatchedOption("--days")) {
       throw new UsageError("--days is only used with --impact");
     }
-    // An option the format does not use is a mistake to say, as --days without --impact is.
-    ReportFormat reportFormat = reportFormat();
+    checkFormatOptions(reportFormat());
+    checkOutputFiles();
+    for (int i = 0; i < crashIds.size(); i++) {
+      try {
+        CrashId.parse(crashIds.get(i));
+      } catch (InvalidCrashIdException e) {
+        throw new UsageError(OptionHints.forBadArgument(i + 1, crashIds.get(i), e.getMessage()));
+      }
+    }
+  }
+
+  /** An option the format does not use is a mistake to say, as --days without --impact is. */
+  private void checkFormatOptions(ReportFormat reportFormat) throws UsageError {
     ParseResult parsed = spec.commandLine().getParseResult();
     if (parsed.hasMatchedOption("--max-chars") && reportFormat != ReportFormat.MARKDOWN) {
       throw new UsageError("--max-chars is only used with --format markdown");
@@ -167,7 +181,10 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     if (reportUrl != null && reportFormat != ReportFormat.MARKDOWN && reportFormat != ReportFormat.HTML) {
       throw new UsageError("--report-url is only used with --format markdown or html");
     }
-    // Known before any crash is read, not after the run.
+  }
+
+  /** What would fail only after the run, known before any crash is read. */
+  private void checkOutputFiles() throws UsageError {
     for (Path file : new Path[] {output, summaryFile}) {
       if (file != null && Files.isDirectory(file.toAbsolutePath())) {
         throw new UsageError((file == output ? "--output " : "--summary ") + TerminalText.clean(file.toString()) + " is a folder; name a file");
@@ -175,13 +192,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
     if (output != null && summaryFile != null && sameFile(output, summaryFile)) {
       throw new UsageError("--output and --summary name the same file; the summary would replace the report");
-    }
-    for (int i = 0; i < crashIds.size(); i++) {
-      try {
-        CrashId.parse(crashIds.get(i));
-      } catch (InvalidCrashIdException e) {
-        throw new UsageError(OptionHints.forBadArgument(i + 1, crashIds.get(i), e.getMessage()));
-      }
     }
   }
 
