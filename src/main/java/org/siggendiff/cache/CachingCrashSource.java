@@ -50,7 +50,7 @@ public final class CachingCrashSource implements CrashSource {
   /** Each thread's buffer for disk entries: a crash is parsed before the thread reads the next. */
   private final ThreadLocal<ReadBuffer> buffers = ThreadLocal.withInitial(ReadBuffer::new);
   /** Set by the first write that found no room left: why no more crashes are fetched. */
-  private final AtomicReference<String> diskFull = new AtomicReference<>();
+  private final AtomicReference<String> outOfRoom = new AtomicReference<>();
 
   /**
    * @param remote unused, and may be null, when {@code mode} is {@link Mode#OFFLINE}
@@ -124,7 +124,7 @@ public final class CachingCrashSource implements CrashSource {
     if (mode == Mode.OFFLINE) {
       return new Failed(id, FailureKind.NOT_CACHED, unusableEntry != null ? unusableEntry : "not in the cache (offline)");
     }
-    String full = diskFull.get();
+    String full = outOfRoom.get();
     if (full != null) {
       return new Failed(id, FailureKind.NOT_FETCHED, full);
     }
@@ -137,7 +137,7 @@ public final class CachingCrashSource implements CrashSource {
     } catch (IOException e) {
       Optional<String> noRoom = DiskCache.noRoom(e);
       if (noRoom.isPresent()) {
-        diskFull.compareAndSet(null, noRoom.get() + "; stopped fetching");
+        outOfRoom.compareAndSet(null, noRoom.get() + "; stopped fetching");
         return new Failed(id, FailureKind.CACHE_WRITE_FAILED, noRoom.get());
       }
       return new Failed(id, FailureKind.CACHE_WRITE_FAILED, "cannot write to the cache (" + describe(e) + ")");
@@ -148,7 +148,7 @@ public final class CachingCrashSource implements CrashSource {
 
   /** Why no more crashes are fetched, if the cache ran out of room. */
   public Optional<String> stopped() {
-    return Optional.ofNullable(diskFull.get());
+    return Optional.ofNullable(outOfRoom.get());
   }
 
   /** The kind of failure, and the file it was about, relative to the cache when under it. */
