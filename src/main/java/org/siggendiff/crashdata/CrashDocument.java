@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -97,19 +98,9 @@ public final class CrashDocument {
     if (!document.isObject()) {
       return new NotACrash("not a JSON object");
     }
-    for (String wrapper : List.of(PROCESSED_WRAPPER, CRASH_DATA_WRAPPER)) {
-      JsonNode inner = document.get(wrapper);
-      if (inner == null) {
-        continue;
-      }
-      if (!inner.isObject()) {
-        return new NotACrash("\"" + wrapper + "\" is not a JSON object");
-      }
-      Kind kind = wrapper.equals(PROCESSED_WRAPPER) ? Kind.PROCESSED_CRASH : Kind.CRASH_DATA;
-      List<String> ids = new ArrayList<>(4);
-      addIds(document, ids);
-      addIds(inner, ids);
-      return new Crash(kind, inner, ids);
+    Optional<Classified> wrapped = unwrap(document);
+    if (wrapped.isPresent()) {
+      return wrapped.get();
     }
     Kind kind = kindOf(document);
     if (kind == null) {
@@ -118,6 +109,29 @@ public final class CrashDocument {
     List<String> ids = new ArrayList<>(2);
     addIds(document, ids);
     return new Crash(kind, document, ids);
+  }
+
+  /**
+   * The crash a wrapper object holds ({@code {"processed_crash": {...}}} or {@code
+   * {"crash_data": {...}}}, as in exports and the conformance vectors), or why it holds none;
+   * empty for an object that is no wrapper.
+   */
+  public static Optional<Classified> unwrap(JsonNode document) {
+    for (String wrapper : List.of(PROCESSED_WRAPPER, CRASH_DATA_WRAPPER)) {
+      JsonNode inner = document.get(wrapper);
+      if (inner == null) {
+        continue;
+      }
+      if (!inner.isObject()) {
+        return Optional.of(new NotACrash("\"" + wrapper + "\" is not a JSON object"));
+      }
+      Kind kind = wrapper.equals(PROCESSED_WRAPPER) ? Kind.PROCESSED_CRASH : Kind.CRASH_DATA;
+      List<String> ids = new ArrayList<>(4);
+      addIds(document, ids);
+      addIds(inner, ids);
+      return Optional.of(new Crash(kind, inner, ids));
+    }
+    return Optional.empty();
   }
 
   /**

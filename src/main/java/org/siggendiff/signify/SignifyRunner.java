@@ -10,10 +10,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.siggendiff.crashdata.CrashData;
-import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
@@ -73,13 +74,10 @@ public final class SignifyRunner {
     if (!document.isObject()) {
       throw new BadDocumentException("input is not a JSON object");
     }
-    boolean isProcessed = processed || CrashDocument.isProcessedCrash(document);
     SignatureResult result;
     try {
-      CrashData crashData =
-          isProcessed ? CrashDataAdapter.fromProcessedCrash(document) : CrashData.of(document);
-      result = generator.generate(crashData);
-    } catch (UnsignableCrashException e) {
+      result = generator.generate(crash(document).crashData());
+    } catch (UnsignableCrashException | IOException e) {
       throw new BadDocumentException(e.getMessage());
     }
     out.write(PRETTY.writeValueAsString(ResultJson.summary(result, verbose)));
@@ -259,12 +257,32 @@ public final class SignifyRunner {
     if (!document.isObject()) {
       throw new IOException("not a JSON object");
     }
-    if (processed || CrashDocument.isProcessedCrash(document)) {
-      CrashData crashData = CrashDataAdapter.fromProcessedCrash(document);
+    CrashDocument.Crash crash = crash(document);
+    if (crash.kind() == CrashDocument.Kind.PROCESSED_CRASH) {
+      CrashData crashData = crash.crashData();
       AsciiJsonLine output = ResultJson.fullFields(generator.generate(crashData));
       return output.raw(",\"crash_data\":").raw(COMPACT.writeValueAsBytes(crashData.json())).raw("}").toByteArray();
     }
-    return ResultJson.fullFields(generator.generate(CrashData.of(document))).raw("}").toByteArray();
+    return ResultJson.fullFields(generator.generate(crash.crashData())).raw("}").toByteArray();
+  }
+
+  /**
+   * The crash a document is: the one a wrapper holds, as the diff reads it ({@code
+   * {"crash_data": {...}}}, {@code {"processed_crash": {...}}}); else a processed crash under
+   * --processed or with a {@code json_dump} key; else crash data, whatever its keys.
+   *
+   * @throws IOException for a wrapper that holds no object
+   */
+  private CrashDocument.Crash crash(JsonNode document) throws IOException {
+    Optional<CrashDocument.Classified> wrapped = CrashDocument.unwrap(document);
+    if (wrapped.isPresent()) {
+      if (wrapped.get() instanceof CrashDocument.NotACrash notACrash) {
+        throw new IOException(notACrash.reason());
+      }
+      return (CrashDocument.Crash) wrapped.get();
+    }
+    boolean isProcessed = processed || CrashDocument.isProcessedCrash(document);
+    return new CrashDocument.Crash(isProcessed ? CrashDocument.Kind.PROCESSED_CRASH : CrashDocument.Kind.CRASH_DATA, document, List.of());
   }
 
   private static String describe(IOException e) {

@@ -164,6 +164,21 @@ class SignifyCommandTest {
   }
 
   @Test
+  void aWrappedCrashIsSignedAsTheDiffReadsIt() throws Exception {
+    String crashData = "{\"id\": \"c-1\", \"siglists\": \"x\", \"crash_data\": " + CRASH + ", \"expected\": {}}";
+    String processed = "{\"processed_crash\": {\"json_dump\": {\"threads\": [{\"frames\": [{\"function\": \"Foo\"}]}]}}}";
+    CliRunner.Outcome lines = CliRunner.run(crashData + "\n" + processed + "\n{\"crash_data\": 1}\n", "signify", "--jsonl", "--signature-list-dir", siglists);
+    assertEquals(3, lines.status(), lines.err());
+    String[] out = lines.out().split("\n");
+    assertEquals("Foo::Bar", JSON.readTree(out[0]).get("signature").asText());
+    assertEquals("Foo", JSON.readTree(out[1]).get("signature").asText());
+    assertTrue(JSON.readTree(out[1]).has("crash_data"), out[1]);
+    assertEquals("line 3: \"crash_data\" is not a JSON object", JSON.readTree(out[2]).get("error").asText());
+    assertEquals("Foo::Bar", JSON.readTree(CliRunner.run(crashData, "signify", "--signature-list-dir", siglists).out())
+        .get("signature").asText(), "as one document");
+  }
+
+  @Test
   void outputIsAsciiSoCrashTextCannotReachTheTerminalRaw() {
     String crash = "{\"threads\": [{\"frames\": [{\"function\": \"evil\\u001b[2J\\u009b\\u00e9\"}]}]}";
     CliRunner.Outcome outcome = CliRunner.run(crash, "signify", "--jsonl", "--signature-list-dir", siglists);
