@@ -113,10 +113,12 @@ final class MarkdownRowWriter implements RowWriter {
 
   /**
    * Backslash-escapes the characters Markdown gives meaning to (pipes end a cell, backticks
-   * open code, angle brackets open HTML), and cleans invisible characters. GitHub finds
-   * {@code @user} mentions and {@code #123} references in the rendered text, after backslash
-   * escapes are gone, so an empty HTML comment follows every {@code @} and {@code #}: it splits
-   * the text where the link would start and renders as nothing.
+   * open code, angle brackets open HTML, dollars open GitHub's maths), and cleans invisible
+   * characters. GitHub finds {@code @user} mentions, {@code #123} references and links
+   * ({@code https://...}, {@code www....}) in the rendered text, after backslash escapes are
+   * gone, so an empty HTML comment follows every {@code @} and {@code #}, the colon of every
+   * {@code ://} and every {@code www}: it splits the text where the link would start and
+   * renders as nothing.
    */
   static String escape(String text) {
     if (text == null) {
@@ -126,11 +128,16 @@ final class MarkdownRowWriter implements RowWriter {
     StringBuilder sb = new StringBuilder(clean.length() + 8);
     for (int i = 0; i < clean.length(); i++) {
       char c = clean.charAt(i);
-      if (c == '@' || c == '#') {
+      if (c == '@' || c == '#' || c == ':' && clean.startsWith("//", i + 1)) {
         sb.append(c).append(INERT);
         continue;
       }
-      if ("\\`*_[]<>|~!&".indexOf(c) >= 0) {
+      if ((c == 'w' || c == 'W') && clean.regionMatches(true, i, "www.", 0, 4)) {
+        sb.append(clean, i, i + 3).append(INERT);
+        i += 2;
+        continue;
+      }
+      if ("\\`*_[]<>|~!&$".indexOf(c) >= 0) {
         sb.append('\\');
       }
       sb.append(c);

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
@@ -42,10 +43,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.testing.CrashIds;
 
-/** The Markdown report, read back with a CommonMark parser with GitHub's tables. */
+/** The Markdown report, read back with a CommonMark parser with GitHub's tables and links from bare URLs. */
 @Timeout(120)
 class MarkdownReportTest {
-  private static final List<Extension> GFM = List.of(TablesExtension.create());
+  private static final List<Extension> GFM = List.of(TablesExtension.create(), AutolinkExtension.create());
   private static final Parser PARSER = Parser.builder().extensions(GFM).build();
   private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(GFM).build();
 
@@ -149,21 +150,28 @@ class MarkdownReportTest {
 
   @Test
   void crashTextRendersAsTheLiteralTextItIsAndNeverAsMarkupMentionsOrLinks() {
-    List<DiffRow> rows = List.of(changed(1, MARKDOWN, IMG), changed(2, SCRIPT, "x\u202ey"));
+    List<DiffRow> rows = List.of(changed(1, MARKDOWN, IMG), changed(2, SCRIPT, "x\u202ey"),
+        changed(3, "https://evil.example/phish", "www.evil.example $x$ y"));
     String markdown = report(ReportFormat.MARKDOWN, BASELINE, options(true, ReportOptions.DEFAULT_MAX_CHARS), rows);
     String html = RENDERER.render(PARSER.parse(markdown));
     Document page = Jsoup.parseBodyFragment(html);
 
     assertTrue(page.select("img, script").isEmpty(), html);
-    assertEquals(2, page.select("a").size(), "the two crash links only: " + page.select("a"));
+    assertEquals(3, page.select("a").size(), "the three crash links only: " + page.select("a"));
     page.select("a").forEach(a -> assertTrue(a.attr("href").startsWith(ReportLinks.CRASH_STATS), a.toString()));
     Element row = page.select("details table tbody tr").get(0);
     assertEquals(MARKDOWN, row.child(2).text(), row.toString());
     assertEquals(IMG, row.child(3).text());
     assertEquals(SCRIPT, page.select("details table tbody tr").get(1).child(2).text());
     assertEquals("x\\u202ey", page.select("details table tbody tr").get(1).child(3).text(), "bidi override shown as an escape");
-    // GitHub links mentions and references in rendered text: an empty comment splits each one.
+    Element third = page.select("details table tbody tr").get(2);
+    assertEquals("https://evil.example/phish", third.child(2).text());
+    assertEquals("www.evil.example $x$ y", third.child(3).text());
+    // GitHub links mentions, references and URLs in rendered text: an empty comment splits each
+    // one; its maths starts at a dollar, which is escaped.
     assertTrue(markdown.contains("@<!-- -->octocat #<!-- -->123"), markdown);
+    assertTrue(markdown.contains("https:<!-- -->//evil.example/phish") && markdown.contains("www<!-- -->.evil.example \\$x\\$ y"),
+        markdown);
   }
 
   private static TableBlock last(ReportFormat format, org.siggendiff.sources.ResolvedSiglists baseline, ReportOptions options, List<DiffRow> rows) {
