@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +83,17 @@ public final class ExplainSession {
   public Outcome explain(List<String> arguments, List<Path> corpora) throws IOException {
     List<DiffInput> inputs = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    // Each argument, in order: a file or folder, or the position of one read as a crash ID.
     List<Object> order = new ArrayList<>();
+    List<CrashIdInput.Entry> entries = CrashIdInput.fromArguments(arguments);
     // The crash IDs asked for as such, whose raw crash is said to be missing when it is.
     Set<String> askedById = new HashSet<>();
-    for (String argument : arguments) {
-      if (!looksLikeCrashId(argument) && Files.exists(Path.of(argument))) {
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i);
+      if (!(entries.get(i) instanceof CrashIdInput.Valid) && Files.exists(Path.of(argument))) {
         order.add(Path.of(argument));
       } else {
-        order.add(argument);
+        order.add(i);
         ids.add(argument);
         askedById.add(canonical(argument));
       }
@@ -114,13 +116,14 @@ public final class ExplainSession {
       if (item instanceof Path file) {
         readFile(file, inputs);
       } else {
-        String argument = (String) item;
+        CrashIdInput.Entry entry = entries.get((Integer) item);
+        String argument = arguments.get((Integer) item);
         DiffInput found = fromCorpora.get(argument);
         // A crash ID has neither, so this one was meant as a file or folder.
         boolean aPath = argument.indexOf('/') >= 0 || argument.indexOf('.') >= 0;
-        inputs.add(found != null ? found : aPath && !looksLikeCrashId(argument)
+        inputs.add(found != null ? found : aPath && !(entry instanceof CrashIdInput.Valid)
             ? new DiffInput.Invalid(argument, "no such file or folder")
-            : asInput(argument));
+            : CorpusReader.fromEntries(List.of(entry)).next());
       }
     }
     return explainAll(inputs, askedById);
@@ -132,15 +135,6 @@ public final class ExplainSession {
     } catch (InvalidCrashIdException e) {
       return argument;
     }
-  }
-
-  private static boolean looksLikeCrashId(String argument) {
-    return CrashIdInput.fromArguments(List.of(argument)).get(0) instanceof CrashIdInput.Valid;
-  }
-
-  private static DiffInput asInput(String argument) {
-    Iterator<DiffInput> input = CorpusReader.fromEntries(CrashIdInput.fromArguments(List.of(argument)));
-    return input.next();
   }
 
   private void readFile(Path file, List<DiffInput> inputs) {

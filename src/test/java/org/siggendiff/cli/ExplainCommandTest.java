@@ -34,6 +34,10 @@ class ExplainCommandTest {
         "--cache-dir", folder.toString(), "./nonexistent.json");
     assertEquals(3, missing.status());
     assertEquals("explain: failed: ./nonexistent.json: no such file or folder\n", missing.err());
+    CliRunner.Outcome second = explain(CRASH, "abc123", "def456");
+    assertEquals(3, second.status());
+    assertEquals("explain: failed: argument 2: not a crash ID: 'abc123'\nexplain: failed: argument 3: not a crash ID: 'def456'\n",
+        second.err().substring(second.err().indexOf("explain: failed:")));
 
     Path empty = Files.writeString(folder.resolve("empty.jsonl"), "");
     CliRunner.Outcome nothing = CliRunner.run("", "explain", "--candidate", "siglists/demo/candidate", "--offline",
