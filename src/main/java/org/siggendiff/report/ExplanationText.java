@@ -59,8 +59,7 @@ public final class ExplanationText {
         if (before != null && walks != before.walks()) {
           String roleBefore = role(b);
           String roleAfter = role(a);
-          boolean changed = !roleBefore.equals(roleAfter) || (b != null && a != null && !b.text().equals(a.text()));
-          row.append(changed ? "  <- changed" : "");
+          row.append(changed(b, a) ? "  <- changed" : "");
           out.add(row.toString());
           out.add("          baseline:  " + roleBefore + (b != null && a != null && !b.text().equals(a.text()) ? "  as \"" + b.text() + "\"" : ""));
           out.add("          candidate: " + roleAfter);
@@ -86,6 +85,15 @@ public final class ExplanationText {
 
   private static ExplainedWalk find(List<ExplainedWalk> walks, String rule) {
     return walks.stream().filter(w -> w.rule().equals(rule)).findFirst().orElse(null);
+  }
+
+  /**
+   * Whether a frame's part in the signature differs between the sides: its role, or its text
+   * (or it is on one side only). A role the same line gives from another place in its file
+   * (lines added above it) is no change. Every format marks frames by this.
+   */
+  static boolean changed(ExplainedFrame before, ExplainedFrame after) {
+    return before == null || after == null || !before.roleText().equals(after.roleText()) || !before.text().equals(after.text());
   }
 
   private static String role(ExplainedFrame frame) {

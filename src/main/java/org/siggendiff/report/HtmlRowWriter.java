@@ -176,9 +176,7 @@ final class HtmlRowWriter implements RowWriter {
       frame.add(i);
       side(frame, fb);
       side(frame, fa);
-      boolean changed = before != null && after != null
-          && (fb == null || fa == null || !fb.roleText().equals(fa.roleText()) || !fb.text().equals(fa.text()));
-      frame.add(changed);
+      frame.add(before != null && after != null && ExplanationText.changed(fb, fa));
     }
     json.put("more", size - shown);
     return json;
