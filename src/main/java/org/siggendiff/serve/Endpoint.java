@@ -40,8 +40,10 @@ abstract class Endpoint implements HttpHandler {
         if (!paths.contains(exchange.getRequestURI().getPath())) {
           throw HttpProblem.detail(404, "Not found.");
         }
-        if (!method.equals(exchange.getRequestMethod())) {
-          exchange.getResponseHeaders().set("Allow", method);
+        // HEAD is GET without the body, wherever GET is answered (RFC 9110).
+        boolean head = method.equals("GET") && exchange.getRequestMethod().equals("HEAD");
+        if (!method.equals(exchange.getRequestMethod()) && !head) {
+          exchange.getResponseHeaders().set("Allow", method.equals("GET") ? "GET, HEAD" : method);
           throw HttpProblem.detail(405, "Method \"" + exchange.getRequestMethod() + "\" not allowed.");
         }
         serve(exchange, query(exchange.getRequestURI().getRawQuery()));

@@ -23,11 +23,15 @@ final class Replies {
     json(exchange, problem.status(), body);
   }
 
+  /** The answer; to a HEAD, its headers alone (the JDK's server refuses a length then, and logs it). */
   static void bytes(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      if (!head) {
+        out.write(body);
+      }
     }
   }
 }

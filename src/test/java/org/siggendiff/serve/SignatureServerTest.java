@@ -256,6 +256,14 @@ class SignatureServerTest {
     assertEquals(404, get("/nothing-here").statusCode());
     assertEquals(405, get("/api/CrashSignature/").statusCode());
     assertEquals("POST", get("/api/CrashSignature/").headers().firstValue("Allow").orElseThrow());
+    assertEquals("GET, HEAD", client.send(HttpRequest.newBuilder(base.resolve("/health")).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString()).headers().firstValue("Allow").orElseThrow());
+    // HEAD is GET without the body, wherever GET is answered.
+    HttpResponse<String> head = client.send(HttpRequest.newBuilder(base.resolve("/health")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, head.statusCode());
+    assertEquals("application/json", head.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("", head.body());
   }
 
   @Test
