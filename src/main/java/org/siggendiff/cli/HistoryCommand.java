@@ -117,6 +117,7 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UsageError(e.getMessage());
     }
+    corpus.passedOverNote().ifPresent(note -> context.err().println("history: " + TerminalText.clean(note)));
     BooleanSupplier stop = context.interruption().watch();
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
       Progress reading = new Progress(context.err(), "history: crashes", corpora.isEmpty() ? entries.size() : -1,

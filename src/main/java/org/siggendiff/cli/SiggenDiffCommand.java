@@ -230,6 +230,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     } catch (IOException e) {
       throw new UsageError(e.getMessage());
     }
+    corpus.passedOverNote().ifPresent(note -> context.err().println("siggen-diff: " + TerminalText.clean(note)));
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
       // A share's count is not known before its inputs are hashed.
       long inputCount = share.isAll() ? inputCount(stdin, entries) : -1;

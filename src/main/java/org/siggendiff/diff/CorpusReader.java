@@ -8,10 +8,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -38,6 +40,8 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
 
   private final int maxDocumentBytes;
   private final Deque<Path> files = new ArrayDeque<>();
+  /** Files in the corpus folders that are not read: neither JSON nor JSON Lines by their names. */
+  private final List<Path> passedOver = new ArrayList<>();
   private final Deque<DiffInput> ready = new ArrayDeque<>();
   private BoundedLineReader lines;
   private Path linesFile;
@@ -58,7 +62,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     this.maxDocumentBytes = maxDocumentBytes;
     for (Path corpus : corpora) {
       if (Files.isDirectory(corpus)) {
-        files.addAll(folderFiles(corpus));
+        files.addAll(folderFiles(corpus, passedOver));
       } else if (Files.isRegularFile(corpus)) {
         files.add(corpus);
       } else if (Files.exists(corpus)) {
@@ -74,7 +78,20 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     return files.stream().anyMatch(file -> withoutGzipSuffix(file.getFileName().toString()).endsWith(".txt"));
   }
 
-  private static List<Path> folderFiles(Path folder) throws IOException {
+  /**
+   * A note on the files of the corpus folders that are not read, for stderr: every input is
+   * accounted for, even one only passed over. Empty when there is none.
+   */
+  public Optional<String> passedOverNote() {
+    if (passedOver.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> names = passedOver.stream().limit(5).map(Path::toString).toList();
+    return Optional.of("--corpus: passed over " + passedOver.size() + (passedOver.size() == 1 ? " file" : " files")
+        + " not named .json or .jsonl (or .gz): " + String.join(", ", names) + (passedOver.size() > names.size() ? ", ..." : ""));
+  }
+
+  private static List<Path> folderFiles(Path folder, List<Path> passedOver) throws IOException {
     Path fetchData = folder.resolve("processed_crash");
     if (Files.isDirectory(fetchData)) {
       return list(fetchData).filter(file -> isCrashId(file.getFileName().toString())).toList();
@@ -83,12 +100,12 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     if (Files.isRegularFile(saved)) {
       return List.of(saved);
     }
-    return list(folder)
-        .filter(file -> {
-          String name = withoutGzipSuffix(file.getFileName().toString());
-          return name.endsWith(".jsonl") || name.endsWith(".json");
-        })
-        .toList();
+    List<Path> read = new ArrayList<>();
+    list(folder).forEach(file -> {
+      String name = withoutGzipSuffix(file.getFileName().toString());
+      (name.endsWith(".jsonl") || name.endsWith(".json") ? read : passedOver).add(file);
+    });
+    return read;
   }
 
   /** A folder's entries other than folders, in name order; what is not a regular file is reported when its turn comes. */

@@ -161,6 +161,20 @@ class DiffCorpusInputTest {
   }
 
   @Test
+  void filesOfAFolderThatAreNotReadAreNamedOnStderr() throws IOException {
+    Path corpus = Files.createDirectories(folder.resolve("corpus"));
+    Files.writeString(corpus.resolve("a.jsonl"), processed(CrashIds.text(1), "x", "Foo::One") + "\n");
+    Files.writeString(corpus.resolve("README.txt"), "crashes of the week\n");
+
+    CliRunner.Outcome outcome = diff("--corpus", corpus.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals(1, rows(outcome.out()).size());
+    assertTrue(outcome.err().startsWith("siggen-diff: --corpus: passed over 1 file not named .json or .jsonl (or .gz): "
+        + corpus.resolve("README.txt") + "\n"), outcome.err());
+  }
+
+  @Test
   void aGzipFileThatCannotBeDecodedFailsOnceWithItsNameAndTheRunGoesOn() throws IOException {
     Path corpus = Files.createDirectories(folder.resolve("corpus"));
     StringBuilder lines = new StringBuilder();
