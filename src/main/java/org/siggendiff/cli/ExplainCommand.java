@@ -111,9 +111,12 @@ final class ExplainCommand implements Callable<Integer> {
         node.set("raw_annotations", item.raw() == null ? RawAnnotations.notCached().json() : item.raw().json());
         context.out().println(AsciiJson.COMPACT.writeValueAsString(node));
       } else {
-        ExplanationText.lines(item.crashId(), item.explanation(), outcome.lint(), item.raw(), verbose).forEach(context.out()::println);
+        ExplanationText.lines(item.crashId(), item.explanation(), item.raw(), verbose).forEach(context.out()::println);
         context.out().println();
       }
+    }
+    if (!json && !outcome.explained().isEmpty()) {
+      ExplanationText.warnings(outcome.lint()).forEach(context.out()::println);
     }
     context.out().flush();
     if (outcome.explained().isEmpty() && outcome.failures().isEmpty()) {

@@ -29,7 +29,7 @@ public final class ExplanationText {
    * @param debug whether to add each side's debug log, after its notes
    */
   public static List<String> lines(
-      String crashId, CrashExplanation explanation, List<LintWarning> lint, RawAnnotations raw, boolean debug) {
+      String crashId, CrashExplanation explanation, RawAnnotations raw, boolean debug) {
     List<String> out = new ArrayList<>();
     SideExplanation before = explanation.baseline();
     SideExplanation after = explanation.candidate();
@@ -77,10 +77,12 @@ public final class ExplanationText {
       debug(out, "baseline", before);
       debug(out, "candidate", after);
     }
-    for (LintWarning warning : lint) {
-      out.add("  warning: " + warning.message());
-    }
     return out.stream().map(TerminalText::clean).toList();
+  }
+
+  /** The warnings about the change's lines, once for all the crashes explained: they are the run's, not a crash's. */
+  public static List<String> warnings(List<LintWarning> lint) {
+    return lint.stream().map(warning -> TerminalText.clean("warning: " + warning.message())).toList();
   }
 
   private static ExplainedWalk find(List<ExplainedWalk> walks, String rule) {

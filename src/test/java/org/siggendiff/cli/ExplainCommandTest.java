@@ -150,10 +150,12 @@ class ExplainCommandTest {
   }
 
   @Test
-  void anAddedLineThatMatchesNoFrameOfTheseCrashesIsNamedWithoutCallingItATypo() {
-    CliRunner.Outcome outcome = explain(CRASH);
+  void anAddedLineThatMatchesNoFrameOfTheseCrashesIsNamedOnceWithoutCallingItATypo() {
+    CliRunner.Outcome outcome = explain(CRASH, "78735c56-e42f-4f55-98da-623092251118");
 
-    assertTrue(outcome.out().contains("  warning: prefix_signature_re.txt:8 matches no frame of the crashes given\n"), outcome.out());
+    String warning = "\nwarning: prefix_signature_re.txt:8 matches no frame of the crashes given\n";
+    assertTrue(outcome.out().contains(warning), outcome.out());
+    assertEquals(outcome.out().indexOf(warning), outcome.out().lastIndexOf(warning), "once, not under each crash");
     assertFalse(outcome.out().contains("typo"), outcome.out());
   }
 
