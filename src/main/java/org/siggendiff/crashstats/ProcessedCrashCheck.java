@@ -35,7 +35,8 @@ public final class ProcessedCrashCheck {
     return Optional.empty();
   }
 
-  private static String quoted(JsonNode error) {
+  /** {@code : 'the error'}, as Python's repr, shortened; nothing when it is not text. */
+  static String quoted(JsonNode error) {
     if (!error.isTextual()) {
       return "";
     }

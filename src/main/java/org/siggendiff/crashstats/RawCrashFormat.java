@@ -63,6 +63,10 @@ public final class RawCrashFormat {
     if (uuid != null && uuid.isTextual() && !uuid.textValue().equals(id.value())) {
       throw new IOException("the answer is the raw crash of another crash");
     }
+    // The API's error object, as a processed crash is checked for it: never cached as a raw crash.
+    if (uuid == null && raw.has("error")) {
+      throw new IOException("the answer is an error, not a raw crash" + ProcessedCrashCheck.quoted(raw.get("error")));
+    }
     return raw;
   }
 

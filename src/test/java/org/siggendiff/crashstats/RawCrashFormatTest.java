@@ -35,5 +35,8 @@ class RawCrashFormatTest {
     String deep = "{\"a\":" + "[".repeat(RawCrashFormat.MAX_DEPTH) + "]".repeat(RawCrashFormat.MAX_DEPTH) + "}";
     IOException tooDeep = assertThrows(IOException.class, () -> RawCrashFormat.fetchDataBytes(CrashIds.id(7), deep.getBytes(StandardCharsets.UTF_8)));
     assertEquals("response is nested more than 500 deep", tooDeep.getMessage());
+    IOException error = assertThrows(IOException.class,
+        () -> RawCrashFormat.fetchDataBytes(CrashIds.id(7), "{\"error\": \"raw \\u001b[31merr\"}".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("the answer is an error, not a raw crash: 'raw \\x1b[31merr'", error.getMessage());
   }
 }
