@@ -1,5 +1,6 @@
 package org.siggendiff.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -72,7 +73,13 @@ final class CrashStatsOptions implements Validated {
 
   Opened open(CliContext context) throws UsageError {
     long maxBytes = maxCrashBytes();
-    DiskCache cache = new DiskCache(cacheDir(context), maxBytes);
+    Path folder = cacheDir(context);
+    // Known before any request, not from every crash's failed write after it was fetched.
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new UsageError((cacheDir != null ? "--cache-dir " : "the cache ($" + CACHE_ENV + " or ./cache) ")
+          + TerminalText.clean(folder.toString()) + " is not a folder");
+    }
+    DiskCache cache = new DiskCache(folder, maxBytes);
     if (offline) {
       return new Opened(new CachingCrashSource(cache, null, false, CachingCrashSource.Mode.OFFLINE, CachingCrashSource.DEFAULT_MEMORY_BYTES), null, cache);
     }

@@ -39,6 +39,16 @@ class FetchCommandTest {
   }
 
   @Test
+  void aCacheDirThatIsAFileIsAUsageErrorBeforeAnyRequest() throws Exception {
+    Path file = Files.writeString(cache.resolve("a-file"), "");
+    CliRunner.Outcome outcome = CliRunner.run("", Map.of(),
+        "fetch", "--api-url=" + CrashStatsStub.apiUrl(server), "--cache-dir=" + file, CrashIds.text(1));
+    assertEquals(2, outcome.status(), outcome.err());
+    assertEquals("fetch: --cache-dir " + file + " is not a folder\n", outcome.err());
+    assertEquals(0, server.getAllServeEvents().size(), "no request made");
+  }
+
+  @Test
   void fetchesEveryIdFromStdinAndAccountsForEachInput() {
     String ok = CrashIds.text(1);
     String missing = CrashIds.text(2);
