@@ -427,11 +427,14 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     }
   }
 
-  /** Why no request may go out any more, or null. */
+  /**
+   * Why no request may go out any more, or null. After a refused token the crashes not asked
+   * for are not fetched, not refused: only the one whose request got the 403 was.
+   */
   private <T> Exchange<T> halted() {
     String denied = accessDenied.get();
     if (denied != null) {
-      return new Exchange.Denied<>(denied);
+      return new Exchange.Stopped<>(denied);
     }
     String stopped = health.stopped();
     return stopped != null ? new Exchange.Stopped<>(stopped) : null;

@@ -99,7 +99,7 @@ class FetchCommandTest {
     }
     CliRunner.Outcome outcome = fetch(ids.toString(), Map.of("SOCORRO_API_TOKEN", secret), "--jobs=1");
     assertEquals(3, outcome.status());
-    assertTrue(outcome.err().contains("fetch: 20 inputs: 0 fetched, 0 already cached, 20 access denied"), outcome.err());
+    assertTrue(outcome.err().contains("fetch: 20 inputs: 0 fetched, 0 already cached, 1 access denied, 19 not fetched"), outcome.err());
     assertTrue(outcome.err().contains("it is wrong, expired or not active"), outcome.err());
     assertEquals(1, requests(server).size());
     assertEquals(secret, requests(server).get(0).getHeader("Auth-Token"));

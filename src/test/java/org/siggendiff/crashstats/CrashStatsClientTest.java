@@ -138,10 +138,11 @@ class CrashStatsClientTest {
       Failed first = assertInstanceOf(Failed.class, client.get(CrashIds.id(1)));
       Failed second = assertInstanceOf(Failed.class, client.get(CrashIds.id(2)));
       assertEquals(FailureKind.ACCESS_DENIED, first.kind());
-      assertEquals(FailureKind.ACCESS_DENIED, second.kind());
+      assertEquals(FailureKind.NOT_FETCHED, second.kind(), "never asked for, so not refused");
       assertEquals(
           "the API token was refused (HTTP 403: 'API Token not matched'): it is wrong, expired or not active",
           first.reason());
+      assertEquals(first.reason(), second.reason());
     }
     assertEquals(1, requests(server).size());
   }
