@@ -146,7 +146,7 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
   private void printSummary(int total, Reprocessing.Outcome outcome, int invalid) {
     context.err().printf(
         "reprocess: %d crashes: %d sent, %d failed, %d not sent%s%n",
-        total, outcome.sent().size(), outcome.failed().size(), outcome.notSent().size(), invalid > 0 ? ", " + invalid + " invalid inputs" : "");
+        total, outcome.sent().size(), outcome.failed().size(), outcome.notSent().size(), invalid > 0 ? ", " + invalid + (invalid == 1 ? " invalid input" : " invalid inputs") : "");
     for (String problem : outcome.problems()) {
       context.err().println("  " + TerminalText.clean(problem));
     }

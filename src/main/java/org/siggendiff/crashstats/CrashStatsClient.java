@@ -421,7 +421,7 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       }
       attempts++;
       if (attempts >= settings.maxAttempts() || !retryFailures) {
-        return new Exchange.GaveUp<>(answer.problem() + " (" + attempts + " attempts)");
+        return new Exchange.GaveUp<>(answer.problem() + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)"));
       }
       Thread.sleep(backoff(attempts).toMillis());
     }
