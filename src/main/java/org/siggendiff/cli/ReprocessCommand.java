@@ -117,6 +117,10 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
       throw new UsageError(e.getMessage());
     }
     if (!yes) {
+      if (hasToken) {
+        // What --yes would refuse (the token to a plain-HTTP host) the dry run refuses too.
+        api.client(context, 1, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES, "reprocess").close();
+      }
       ids.forEach(id -> context.out().println(id));
       context.out().flush();
       context.err().println("reprocess: dry run: would send " + plan + "; nothing sent, add --yes to send"
@@ -126,10 +130,10 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
     if (!hasToken) {
       throw new UsageError("reprocessing needs an API token with the reprocess permission in $SOCORRO_API_TOKEN or $CRASHSTATS_API_TOKEN");
     }
-    context.err().println("reprocess: sending " + plan);
-    context.err().flush();
     Reprocessing.Outcome outcome;
     try (CrashStatsClient client = api.client(context, 1, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES, "reprocess")) {
+      context.err().println("reprocess: sending " + plan);
+      context.err().flush();
       outcome = new Reprocessing(client).send(ids, pause, context.interruption().watch(), (batch, of, sent) -> {
         context.err().println("reprocess: batch " + batch + " of " + of + " (" + sent.size() + " crashes, ending with " + sent.get(sent.size() - 1) + ")");
         context.err().flush();

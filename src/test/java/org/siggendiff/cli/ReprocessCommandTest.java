@@ -51,6 +51,20 @@ class ReprocessCommandTest {
   }
 
   @Test
+  void aTokenForAPlainHttpHostIsRefusedByTheDryRunAsByYesAndNothingSaysItIsSending() {
+    for (String[] args : new String[][] {{}, {"--yes"}}) {
+      List<String> all = new ArrayList<>(List.of("reprocess", "--api-url=http://crash-stats.example/api"));
+      all.addAll(List.of(args));
+      all.add(SuperSearchStub.ids(1, 1).get(0));
+      CliRunner.Outcome outcome = CliRunner.run("", TOKEN, all.toArray(String[]::new));
+      assertEquals(2, outcome.status(), outcome.err());
+      assertEquals("reprocess: refusing to send the API token over plain HTTP to crash-stats.example: use an https:// API URL\n",
+          outcome.err());
+      assertEquals("", outcome.out());
+    }
+  }
+
+  @Test
   void aDryRunSendsNothingAndSaysWhatItWouldSendInHowManyBatches() {
     CliRunner.Outcome outcome = reprocess(ids(120) + "not-an-id\n", TOKEN);
     assertEquals(3, outcome.status(), outcome.err());
