@@ -69,7 +69,7 @@ final class ApiOptions implements Validated {
   HttpUrl url() throws UsageError {
     HttpUrl url = HttpUrl.parse(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
     if (url == null) {
-      throw new UsageError("--api-url is not an http(s) URL");
+      throw new UsageError("--api-url is not a valid http(s) URL (a scheme, a host, a port up to 65535): " + TerminalText.clean(apiUrl));
     }
     return url;
   }

@@ -285,9 +285,11 @@ class CliUsageTest {
 
   @Test
   void anApiUrlThatIsNoUrlIsAUsageErrorBeforeAnythingRuns() {
-    Run run = run(InputStream.nullInputStream(), false, "fetch", "--api-url", "crash-stats.mozilla.org/api", "--offline");
-    assertEquals(2, run.status(), run.err());
-    assertEquals("fetch: --api-url is not an http(s) URL\n", run.err());
+    for (String url : new String[] {"crash-stats.mozilla.org/api", "http://127.0.0.1:99999/api"}) {
+      Run run = run(InputStream.nullInputStream(), false, "fetch", "--api-url", url, "--offline");
+      assertEquals(2, run.status(), run.err());
+      assertEquals("fetch: --api-url is not a valid http(s) URL (a scheme, a host, a port up to 65535): " + url + "\n", run.err());
+    }
   }
 
   @Test
