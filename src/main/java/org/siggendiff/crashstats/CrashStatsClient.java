@@ -11,6 +11,9 @@ import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import okhttp3.ConnectionPool;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -521,9 +525,21 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       return Answer.failed("timed out after " + settings.timeout().toMillis() + " ms");
     } catch (EOFException | ProtocolException e) {
       return Answer.failed("truncated response");
+    } catch (SSLException e) {
+      // A certificate the JDK does not trust, or no TLS at all, is as lasting as a host that is not there.
+      return Answer.unreachable("cannot make a TLS connection to " + request.url().host() + ":" + request.url().port() + ": " + tlsProblem(e));
     } catch (IOException e) {
       return Answer.failed("network error: " + e.getClass().getSimpleName());
     }
+  }
+
+  private static String tlsProblem(SSLException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CertificateException || cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+        return "its certificate is not trusted (behind a TLS-inspecting proxy, add the proxy's certificate to the JDK's trust store)";
+      }
+    }
+    return "the TLS handshake failed (is it an https:// URL for a server that speaks plain HTTP?)";
   }
 
   private String denial(String body) {

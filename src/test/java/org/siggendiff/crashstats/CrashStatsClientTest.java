@@ -13,6 +13,8 @@ import static org.siggendiff.testing.CrashStatsStub.crash;
 import static org.siggendiff.testing.CrashStatsStub.found;
 import static org.siggendiff.testing.CrashStatsStub.requests;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -465,6 +467,33 @@ class CrashStatsClientTest {
         assertEquals(FailureKind.NOT_FETCHED, failed.kind());
         assertEquals("cannot reach the API (cannot resolve the host name nonexistent.invalid); stopped before fetching anything", failed.reason());
       }
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void aCertificateTheJdkDoesNotTrustOrNoTlsAtAllStopsTheRunSayingWhy() {
+    WireMockServer https = new WireMockServer(WireMockConfiguration.options().dynamicHttpsPort().bindAddress("127.0.0.1"));
+    https.start();
+    try {
+      https.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+      String untrusted = "https://127.0.0.1:" + https.httpsPort() + "/api/";
+      String plainHttp = "https://127.0.0.1:" + server.getPort() + "/api/";
+      for (String url : List.of(untrusted, plainHttp)) {
+        var settings = new CrashStatsClient.Settings(HttpUrl.get(url), Optional.empty(), 0, 1, Duration.ofSeconds(10), 5, Duration.ofMillis(10));
+        try (CrashStatsClient client = new CrashStatsClient(settings)) {
+          Failed failed = assertInstanceOf(Failed.class, client.get(CrashIds.id(1)));
+          assertEquals(FailureKind.NOT_FETCHED, failed.kind(), url);
+          String port = url.substring("https://127.0.0.1:".length(), url.indexOf("/api/"));
+          assertEquals("cannot reach the API (cannot make a TLS connection to 127.0.0.1:" + port + ": "
+              + (url.equals(untrusted)
+                  ? "its certificate is not trusted (behind a TLS-inspecting proxy, add the proxy's certificate to the JDK's trust store)"
+                  : "the TLS handshake failed (is it an https:// URL for a server that speaks plain HTTP?)")
+              + "); stopped before fetching anything", failed.reason());
+        }
+      }
+    } finally {
+      https.stop();
     }
   }
 }
