@@ -11,7 +11,6 @@ import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDataAdapter;
 import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
-import org.siggendiff.internal.regex.SiglistMatcher;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
@@ -37,7 +36,10 @@ public final class SignatureEngine {
   /**
    * Loads a siglist folder: Socorro's {@code socorro/signature/siglists}, or any folder with the
    * four files {@code irrelevant_signature_re.txt}, {@code prefix_signature_re.txt},
-   * {@code signature_sentinels.txt} and {@code signatures_with_line_numbers_re.txt}.
+   * {@code signature_sentinels.txt} and {@code signatures_with_line_numbers_re.txt}. A line
+   * that may backtrack badly gets a time bound on each frame (1 s, or the milliseconds in the
+   * system property {@value SiglistLoader#MATCH_TIMEOUT_PROPERTY}); a crash on which one runs out
+   * fails with {@link org.siggendiff.crashdata.UnsignableCrashException}.
    *
    * @throws SiglistException naming every broken line as {@code file:line: problem}
    */
@@ -52,7 +54,8 @@ public final class SignatureEngine {
 
   /**
    * Builds an engine from the lines of the four siglists, read as the files would be (each line
-   * stripped, blank lines and {@code #} comments skipped).
+   * stripped, blank lines and {@code #} comments skipped), with the time bound {@link #load} has.
+   * An empty list is Socorro's empty file: its joined pattern matches every frame.
    *
    * @throws SiglistException naming every broken line as {@code inline/file:line: problem}
    */
@@ -65,7 +68,7 @@ public final class SignatureEngine {
     lines.put(SiglistKind.SENTINELS, List.copyOf(sentinels));
     lines.put(SiglistKind.LINE_NUMBERS, List.copyOf(linesWithLineNumbers));
     return new SignatureEngine(
-        new SignatureGenerator(SiglistLoader.fromLines(lines, "inline", SiglistMatcher.DEFAULT_TIMEOUT)));
+        new SignatureGenerator(SiglistLoader.fromLines(lines, "inline")));
   }
 
   /**

@@ -108,6 +108,19 @@ public final class SiglistLoader {
    */
   public static SiglistSet fromLines(Map<SiglistKind, List<String>> texts, String source, Duration matchTimeout)
       throws SiglistException {
+    return build(texts, source, matchTimeout);
+  }
+
+  /**
+   * {@link #fromLines(Map, String, Duration)} with the bound from {@link #MATCH_TIMEOUT_PROPERTY},
+   * else the default, as {@link #load(Path, String)} has it.
+   */
+  public static SiglistSet fromLines(Map<SiglistKind, List<String>> texts, String source) throws SiglistException {
+    return build(texts, source, matchTimeoutFromProperty());
+  }
+
+  private static SiglistSet build(Map<SiglistKind, List<String>> texts, String source, Duration matchTimeout)
+      throws SiglistException {
     List<String> problems = new ArrayList<>();
     Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
     Map<SiglistKind, String> names = new EnumMap<>(SiglistKind.class);

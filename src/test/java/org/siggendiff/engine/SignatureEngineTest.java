@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.siglist.SiglistException;
+import org.siggendiff.siglist.SiglistLoader;
 import org.siggendiff.signature.SignatureResult;
 
 class SignatureEngineTest {
@@ -124,6 +126,21 @@ class SignatureEngineTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void inlineSiglistsGetTheTimeBoundOfTheSystemPropertyAsAFolderDoes() throws Exception {
+    System.setProperty(SiglistLoader.MATCH_TIMEOUT_PROPERTY, "50");
+    try {
+      SignatureEngine engine = SignatureEngine.fromLines(List.of("(.*a){25}$"), List.of("malloc"), List.of("_purecall"), List.of("js_Interpret"));
+      String evil = "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"" + "a".repeat(30) + "b\"}]}]}";
+      UnsignableCrashException e = assertThrows(UnsignableCrashException.class, () -> engine.signCrashData(evil));
+      assertTrue(e.getMessage().endsWith("bound 50 ms)"), e.getMessage());
+      System.setProperty(SiglistLoader.MATCH_TIMEOUT_PROPERTY, "abc");
+      assertThrows(SiglistException.class, () -> SignatureEngine.fromLines(List.of("x"), List.of("y"), List.of("z"), List.of("w")));
+    } finally {
+      System.clearProperty(SiglistLoader.MATCH_TIMEOUT_PROPERTY);
     }
   }
 
