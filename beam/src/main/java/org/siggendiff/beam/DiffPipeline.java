@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +22,17 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -57,20 +64,55 @@ public final class DiffPipeline {
 
   private DiffPipeline() {}
 
+  /** Counts the dead letters, so that the launch's exit status says whether every input was signed. */
+  private static final String DEAD_LETTERS = "dead-letters";
+
   public static void main(String[] args) {
     PipelineOptionsFactory.register(DiffPipelineOptions.class);
     DiffPipelineOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(DiffPipelineOptions.class);
+    System.exit(run(options, System.err));
+  }
+
+  /**
+   * Builds and runs the pipeline; the exit status as the CLI's: 0 done, 2 siglists or input
+   * that cannot be used, 3 some inputs could not be signed (dead letters) or the run failed.
+   */
+  static int run(DiffPipelineOptions options, PrintStream err) {
     Pipeline pipeline;
     try {
       pipeline = build(options);
     } catch (SiglistException | IOException e) {
       // A siglist folder that is missing or has a broken line stops the launch: nothing ran.
-      System.err.println("siggen-diff-beam: " + e.getMessage());
-      System.exit(2);
-      return;
+      err.println("siggen-diff-beam: " + e.getMessage());
+      return 2;
     }
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
-    System.exit(state == PipelineResult.State.DONE ? 0 : 1);
+    PipelineResult result;
+    try {
+      result = pipeline.run();
+      if (result.waitUntilFinish() != PipelineResult.State.DONE) {
+        err.println("siggen-diff-beam: the pipeline did not finish");
+        return 3;
+      }
+    } catch (Pipeline.PipelineExecutionException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      // An input pattern that matches no file is the launch's mistake; anything else the run's.
+      boolean noInput = cause instanceof FileNotFoundException;
+      err.println("siggen-diff-beam: " + (noInput ? "" : "the pipeline failed: ") + cause.getMessage());
+      return noInput ? 2 : 3;
+    }
+    long deadLetters = 0;
+    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(DiffPipeline.class, DEAD_LETTERS)).build()).getCounters()) {
+      deadLetters += counter.getAttempted();
+    }
+    if (deadLetters > 0) {
+      err.println("siggen-diff-beam: " + deadLetters + (deadLetters == 1 ? " input" : " inputs") + " could not be signed; see the dead letters");
+      return 3;
+    }
+    return 0;
   }
 
   /**
@@ -163,6 +205,7 @@ public final class DiffPipeline {
    * element per frame.
    */
   static final class SignFn extends DoFn<CrashInput, String> {
+    private final Counter deadLetters = Metrics.counter(DiffPipeline.class, DEAD_LETTERS);
     private final SiglistTexts baseline;
     private final SiglistTexts candidate;
     private transient CrashDiff diff;
@@ -202,6 +245,7 @@ public final class DiffPipeline {
       }
       if (outcome.failure() != null) {
         out.get(FAILED).output(outcome.failure());
+        deadLetters.inc();
       }
       outcome.facts().forEach(out.get(FACTS)::output);
       baselineFrames.addAll(outcome.baselineFrames());

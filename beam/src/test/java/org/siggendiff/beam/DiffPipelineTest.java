@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +105,17 @@ class DiffPipelineTest {
     assertEquals(41, signed, "the 40 demo crashes and the crash data are signed");
     assertEquals(48, signed + beam.deadLetters.size(), "every input is a row or a dead letter");
     assertEquals(48, beam.summary.get("crashes").asLong());
+
+    // Launched as a user launches it, the same input exits 3 as the CLI does, and a pattern that
+    // matches no file exits 2 in one line, not a stack trace.
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(3, DiffPipeline.run(options(corpus + "/*", baseline, candidate), new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertEquals("siggen-diff-beam: 7 inputs could not be signed; see the dead letters\n", err.toString(StandardCharsets.UTF_8));
+    ByteArrayOutputStream none = new ByteArrayOutputStream();
+    assertEquals(2, DiffPipeline.run(options(folder.resolve("nothing") + "/*.jsonl", baseline, candidate),
+        new PrintStream(none, true, StandardCharsets.UTF_8)));
+    assertTrue(none.toString(StandardCharsets.UTF_8).startsWith("siggen-diff-beam: No files matched spec"), none.toString(StandardCharsets.UTF_8));
+    assertEquals(1, none.toString(StandardCharsets.UTF_8).lines().count());
   }
 
   private record Run(List<String> rows, ObjectNode summary, List<JsonNode> deadLetters) {}
@@ -120,14 +133,18 @@ class DiffPipelineTest {
     return new Run(out.toString().lines().toList(), (ObjectNode) JSON.readTree(summary.toFile()), List.of());
   }
 
-  private Run beam(String input, Path baseline, Path candidate, String... runnerOptions) throws Exception {
+  private DiffPipelineOptions options(String input, Path baseline, Path candidate, String... runnerOptions) throws IOException {
     Path output = Files.createDirectories(folder.resolve("beam-" + System.nanoTime()));
     List<String> args = new ArrayList<>(List.of(
         "--input=" + input, "--baseline=" + baseline, "--candidate=" + candidate, "--output=" + output + "/",
         "--runner=DirectRunner", "--targetParallelism=2", "--spreadBuckets=4"));
     args.addAll(List.of(runnerOptions));
-    DiffPipelineOptions options =
-        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(DiffPipelineOptions.class);
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(DiffPipelineOptions.class);
+  }
+
+  private Run beam(String input, Path baseline, Path candidate, String... runnerOptions) throws Exception {
+    DiffPipelineOptions options = options(input, baseline, candidate, runnerOptions);
+    Path output = Path.of(options.getOutput());
     assertEquals(PipelineResult.State.DONE, DiffPipeline.build(options).run().waitUntilFinish());
     List<JsonNode> deadLetters = new ArrayList<>();
     for (String line : lines(output, "dead-letter")) {
