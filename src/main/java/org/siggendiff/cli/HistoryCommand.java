@@ -97,6 +97,10 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError("--format must be text, markdown or jsonl, not " + TerminalText.clean(format));
     }
+    if (reportUrl != null && outputFormat != HistoryWriter.Format.MARKDOWN) {
+      // As the diff refuses it: an option the format does not use is a mistake to say.
+      throw new UsageError("--report-url is only used with --format markdown");
+    }
     ReportLinks links = crashStats.api.reportLinks(reportUrl);
     List<CrashIdInput.Entry> entries = List.of();
     if (!crashIds.isEmpty()) {

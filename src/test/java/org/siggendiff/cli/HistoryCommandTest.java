@@ -193,6 +193,14 @@ class HistoryCommandTest {
   }
 
   @Test
+  void aReportUrlWithAFormatThatHasNoLinksIsAUsageError() {
+    CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c0 + "..main", "--format", "jsonl",
+        "--report-url", "https://example.org/report/");
+    assertEquals(2, outcome.status());
+    assertEquals("history: --report-url is only used with --format markdown\n", outcome.err());
+  }
+
+  @Test
   void aCheckoutWithoutARangeIsAskedForOneAndAMissingFolderIsNamedSo() {
     CliRunner.Outcome noRange = history("--siglists", linear.root().toString());
     assertEquals(2, noRange.status());
