@@ -97,20 +97,19 @@ public final class CachingCrashSource implements CrashSource {
       try {
         ReadBuffer stored = buffers.get();
         if (disk.read(id, stored)) {
-          Optional<ObjectNode> crash;
+          ObjectNode crash = null;
           try {
-            crash = Optional.of(CrashDataAdapter.readProcessedCrash(stored.array(), stored.length()));
+            crash = CrashDataAdapter.readProcessedCrash(stored.array(), stored.length());
           } catch (IOException e) {
             // Cut short or changed outside siggen-diff: fetched again, unless offline.
-            crash = Optional.empty();
             unusableEntry = "the cache entry is broken: " + e.getMessage();
           }
-          if (crash.isPresent()) {
-            Optional<String> problem = ProcessedCrashCheck.problem(id, crash.get());
+          if (crash != null) {
+            Optional<String> problem = ProcessedCrashCheck.problem(id, crash);
             if (problem.isEmpty()) {
               // Not copied into memory: the page cache already holds files read lately, and a
               // second copy of every crash of a long run costs the collector more than a reread.
-              return new Found(id, crash.get(), Found.KEPT_ON_DISK, Origin.DISK_CACHE);
+              return new Found(id, crash, Found.KEPT_ON_DISK, Origin.DISK_CACHE);
             }
             unusableEntry = "the cache entry is " + problem.get();
           }

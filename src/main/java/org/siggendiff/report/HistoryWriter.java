@@ -40,7 +40,7 @@ public interface HistoryWriter {
     long moves = result.moves();
     int crashes = result.timelines().size();
     return commits + (commits == 1 ? " commit changes" : " commits change") + " the siglists, "
-        + moves + (moves == 1 ? " move" : " moves") + " of " + crashes + (crashes == 1 ? " crash" : " crashes");
+        + moves + (moves == 1 ? " move" : " moves") + " of " + CrashCount.of(crashes);
   }
 
   static String bugs(List<String> bugs) {

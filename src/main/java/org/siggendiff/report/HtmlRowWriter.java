@@ -281,7 +281,7 @@ final class HtmlRowWriter implements RowWriter {
       } else {
         List<DiffSummary.Transition> moves = line.transitions();
         List<String> shown = new ArrayList<>();
-        int first = Math.min(MarkdownRowWriter.LINE_MOVES_SHOWN, moves.size());
+        int first = Math.min(SummaryText.REPORT_MOVES_SHOWN, moves.size());
         for (DiffSummary.Transition move : moves.subList(0, first)) {
           shown.add(move.crashes() + ": " + Html.escape(move.baseline()) + " \u2192 " + Html.escape(move.candidate()));
         }

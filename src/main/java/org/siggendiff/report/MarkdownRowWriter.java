@@ -36,7 +36,6 @@ final class MarkdownRowWriter implements RowWriter {
   /** Room kept for the end: the closing tag and the line that says how many rows were left out. */
   private static final int TAIL_RESERVE = 500;
   static final int TRANSITIONS_SHOWN = 20;
-  static final int LINE_MOVES_SHOWN = 3;
   static final int FAILURES_SHOWN = 20;
   static final int IMPACTS_SHOWN = 50;
 
@@ -258,11 +257,11 @@ final class MarkdownRowWriter implements RowWriter {
     }
     List<String> parts = new ArrayList<>();
     List<DiffSummary.Transition> moves = line.transitions();
-    for (DiffSummary.Transition move : moves.subList(0, Math.min(LINE_MOVES_SHOWN, moves.size()))) {
+    for (DiffSummary.Transition move : moves.subList(0, Math.min(SummaryText.REPORT_MOVES_SHOWN, moves.size()))) {
       parts.add(move.crashes() + ": " + escape(cut(move.baseline())) + " \u2192 " + escape(cut(move.candidate())));
     }
-    if (moves.size() > LINE_MOVES_SHOWN) {
-      parts.add(SummaryText.more(moves, LINE_MOVES_SHOWN));
+    if (moves.size() > SummaryText.REPORT_MOVES_SHOWN) {
+      parts.add(SummaryText.more(moves, SummaryText.REPORT_MOVES_SHOWN));
     }
     return String.join(BREAK, parts);
   }

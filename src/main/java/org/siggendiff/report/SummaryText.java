@@ -10,6 +10,8 @@ import org.siggendiff.diff.DiffSummary;
 public final class SummaryText {
   /** How many of a line's moves the text summary shows; the rest are counted. */
   static final int TRANSITIONS_SHOWN = 5;
+  /** How many of a line's moves the Markdown and HTML reports show, in a table cell. */
+  static final int REPORT_MOVES_SHOWN = 3;
 
   private SummaryText() {}
 
@@ -102,7 +104,7 @@ public final class SummaryText {
   /** The moves after the first {@code shown}, counted: {@code and 2 more (5 crashes)}. */
   static String more(List<DiffSummary.Transition> moves, int shown) {
     long rest = moves.subList(shown, moves.size()).stream().mapToLong(DiffSummary.Transition::crashes).sum();
-    return "and " + (moves.size() - shown) + " more (" + rest + (rest == 1 ? " crash)" : " crashes)");
+    return "and " + (moves.size() - shown) + " more (" + CrashCount.of(rest) + ")";
   }
 
   /**

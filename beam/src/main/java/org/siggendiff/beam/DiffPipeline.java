@@ -64,7 +64,7 @@ public final class DiffPipeline {
 
   private DiffPipeline() {}
 
-  /** Counts the dead letters, so that the launch's exit status says whether every input was signed. */
+  /** The metric that counts the dead letters, so that the exit status says whether every input was signed. */
   private static final String DEAD_LETTERS = "dead-letters";
 
   public static void main(String[] args) {
