@@ -51,7 +51,9 @@ abstract class Endpoint implements HttpHandler {
         if (exchange.getResponseCode() == -1) {
           Replies.problem(exchange, problem);
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // One request's failure, even out of stack or memory (both given back as it unwinds),
+        // is its own 500: the thread goes on serving, and the client is not left without a reply.
         log.accept("internal error on " + method + " " + exchange.getRequestURI().getPath() + ": " + TerminalText.clean(e.toString())
             + " (please report)");
         if (exchange.getResponseCode() == -1) {

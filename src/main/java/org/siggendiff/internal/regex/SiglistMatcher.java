@@ -337,9 +337,44 @@ public final class SiglistMatcher {
   /**
    * Whether the joined pattern matches at the start of {@code text}.
    *
-   * @throws SiglistTimeoutException when a line that may backtrack badly runs past its bound
+   * @throws SiglistTimeoutException when a line that may backtrack badly runs past its bound,
+   *     or a line repeats a group on {@code text} more times than {@link DeepStack} holds
    */
   public boolean matches(String text) {
+    try {
+      return matchesOnThisStack(text);
+    } catch (StackOverflowError e) {
+      // Java's regex engine recurses once per repetition of a group, Python's loops: a long
+      // frame can need a deeper stack than a thread has. Rare, so the match is made again on a
+      // thread of its own with a deep stack, not every match on one.
+      return DeepStack.matches(() -> matchesOrNameTooDeep(text));
+    }
+  }
+
+  private boolean matchesOrNameTooDeep(String text) {
+    try {
+      return matchesOnThisStack(text);
+    } catch (StackOverflowError e) {
+      throw SiglistTimeoutException.tooDeep(lineTooDeep(text), text);
+    }
+  }
+
+  /** Which line runs out of stack on {@code text}, tried alone (the joined pattern too may). */
+  private String lineTooDeep(String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      try {
+        Pattern alone = translations != null ? translations.get(i).pattern() : PythonRegex.translate(lines.get(i)).pattern();
+        alone.matcher(text).lookingAt();
+      } catch (StackOverflowError e) {
+        return where.get(i);
+      } catch (PythonRegexException | RuntimeException e) {
+        // A line that needs its list (a reference to another line's group) is not the one.
+      }
+    }
+    return joinedGuard != null ? joinedGuard.where() : where.get(0) + " (matched joined with its list)";
+  }
+
+  private boolean matchesOnThisStack(String text) {
     if (joined != null) {
       return joinedGuard == null ? joined.matcher(text).lookingAt() : matchesBounded(joinedGuard, text);
     }

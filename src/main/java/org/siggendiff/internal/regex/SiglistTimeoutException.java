@@ -4,8 +4,10 @@ import java.time.Duration;
 import org.siggendiff.internal.py.PyRepr;
 
 /**
- * A siglist line took longer than its bound to match one frame: a pattern that backtracks
- * without end (Python would hang on it). The crash being signed gets no signature.
+ * A siglist line went past a bound matching one frame: its time bound, as a pattern that
+ * backtracks without end does (Python would hang on it), or the deepest stack a match is given
+ * (Java's regex engine recurses once per repetition of a group, where Python's loops). The
+ * crash being signed gets no signature.
  */
 public final class SiglistTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -14,28 +16,36 @@ public final class SiglistTimeoutException extends RuntimeException {
 
   private final String where;
   private final String frame;
+  /** The time bound, or null when the stack ran out. */
   private final Duration bound;
 
   SiglistTimeoutException(String where, String frame, Duration bound) {
-    super(
-        "siglist pattern timed out: "
-            + where
-            + " (on frame "
-            + PyRepr.reprString(frame.length() > QUOTED ? frame.substring(0, QUOTED) + "..." : frame)
-            + ", bound "
-            + bound.toMillis()
-            + " ms)",
-        null,
-        false,
-        false);
+    this(where, frame, bound, "siglist pattern timed out: " + where + " (on frame " + quoted(frame) + ", bound " + bound.toMillis() + " ms)");
+  }
+
+  private SiglistTimeoutException(String where, String frame, Duration bound, String message) {
+    super(message, null, false, false);
     this.where = where;
     this.frame = frame;
     this.bound = bound;
   }
 
-  /** The same timeout with its line named otherwise. */
+  /** The line {@code where} repeats a group more times on {@code frame} than the deepest stack a match is given holds. */
+  static SiglistTimeoutException tooDeep(String where, String frame) {
+    return new SiglistTimeoutException(where, frame, null, tooDeepMessage(where, frame));
+  }
+
+  private static String tooDeepMessage(String where, String frame) {
+    return "siglist pattern too deep to match: " + where + " (on frame " + quoted(frame) + " of " + frame.length() + " characters)";
+  }
+
+  private static String quoted(String frame) {
+    return PyRepr.reprString(frame.length() > QUOTED ? frame.substring(0, QUOTED) + "..." : frame);
+  }
+
+  /** The same failure with its line named otherwise. */
   SiglistTimeoutException named(String otherWhere) {
-    return new SiglistTimeoutException(otherWhere, frame, bound);
+    return bound == null ? tooDeep(otherWhere, frame) : new SiglistTimeoutException(otherWhere, frame, bound);
   }
 
   /** The line whose pattern timed out, as {@code file:line}. */

@@ -46,6 +46,26 @@ class SiglistMatcherTest {
   }
 
   @Test
+  void aGroupRepeatedThousandsOfTimesMatchesAsPythonsLoopDoes() throws Exception {
+    // Java's regex engine recurses once per repetition: on a thread's usual stack these
+    // overflow a few thousand repetitions in; Python matches them.
+    SiglistMatcher m = SiglistMatcher.of(List.of("(?:\\w+::)*Foo", "(?:a|b)*c"));
+    assertTrue(m.matches("ab::".repeat(20_000) + "Foo"));
+    assertTrue(m.matches("ab".repeat(20_000) + "c"));
+    assertFalse(m.matches("ab::".repeat(20_000) + "Bar"));
+  }
+
+  @Test
+  void aLineDeeperThanTheDeepStackFailsTheFrameNamingTheLine() throws Exception {
+    SiglistMatcher m = SiglistMatcher.of(List.of("js::RunScript", "(?:a|b)*c"), List.of("f.txt:1", "f.txt:2"), SiglistMatcher.DEFAULT_TIMEOUT);
+    String frame = "ab".repeat(5_000_000) + "c";
+    SiglistTimeoutException e = assertThrows(SiglistTimeoutException.class, () -> m.matches(frame));
+    assertEquals("f.txt:2", e.where());
+    assertTrue(e.getMessage().startsWith("siglist pattern too deep to match: f.txt:2 (on frame 'abab"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("...' of 10000001 characters)"), e.getMessage());
+  }
+
+  @Test
   void anEmptyListMatchesEverythingLikeAnEmptyPattern() throws Exception {
     SiglistMatcher m = SiglistMatcher.of(List.of());
     assertTrue(m.matches("anything"));
