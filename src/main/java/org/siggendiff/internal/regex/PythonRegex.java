@@ -403,16 +403,16 @@ public final class PythonRegex {
       case '\\':
         return '\\';
       case 'x':
-        return hexEscape(2, "\\x", start);
+        return (int) hexEscape(2, "\\x", start);
       case 'u':
-        return hexEscape(4, "\\u", start);
+        return (int) hexEscape(4, "\\u", start);
       case 'U':
         {
-          int value = hexEscape(8, "\\U", start);
+          long value = hexEscape(8, "\\U", start);
           if (value > Character.MAX_CODE_POINT) {
             throw error("bad escape \\U" + pattern.substring(start + 2, pos), start);
           }
-          return value;
+          return (int) value;
         }
       case 'N':
         return namedEscape(start);
@@ -448,7 +448,8 @@ public final class PythonRegex {
     return c;
   }
 
-  private int hexEscape(int digits, String name, int start) throws PythonRegexException {
+  /** Eight hex digits can exceed an int: the value is a long, for the caller to check. */
+  private long hexEscape(int digits, String name, int start) throws PythonRegexException {
     int end = pos;
     while (end < pattern.length() && end < pos + digits && isHex(pattern.charAt(end))) {
       end++;
@@ -456,7 +457,7 @@ public final class PythonRegex {
     if (end - pos != digits) {
       throw error("incomplete escape " + name + pattern.substring(pos, end), start);
     }
-    int value = (int) Long.parseLong(pattern.substring(pos, end), 16);
+    long value = Long.parseLong(pattern.substring(pos, end), 16);
     pos = end;
     return value;
   }
@@ -650,10 +651,16 @@ public final class PythonRegex {
   }
 
   private long parseRepeat(String digits, int start) throws PythonRegexException {
-    if (digits.length() > 10 || Long.parseLong(digits) >= MAXREPEAT) {
+    // Python reads the count with int(), so leading zeros do not count towards its size.
+    int first = 0;
+    while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+      first++;
+    }
+    String significant = digits.substring(first);
+    if (significant.length() > 10 || Long.parseLong(significant) >= MAXREPEAT) {
       throw error("the repetition number is too large", start);
     }
-    long value = Long.parseLong(digits);
+    long value = Long.parseLong(significant);
     if (value > Integer.MAX_VALUE) {
       throw error("the repetition number is too large for Java", start);
     }

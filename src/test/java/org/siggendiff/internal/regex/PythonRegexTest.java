@@ -32,6 +32,9 @@ class PythonRegexTest {
     assertTrue(matches("a{,2}b", "aab"));
     assertFalse(matches("^a{,2}b", "aaab"));
     assertTrue(matches("a{3}", "aaa"));
+    // Python reads a count with int(): leading zeros do not make it too large.
+    assertTrue(matches("x{00000000001}y", "xy"));
+    assertFalse(matches("x{0000000000002}y", "xy"));
   }
 
   @Test
@@ -137,6 +140,10 @@ class PythonRegexTest {
         "a(?i)b|global flags not at the start of the expression",
         "(?<x)|unknown extension ?<x",
         "\\x4|incomplete escape \\x4",
+        "\\U00110000|bad escape \\U00110000",
+        "\\UFFFFFFFF|bad escape \\UFFFFFFFF",
+        "[\\U80000000]|bad escape \\U80000000",
+        "a{4294967295}|the repetition number is too large",
         "abc\\|bad escape (end of pattern)",
       })
   void rejectsWhatPythonRejects(String pattern, String message) {
