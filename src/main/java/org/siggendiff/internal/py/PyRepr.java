@@ -145,12 +145,25 @@ public final class PyRepr {
     return sb.toString();
   }
 
+  /**
+   * The fewest significant digits that read back as {@code d}, the nearest to it of those, as
+   * Python's repr gives. The nearest decimal of a length may miss while the one on its other
+   * side reads back: at a power of two the doubles below are twice as close as those above.
+   */
   private static BigDecimal shortestRoundTrip(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int precision = 1; precision < 17; precision++) {
-      BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-      if (candidate.doubleValue() == d) {
-        return candidate;
+      BigDecimal best = null;
+      // The nearest first, so that of two as near it is the one kept.
+      for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
+        BigDecimal candidate = exact.round(new MathContext(precision, mode));
+        if (candidate.doubleValue() == d
+            && (best == null || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+          best = candidate;
+        }
+      }
+      if (best != null) {
+        return best;
       }
     }
     return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));

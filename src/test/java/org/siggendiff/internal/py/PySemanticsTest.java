@@ -56,6 +56,16 @@ class PySemanticsTest {
   }
 
   @Test
+  void floatReprAtAPowerOfTwoTakesTheShortestDigitsAboveWhenTheNearestMiss() {
+    // The doubles below a power of two are twice as close as those above: rounded to 16
+    // digits, the nearest decimal of 2**-1017 reads back as another double, the one above
+    // reads back as it (Python 3.11's repr).
+    assertEquals("7.120236347223045e-307", PyRepr.reprFloat(Math.scalb(1.0, -1017)));
+    assertEquals("7.291122019556398e-304", PyRepr.reprFloat(Math.scalb(1.0, -1007)));
+    assertEquals("-8.209073602596753e-289", PyRepr.reprFloat(-Math.scalb(1.0, -957)));
+  }
+
+  @Test
   void stripAndSplitLinesUsePythonsDefinitions() {
     assertEquals("a", PyStrings.strip("\u3000\u001c a \u0085"));
     assertEquals("\u200ba", PyStrings.strip("\u200ba"));
