@@ -106,15 +106,16 @@ final class HistoryCommand implements Callable<Integer> {
     if (!crashIds.isEmpty()) {
       entries = CrashIdInput.fromArguments(crashIds);
     } else if (corpora.isEmpty()) {
-      if (!context.inIsTerminal()) {
-        entries = CrashIdInput.fromLines(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
-      }
-      if (entries.isEmpty()) {
+      if (context.inIsTerminal()) {
         spec.commandLine().usage(context.err());
         return ExitCodes.USAGE;
       }
+      entries = CrashIdInput.fromLines(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
     }
     SiglistRange range = range();
+    if (entries.isEmpty() && crashIds.isEmpty() && corpora.isEmpty()) {
+      context.err().println("history: no crash IDs on stdin");
+    }
     CorpusReader corpus;
     try {
       corpus = new CorpusReader(corpora, (int) crashStats.maxCrashBytes());

@@ -96,7 +96,9 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
       context.err().println("reprocess: invalid input, " + entry.where() + ": " + entry.reason() + " (not sent)");
     }
     if (unique.isEmpty()) {
-      throw new UsageError("no crash IDs to send");
+      // An empty list is what a diff that moved nothing pipes in: nothing to do, not a mistake.
+      context.err().println("reprocess: no crash IDs to send; nothing sent");
+      return invalid.isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
     }
     if (unique.size() > Reprocessing.MANY && !allowMany) {
       throw new UsageError(

@@ -218,8 +218,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     if (fromStdin) {
       stdin = new StdinCrashIds<>(new InputStreamReader(context.in(), StandardCharsets.UTF_8), DiffInput::of, stop);
       if (stdin.isEmpty()) {
-        spec.commandLine().usage(context.err());
-        return ExitCodes.USAGE;
+        // What a search that found nothing (or failed, saying so itself) pipes in: a run over
+        // no crashes, said in one line, and not the usage, which would bury the search's message.
+        context.err().println("siggen-diff: no crash IDs on stdin");
       }
     }
 

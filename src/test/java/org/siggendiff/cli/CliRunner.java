@@ -30,4 +30,12 @@ final class CliRunner {
   static Outcome run(String stdin, String... args) {
     return run(stdin, Map.of(), args);
   }
+
+  /** As run on a terminal: stdin is one, and nothing is typed into it. */
+  static Outcome runOnTerminal(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), Map.of(), true, true);
+    return new Outcome(status, out.toString(), err.toString());
+  }
 }

@@ -261,7 +261,7 @@ class DiffCommandTest {
 
   @Test
   void usageAndConfigurationErrorsExitTwo() throws IOException {
-    CliRunner.Outcome none = CliRunner.run("", "--baseline", baseline.toString(), "--candidate", candidate.toString());
+    CliRunner.Outcome none = CliRunner.runOnTerminal("--baseline", baseline.toString(), "--candidate", candidate.toString());
     assertEquals(2, none.status());
     assertTrue(none.err().contains("Usage: siggen-diff"), none.err());
 

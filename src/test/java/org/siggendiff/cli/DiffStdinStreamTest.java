@@ -103,12 +103,14 @@ class DiffStdinStreamTest {
   }
 
   @Test
-  void emptyStdinStillShowsTheUsage() throws Exception {
+  void anEmptyPipeIsARunOverNoCrashesSaidInOneLineNotTheUsage() throws Exception {
     start();
     pipe.write("\n# nothing\n");
     pipe.close();
     run.join(20_000);
-    assertEquals(2, status[0], err.toString());
-    assertTrue(err.toString().contains("Usage: siggen-diff"), err.toString());
+    assertEquals(0, status[0], err.toString());
+    assertTrue(err.toString().startsWith("siggen-diff: no crash IDs on stdin\n"), err.toString());
+    assertTrue(err.toString().contains("0 crashes read: 0 changed, 0 unchanged, 0 failed"), err.toString());
+    assertFalse(err.toString().contains("Usage:"), err.toString());
   }
 }

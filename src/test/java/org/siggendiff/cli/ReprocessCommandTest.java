@@ -76,6 +76,18 @@ class ReprocessCommandTest {
   }
 
   @Test
+  void anEmptyListSendsNothingAndIsNoError() {
+    // What `siggen-diff --format ids --different-only | reprocess --yes` gets when nothing moved.
+    CliRunner.Outcome empty = reprocess("", TOKEN, "--yes");
+    assertEquals(0, empty.status(), empty.err());
+    assertEquals("reprocess: no crash IDs to send; nothing sent\n", empty.err());
+    CliRunner.Outcome invalidOnly = reprocess("not-an-id\n", TOKEN, "--yes");
+    assertEquals(3, invalidOnly.status(), invalidOnly.err());
+    assertTrue(invalidOnly.err().endsWith("reprocess: no crash IDs to send; nothing sent\n"), invalidOnly.err());
+    assertEquals(0, requests(server).size());
+  }
+
+  @Test
   void yesSendsBatchesOfFiftyAsRepeatedFormFieldsWithTheToken() {
     server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("true")));
     CliRunner.Outcome outcome = reprocess(ids(120) + SuperSearchStub.ids(1, 1).get(0) + "\n", TOKEN, "--yes");
