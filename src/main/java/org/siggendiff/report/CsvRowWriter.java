@@ -52,39 +52,51 @@ final class CsvRowWriter implements RowWriter {
     printer.print(cell(row.baseline(), guardFormulas));
     printer.print(cell(row.candidate(), guardFormulas));
     printer.print(row.ok() ? String.valueOf(row.same()) : "");
-    printer.print(cell(notes(row), guardFormulas));
-    printer.print(cell(String.join("\n", CauseText.lines(row.cause())), guardFormulas));
+    printer.print(lines(notes(row), guardFormulas));
+    printer.print(lines(CauseText.lines(row.cause()), guardFormulas));
     if (verbose) {
       List<String> debug = new ArrayList<>();
       row.baselineDebug().forEach(line -> debug.add("baseline: " + line));
       row.candidateDebug().forEach(line -> debug.add("candidate: " + line));
-      printer.print(cell(String.join("\n", debug), guardFormulas));
+      printer.print(lines(debug, guardFormulas));
     }
     printer.println();
     out.append(text);
   }
 
-  /** The error and each side's notes, one per line, each with where it comes from. */
-  private static String notes(DiffRow row) {
-    if (row.ok() && row.baselineNotes().isEmpty() && row.candidateNotes().isEmpty()) {
-      return "";
-    }
+  /** The error and each side's notes, each with where it comes from. */
+  private static List<String> notes(DiffRow row) {
     List<String> notes = new ArrayList<>();
     if (!row.ok()) {
       notes.add("error: " + row.error());
     }
     row.baselineNotes().forEach(note -> notes.add("baseline: " + note));
     row.candidateNotes().forEach(note -> notes.add("candidate: " + note));
-    return String.join("\n", notes);
+    return notes;
   }
 
-  /** Escapes invisible characters and, when guarding, neutralises what spreadsheets treat as a formula. */
+  /** Escapes invisible characters, line feeds too, and, when guarding, neutralises what spreadsheets treat as a formula. */
   static String cell(String value, boolean guardFormulas) {
     if (value == null || value.isEmpty()) {
       return "";
     }
-    char first = value.charAt(0);
-    String safe = TerminalText.cleanKeepingNewlines(value);
+    return guarded(value.charAt(0), TerminalText.clean(value), guardFormulas);
+  }
+
+  /**
+   * Entries one per line of the cell. Each is escaped before they are joined, so that the line
+   * feeds between them are the only ones: one inside crash text cannot forge an entry.
+   */
+  static String lines(List<String> entries, boolean guardFormulas) {
+    if (entries.isEmpty()) {
+      return "";
+    }
+    List<String> escaped = new ArrayList<>(entries.size());
+    entries.forEach(entry -> escaped.add(TerminalText.clean(entry)));
+    return guarded(entries.get(0).isEmpty() ? ' ' : entries.get(0).charAt(0), String.join("\n", escaped), guardFormulas);
+  }
+
+  private static String guarded(char first, String safe, boolean guardFormulas) {
     if (guardFormulas && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')) {
       return "'" + safe;
     }

@@ -114,10 +114,12 @@ final class MarkdownRowWriter implements RowWriter {
    * Backslash-escapes the characters Markdown gives meaning to (pipes end a cell, backticks
    * open code, angle brackets open HTML, dollars open GitHub's maths), and cleans invisible
    * characters. GitHub finds {@code @user} mentions, {@code #123} references and links
-   * ({@code https://...}, {@code www....}) in the rendered text, after backslash escapes are
-   * gone, so an empty HTML comment follows every {@code @} and {@code #}, the colon of every
-   * {@code ://} and every {@code www}: it splits the text where the link would start and
-   * renders as nothing.
+   * ({@code https://...}, {@code www....}), {@code GH-123} references and emoji shortcodes
+   * ({@code :new:}, which {@code Thread::new::start} holds) in the rendered text, after
+   * backslash escapes are gone, so an empty HTML comment follows every {@code @} and {@code #},
+   * the colon of every {@code ://}, every {@code www}, the {@code GH} of {@code GH-} and a digit,
+   * and a colon that opens a shortcode: it splits the text where the link or emoji would start
+   * and renders as nothing.
    */
   static String escape(String text) {
     if (text == null) {
@@ -127,8 +129,14 @@ final class MarkdownRowWriter implements RowWriter {
     StringBuilder sb = new StringBuilder(clean.length() + 8);
     for (int i = 0; i < clean.length(); i++) {
       char c = clean.charAt(i);
-      if (c == '@' || c == '#' || c == ':' && clean.startsWith("//", i + 1)) {
+      if (c == '@' || c == '#' || c == ':' && (clean.startsWith("//", i + 1) || opensShortcode(clean, i))) {
         sb.append(c).append(INERT);
+        continue;
+      }
+      if ((c == 'G' || c == 'g') && clean.regionMatches(true, i, "GH-", 0, 3) && i + 3 < clean.length()
+          && Character.isDigit(clean.charAt(i + 3))) {
+        sb.append(clean, i, i + 2).append(INERT);
+        i++;
         continue;
       }
       if ((c == 'w' || c == 'W') && clean.regionMatches(true, i, "www.", 0, 4)) {
@@ -142,6 +150,19 @@ final class MarkdownRowWriter implements RowWriter {
       sb.append(c);
     }
     return sb.toString();
+  }
+
+  /** Whether the colon at {@code at} starts {@code :name:}, a name of letters, digits, _, + or -. */
+  private static boolean opensShortcode(String text, int at) {
+    int i = at + 1;
+    while (i < text.length() && isShortcodeChar(text.charAt(i))) {
+      i++;
+    }
+    return i > at + 1 && i < text.length() && text.charAt(i) == ':';
+  }
+
+  private static boolean isShortcodeChar(char c) {
+    return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_' || c == '+' || c == '-');
   }
 
   @Override

@@ -17,15 +17,38 @@ public final class TerminalText {
 
   /** Every unsafe character escaped, newlines included. */
   public static String clean(String text) {
-    return escape(text, false);
+    if (text == null) {
+      return null;
+    }
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (!(c >= 0x20 && c < 0x7F) && (Character.isSurrogate(c) || !isVisible(c))) {
+        break;
+      }
+      i++;
+    }
+    if (i == text.length()) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isVisible(cp)) {
+        sb.appendCodePoint(cp);
+      } else if (cp <= 0xFF) {
+        sb.append(String.format("\\x%02x", cp));
+      } else if (cp <= 0xFFFF) {
+        sb.append(String.format("\\u%04x", cp));
+      } else {
+        sb.append(String.format("\\U%08x", cp));
+      }
+    }
+    return sb.toString();
   }
 
-  /** Like {@link #clean}, but newlines stay, for multi-line cells. */
-  public static String cleanKeepingNewlines(String text) {
-    return escape(text, true);
-  }
-
-  /** Whether a code point is shown as itself; newlines are decided by the caller. */
+  /** Whether a code point is shown as itself. */
   public static boolean isVisible(int cp) {
     if (cp >= 0x20 && cp < 0x7F) {
       return true;
@@ -51,41 +74,5 @@ public final class TerminalText {
         || (cp >= 0x180B && cp <= 0x180F) // Mongolian variation selectors
         || (cp >= 0xFE00 && cp <= 0xFE0F) // variation selectors
         || (cp >= 0xE0000 && cp <= 0xE0FFF); // tags and variation selectors supplement
-  }
-
-  private static String escape(String text, boolean keepNewlines) {
-    if (text == null) {
-      return null;
-    }
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (!(c >= 0x20 && c < 0x7F) && (Character.isSurrogate(c) || !isSafe(c, keepNewlines))) {
-        break;
-      }
-      i++;
-    }
-    if (i == text.length()) {
-      return text;
-    }
-    StringBuilder sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isSafe(cp, keepNewlines)) {
-        sb.appendCodePoint(cp);
-      } else if (cp <= 0xFF) {
-        sb.append(String.format("\\x%02x", cp));
-      } else if (cp <= 0xFFFF) {
-        sb.append(String.format("\\u%04x", cp));
-      } else {
-        sb.append(String.format("\\U%08x", cp));
-      }
-    }
-    return sb.toString();
-  }
-
-  private static boolean isSafe(int cp, boolean keepNewlines) {
-    return cp == '\n' ? keepNewlines : isVisible(cp);
   }
 }
