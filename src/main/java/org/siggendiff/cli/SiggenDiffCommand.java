@@ -192,6 +192,14 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     if (output != null && summaryFile != null && sameFile(output, summaryFile)) {
       throw new UsageError("--output and --summary name the same file; the summary would replace the report");
     }
+    for (Path file : new Path[] {output, summaryFile}) {
+      for (Path corpus : corpora) {
+        if (file != null && sameFile(file, corpus)) {
+          throw new UsageError((file == output ? "--output " : "--summary ") + TerminalText.clean(file.toString())
+              + " is also a --corpus input; writing it would replace the crashes being read");
+        }
+      }
+    }
   }
 
   @Override

@@ -103,7 +103,8 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       runner.signDocument(text.toString(), context.out());
       return ExitCodes.OK;
     } catch (SignifyRunner.BadDocumentException e) {
-      context.err().println("signify: " + e.getMessage());
+      // The parser's message quotes the bad token: crash text, escaped like any other.
+      context.err().println("signify: " + TerminalText.clean(e.getMessage()));
       return ExitCodes.UNPROCESSED;
     } catch (IOException e) {
       throw cannotRead(e);

@@ -93,6 +93,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void anOutputThatIsACorpusInputIsRefusedAndTheCorpusKept() throws IOException {
+    Path corpus = Files.writeString(folder.resolve("crashes.jsonl"), "{\"uuid\": \"not read\"}\n");
+    CliRunner.Outcome outcome = diff("--corpus", corpus.toString(), "--format", "jsonl", "--output", folder.resolve("./crashes.jsonl").toString());
+    assertEquals(2, outcome.status(), outcome.err());
+    assertEquals("siggen-diff: --output " + folder.resolve("./crashes.jsonl")
+        + " is also a --corpus input; writing it would replace the crashes being read\n", outcome.err());
+    assertEquals("{\"uuid\": \"not read\"}\n", Files.readString(corpus));
+  }
+
+  @Test
   void theHtmlAndMarkdownLineTablesCountTheMovesTheyLeaveOutAlike() throws IOException {
     Path report = folder.resolve("report.html");
     assertEquals(0, demo("--format", "html", "--output", report.toString()).status());

@@ -207,4 +207,12 @@ class SignifyCommandTest {
     assertEquals(3, outcome.status());
     assertTrue(outcome.err().startsWith("signify: input is not valid JSON"), outcome.err());
   }
+
+  @Test
+  void theBadTokenAnInvalidDocumentQuotesIsEscaped() {
+    CliRunner.Outcome outcome = CliRunner.run("{\"a\": tru\u009b31mRED\u202e}", "signify", "--signature-list-dir", siglists);
+    assertEquals(3, outcome.status());
+    assertTrue(outcome.err().contains("'tru\\x9b31mRED\\u202e'"), outcome.err());
+    assertFalse(outcome.err().contains("\u009b"), outcome.err());
+  }
 }
