@@ -716,6 +716,9 @@ public final class PythonRegex {
       }
       case '(' -> throw error("conditional groups are not supported", start);
       default -> {
+        if ("aiLmsux-".indexOf(c) < 0) {
+          throw error("unknown extension ?" + c, start + 1);
+        }
         pos--;
         return flagGroup(flags, atStart, start, nested);
       }

@@ -139,6 +139,8 @@ class PythonRegexTest {
         "(?P=missing)|unknown group name",
         "a(?i)b|global flags not at the start of the expression",
         "(?<x)|unknown extension ?<x",
+        "(?%)|unknown extension ?% at position 1",
+        "(?i%)|missing -, : or ) at position 3",
         "\\x4|incomplete escape \\x4",
         "\\U00110000|bad escape \\U00110000",
         "\\UFFFFFFFF|bad escape \\UFFFFFFFF",
