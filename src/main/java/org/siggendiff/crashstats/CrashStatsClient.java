@@ -423,6 +423,11 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
         limiter.pause(wait);
         continue;
       }
+      if (!retryFailures && answer.unreachable()) {
+        // It never reached the server (no such host, no connection, no TLS), so it was not
+        // acted on: not sent, where another failure of a request not retried may have been.
+        return new Exchange.Stopped<>(answer.problem());
+      }
       attempts++;
       if (attempts >= settings.maxAttempts() || !retryFailures) {
         return new Exchange.GaveUp<>(answer.problem() + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)"));

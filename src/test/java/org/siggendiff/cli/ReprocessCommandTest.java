@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.siggendiff.testing.CrashStatsStub.requests;
 
@@ -12,6 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,6 +127,20 @@ class ReprocessCommandTest {
     assertEquals(2, outcome.status());
     assertTrue(outcome.err().startsWith("reprocess: reprocessing needs an API token"), outcome.err());
     assertEquals(0, requests(server).size());
+  }
+
+  @Test
+  void anApiThatCannotBeReachedHasNothingFailedOnlyNotSent() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    CliRunner.Outcome outcome = CliRunner.run(ids(60), TOKEN,
+        "reprocess", "--api-url=http://127.0.0.1:" + closedPort + "/api/", "--retry-delay=5", "--sleep=0", "--yes");
+    assertEquals(3, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("reprocess: 60 crashes: 0 sent, 0 failed, 60 not sent"), outcome.err());
+    assertFalse(outcome.err().contains("may have been queued"), outcome.err());
+    assertTrue(outcome.err().contains("cannot connect to 127.0.0.1:" + closedPort), outcome.err());
   }
 
   @Test
