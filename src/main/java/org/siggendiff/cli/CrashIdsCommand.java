@@ -47,7 +47,7 @@ final class CrashIdsCommand implements Callable<Integer> {
   @Mixin ApiOptions api;
 
   // Not mixinStandardHelpOptions: --version is a Super Search filter here.
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
   @Option(names = "--product", paramLabel = "NAME", description = "product, such as Firefox; repeatable")

@@ -35,8 +35,8 @@ final class CrashStatsOptions implements Validated {
   Path cacheDir;
 
   @Option(names = "--jobs", paramLabel = "N",
-      description = "crashes handled at once (default: " + DEFAULT_JOBS + "; for a diff of JSON documents only or"
-          + " --offline, which never waits on Crash Stats, one per processor)")
+      description = "crashes handled at once (default: " + DEFAULT_JOBS + "; one per processor when no crash waits on"
+          + " Crash Stats: JSON documents only, or --offline)")
   Integer jobs;
 
   @Option(names = "--offline", description = "use the cache only; a crash not in it is an error")

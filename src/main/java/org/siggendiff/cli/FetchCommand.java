@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
       "Crash IDs come from the arguments, else one per line from stdin (bare, bp-<id> or a report"
           + " URL; blank lines and # comments are skipped).",
       "With --raw, raw crashes too (reported apart; they do not change the exit status).",
-      "Exit status: 0 all fetched or cached, 3 some could not be had or were invalid, 2 usage error."
+      "Exit status: 0 all fetched or cached, 3 some could not be had or were invalid, 2 usage error, 130 interrupted."
     })
 final class FetchCommand implements Callable<Integer>, Validated {
   private final CliContext context;

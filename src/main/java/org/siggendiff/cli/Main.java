@@ -201,9 +201,10 @@ public final class Main {
     // A mistyped command (siggen-diff signfy --jsonl ...) is read as the diff's first crash ID,
     // and the command's options then fail the diff's parse: the typo is what to say. So is the
     // word after help (siggen-diff help fetchh), which picocli finds no command for.
-    String word = arguments.length > 1 && arguments[0].equals("help") ? arguments[1] : arguments.length > 0 ? arguments[0] : null;
+    boolean afterHelp = arguments.length > 1 && arguments[0].equals("help");
+    String word = afterHelp ? arguments[1] : arguments.length > 0 ? arguments[0] : null;
     Optional<String> mistyped = command.getCommandSpec().parent() == null && word != null && !commandNames().contains(word)
-        ? OptionHints.forMistypedCommand(word)
+        ? OptionHints.forMistypedCommand(word, !afterHelp)
         : Optional.empty();
     if (mistyped.isPresent()) {
       err.println(command.getCommandName() + ": " + mistyped.get());

@@ -37,21 +37,24 @@ final class OptionHints {
    * for a mistyped command; anything else is reported as the bad crash ID it is.
    */
   static String forBadArgument(int position, String argument, String reason) {
-    return forMistypedCommand(argument).orElseGet(() -> "argument " + position + ": " + reason);
+    return forMistypedCommand(argument, true).orElseGet(() -> "argument " + position + ": " + reason);
   }
 
   /**
    * The message for a word where a command would be, when it is not one: a diff's line starts
    * with options or crash IDs, and a crash ID always holds digits. Empty for anything else.
+   *
+   * @param inPlaceOfACrashId whether the word stands where the diff takes crash IDs (not after help)
    */
-  static Optional<String> forMistypedCommand(String argument) {
+  static Optional<String> forMistypedCommand(String argument, boolean inPlaceOfACrashId) {
     if (!WORD.matcher(argument).matches()) {
       return Optional.empty();
     }
     Collection<String> names = Main.commandNames();
     return Optional.of(closest(argument, names)
         .map(name -> "unknown command '" + argument + "' (did you mean " + name + "?)")
-        .orElseGet(() -> "unknown command '" + argument + "' and not a crash ID; commands: " + String.join(", ", names)));
+        .orElseGet(() -> "unknown command '" + argument + "'" + (inPlaceOfACrashId ? " and not a crash ID" : "")
+            + "; commands: " + String.join(", ", names)));
   }
 
   private static Optional<String> closest(String word, Collection<String> names) {

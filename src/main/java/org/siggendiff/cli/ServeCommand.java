@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
       "Answers POST /api/CrashSignature/ as Crash Stats does ({\"jobs\": [crash_data, ...]} in,"
           + " {\"results\": [{\"signature\", \"notes\", \"extra\"}, ...]} out), POST /signify (JSON Lines in and out, as"
           + " signify --jsonl), GET /health and GET /siglists.",
-      "Each --siglists is a source as for the diff, optionally named (production=github:main); a request picks one with"
+      "Each --siglists is a source as for the diff, optionally named (newest=github:main); a request picks one with"
           + " ?siglists=NAME, else gets the first. Listens on the loopback address unless --bind says otherwise.",
       "Stops on Ctrl-C or SIGTERM after the requests in flight. Exit status: 0 stopped, 2 usage or configuration error,"
           + " 3 stopped with requests cut off."

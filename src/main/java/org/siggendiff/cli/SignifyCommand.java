@@ -128,9 +128,11 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       try {
         return SiglistLoader.load(Path.of(signatureListDir), signatureListDir);
       } catch (SiglistException e) {
-        throw new UsageError(e.problems().stream().map(TerminalText::clean).toList());
+        throw new UsageError(e.problems().stream().map(problem -> "--signature-list-dir " + TerminalText.clean(problem)).toList());
       }
     }
+    // Named as the diff names its sources: by the option, or the variable, it came from.
+    String from = siglists != null ? "--siglists " : SIGLISTS_ENV + " ";
     String source = siglists != null ? siglists : context.env().get(SIGLISTS_ENV);
     if (source == null || source.isEmpty()) {
       throw new UsageError("no siglists given: pass --siglists SOURCE, --signature-list-dir DIR or set " + SIGLISTS_ENV);
@@ -144,7 +146,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
     try {
       return resolver.resolve(source, false).siglists().orElseThrow();
     } catch (SiglistSourceException e) {
-      throw new UsageError(e.problems().stream().map(TerminalText::clean).toList());
+      throw new UsageError(e.problems().stream().map(problem -> from + TerminalText.clean(problem)).toList());
     }
   }
 

@@ -57,7 +57,7 @@ final class ApiHealth {
     if (!unreachable) {
       answered = true;
     } else if (!answered && ++this.unreachable >= patience.unreachableAttempts()) {
-      stop("cannot reach the API (" + problem + "); stopped before fetching anything");
+      stop("cannot reach the API (" + problem + "); stopped before any request was answered");
       return;
     }
     if (++consecutiveFailures < patience.stallAfter()) {

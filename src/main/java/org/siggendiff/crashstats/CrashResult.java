@@ -20,7 +20,7 @@ public sealed interface CrashResult permits CrashResult.Found, CrashResult.Faile
     /** The API answered 403: no request was sent after the first one. */
     ACCESS_DENIED("access denied"),
     /** Offline, and not in the cache. */
-    NOT_CACHED("not cached"),
+    NOT_CACHED("not in the cache"),
     /** Retries ran out, or the answer could not be used. */
     FAILED("failed"),
     /** Had, but the disk cache could not keep it (disk full, permissions): not usable as cached. */

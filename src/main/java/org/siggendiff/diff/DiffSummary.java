@@ -271,7 +271,7 @@ public final class DiffSummary {
   public String unmatchedWarning(boolean oneLine) {
     long crashes = changed + unchanged;
     if (crashes == 0) {
-      return "cannot be checked: no crash was read";
+      return "cannot be checked: no crash was signed";
     }
     return (oneLine ? "matches" : "match") + " no frame in " + (crashes == 1 ? "the 1 crash" : "these " + crashes + " crashes")
         + ": check for a typo, or add crashes " + (oneLine ? "it" : "they") + " should move";

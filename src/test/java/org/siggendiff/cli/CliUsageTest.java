@@ -166,6 +166,14 @@ class CliUsageTest {
   }
 
   @Test
+  void anUnknownWordAfterHelpIsNotCalledACrashId() {
+    String help = run(InputStream.nullInputStream(), false, "help", "nosuch").err();
+    assertTrue(help.startsWith("siggen-diff: unknown command 'nosuch'; commands: "), help);
+    String diff = diff("nosuch").err();
+    assertTrue(diff.startsWith("siggen-diff: unknown command 'nosuch' and not a crash ID; commands: "), diff);
+  }
+
+  @Test
   void aMistypedCommandWithItsOptionsIsStillAnUnknownCommand() {
     // The options are signify's, which the diff does not know; the typo is the error to name.
     assertOneLine(run(InputStream.nullInputStream(), false, "signfy", "--jsonl", "--signature-list-dir", siglists),

@@ -66,7 +66,7 @@ class CrashIdsCommandTest {
     CliRunner.Outcome outcome = CliRunner.run("", Map.of(),
         "crashids", "--api-url", "http://127.0.0.1:" + port + "/api/", "--rate", "0", "--retry-delay", "5", "--num", "5");
     assertEquals(3, outcome.status(), outcome.err());
-    assertEquals("crashids: cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before fetching anything\n"
+    assertEquals("crashids: cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before any request was answered\n"
         + "crashids: the list is incomplete (0 crash IDs)\n", outcome.err());
   }
 

@@ -191,11 +191,11 @@ class DiffAttributionTest {
     Path summaryFile = folder.resolve("summary.json");
     CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
     assertTrue(outcome.err().contains("\n0 crashes read: 0 changed, 0 unchanged, 0 failed\n"), outcome.err());
-    assertTrue(outcome.err().contains("warning: these added lines cannot be checked: no crash was read:\n"), outcome.err());
+    assertTrue(outcome.err().contains("warning: these added lines cannot be checked: no crash was signed:\n"), outcome.err());
     assertFalse(outcome.err().contains("typo"), outcome.err());
     assertFalse(Files.readString(summaryFile).contains("typo"), Files.readString(summaryFile));
     String markdown = diff("--format", "markdown").out();
-    assertTrue(markdown.contains(": cannot be checked: no crash was read\n"), markdown);
+    assertTrue(markdown.contains(": cannot be checked: no crash was signed\n"), markdown);
     assertFalse(markdown.contains("typo"), markdown);
     assertFalse(diff("--format", "html").out().contains("check for a typo"));
   }

@@ -85,7 +85,7 @@ class FetchCommandTest {
     server.stubFor(get(anyUrl()).willReturn(found(CrashIds.text(5))));
     CliRunner.Outcome outcome = fetch("", Map.of(), "--offline", CrashIds.text(5));
     assertEquals(3, outcome.status());
-    assertTrue(outcome.err().contains("1 not cached"), outcome.err());
+    assertTrue(outcome.err().contains("1 not in the cache"), outcome.err());
     assertEquals(0, requests(server).size());
   }
 
@@ -156,7 +156,7 @@ class FetchCommandTest {
         "fetch", "--api-url=http://127.0.0.1:" + port + "/api", "--cache-dir=" + cache, "--rate=0", "--retries=4", "--retry-delay=500");
     assertTrue(System.nanoTime() - start < 10_000_000_000L, "gave up within seconds");
     assertEquals(3, outcome.status(), outcome.err());
-    String reason = "cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before fetching anything";
+    String reason = "cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before any request was answered";
     assertTrue(outcome.err().startsWith("fetch: " + reason + "\n"), outcome.err());
     assertTrue(outcome.err().contains("fetch: 30 inputs: 0 fetched, 0 already cached, 30 not fetched"), outcome.err());
     assertTrue(outcome.err().contains("  30 not fetched: " + reason), outcome.err());

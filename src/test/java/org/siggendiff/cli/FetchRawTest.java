@@ -154,7 +154,7 @@ class FetchRawTest {
     Files.writeString(cache.resolve("processed_crash").resolve(id), CrashStatsStub.processedCrash(id));
     CliRunner.Outcome outcome = fetch("--raw", "--offline", id);
     assertEquals(0, outcome.status(), outcome.err());
-    assertTrue(outcome.err().contains("raw crashes: 0 fetched, 0 already cached, 1 not cached"), outcome.err());
+    assertTrue(outcome.err().contains("raw crashes: 0 fetched, 0 already cached, 1 not in the cache"), outcome.err());
     assertEquals(0, requests(server).size());
   }
 }

@@ -89,9 +89,9 @@ class SignifyCommandTest {
     assertEquals(2, outcome.status());
     String[] lines = outcome.err().split("\n");
     assertEquals(3, lines.length, outcome.err());
-    assertTrue(lines[0].startsWith("signify: " + dir.resolve("irrelevant_signature_re.txt") + ":2: "), lines[0]);
-    assertTrue(lines[1].startsWith("signify: " + dir.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
-    assertTrue(lines[2].startsWith("signify: " + dir.resolve("prefix_signature_re.txt") + ":2: "), lines[2]);
+    assertTrue(lines[0].startsWith("signify: --signature-list-dir " + dir.resolve("irrelevant_signature_re.txt") + ":2: "), lines[0]);
+    assertTrue(lines[1].startsWith("signify: --signature-list-dir " + dir.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
+    assertTrue(lines[2].startsWith("signify: --signature-list-dir " + dir.resolve("prefix_signature_re.txt") + ":2: "), lines[2]);
   }
 
   @Test

@@ -445,7 +445,7 @@ class CrashStatsClientTest {
         results.add(client.get(CrashIds.id(i)));
       }
     }
-    String reason = "cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before fetching anything";
+    String reason = "cannot reach the API (cannot connect to 127.0.0.1:" + port + "); stopped before any request was answered";
     for (CrashResult result : results) {
       Failed failed = assertInstanceOf(Failed.class, result);
       assertEquals(FailureKind.NOT_FETCHED, failed.kind());
@@ -464,7 +464,7 @@ class CrashStatsClientTest {
       for (int i = 0; i < 20; i++) {
         Failed failed = assertInstanceOf(Failed.class, client.get(CrashIds.id(i)));
         assertEquals(FailureKind.NOT_FETCHED, failed.kind());
-        assertEquals("cannot reach the API (cannot resolve the host name nonexistent.invalid); stopped before fetching anything", failed.reason());
+        assertEquals("cannot reach the API (cannot resolve the host name nonexistent.invalid); stopped before any request was answered", failed.reason());
       }
     }
   }
@@ -488,7 +488,7 @@ class CrashStatsClientTest {
               + (url.equals(untrusted)
                   ? "its certificate is not trusted (behind a TLS-inspecting proxy, add the proxy's certificate to the JDK's trust store)"
                   : "the TLS handshake failed (is it an https:// URL for a server that speaks plain HTTP?)")
-              + "); stopped before fetching anything", failed.reason());
+              + "); stopped before any request was answered", failed.reason());
         }
       }
     } finally {
