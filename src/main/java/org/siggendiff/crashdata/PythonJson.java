@@ -38,6 +38,11 @@ public final class PythonJson {
     return PyJsonDump.sortedIndented(value);
   }
 
+  /** Python's {@code json.dumps(value, indent=2)}: members in their order, ASCII only, no final newline. */
+  public static String dumpIndented(JsonNode value) {
+    return PyJsonDump.indented(value);
+  }
+
   /** Python's {@code repr} of a JSON value; a Java null or missing node is {@code None}. */
   public static String repr(JsonNode value) {
     return PyRepr.repr(value);

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.crashdata.PythonJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.diff.BoundedLineReader;
 import org.siggendiff.diff.DiffInput;
@@ -34,7 +35,6 @@ import org.siggendiff.signature.SignatureResult;
  * control sequences.
  */
 public final class SignifyRunner {
-  private static final ObjectWriter PRETTY = AsciiJson.PRETTY;
   private static final ObjectWriter COMPACT = AsciiJson.COMPACT;
 
   private final SignatureGenerator generator;
@@ -80,7 +80,8 @@ public final class SignifyRunner {
     } catch (UnsignableCrashException | IOException e) {
       throw new BadDocumentException(e.getMessage());
     }
-    out.write(PRETTY.writeValueAsString(ResultJson.summary(result, verbose)));
+    // As siggen's signify prints it: json.dumps(result, indent=2).
+    out.write(PythonJson.dumpIndented(ResultJson.summary(result, verbose)));
     out.write('\n');
     out.flush();
   }

@@ -108,7 +108,7 @@ class SignifySiglistSourcesTest {
 
     CliRunner.Outcome missing = CliRunner.run(CRASH, env, "signify", "--siglists", folder.resolve("nope").toString());
     assertEquals(2, missing.status());
-    assertTrue(missing.err().startsWith("signify: " + folder.resolve("nope") + ": no such folder"), missing.err());
+    assertTrue(missing.err().startsWith("signify: --siglists " + folder.resolve("nope") + ": no such folder"), missing.err());
   }
 
   @Test

@@ -23,6 +23,12 @@ class PythonJsonTest {
   }
 
   @Test
+  void writesAsJsonDumpsWithIndentInTheMembersOrder() throws Exception {
+    assertEquals("{\n  \"b\": {},\n  \"a\": [\n    1,\n    \"\\u00e9\"\n  ],\n  \"c\": []\n}",
+        PythonJson.dumpIndented(PythonJson.loads("{\"b\": {}, \"a\": [1, \"\u00e9\"], \"c\": []}")));
+  }
+
+  @Test
   void quotesAsReprWithControlCharactersEscaped() throws Exception {
     assertEquals("\"it's\\x1b[31m\"", PythonJson.repr("it's\u001b[31m"));
     assertEquals("'plain'", PythonJson.repr("plain"));

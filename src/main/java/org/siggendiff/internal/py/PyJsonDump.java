@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Python's {@code json.dumps(value, indent=2, sort_keys=True)} with its other defaults
+ * Python's {@code json.dumps(value, indent=2)}, keys sorted or not, with its other defaults
  * ({@code ensure_ascii=True}, separators {@code ", "} and {@code ": "} with the item separator's
- * trailing space dropped under indent, no final newline): the bytes crashstats-tools'
- * {@code fetch-data} writes for a raw crash, so that a folder filled here is one it recognises.
+ * trailing space dropped under indent, no final newline). Sorted, the bytes crashstats-tools'
+ * {@code fetch-data} writes for a raw crash, so that a folder filled here is one it recognises;
+ * unsorted, what siggen's {@code signify} prints.
  */
 public final class PyJsonDump {
   private static final String INDENT = "  ";
@@ -20,11 +21,18 @@ public final class PyJsonDump {
   /** The document as fetch-data writes it; an object with no members is {@code {}}. */
   public static String sortedIndented(JsonNode value) {
     StringBuilder out = new StringBuilder();
-    write(value, 0, out);
+    write(value, 0, true, out);
     return out.toString();
   }
 
-  private static void write(JsonNode value, int depth, StringBuilder out) {
+  /** {@code json.dumps(value, indent=2)}: members in their order. */
+  public static String indented(JsonNode value) {
+    StringBuilder out = new StringBuilder();
+    write(value, 0, false, out);
+    return out.toString();
+  }
+
+  private static void write(JsonNode value, int depth, boolean sortKeys, StringBuilder out) {
     if (value.isObject()) {
       if (value.isEmpty()) {
         out.append("{}");
@@ -32,8 +40,10 @@ public final class PyJsonDump {
       }
       List<Map.Entry<String, JsonNode>> members = new ArrayList<>(value.size());
       value.fields().forEachRemaining(members::add);
-      // Python sorts str keys by code point; String.compareTo compares UTF-16 units.
-      members.sort((a, b) -> PyStrings.compareCodePoints(a.getKey(), b.getKey()));
+      if (sortKeys) {
+        // Python sorts str keys by code point; String.compareTo compares UTF-16 units.
+        members.sort((a, b) -> PyStrings.compareCodePoints(a.getKey(), b.getKey()));
+      }
       out.append('{');
       String separator = "";
       for (Map.Entry<String, JsonNode> member : members) {
@@ -41,7 +51,7 @@ public final class PyJsonDump {
         newline(depth + 1, out);
         string(member.getKey(), out);
         out.append(": ");
-        write(member.getValue(), depth + 1, out);
+        write(member.getValue(), depth + 1, sortKeys, out);
         separator = ",";
       }
       newline(depth, out);
@@ -56,7 +66,7 @@ public final class PyJsonDump {
       for (JsonNode item : value) {
         out.append(separator);
         newline(depth + 1, out);
-        write(item, depth + 1, out);
+        write(item, depth + 1, sortKeys, out);
         separator = ",";
       }
       newline(depth, out);
