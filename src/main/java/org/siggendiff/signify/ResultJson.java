@@ -34,11 +34,8 @@ public final class ResultJson {
   public static ObjectNode summary(SignatureResult result, boolean verbose) {
     ObjectNode node = NODES.objectNode();
     node.put("signature", result.signature());
-    if (result.extra() == null) {
-      node.putNull("proto_signature");
-    } else {
-      node.put("proto_signature", result.extra().protoSignature());
-    }
+    // siggen's signify: result.extra.get("proto_signature", ""), so "" when no stack was walked.
+    node.put("proto_signature", result.extra() == null ? "" : result.extra().protoSignature());
     node.set("notes", strings(result.notes()));
     if (verbose) {
       node.set("debug_log", strings(result.debugLog()));

@@ -204,6 +204,14 @@ class SignifyCommandTest {
   }
 
   @Test
+  void aCrashWithNoStackHasAnEmptyProtoSignatureAsSiggensSignifyPrintsIt() {
+    CliRunner.Outcome outcome = CliRunner.run("{}", "signify", "--signature-list-dir", siglists);
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals("{\n  \"signature\": \"EMPTY: no frame data available\",\n  \"proto_signature\": \"\",\n  \"notes\": [\n"
+        + "    \"SignatureGenerationRule: CSignatureTool: no frame data for crashing thread (0)\"\n  ]\n}\n", outcome.out());
+  }
+
+  @Test
   void invalidJsonInSingleDocumentModeExits3() {
     CliRunner.Outcome outcome = CliRunner.run("{oops", "signify", "--signature-list-dir", siglists);
     assertEquals(3, outcome.status());
