@@ -19,18 +19,27 @@ import java.util.regex.Pattern;
  * <p>A line that could backtrack without end ({@link PythonRegex.Translation#mayBacktrackBadly})
  * is matched by itself under a time bound, and past it {@link #matches} throws {@link
  * SiglistTimeoutException} naming the line: siglists can come from an untrusted pull request.
- * The other lines, all of Socorro's, match without that cost.
+ * The other lines, all of Socorro's, match without that cost, except on a frame of more than
+ * {@value #LONG_FRAME} characters, where any regex can take time quadratic in its length.
  */
 public final class SiglistMatcher {
   /** The default bound for one bounded line on one frame. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
 
+  /** Frames longer than this are matched under the time bound by every line that is a regex. */
+  static final int LONG_FRAME = 4096;
+
   private final Pattern joined;
   /** When the joined pattern is used and may backtrack badly: the line it is reported as. */
   private final Guarded joinedGuard;
   private final Pattern unprefixed;
-  /** The literals of lines {@code .*LITERAL}, null when none: found by a search, not a regex. */
-  private final String[] contained;
+  /** The lines {@link #unprefixed} joins, as a timeout on a long frame names them. */
+  private final String unprefixedWhere;
+  /**
+   * The literals of each line {@code .*A.*B...} of literals alone, null when none: found by
+   * searches, not a regex.
+   */
+  private final String[][] contained;
   private final Guarded[] unprefixedGuarded;
   private final Node root;
   private final Duration timeout;
@@ -52,9 +61,12 @@ public final class SiglistMatcher {
     private Node[] children = NO_CHILDREN;
     /** Only while building, and dropped once frozen. */
     private List<String> lineRegexes;
+    private List<String> lineWhere;
     private List<Guarded> guardedLines;
     private boolean literalEnd;
     private Pattern pattern;
+    /** The lines {@link #pattern} joins, as a timeout on a long frame names them. */
+    private String patternWhere;
     private Guarded[] guarded;
 
     Node child(char c) {
@@ -81,11 +93,13 @@ public final class SiglistMatcher {
       return found;
     }
 
-    void addRegex(String javaRegex) {
+    void addRegex(String javaRegex, String where) {
       if (lineRegexes == null) {
         lineRegexes = new ArrayList<>();
+        lineWhere = new ArrayList<>();
       }
       lineRegexes.add(javaRegex);
+      lineWhere.add(where);
     }
 
     void addGuarded(Guarded line) {
@@ -99,7 +113,9 @@ public final class SiglistMatcher {
     void freeze() {
       if (lineRegexes != null) {
         pattern = Pattern.compile(String.join("|", lineRegexes));
+        patternWhere = String.join(" or ", lineWhere);
         lineRegexes = null;
+        lineWhere = null;
       }
       if (guardedLines != null) {
         guarded = guardedLines.toArray(Guarded[]::new);
@@ -118,7 +134,8 @@ public final class SiglistMatcher {
       Pattern joined,
       Guarded joinedGuard,
       Pattern unprefixed,
-      String[] contained,
+      String unprefixedWhere,
+      String[][] contained,
       Guarded[] unprefixedGuarded,
       Node root,
       Duration timeout) {
@@ -128,6 +145,7 @@ public final class SiglistMatcher {
     this.joined = joined;
     this.joinedGuard = joinedGuard;
     this.unprefixed = unprefixed;
+    this.unprefixedWhere = unprefixedWhere;
     this.contained = contained;
     this.unprefixedGuarded = unprefixedGuarded;
     this.root = root;
@@ -199,11 +217,12 @@ public final class SiglistMatcher {
         }
         guard = new Guarded(whole.pattern(), where.get(named) + " (matched joined with its list)");
       }
-      return new SiglistMatcher(lines, translations, where, whole.pattern(), guard, null, null, null, null, timeout);
+      return new SiglistMatcher(lines, translations, where, whole.pattern(), guard, null, null, null, null, null, timeout);
     }
     Node root = new Node();
     List<String> unprefixedRegexes = new ArrayList<>();
-    List<String> contained = new ArrayList<>();
+    List<String> unprefixedWhere = new ArrayList<>();
+    List<String[]> contained = new ArrayList<>();
     List<Guarded> unprefixedGuarded = new ArrayList<>();
     for (int index = 0; index < lines.size(); index++) {
       PythonRegex.Translation translation = translations != null ? translations.get(index) : translate(lines, index);
@@ -220,16 +239,17 @@ public final class SiglistMatcher {
           node.addGuarded(guarded);
         }
       } else if (prefix.isEmpty()) {
-        String literal = containedLiteral(lines.get(index));
-        if (literal != null) {
-          contained.add(literal);
+        String[] literals = containedLiterals(lines.get(index));
+        if (literals != null) {
+          contained.add(literals);
         } else {
           unprefixedRegexes.add(translation.javaRegex());
+          unprefixedWhere.add(where.get(index));
         }
       } else if (translation.pureLiteral()) {
         node.literalEnd = true;
       } else {
-        node.addRegex(translation.javaRegex());
+        node.addRegex(translation.javaRegex(), where.get(index));
       }
     }
     root.freeze();
@@ -242,25 +262,63 @@ public final class SiglistMatcher {
         null,
         null,
         unprefixed,
-        contained.isEmpty() ? null : contained.toArray(String[]::new),
+        String.join(" or ", unprefixedWhere),
+        contained.isEmpty() ? null : contained.toArray(String[][]::new),
         unprefixedGuarded.isEmpty() ? null : unprefixedGuarded.toArray(Guarded[]::new),
         root,
         timeout);
   }
 
   /**
-   * The literal of a line {@code .*LITERAL} (Socorro has a dozen: {@code .*abort},
-   * {@code .*\.dll}), or null for any other line. Such a line matches at the start of a text
-   * exactly when the literal occurs before the text's first line feed ({@code .} is anything but
-   * a line feed), which a search answers far faster than a regex with a leading {@code .*}.
+   * The literals of a line {@code .*A.*B...} made of literals alone (Socorro has dozens:
+   * {@code .*abort}, {@code .*\\.dll}, {@code .*framework.*\\.oat}), or null for any other line.
+   * Such a line matches at the start of a text exactly when the literals occur in order, without
+   * overlapping, before the text's first line feed ({@code .} is anything but a line feed), and
+   * the leftmost occurrence of each leaves the most room for the rest: searches answer that in
+   * linear time, where a regex backtracks once per occurrence (quadratic on a long frame).
    */
-  private static String containedLiteral(String line) {
-    if (line.length() < 3 || !line.startsWith(".*") || "?+*{".indexOf(line.charAt(2)) >= 0) {
+  private static String[] containedLiterals(String line) {
+    List<String> literals = new ArrayList<>();
+    int from = 0;
+    while (from < line.length()) {
+      if (!line.startsWith(".*", from) || from + 2 < line.length() && "?+*{".indexOf(line.charAt(from + 2)) >= 0) {
+        return null;
+      }
+      int next = unescapedDotStar(line, from + 2);
+      String piece = line.substring(from + 2, next);
+      if (!piece.isEmpty()) {
+        String literal = pureLiteral(piece);
+        if (literal == null) {
+          return null;
+        }
+        literals.add(literal);
+      }
+      from = next;
+    }
+    // A literal with a line feed in it ends the first line itself: fine alone, not in a chain.
+    if (literals.isEmpty() || literals.size() > 1 && literals.stream().anyMatch(literal -> literal.indexOf('\n') >= 0)) {
       return null;
     }
+    return literals.toArray(String[]::new);
+  }
+
+  /** Where the next {@code .*} that no backslash escapes starts at or after {@code from}, or the line's end. */
+  private static int unescapedDotStar(String line, int from) {
+    for (int i = from; i + 1 < line.length(); i++) {
+      if (line.charAt(i) == '\\') {
+        i++;
+      } else if (line.charAt(i) == '.' && line.charAt(i + 1) == '*') {
+        return i;
+      }
+    }
+    return line.length();
+  }
+
+  /** The text a pattern matches when it is a literal alone, or null. */
+  private static String pureLiteral(String pattern) {
     try {
-      PythonRegex.Translation rest = PythonRegex.translate(line.substring(2));
-      return rest.pureLiteral() && !rest.literalPrefix().isEmpty() ? rest.literalPrefix() : null;
+      PythonRegex.Translation translation = PythonRegex.translate(pattern);
+      return translation.pureLiteral() && !translation.literalPrefix().isEmpty() ? translation.literalPrefix() : null;
     } catch (PythonRegexException e) {
       return null;
     }
@@ -376,7 +434,9 @@ public final class SiglistMatcher {
 
   private boolean matchesOnThisStack(String text) {
     if (joined != null) {
-      return joinedGuard == null ? joined.matcher(text).lookingAt() : matchesBounded(joinedGuard, text);
+      return joinedGuard == null
+          ? lookingAt(joined, text, where.isEmpty() ? "the empty list" : where.get(0) + " (matched joined with its list)")
+          : matchesBounded(joinedGuard, text);
     }
     Node node = root;
     for (int i = 0; i < text.length(); i++) {
@@ -385,22 +445,48 @@ public final class SiglistMatcher {
         break;
       }
       if (node.literalEnd
-          || (node.pattern != null && node.pattern.matcher(text).lookingAt())
+          || (node.pattern != null && lookingAt(node.pattern, text, node.patternWhere))
           || (node.guarded != null && matchesAnyBounded(node.guarded, text))) {
         return true;
       }
     }
     return (contained != null && containsBeforeLineFeed(text))
-        || (unprefixed != null && unprefixed.matcher(text).lookingAt())
+        || (unprefixed != null && lookingAt(unprefixed, text, unprefixedWhere))
         || (unprefixedGuarded != null && matchesAnyBounded(unprefixedGuarded, text));
+  }
+
+  /**
+   * A line that cannot backtrack badly still backtracks once per position on some texts
+   * ({@code a*a*c}): harmless on a frame of usual length, quadratic on a frame of many
+   * thousand characters. Past {@value #LONG_FRAME} characters it runs under the time bound too.
+   */
+  private boolean lookingAt(Pattern pattern, String text, String lines) {
+    return text.length() <= LONG_FRAME ? pattern.matcher(text).lookingAt() : matchesBounded(new Guarded(pattern, lines), text);
   }
 
   private boolean containsBeforeLineFeed(String text) {
     int lineFeed = text.indexOf('\n');
     int firstLineEnd = lineFeed < 0 ? text.length() : lineFeed;
-    for (String literal : contained) {
-      int at = text.indexOf(literal);
-      if (at >= 0 && at <= firstLineEnd) {
+    for (String[] literals : contained) {
+      if (literals.length == 1) {
+        // It may hold the line feed itself, and so start at it.
+        int at = text.indexOf(literals[0]);
+        if (at >= 0 && at <= firstLineEnd) {
+          return true;
+        }
+        continue;
+      }
+      int from = 0;
+      boolean all = true;
+      for (String literal : literals) {
+        int at = text.indexOf(literal, from);
+        if (at < 0 || at + literal.length() > firstLineEnd) {
+          all = false;
+          break;
+        }
+        from = at + literal.length();
+      }
+      if (all) {
         return true;
       }
     }

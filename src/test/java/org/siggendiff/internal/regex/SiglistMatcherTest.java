@@ -46,6 +46,41 @@ class SiglistMatcherTest {
   }
 
   @Test
+  void chainsOfLiteralsAnswerAsTheJoinedPatternDoes() throws Exception {
+    List<String> lines = List.of(".*framework.*\\.oat", ".*a.*b.*a", ".*ab.*", ".*x\\.*y", ".*[.*]z", ".*q.*?r", ".*\\n.*s");
+    SiglistMatcher fast = SiglistMatcher.of(lines);
+    java.util.regex.Pattern joined = PythonRegex.translate(String.join("|", lines)).pattern();
+    java.util.Random random = new java.util.Random(15);
+    String[] pieces = {"framework", "frame", ".oat", "oat", "a", "b", "ab", "\n", "x", ".", "y", "*", "z", "q", "r", "s"};
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(8); n > 0; n--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      assertEquals(joined.matcher(t).lookingAt(), fast.matches(t), t);
+    }
+  }
+
+  @Test
+  void aChainOfLiteralsOnAVeryLongFrameTakesLinearTime() throws Exception {
+    // A Socorro line: as a regex, quadratic on this frame (18 s for 90,000 characters).
+    SiglistMatcher m = SiglistMatcher.of(List.of(".*framework.*\\.oat"));
+    long start = System.nanoTime();
+    assertFalse(m.matches("framework".repeat(10_000)));
+    assertTrue(m.matches("framework".repeat(10_000) + ".oat"));
+    assertTrue(System.nanoTime() - start < 1_000_000_000L, "searches, not backtracking");
+  }
+
+  @Test
+  void aRegexThatBacktracksOncePerPositionIsBoundedOnAVeryLongFrame() throws Exception {
+    SiglistMatcher m = SiglistMatcher.of(List.of("js::RunScript", "a*a*c"), List.of("f.txt:1", "f.txt:2"), java.time.Duration.ofMillis(100));
+    assertTrue(m.matches("a".repeat(2_000) + "c"));
+    SiglistTimeoutException e = assertThrows(SiglistTimeoutException.class, () -> m.matches("a".repeat(200_000)));
+    assertEquals("f.txt:2", e.where());
+  }
+
+  @Test
   void aGroupRepeatedThousandsOfTimesMatchesAsPythonsLoopDoes() throws Exception {
     // Java's regex engine recurses once per repetition: on a thread's usual stack these
     // overflow a few thousand repetitions in; Python matches them.
