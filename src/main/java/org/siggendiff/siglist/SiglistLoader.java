@@ -1,6 +1,7 @@
 package org.siggendiff.siglist;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +24,11 @@ import org.siggendiff.internal.regex.SiglistMatcher;
  * Reads a siglist set from a folder as Socorro does: strict UTF-8, each line stripped, blank
  * lines and {@code #} comments skipped, every remaining line a Python regular expression (the
  * sentinels too are checked as such). Files other than the four lists are ignored.
+ *
+ * <p>Siglists can come from an untrusted pull request, so their size is bounded where Socorro
+ * has no bound: a list is a regular file of at most {@value #MAX_FILE_BYTES} bytes (Socorro's
+ * largest is about 60 KB), and a line at most {@value #MAX_LINE_CHARS} characters (its longest,
+ * under 200), past which compiling a line alone takes seconds.
  */
 public final class SiglistLoader {
   /**
@@ -29,6 +36,9 @@ public final class SiglistLoader {
    * on one frame (default {@link SiglistMatcher#DEFAULT_TIMEOUT}).
    */
   public static final String MATCH_TIMEOUT_PROPERTY = "siggendiff.siglistMatchTimeoutMs";
+
+  static final int MAX_FILE_BYTES = 1 << 20;
+  static final int MAX_LINE_CHARS = 4096;
 
   private SiglistLoader() {}
 
@@ -92,6 +102,9 @@ public final class SiglistLoader {
       byte[] bytes = files.get(kind);
       if (bytes == null) {
         problems.add(file + ": file is missing");
+      } else if (bytes.length > MAX_FILE_BYTES) {
+        problems.add(tooLarge(file, bytes.length));
+        bytes = null;
       }
       lines.put(kind, bytes == null ? List.of() : readLines(file.toString(), splitLines(file, bytes, problems), problems));
     }
@@ -164,13 +177,31 @@ public final class SiglistLoader {
   /** The file's bytes, or null with the problem added. */
   private static byte[] read(Path file, List<String> problems) {
     try {
-      return Files.readAllBytes(file);
+      // Looked at first: a FIFO would block the read, /dev/zero would never end it.
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        problems.add(file + ": not a regular file");
+        return null;
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        problems.add(tooLarge(file, Math.max(bytes.length, attributes.size())));
+        return null;
+      }
+      return bytes;
     } catch (NoSuchFileException e) {
       problems.add(file + ": file is missing");
     } catch (IOException e) {
       problems.add(file + ": cannot read: " + e.getMessage());
     }
     return null;
+  }
+
+  private static String tooLarge(Path file, long bytes) {
+    return file + ": larger than 1 MiB (" + bytes + " bytes), more than a siglist holds";
   }
 
   /** Effective lines, each remembered with its 1-based line number for error messages. */
@@ -205,7 +236,12 @@ public final class SiglistLoader {
         continue;
       }
       String text = PyStrings.strip(raw);
-      if (!text.isEmpty() && !text.startsWith("#")) {
+      if (text.isEmpty() || text.startsWith("#")) {
+        continue;
+      }
+      if (text.length() > MAX_LINE_CHARS) {
+        problems.add(file + ":" + number + ": longer than " + MAX_LINE_CHARS + " characters (" + text.length() + "), more than a frame pattern needs");
+      } else {
         try {
           lines.add(new NumberedLine(number, text, PythonRegex.translate(text)));
         } catch (PythonRegexException e) {

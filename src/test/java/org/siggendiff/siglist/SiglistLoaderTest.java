@@ -1,6 +1,7 @@
 package org.siggendiff.siglist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,42 @@ class SiglistLoaderTest {
     write("irrelevant_signature_re.txt", "abort\n");
     SiglistException e = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "demo"));
     assertTrue(e.getMessage().contains("prefix_signature_re.txt: file is missing"), e.getMessage());
+  }
+
+  @Test
+  void aListThatIsNoRegularFileIsRefusedWithoutReadingIt() throws Exception {
+    writeAll("abort\n");
+    Files.delete(dir.resolve("prefix_signature_re.txt"));
+    // A FIFO with no writer would block a read for ever; /dev/zero would fill the memory.
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("prefix_signature_re.txt").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    Files.delete(dir.resolve("signature_sentinels.txt"));
+    Files.createSymbolicLink(dir.resolve("signature_sentinels.txt"), Path.of("/dev/zero"));
+    SiglistException e = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "demo"));
+    assertEquals(List.of(dir.resolve("prefix_signature_re.txt") + ": not a regular file",
+        dir.resolve("signature_sentinels.txt") + ": not a regular file"), e.problems());
+  }
+
+  @Test
+  void aListOverOneMebibyteIsRefused() throws Exception {
+    writeAll("abort\n" + "# padding\n".repeat(110_000));
+    SiglistException e = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "demo"));
+    assertEquals(List.of(dir.resolve("irrelevant_signature_re.txt") + ": larger than 1 MiB (1100006 bytes), more than a siglist holds"),
+        e.problems());
+  }
+
+  @Test
+  void aLineOfUpTo4096CharactersLoadsAndALongerOneIsRefused() throws Exception {
+    String longest = "abc" + "x".repeat(4093);
+    writeAll("# " + "y".repeat(5000) + "\n" + longest + "\n");
+    SiglistSet set = SiglistLoader.load(dir, "demo");
+    assertTrue(set.irrelevant().matches(longest + "::Foo"));
+    assertFalse(set.irrelevant().matches(longest.substring(1)));
+
+    writeAll("abort\n" + longest + "x\n");
+    SiglistException e = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "demo"));
+    assertEquals(List.of(dir.resolve("irrelevant_signature_re.txt") + ":2: longer than 4096 characters (4097), more than a frame pattern needs"),
+        e.problems());
   }
 
   @Test

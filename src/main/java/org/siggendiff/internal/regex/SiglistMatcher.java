@@ -1,6 +1,7 @@
 package org.siggendiff.internal.regex;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,8 +110,20 @@ public final class SiglistMatcher {
       guardedLines.add(line);
     }
 
-    /** Compiles each node's lines. */
+    /** Compiles the lines of this node and of every node under it; a loop, since a trie is as deep as its longest prefix. */
     void freeze() {
+      ArrayDeque<Node> toFreeze = new ArrayDeque<>();
+      toFreeze.push(this);
+      while (!toFreeze.isEmpty()) {
+        Node node = toFreeze.pop();
+        node.freezeOwnLines();
+        for (Node child : node.children) {
+          toFreeze.push(child);
+        }
+      }
+    }
+
+    private void freezeOwnLines() {
       if (lineRegexes != null) {
         pattern = Pattern.compile(String.join("|", lineRegexes));
         patternWhere = String.join(" or ", lineWhere);
@@ -120,9 +133,6 @@ public final class SiglistMatcher {
       if (guardedLines != null) {
         guarded = guardedLines.toArray(Guarded[]::new);
         guardedLines = null;
-      }
-      for (Node child : children) {
-        child.freeze();
       }
     }
   }
