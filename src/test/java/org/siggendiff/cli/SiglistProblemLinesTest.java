@@ -51,7 +51,7 @@ class SiglistProblemLinesTest {
   @Test
   void signifyWithASiglistSourcePrintsEachProblemOnItsOwnLine() {
     CliRunner.Outcome outcome = CliRunner.run("{}", "signify", "--siglists", broken.toString());
-    assertOneLinePerProblem(outcome, "signify: ", broken.resolve("irrelevant_signature_re.txt"));
+    assertOneLinePerProblem(outcome, "signify: --siglists ", broken.resolve("irrelevant_signature_re.txt"));
   }
 
   @Test
