@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.siggendiff.internal.py.PyInt;
 
 /**
  * The JSON reader for crash documents, accepting what Python's {@code json.loads} accepts:
@@ -45,13 +46,30 @@ public final class CrashJson {
   private static JsonFactory factory() {
     return JsonFactory.builder()
         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .streamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxStringLength(Integer.MAX_VALUE)
-                .maxNumberLength(100_000)
-                .maxNestingDepth(MAX_DEPTH)
-                .build())
+        .streamReadConstraints(new PythonLimits())
         .build();
+  }
+
+  /**
+   * Jackson's limits set to Python's: no limit on strings, {@link #MAX_DEPTH} on nesting, and
+   * integers of at most 4300 digits, since {@code json.loads} makes them with {@code int()}, which
+   * refuses longer ones, while a float may be as long as any number this reader takes.
+   */
+  private static final class PythonLimits extends StreamReadConstraints {
+    private static final long serialVersionUID = 1L;
+
+    PythonLimits() {
+      super(MAX_DEPTH, DEFAULT_MAX_DOC_LEN, 100_000, Integer.MAX_VALUE, DEFAULT_MAX_NAME_LEN);
+    }
+
+    @Override
+    public void validateIntegerLength(int digits) throws StreamConstraintsException {
+      if (digits > PyInt.MAX_STR_DIGITS) {
+        throw new StreamConstraintsException("an integer of " + digits + " digits, more than the " + PyInt.MAX_STR_DIGITS
+            + " Python's int() reads (json.loads raises ValueError)");
+      }
+      super.validateIntegerLength(digits);
+    }
   }
 
   /** The shared mapper; configured once, safe to use from any thread. */

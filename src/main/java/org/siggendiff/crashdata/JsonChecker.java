@@ -2,6 +2,7 @@ package org.siggendiff.crashdata;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.siggendiff.internal.py.PyInt;
 
 /**
  * Checks that UTF-8 bytes are one JSON document as {@link CrashJson}'s reader accepts it
@@ -240,6 +241,7 @@ final class JsonChecker {
     } else {
       throw error("expected a digit", at);
     }
+    int integerEnd = at;
     if (at(at) == '.') {
       at++;
       if (!isDigit(at(at))) {
@@ -259,6 +261,11 @@ final class JsonChecker {
     }
     if (at - start > 100_000) {
       throw error("a number longer than 100000 characters", start);
+    }
+    // Python's json.loads makes an integer with int(), which refuses more than 4300 digits.
+    if (at == integerEnd && integerEnd - start - (json[start] == '-' ? 1 : 0) > PyInt.MAX_STR_DIGITS) {
+      int digits = integerEnd - start - (json[start] == '-' ? 1 : 0);
+      throw error("an integer of " + digits + " digits, more than the " + PyInt.MAX_STR_DIGITS + " Python's int() reads", start);
     }
     return at;
   }

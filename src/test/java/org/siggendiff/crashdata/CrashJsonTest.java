@@ -2,6 +2,7 @@ package org.siggendiff.crashdata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +76,23 @@ class CrashJsonTest {
     List<String> members = new ArrayList<>();
     crash.fields().forEachRemaining(field -> members.add(field.getKey() + "=" + field.getValue()));
     assertEquals(List.of("a=3", "b=2"), members);
+  }
+
+  @Test
+  void integersOfMoreThan4300DigitsAreRefusedAsPythonsIntRefusesThem() throws IOException {
+    String most = "9".repeat(4300);
+    String tooMany = "9".repeat(4301);
+    assertEquals(new java.math.BigInteger(most), CrashJson.parse("{\"a\": " + most + "}").get("a").bigIntegerValue());
+    assertEquals(new java.math.BigInteger("-" + most), CrashJson.parse(("[-" + most + "]").getBytes(StandardCharsets.UTF_8)).get(0).bigIntegerValue());
+    // A float is read with float(), which has no such limit.
+    assertEquals(1.0, CrashJson.parse("[1." + "0".repeat(5000) + "]").get(0).doubleValue());
+    for (String document : List.of("{\"crashing_thread\": " + tooMany + "}", "[{\"a\": [-" + tooMany + "]}]")) {
+      IOException fromText = assertThrows(IOException.class, () -> CrashJson.parse(document));
+      assertTrue(fromText.getMessage().contains("an integer of 4301 digits, more than the 4300 Python's int() reads"), fromText.getMessage());
+      assertThrows(IOException.class, () -> CrashJson.parse(document.getBytes(StandardCharsets.UTF_8)));
+      IOException checked = assertThrows(IOException.class, () -> CrashJson.requireWellFormed(document.getBytes(StandardCharsets.UTF_8)));
+      assertTrue(checked.getMessage().startsWith("an integer of 4301 digits, more than the 4300 Python's int() reads"), checked.getMessage());
+    }
   }
 
   @Test
