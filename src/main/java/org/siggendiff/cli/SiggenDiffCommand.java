@@ -36,6 +36,7 @@ import org.siggendiff.report.RowWriter;
 import org.siggendiff.report.SummaryJson;
 import org.siggendiff.report.SummaryText;
 import org.siggendiff.report.TerminalText;
+import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.sources.ResolvedSiglists;
 import org.siggendiff.sources.SiglistResolver;
 import picocli.CommandLine.Command;
@@ -193,13 +194,36 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       throw new UsageError("--output and --summary name the same file; the summary would replace the report");
     }
     for (Path file : new Path[] {output, summaryFile}) {
+      if (file == null) {
+        continue;
+      }
+      String option = file == output ? "--output " : "--summary ";
       for (Path corpus : corpora) {
-        if (file != null && sameFile(file, corpus)) {
-          throw new UsageError((file == output ? "--output " : "--summary ") + TerminalText.clean(file.toString())
+        if (sameFile(file, corpus)) {
+          throw new UsageError(option + TerminalText.clean(file.toString())
               + " is also a --corpus input; writing it would replace the crashes being read");
         }
       }
+      for (String source : new String[] {baseline, candidate}) {
+        if (isListOf(file, source)) {
+          throw new UsageError(option + TerminalText.clean(file.toString())
+              + " is a siglist file of " + (source == baseline ? "--baseline" : "--candidate") + "; writing it would replace the list");
+        }
+      }
     }
+  }
+
+  /** Whether {@code file} is one of the four lists in {@code source}, when that is a folder. */
+  private static boolean isListOf(Path file, String source) {
+    if (source == null || source.isEmpty() || !Files.isDirectory(Path.of(source))) {
+      return false;
+    }
+    for (SiglistKind kind : SiglistKind.values()) {
+      if (sameFile(file, Path.of(source).resolve(kind.fileName()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

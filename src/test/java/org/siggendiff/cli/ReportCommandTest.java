@@ -93,13 +93,20 @@ class ReportCommandTest {
   }
 
   @Test
-  void anOutputThatIsACorpusInputIsRefusedAndTheCorpusKept() throws IOException {
+  void anOutputThatIsACorpusInputOrASiglistIsRefusedAndTheInputKept() throws IOException {
     Path corpus = Files.writeString(folder.resolve("crashes.jsonl"), "{\"uuid\": \"not read\"}\n");
     CliRunner.Outcome outcome = diff("--corpus", corpus.toString(), "--format", "jsonl", "--output", folder.resolve("./crashes.jsonl").toString());
     assertEquals(2, outcome.status(), outcome.err());
     assertEquals("siggen-diff: --output " + folder.resolve("./crashes.jsonl")
         + " is also a --corpus input; writing it would replace the crashes being read\n", outcome.err());
     assertEquals("{\"uuid\": \"not read\"}\n", Files.readString(corpus));
+
+    Path list = candidate.resolve("prefix_signature_re.txt");
+    String lines = Files.readString(list);
+    CliRunner.Outcome intoList = diff("--corpus", corpus.toString(), "--summary", list.toString());
+    assertEquals(2, intoList.status(), intoList.err());
+    assertEquals("siggen-diff: --summary " + list + " is a siglist file of --candidate; writing it would replace the list\n", intoList.err());
+    assertEquals(lines, Files.readString(list));
   }
 
   @Test
