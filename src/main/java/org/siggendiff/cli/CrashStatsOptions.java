@@ -126,9 +126,11 @@ final class CrashStatsOptions implements Validated {
       default -> 0;
     };
     long bytes = Long.parseLong(size.group(1));
-    // Below 1 KB no crash fits; the launcher's heap is 320 MB, shared by --jobs crashes at once.
-    if (bytes > (256L << 20) >> shift || bytes << shift < 1024) {
-      throw new UsageError("--max-crash-bytes must be between 1k and 256M, not " + TerminalText.clean(maxCrashBytes));
+    // Below 1 KB no crash fits. The launcher's heap is 320 MB, shared by --jobs crashes at once,
+    // and a line is read into a buffer before it is copied: one line of 200 MB did not fit,
+    // three of 60 MB read by 8 jobs did.
+    if (bytes > (64L << 20) >> shift || bytes << shift < 1024) {
+      throw new UsageError("--max-crash-bytes must be between 1k and 64M, not " + TerminalText.clean(maxCrashBytes));
     }
     return bytes << shift;
   }
