@@ -61,6 +61,10 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
   public CorpusReader(List<Path> corpora, int maxDocumentBytes) throws IOException {
     this.maxDocumentBytes = maxDocumentBytes;
     for (Path corpus : corpora) {
+      // An empty path would be the working folder, read whole: surely not what was meant.
+      if (corpus.toString().isEmpty()) {
+        throw new IOException("an empty --corpus path; give a file or folder");
+      }
       if (Files.isDirectory(corpus)) {
         files.addAll(folderFiles(corpus, passedOver));
       } else if (Files.isRegularFile(corpus)) {

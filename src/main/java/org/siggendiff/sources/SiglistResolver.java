@@ -35,6 +35,7 @@ import org.siggendiff.siglist.SiglistSet;
 public final class SiglistResolver {
   static final String SOCORRO_PATH = "socorro/signature/siglists";
   public static final String PRODUCTION = "production";
+  private static final String SOURCES = "a source is DIR, PATH@REF, github:REF, github:pull/N or production";
   public static final String DEFAULT_GITHUB_REPO = "mozilla-services/socorro";
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
@@ -148,6 +149,9 @@ public final class SiglistResolver {
 
   /** Resolves and loads one source; {@code production} is allowed only where the caller says. */
   public ResolvedSiglists resolve(String spec, boolean productionAllowed) throws SiglistSourceException {
+    if (spec.isBlank()) {
+      throw new SiglistSourceException("an empty source; " + SOURCES);
+    }
     if (spec.equals(PRODUCTION)) {
       if (!productionAllowed) {
         throw new SiglistSourceException("production can only be the baseline");
@@ -167,8 +171,7 @@ public final class SiglistResolver {
     if (checkoutRef.isPresent()) {
       return gitRef(spec, checkoutRef.get().checkout(), checkoutRef.get().ref());
     }
-    throw new SiglistSourceException(spec + (Files.exists(path) ? ": not a folder" : ": no such folder")
-        + "; a source is DIR, PATH@REF, github:REF, github:pull/N or production");
+    throw new SiglistSourceException(spec + (Files.exists(path) ? ": not a folder" : ": no such folder") + "; " + SOURCES);
   }
 
   /** A {@code PATH@REF} source: a git checkout, and what follows its {@code @}. */

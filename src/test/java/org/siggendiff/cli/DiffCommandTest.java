@@ -265,6 +265,13 @@ class DiffCommandTest {
     assertEquals(2, none.status());
     assertTrue(none.err().contains("Usage: siggen-diff"), none.err());
 
+    CliRunner.Outcome emptyCorpus = CliRunner.run("", "--baseline", baseline.toString(), "--candidate", candidate.toString(), "--corpus", "");
+    assertEquals(2, emptyCorpus.status());
+    assertEquals("siggen-diff: an empty --corpus path; give a file or folder\n", emptyCorpus.err());
+    CliRunner.Outcome emptySource = CliRunner.run("", "--baseline", "", "--candidate", candidate.toString(), CrashIds.text(1));
+    assertEquals(2, emptySource.status());
+    assertTrue(emptySource.err().startsWith("siggen-diff: --baseline an empty source; a source is DIR"), emptySource.err());
+
     CliRunner.Outcome badSource =
         CliRunner.run("", "--baseline", baseline.toString(), "--candidate", folder.resolve("nowhere").toString(), CrashIds.text(1));
     assertEquals(2, badSource.status());
