@@ -91,8 +91,9 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
       return Optional.empty();
     }
     List<String> names = passedOver.stream().limit(5).map(Path::toString).toList();
-    return Optional.of("--corpus: passed over " + passedOver.size() + (passedOver.size() == 1 ? " file" : " files")
-        + " not named .json or .jsonl (or .gz): " + String.join(", ", names) + (passedOver.size() > names.size() ? ", ..." : ""));
+    return Optional.of("--corpus: passed over " + passedOver.size() + (passedOver.size() == 1 ? " entry" : " entries")
+        + " not named .json or .jsonl (or .gz), or folders, which are not read in turn: " + String.join(", ", names)
+        + (passedOver.size() > names.size() ? ", ..." : ""));
   }
 
   private static List<Path> folderFiles(Path folder, List<Path> passedOver) throws IOException {
@@ -105,10 +106,13 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
       return List.of(saved);
     }
     List<Path> read = new ArrayList<>();
-    list(folder).forEach(file -> {
-      String name = withoutGzipSuffix(file.getFileName().toString());
-      (name.endsWith(".jsonl") || name.endsWith(".json") ? read : passedOver).add(file);
-    });
+    try (Stream<Path> entries = Files.list(folder)) {
+      entries.sorted().forEach(entry -> {
+        String name = withoutGzipSuffix(entry.getFileName().toString());
+        boolean document = (name.endsWith(".jsonl") || name.endsWith(".json")) && !Files.isDirectory(entry);
+        (document ? read : passedOver).add(entry);
+      });
+    }
     return read;
   }
 

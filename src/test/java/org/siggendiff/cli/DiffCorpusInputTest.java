@@ -165,13 +165,14 @@ class DiffCorpusInputTest {
     Path corpus = Files.createDirectories(folder.resolve("corpus"));
     Files.writeString(corpus.resolve("a.jsonl"), processed(CrashIds.text(1), "x", "Foo::One") + "\n");
     Files.writeString(corpus.resolve("README.txt"), "crashes of the week\n");
+    Files.createDirectories(corpus.resolve("older.jsonl"));
 
     CliRunner.Outcome outcome = diff("--corpus", corpus.toString());
 
     assertEquals(0, outcome.status(), outcome.err());
     assertEquals(1, rows(outcome.out()).size());
-    assertTrue(outcome.err().startsWith("siggen-diff: --corpus: passed over 1 file not named .json or .jsonl (or .gz): "
-        + corpus.resolve("README.txt") + "\n"), outcome.err());
+    assertTrue(outcome.err().startsWith("siggen-diff: --corpus: passed over 2 entries not named .json or .jsonl (or .gz), or folders,"
+        + " which are not read in turn: " + corpus.resolve("README.txt") + ", " + corpus.resolve("older.jsonl") + "\n"), outcome.err());
   }
 
   @Test
