@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class EndpointTest {
   @Test
   void aRequestThatRunsOutOfStackIsAnswered500AndTheThreadServesTheNext() throws Exception {
+    // The JDK's server reads its settings once, when first used, and SignatureServer sets them
+    // as it loads: it must load first, or every later server in this JVM would miss them.
+    Class.forName(SignatureServer.class.getName());
     List<String> log = new CopyOnWriteArrayList<>();
     Endpoint deep = new Endpoint("GET", Set.of("/deep"), Set.of(), log::add) {
       @Override
