@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.cache.RawCrashTally;
 import org.siggendiff.crashstats.CrashId;
@@ -245,7 +246,11 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     SiglistResolver.Pair sources = GitHubOptions.resolvePair(resolver, baseline, candidate);
     ResolvedSiglists baselineSource = sources.baseline();
     ResolvedSiglists candidateSource = sources.candidate();
-    BooleanSupplier stop = context.interruption().watch();
+    BooleanSupplier interrupted = context.interruption().watch();
+    // A reader of stdout that went away (| head) stops the run as Ctrl-C does: crashes would be
+    // fetched and signed for nobody.
+    AtomicBoolean outputClosed = new AtomicBoolean();
+    BooleanSupplier stop = () -> interrupted.getAsBoolean() || outputClosed.get();
     StdinCrashIds<DiffInput> stdin = null;
     if (fromStdin) {
       stdin = new StdinCrashIds<>(new InputStreamReader(context.in(), StandardCharsets.UTF_8), DiffInput::of, stop);
@@ -284,7 +289,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
             inputCount,
             () -> {
               writer[0] = reportFormat.open(file != null ? file.writer() : context.out(), baselineSource, candidateSource, options);
-              return output(writer[0], progress, sample);
+              return output(writer[0], progress, sample, file == null ? outputClosed : null);
             },
             stop);
         summary = outcome.summary();
@@ -295,6 +300,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         broken = outcome.broken();
         progress.finish();
         context.out().flush();
+        if (outputClosed.get()) {
+          context.err().println("siggen-diff: the output was closed, so the run stopped taking crashes");
+        }
         for (String line : SummaryText.lines(summary)) {
           context.err().println(TerminalText.clean(line));
         }
@@ -326,6 +334,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         context.out().flush();
       }
       boolean summaryWritten = summaryFile == null || writeSummary(summary, extra);
+      if (outputClosed.get()) {
+        return ExitCodes.UNPROCESSED;
+      }
       if (summary.isInterrupted()) {
         return ExitCodes.INTERRUPTED;
       }
@@ -341,8 +352,13 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     return stdin == null && corpora.isEmpty() ? entries.size() : -1;
   }
 
-  /** The rows to stdout, each whole: where stdout is read as it comes, flushed, with the progress bar out of its way. */
-  private DiffSession.Output output(RowWriter writer, Progress progress, ProductionImpact sample) {
+  /**
+   * The rows to stdout, each whole: where stdout is read as it comes, flushed, with the progress
+   * bar out of its way.
+   *
+   * @param closed set when stdout turns out closed, or null when the rows go to a file
+   */
+  private DiffSession.Output output(RowWriter writer, Progress progress, ProductionImpact sample, AtomicBoolean closed) {
     if (context.outIsLive()) {
       context.out().flush();
     }
@@ -360,6 +376,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         writer.row(row);
         if (context.outIsLive()) {
           context.out().flush();
+          if (closed != null && context.out().checkError()) {
+            closed.set(true);
+          }
         }
       }
 

@@ -3,6 +3,7 @@ package org.siggendiff.cli;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -16,6 +17,15 @@ final class StdoutWriter extends PrintWriter {
   StdoutWriter(OutputStream stream) {
     super(new OutputStreamWriter(stream, StandardCharsets.UTF_8), false);
     this.stream = stream;
+  }
+
+  /**
+   * Whether writing failed, here or in the stream under this writer: {@code System.out} keeps
+   * its own failures (a closed pipe) to itself, as every PrintStream does.
+   */
+  @Override
+  public boolean checkError() {
+    return super.checkError() || stream instanceof PrintStream printStream && printStream.checkError();
   }
 
   /**
