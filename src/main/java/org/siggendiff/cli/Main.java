@@ -43,7 +43,7 @@ public final class Main {
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Interruption interruption = new Interruption();
-    Thread hook = new ShutdownHook(interruption);
+    Thread hook = new ShutdownHook(interruption, err);
     Runtime.getRuntime().addShutdownHook(hook);
     String stdout = descriptorTarget(1);
     boolean outIsTerminal = stdout != null ? isTerminal(stdout) : System.console() != null;
@@ -325,10 +325,12 @@ public final class Main {
    */
   private static final class ShutdownHook extends Thread {
     private final Interruption interruption;
+    private final PrintWriter err;
 
-    ShutdownHook(Interruption interruption) {
+    ShutdownHook(Interruption interruption, PrintWriter err) {
       super("siggen-diff-shutdown");
       this.interruption = interruption;
+      this.err = err;
     }
 
     @Override
@@ -339,6 +341,10 @@ public final class Main {
         // A command that does not watch for the request is ended at once, as before.
         if (interruption.watched()) {
           status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
+        } else {
+          // Stopped before any output of its own (loading siglists, say): one line says why.
+          err.println("siggen-diff: interrupted");
+          err.flush();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

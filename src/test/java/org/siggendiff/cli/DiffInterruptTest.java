@@ -185,6 +185,26 @@ class DiffInterruptTest {
   }
 
   @Test
+  @Timeout(60)
+  void aSignalBeforeTheCommandWatchesForOneSaysInterruptedAndExits130() throws Exception {
+    // signify reads its one document whole before it writes anything: stopped while it waits.
+    Path errFile = folder.resolve("err.txt");
+    Process process = siggenDiff(List.of("signify", "--siglists", "siglists/demo/baseline"))
+        .redirectError(errFile.toFile())
+        .start();
+    try {
+      Thread.sleep(1_500);
+      assertTrue(process.isAlive(), Files.readString(errFile));
+      process.destroy(); // SIGTERM
+      assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the run did not end");
+    } finally {
+      process.destroyForcibly();
+    }
+    assertEquals(130, process.exitValue());
+    assertEquals("siggen-diff: interrupted\n", Files.readString(errFile));
+  }
+
+  @Test
   @Timeout(90)
   void sigtermWhileWritingCsvToAFileLeavesWholeRowsAndTheSummaryAndExits130() throws Exception {
     slowCrashes(20);
