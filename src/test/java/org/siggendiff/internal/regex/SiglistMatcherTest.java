@@ -28,18 +28,8 @@ class SiglistMatcherTest {
   @Test
   void dotStarLiteralLinesAnswerAsTheJoinedPatternDoes() throws Exception {
     List<String> lines = List.of(".*abort", ".*\\.dll", ".*\\$VARIANT\\$", ".*?free", ".*a|b", ".*\\n z", "ns.*Lock");
-    SiglistMatcher fast = SiglistMatcher.of(lines);
-    java.util.regex.Pattern joined = PythonRegex.translate(String.join("|", lines)).pattern();
-    java.util.Random random = new java.util.Random(14);
-    String[] pieces = {"abort", "ab", "ort", ".dll", "dll", "$VARIANT$", "\n", "\r", "x", "free", "a", "b", " z", "ns", "Lock", "q"};
-    for (int round = 0; round < 5_000; round++) {
-      StringBuilder text = new StringBuilder();
-      for (int n = random.nextInt(6); n > 0; n--) {
-        text.append(pieces[random.nextInt(pieces.length)]);
-      }
-      String t = text.toString();
-      assertEquals(joined.matcher(t).lookingAt(), fast.matches(t), t);
-    }
+    SiglistMatcher fast = assertAnswersAsTheJoinedPattern(lines, 14, 6,
+        "abort", "ab", "ort", ".dll", "dll", "$VARIANT$", "\n", "\r", "x", "free", "a", "b", " z", "ns", "Lock", "q");
     assertTrue(fast.matches("xul.dll@0x1"));
     assertFalse(fast.matches("first line\nthen abort"));
     assertTrue(fast.matches("abort\nmore"));
@@ -48,18 +38,25 @@ class SiglistMatcherTest {
   @Test
   void chainsOfLiteralsAnswerAsTheJoinedPatternDoes() throws Exception {
     List<String> lines = List.of(".*framework.*\\.oat", ".*a.*b.*a", ".*ab.*", ".*x\\.*y", ".*[.*]z", ".*q.*?r", ".*\\n.*s");
+    assertAnswersAsTheJoinedPattern(lines, 15, 8,
+        "framework", "frame", ".oat", "oat", "a", "b", "ab", "\n", "x", ".", "y", "*", "z", "q", "r", "s");
+  }
+
+  /** The matcher of the lines, checked against their joined pattern on random texts made of the pieces. */
+  private static SiglistMatcher assertAnswersAsTheJoinedPattern(List<String> lines, long seed, int maxPieces, String... pieces)
+      throws Exception {
     SiglistMatcher fast = SiglistMatcher.of(lines);
     java.util.regex.Pattern joined = PythonRegex.translate(String.join("|", lines)).pattern();
-    java.util.Random random = new java.util.Random(15);
-    String[] pieces = {"framework", "frame", ".oat", "oat", "a", "b", "ab", "\n", "x", ".", "y", "*", "z", "q", "r", "s"};
+    java.util.Random random = new java.util.Random(seed);
     for (int round = 0; round < 20_000; round++) {
       StringBuilder text = new StringBuilder();
-      for (int n = random.nextInt(8); n > 0; n--) {
+      for (int n = random.nextInt(maxPieces); n > 0; n--) {
         text.append(pieces[random.nextInt(pieces.length)]);
       }
       String t = text.toString();
       assertEquals(joined.matcher(t).lookingAt(), fast.matches(t), t);
     }
+    return fast;
   }
 
   @Test
