@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +55,7 @@ public final class SignatureServer implements AutoCloseable {
   private final List<Choice> choices = new ArrayList<>();
   private final Consumer<String> log;
   private final HttpServer server;
-  private final ExecutorService workers;
+  private final ThreadPoolExecutor workers;
   private final Counters counters = new Counters();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
@@ -163,10 +162,12 @@ public final class SignatureServer implements AutoCloseable {
     long drainNanos = settings.drainTimeout().toNanos();
     draining = true;
     hardStopNanos = start + drainNanos / 2;
-    while (inFlight.get() > 0 && System.nanoTime() - start < drainNanos) {
+    // A request still in the workers' queue has not reached the admission count: it is waited
+    // for too, and turned away with a 503 when its turn comes, not dropped without an answer.
+    while ((inFlight.get() > 0 || !workers.getQueue().isEmpty()) && System.nanoTime() - start < drainNanos) {
       Thread.sleep(5);
     }
-    boolean drained = inFlight.get() == 0 && !cutShort;
+    boolean drained = inFlight.get() == 0 && workers.getQueue().isEmpty() && !cutShort;
     server.stop(0);
     workers.shutdownNow();
     workers.awaitTermination(1, TimeUnit.SECONDS);

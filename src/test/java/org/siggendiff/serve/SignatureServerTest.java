@@ -490,6 +490,36 @@ class SignatureServerTest {
   }
 
   @Test
+  void aRequestStillQueuedForAWorkerWhenTheStopComesIsAnswered503NotDropped() throws Exception {
+    ServeSettings oneWorker = loopback().withDrainTimeout(Duration.ofSeconds(20));
+    oneWorker = new ServeSettings(oneWorker.address(), oneWorker.maxBodyBytes(), oneWorker.maxJobs(), oneWorker.requestTimeout(),
+        oneWorker.drainTimeout(), 1);
+    start(oneWorker, served("basic", Fixtures.basicSiglists()));
+    ExecutorService stopper = Executors.newSingleThreadExecutor();
+    try (Socket busy = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        Socket queued = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      busy.setSoTimeout(20_000);
+      queued.setSoTimeout(20_000);
+      OutputStream out = busy.getOutputStream();
+      InputStream in = busy.getInputStream();
+      out.write("POST /signify HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      chunk(out, json(CRASH) + "\n");
+      assertEquals("HTTP/1.1 200 OK", asciiLine(in), "the one worker is busy with this request");
+      queued.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      queued.getOutputStream().flush();
+      Thread.sleep(200);
+
+      Future<Boolean> stopped = stopper.submit(server::stop);
+      Thread.sleep(200);
+      chunk(out, "");
+      assertEquals("HTTP/1.1 503 Service Unavailable", asciiLine(queued.getInputStream()), "answered, not dropped");
+      assertTrue(stopped.get(10, TimeUnit.SECONDS));
+    } finally {
+      stopper.shutdownNow();
+    }
+  }
+
+  @Test
   void aStopCutsOffARequestThatOutlastsTheDrainAndSaysSo() throws Exception {
     start(loopback().withDrainTimeout(Duration.ofMillis(400)), served("basic", Fixtures.basicSiglists()));
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
