@@ -427,16 +427,20 @@ public final class SiglistMatcher {
     }
   }
 
-  /** Which line runs out of stack on {@code text}, tried alone (the joined pattern too may). */
+  /**
+   * Which line runs out of stack on {@code text}, tried alone (the joined pattern too may), each
+   * under the time bound: a line before it may backtrack without end on this frame.
+   */
   private String lineTooDeep(String text) {
     for (int i = 0; i < lines.size(); i++) {
       try {
         Pattern alone = translations != null ? translations.get(i).pattern() : PythonRegex.translate(lines.get(i)).pattern();
-        alone.matcher(text).lookingAt();
+        alone.matcher(new DeadlineText(text, System.nanoTime() + timeout.toNanos())).lookingAt();
       } catch (StackOverflowError e) {
         return where.get(i);
       } catch (PythonRegexException | RuntimeException e) {
-        // A line that needs its list (a reference to another line's group) is not the one.
+        // Out of time, or a line that needs its list (a reference to another line's group):
+        // not the one.
       }
     }
     return joinedGuard != null ? joinedGuard.where() : where.get(0) + " (matched joined with its list)";

@@ -98,6 +98,14 @@ class SiglistMatcherTest {
   }
 
   @Test
+  void findingTheLineTooDeepDoesNotHangOnALineBeforeItThatBacktracks() throws Exception {
+    SiglistMatcher m = SiglistMatcher.of(List.of(".*.*.*.*.*x", "X(?:a|b)*c"), List.of("f.txt:1", "f.txt:2"), java.time.Duration.ofMillis(200));
+    SiglistTimeoutException e = assertThrows(SiglistTimeoutException.class, () -> m.matches("X" + "ab".repeat(3_000_000)));
+    assertEquals("f.txt:2", e.where());
+    assertTrue(e.getMessage().startsWith("siglist pattern too deep to match: f.txt:2"), e.getMessage());
+  }
+
+  @Test
   void anEmptyListMatchesEverythingLikeAnEmptyPattern() throws Exception {
     SiglistMatcher m = SiglistMatcher.of(List.of());
     assertTrue(m.matches("anything"));
