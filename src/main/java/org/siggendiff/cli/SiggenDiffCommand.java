@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -199,12 +200,6 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
         continue;
       }
       String option = file == output ? "--output " : "--summary ";
-      for (Path corpus : corpora) {
-        if (sameFile(file, corpus)) {
-          throw new UsageError(option + TerminalText.clean(file.toString())
-              + " is also a --corpus input; writing it would replace the crashes being read");
-        }
-      }
       for (String source : new String[] {baseline, candidate}) {
         if (isListOf(file, source)) {
           throw new UsageError(option + TerminalText.clean(file.toString())
@@ -214,13 +209,11 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
   }
 
-  /** Whether {@code file} is one of the four lists in {@code source}, when that is a folder. */
+  /** Whether {@code file} is one of the four lists a folder source loads (in a Socorro checkout, under its siglists folder). */
   private static boolean isListOf(Path file, String source) {
-    if (source == null || source.isEmpty() || !Files.isDirectory(Path.of(source))) {
-      return false;
-    }
+    Optional<Path> folder = source == null ? Optional.empty() : SiglistResolver.listFolder(source);
     for (SiglistKind kind : SiglistKind.values()) {
-      if (sameFile(file, Path.of(source).resolve(kind.fileName()))) {
+      if (folder.isPresent() && sameFile(file, folder.get().resolve(kind.fileName()))) {
         return true;
       }
     }
@@ -266,6 +259,13 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       corpus = new CorpusReader(corpora, (int) crashStats.maxCrashBytes());
     } catch (IOException e) {
       throw new UsageError(e.getMessage());
+    }
+    for (Path file : new Path[] {output, summaryFile}) {
+      if (file != null && !OutputFile.isSpecial(file) && corpus.reads(file)) {
+        corpus.close();
+        throw new UsageError((file == output ? "--output " : "--summary ") + TerminalText.clean(file.toString())
+            + " is also a --corpus input; writing it would replace the crashes being read");
+      }
     }
     corpus.passedOverNote().ifPresent(note -> context.err().println("siggen-diff: " + TerminalText.clean(note)));
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {

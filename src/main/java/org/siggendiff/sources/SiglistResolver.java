@@ -161,17 +161,15 @@ public final class SiglistResolver {
     if (spec.startsWith("github:")) {
       return github(spec, spec.substring("github:".length()));
     }
-    Path path = expandHome(spec);
-    if (Files.isDirectory(path)) {
-      Path inCheckout = path.resolve(SOCORRO_PATH);
-      Path folder = Files.isDirectory(inCheckout) ? inCheckout : path;
-      return new ResolvedSiglists(spec, Optional.empty(), Optional.of(load(folder, spec)));
+    Optional<Path> folder = listFolder(spec);
+    if (folder.isPresent()) {
+      return new ResolvedSiglists(spec, Optional.empty(), Optional.of(load(folder.get(), spec)));
     }
     Optional<CheckoutRef> checkoutRef = checkoutRef(spec);
     if (checkoutRef.isPresent()) {
       return gitRef(spec, checkoutRef.get().checkout(), checkoutRef.get().ref());
     }
-    throw new SiglistSourceException(spec + (Files.exists(path) ? ": not a folder" : ": no such folder") + "; " + SOURCES);
+    throw new SiglistSourceException(spec + (Files.exists(expandHome(spec)) ? ": not a folder" : ": no such folder") + "; " + SOURCES);
   }
 
   /** A {@code PATH@REF} source: a git checkout, and what follows its {@code @}. */
@@ -189,6 +187,22 @@ public final class SiglistResolver {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The folder whose lists a folder source loads: a Socorro checkout's {@code
+   * socorro/signature/siglists}, or the folder itself; empty for any other source.
+   */
+  public static Optional<Path> listFolder(String spec) {
+    if (spec.isBlank() || spec.equals(PRODUCTION) || spec.startsWith("github:")) {
+      return Optional.empty();
+    }
+    Path path = expandHome(spec);
+    if (!Files.isDirectory(path)) {
+      return Optional.empty();
+    }
+    Path inCheckout = path.resolve(SOCORRO_PATH);
+    return Optional.of(Files.isDirectory(inCheckout) ? inCheckout : path);
   }
 
   private static Path expandHome(String path) {

@@ -101,6 +101,20 @@ class ReportCommandTest {
         + " is also a --corpus input; writing it would replace the crashes being read\n", outcome.err());
     assertEquals("{\"uuid\": \"not read\"}\n", Files.readString(corpus));
 
+    Path corpusFolder = Files.createDirectories(folder.resolve("week"));
+    Path inFolder = Files.writeString(corpusFolder.resolve("crashes.jsonl"), "{\"uuid\": \"not read\"}\n");
+    CliRunner.Outcome intoFolder = diff("--corpus", corpusFolder.toString(), "--output", inFolder.toString());
+    assertEquals(2, intoFolder.status(), intoFolder.err());
+    assertTrue(intoFolder.err().endsWith(" is also a --corpus input; writing it would replace the crashes being read\n"), intoFolder.err());
+    assertEquals("{\"uuid\": \"not read\"}\n", Files.readString(inFolder));
+
+    Path checkout = folder.resolve("socorro-checkout");
+    Path lists = copyOf(candidate, checkout.resolve("socorro/signature/siglists"));
+    CliRunner.Outcome intoCheckout = CliRunner.run("", Map.of(), "--baseline", baseline.toString(), "--candidate", checkout.toString(),
+        "--corpus", corpus.toString(), "--output", lists.resolve("irrelevant_signature_re.txt").toString());
+    assertEquals(2, intoCheckout.status(), intoCheckout.err());
+    assertTrue(intoCheckout.err().endsWith(" is a siglist file of --candidate; writing it would replace the list\n"), intoCheckout.err());
+
     Path list = candidate.resolve("prefix_signature_re.txt");
     String lines = Files.readString(list);
     CliRunner.Outcome intoList = diff("--corpus", corpus.toString(), "--summary", list.toString());
