@@ -28,7 +28,6 @@ import org.siggendiff.sources.Git;
 public final class GitSiglistRange {
   static final String SOCORRO_PATH = "socorro/signature/siglists";
   /** Socorro's siglists are a few KB each; a file far larger is not a siglist. */
-  static final long MAX_FILE_BYTES = 16L << 20;
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
   /** What git log prints per commit: hash, parents, committer date, subject. */
   private static final String FORMAT = "%H%x1f%P%x1f%cI%x1f%s";
@@ -169,7 +168,7 @@ public final class GitSiglistRange {
     for (String sha : asked) {
       paths.forEach(path -> input.append(sha).append(':').append(path).append('\n'));
     }
-    Git.Result result = git(List.of("cat-file", "--batch-check=%(objectname) %(objecttype)"), input.toString().getBytes(StandardCharsets.UTF_8));
+    Git.Result result = git(List.of("cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)"), input.toString().getBytes(StandardCharsets.UTF_8));
     List<String> lines = result.text().lines().toList();
     if (result.status() != 0 || lines.size() != asked.size() * paths.size()) {
       throw new HistoryException(spec + ": git cat-file failed: " + result.error());
@@ -178,12 +177,17 @@ public final class GitSiglistRange {
       StringBuilder key = new StringBuilder();
       boolean complete = true;
       for (int j = 0; j < paths.size(); j++) {
-        String line = lines.get(i * paths.size() + j);
-        if (!line.endsWith(" blob")) {
+        String[] fields = lines.get(i * paths.size() + j).split(" ");
+        if (fields.length != 3 || !fields[1].equals("blob")) {
           complete = false;
           break;
         }
-        key.append(j == 0 ? "" : ",").append(line, 0, line.indexOf(' '));
+        // Sized before any is read: the whole range's files are read at once.
+        if (Long.parseLong(fields[2]) > SiglistLoader.MAX_FILE_BYTES) {
+          throw new HistoryException(spec + ": " + paths.get(j) + " at " + asked.get(i).substring(0, 12) + " is " + fields[2]
+              + " bytes, larger than the 1 MiB a siglist file may be");
+        }
+        key.append(j == 0 ? "" : ",").append(fields[0]);
       }
       keys.put(asked.get(i), complete ? Optional.of(key.toString()) : Optional.empty());
     }
@@ -235,9 +239,6 @@ public final class GitSiglistRange {
         throw new HistoryException(spec + ": git cat-file --batch gave an unexpected answer for " + id);
       }
       long size = Long.parseLong(header[2]);
-      if (size > MAX_FILE_BYTES) {
-        throw new HistoryException(spec + ": object " + id + " is " + size + " bytes, too large for a siglist file");
-      }
       int from = newline + 1;
       contents.put(id, Arrays.copyOfRange(out, from, from + (int) size));
       at = from + (int) size + 1;

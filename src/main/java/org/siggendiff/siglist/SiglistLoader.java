@@ -37,7 +37,9 @@ public final class SiglistLoader {
    */
   public static final String MATCH_TIMEOUT_PROPERTY = "siggendiff.siglistMatchTimeoutMs";
 
-  static final int MAX_FILE_BYTES = 1 << 20;
+  /** The largest list file read; sources that read files elsewhere (git) check it before reading. */
+  public static final int MAX_FILE_BYTES = 1 << 20;
+
   static final int MAX_LINE_CHARS = 4096;
 
   private SiglistLoader() {}
@@ -239,8 +241,9 @@ public final class SiglistLoader {
       if (text.isEmpty() || text.startsWith("#")) {
         continue;
       }
-      if (text.length() > MAX_LINE_CHARS) {
-        problems.add(file + ":" + number + ": longer than " + MAX_LINE_CHARS + " characters (" + text.length() + "), more than a frame pattern needs");
+      int characters = text.codePointCount(0, text.length());
+      if (characters > MAX_LINE_CHARS) {
+        problems.add(file + ":" + number + ": longer than " + MAX_LINE_CHARS + " characters (" + characters + "), more than a frame pattern needs");
       } else {
         try {
           lines.add(new NumberedLine(number, text, PythonRegex.translate(text)));
