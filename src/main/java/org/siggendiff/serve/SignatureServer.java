@@ -162,16 +162,20 @@ public final class SignatureServer implements AutoCloseable {
     long drainNanos = settings.drainTimeout().toNanos();
     draining = true;
     hardStopNanos = start + drainNanos / 2;
-    // A request still in the workers' queue has not reached the admission count: it is waited
-    // for too, and turned away with a 503 when its turn comes, not dropped without an answer.
-    while ((inFlight.get() > 0 || !workers.getQueue().isEmpty()) && System.nanoTime() - start < drainNanos) {
+    // A request still in the workers' queue, or just taken from it, has not reached the
+    // admission count: it is waited for too, and turned away with a 503, not dropped unanswered.
+    while (busy() && System.nanoTime() - start < drainNanos) {
       Thread.sleep(5);
     }
-    boolean drained = inFlight.get() == 0 && workers.getQueue().isEmpty() && !cutShort;
+    boolean drained = !busy() && !cutShort;
     server.stop(0);
     workers.shutdownNow();
     workers.awaitTermination(1, TimeUnit.SECONDS);
     return drained;
+  }
+
+  private boolean busy() {
+    return inFlight.get() > 0 || !workers.getQueue().isEmpty() || workers.getActiveCount() > 0;
   }
 
   @Override
