@@ -50,7 +50,14 @@ public final class Main {
     boolean outIsLive = outIsTerminal || (stdout != null && (stdout.startsWith("pipe:") || stdout.startsWith("socket:")));
     CliContext context =
         new CliContext(System.in, out, err, System.getenv(), isTerminal(0), isTerminal(2), outIsTerminal, outIsLive, interruption);
-    int status = run(args, context);
+    int status;
+    try {
+      status = run(args, context);
+    } catch (Throwable e) {
+      // What the handlers could not report themselves (memory ran out as they did): without
+      // this the JVM would print a stack trace and the shutdown hook end it as if interrupted.
+      status = internalError(e, err);
+    }
     out.flush();
     err.flush();
     interruption.done(status);
@@ -253,6 +260,12 @@ public final class Main {
   }
 
   private static int internalError(Throwable exception, PrintWriter err) {
+    if (exception instanceof OutOfMemoryError) {
+      // Not a bug to report: the work was larger than the launcher's bounded heap.
+      err.println("siggen-diff: out of memory (" + TerminalText.clean(String.valueOf(exception.getMessage()))
+          + "): the launcher's heap is 320 MB; SIGGEN_DIFF_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx2g\" gives it more");
+      return ExitCodes.INTERNAL_ERROR;
+    }
     err.println("siggen-diff: internal error: " + TerminalText.clean(exception.toString()) + " (please report)");
     return ExitCodes.INTERNAL_ERROR;
   }

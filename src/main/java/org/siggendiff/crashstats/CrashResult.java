@@ -63,5 +63,10 @@ public sealed interface CrashResult permits CrashResult.Found, CrashResult.Faile
    * @param reason what went wrong, worded the same for every crash that failed the same way,
    *     so that a summary can group them
    */
-  record Failed(CrashId id, FailureKind kind, String reason) implements CrashResult {}
+  record Failed(CrashId id, FailureKind kind, String reason) implements CrashResult {
+    /** The kind and the reason, the kind once: {@code not found: HTTP 404}, {@code not in the cache (offline)}. */
+    public String described() {
+      return reason.startsWith(kind.label()) ? reason : kind.label() + ": " + reason;
+    }
+  }
 }

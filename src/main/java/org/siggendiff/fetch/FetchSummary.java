@@ -93,7 +93,7 @@ public final class FetchSummary {
     err.println();
     Map<String, Long> reasons = new LinkedHashMap<>();
     for (Failure failure : failures) {
-      reasons.merge(failure.failed().kind().label() + ": " + failure.failed().reason(), 1L, Long::sum);
+      reasons.merge(failure.failed().described(), 1L, Long::sum);
     }
     reasons.forEach((reason, count) -> err.printf("  %d %s%n", count, reason));
     for (Failure failure : failures) {

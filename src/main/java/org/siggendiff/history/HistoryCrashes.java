@@ -68,7 +68,7 @@ public final class HistoryCrashes {
     if (input instanceof DiffInput.Lookup lookup) {
       CrashResult result = source.get(lookup.id());
       if (result instanceof CrashResult.Failed failed) {
-        return failed(lookup.id().value(), failed.kind().label() + ": " + failed.reason());
+        return failed(lookup.id().value(), failed.described());
       }
       CrashDocument.Crash crash =
           new CrashDocument.Crash(CrashDocument.Kind.PROCESSED_CRASH, ((CrashResult.Found) result).processedCrash(), List.of());

@@ -213,6 +213,12 @@ public final class SignatureHistory {
       // A version that does not load is skipped: what changed since the last one that did is
       // this commit's to answer for, so nothing it moved is lost.
       if (lastLoaded == null || lastLoaded.key().equals(version.key())) {
+        // Nothing that loaded to compare with; this version, when it loads, is what the next
+        // commits are compared with (a range may start at a broken version).
+        if (ensure(version) == null) {
+          return new CommitMoves(commit, List.of(), "skipped: the siglists do not load at this commit");
+        }
+        lastLoaded = version;
         return new CommitMoves(commit, List.of(), "not compared: the siglists do not load before this commit, at " + parent.shortCommit());
       }
       note = "compared with " + lastLoaded.shortCommit() + ": the siglists do not load at its parent " + parent.shortCommit();

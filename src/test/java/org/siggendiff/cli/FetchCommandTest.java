@@ -85,7 +85,8 @@ class FetchCommandTest {
     server.stubFor(get(anyUrl()).willReturn(found(CrashIds.text(5))));
     CliRunner.Outcome outcome = fetch("", Map.of(), "--offline", CrashIds.text(5));
     assertEquals(3, outcome.status());
-    assertTrue(outcome.err().contains("1 not in the cache"), outcome.err());
+    assertTrue(outcome.err().contains("\n  1 not in the cache (offline)\n"), outcome.err());
+    assertFalse(outcome.err().contains("not in the cache: not in the cache"), outcome.err());
     assertEquals(0, requests(server).size());
   }
 

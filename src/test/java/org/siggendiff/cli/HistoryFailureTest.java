@@ -123,6 +123,30 @@ class HistoryFailureTest {
   }
 
   @Test
+  void aRangeThatStartsAtABrokenVersionComparesWithTheFirstThatLoadsAcrossALaterBrokenOne() throws IOException {
+    // d1 broken, d2 the candidate (nothing before it loads), d3 broken again, d4 the baseline:
+    // d4 is compared with d2, the last version that loaded, and moves back what the change moved.
+    GitRepo broken = GitRepo.init(folder.resolve("starts-broken"));
+    broken.putSiglists(BASELINE);
+    broken.commit("Initial siglists", "2024-02-01T10:00:00+00:00");
+    Path irrelevant = broken.root().resolve(GitRepo.SIGLISTS).resolve("irrelevant_signature_re.txt");
+    Files.writeString(irrelevant, Files.readString(irrelevant) + "broken(unclosed\n");
+    String d1 = broken.commit("Bug 1 - broken", "2024-02-02T10:00:00+00:00");
+    broken.putSiglists(CANDIDATE);
+    String d2 = broken.commit("Bug 2 - the demo change", "2024-02-03T10:00:00+00:00");
+    Files.writeString(irrelevant, Files.readString(irrelevant) + "broken(again\n");
+    String d3 = broken.commit("Bug 3 - broken again", "2024-02-04T10:00:00+00:00");
+    broken.putSiglists(BASELINE);
+    String d4 = broken.commit("Bug 4 - back to the baseline", "2024-02-05T10:00:00+00:00");
+
+    CliRunner.Outcome jsonl = history("--siglists", broken.root() + "@" + d1 + ".." + d4, "--format", "jsonl");
+    assertEquals(0, jsonl.status(), jsonl.err());
+    assertEquals(Set.of(), moves(jsonl.out(), d2));
+    assertEquals(Set.of(), moves(jsonl.out(), d3));
+    assertEquals(diffMoves.size(), moves(jsonl.out(), d4).size());
+  }
+
+  @Test
   void aStopAfterTheFirstCommitGivesThatCommitsMovesOnlyAndSaysItStopped() throws Exception {
     SiglistRange range = GitSiglistRange.read(repo.root(), "repo", c0, c3, false);
     assertEquals(3, range.steps().size());
