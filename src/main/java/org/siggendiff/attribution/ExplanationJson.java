@@ -43,7 +43,10 @@ public final class ExplanationJson {
       node.set("baseline", side(explanation.baseline(), debug));
     }
     node.set("candidate", side(explanation.candidate(), debug));
-    node.put("same", explanation.baseline() == null || !explanation.differs());
+    if (explanation.baseline() != null) {
+      // Without a baseline nothing was compared: no answer rather than a "same" that says one.
+      node.put("same", !explanation.differs());
+    }
     if (explanation.cause() != null) {
       node.set("cause", cause(explanation.cause()));
     }

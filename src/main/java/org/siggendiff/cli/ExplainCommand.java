@@ -105,6 +105,7 @@ final class ExplainCommand implements Callable<Integer> {
         throw new UsageError(TerminalText.clean(e.getMessage()));
       }
     }
+    outcome.passedOver().forEach(note -> context.err().println("explain: " + TerminalText.clean(note)));
     for (ExplainSession.Explained item : outcome.explained()) {
       if (json) {
         ObjectNode node = ExplanationJson.explanation(item.crashId(), item.explanation(), outcome.lint(), verbose);

@@ -51,13 +51,15 @@ public final class ExplainSession {
    * @param failures the inputs that could not be explained, as the diff's error rows
    * @param lint warnings about the lines the candidate adds, over the crashes explained
    */
-  public record Outcome(List<Explained> explained, List<DiffRow> failures, List<LintWarning> lint) {}
+  /** @param passedOver the files and folders a corpus folder holds that are not read, as the diff names them */
+  public record Outcome(List<Explained> explained, List<DiffRow> failures, List<LintWarning> lint, List<String> passedOver) {}
 
   private final Explainer explainer;
   private final boolean productionBaseline;
   private final CrashLoader loader;
   private final int maxDocumentBytes;
   private final DiskCache cache;
+  private final List<String> passedOver = new ArrayList<>();
 
   /**
    * @param productionBaseline whether the baseline is the signature stored with each crash
@@ -100,6 +102,7 @@ public final class ExplainSession {
     }
     Map<String, DiffInput> fromCorpora = new LinkedHashMap<>();
     try (CorpusReader corpus = new CorpusReader(corpora, maxDocumentBytes)) {
+      corpus.passedOverNote().ifPresent(passedOver::add);
       if (arguments.isEmpty()) {
         corpus.forEachRemaining(inputs::add);
       } else if (!ids.isEmpty() && !corpora.isEmpty()) {
@@ -139,6 +142,7 @@ public final class ExplainSession {
 
   private void readFile(Path file, List<DiffInput> inputs) {
     try (CorpusReader reader = new CorpusReader(List.of(file), maxDocumentBytes)) {
+      reader.passedOverNote().ifPresent(passedOver::add);
       reader.forEachRemaining(inputs::add);
     } catch (IOException e) {
       inputs.add(new DiffInput.Invalid(file.toString(), e.getMessage()));
@@ -196,7 +200,7 @@ public final class ExplainSession {
       }
       explained.add(new Explained(crash.crashId(), explanation, raw(crash.crashId(), askedById.contains(crash.crashId()))));
     }
-    return new Outcome(explained, failures, usage == null ? List.of() : usage.lint());
+    return new Outcome(explained, failures, usage == null ? List.of() : usage.lint(), List.copyOf(passedOver));
   }
 
   /** The cached raw crash's rule annotations; not cached only said of a crash asked for by ID. */

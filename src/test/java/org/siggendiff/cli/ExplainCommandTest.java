@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,12 +98,31 @@ class ExplainCommandTest {
   }
 
   @Test
-  void withoutABaselineTheCandidatesWalkAloneIsExplained() {
+  void withoutABaselineTheCandidatesWalkAloneIsExplained() throws IOException {
     CliRunner.Outcome outcome = CliRunner.run("", "explain", "--corpus", "corpora/demo", "--candidate", "siglists/demo/candidate",
         "--cache-dir", folder.toString(), "--offline", CRASH);
 
     assertEquals(0, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("     0  mozilla::dom::ReportError  irrelevant (irrelevant_signature_re.txt:16"), outcome.out());
+
+    JsonNode json = CrashJson.parse(CliRunner.run("", "explain", "--corpus", "corpora/demo", "--candidate", "siglists/demo/candidate",
+        "--cache-dir", folder.toString(), "--offline", "--format", "json", CRASH).out());
+    assertFalse(json.has("baseline"), json.toString());
+    assertFalse(json.has("same"), "nothing was compared: " + json);
+    assertTrue(CrashJson.parse(explain("--format", "json", CRASH).out()).has("same"));
+  }
+
+  @Test
+  void aFolderOfCrashesNamesWhatItPassesOverAsTheDiffDoes() throws IOException {
+    Path crashes = Files.createDirectories(folder.resolve("crashes"));
+    Files.writeString(crashes.resolve("one.json"), Files.readAllLines(Path.of("corpora/demo/processed-crashes.jsonl")).get(0));
+    Files.writeString(crashes.resolve("readme.txt"), "not a crash\n");
+    CliRunner.Outcome outcome = CliRunner.run("", "explain", "--candidate", "siglists/demo/candidate", "--cache-dir", folder.toString(),
+        "--offline", crashes.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.err().startsWith("explain: --corpus: passed over 1 entry not named .json or .jsonl (or .gz), or folders,"
+        + " which are not read in turn: " + crashes.resolve("readme.txt")), outcome.err());
   }
 
   @Test
