@@ -231,11 +231,11 @@ public final class SignifyRunner {
   }
 
   private LineOutput signLine(long lineNumber, byte[] line, boolean ascii) {
+    byte[] json = ascii || BoundedLineReader.utf8Problem(line) == null ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     try {
-      byte[] json = ascii || BoundedLineReader.utf8Problem(line) == null ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
       return new LineOutput(sign(json), false);
     } catch (IOException e) {
-      return failedLine(lineNumber, describe(e));
+      return failedLine(lineNumber, describe(e, json));
     } catch (UnsignableCrashException e) {
       return failedLine(lineNumber, e.getMessage());
     }
@@ -286,8 +286,19 @@ public final class SignifyRunner {
     return new CrashDocument.Crash(isProcessed ? CrashDocument.Kind.PROCESSED_CRASH : CrashDocument.Kind.CRASH_DATA, document, List.of());
   }
 
-  private static String describe(IOException e) {
+  private static String describe(IOException e, byte[] json) {
     if (e instanceof JsonProcessingException jsonError) {
+      if (jsonError.getOriginalMessage().startsWith("Invalid UTF-8")) {
+        // The line is valid UTF-8 by now: Jackson's byte parser says so of any unexpected
+        // character beyond ASCII, where its text parser names the token.
+        try {
+          CrashJson.parse(new String(json, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException asText) {
+          return "invalid JSON: " + asText.getOriginalMessage();
+        } catch (IOException other) {
+          return other.getMessage();
+        }
+      }
       return "invalid JSON: " + jsonError.getOriginalMessage();
     }
     return e.getMessage();

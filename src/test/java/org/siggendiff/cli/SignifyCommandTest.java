@@ -219,6 +219,14 @@ class SignifyCommandTest {
   }
 
   @Test
+  void aLineWithABadTokenBeyondAsciiIsNamedByItsTokenNotCalledInvalidUtf8() throws Exception {
+    CliRunner.Outcome outcome = CliRunner.run("{\"a\": \u00e9}\n", "signify", "--jsonl", "--signature-list-dir", siglists);
+    assertEquals(3, outcome.status(), outcome.err());
+    String error = JSON.readTree(outcome.out()).get("error").asText();
+    assertTrue(error.startsWith("line 1: invalid JSON: Unrecognized token '\u00e9'"), error);
+  }
+
+  @Test
   void theBadTokenAnInvalidDocumentQuotesIsEscaped() {
     CliRunner.Outcome outcome = CliRunner.run("{\"a\": tru\u009b31mRED\u202e}", "signify", "--signature-list-dir", siglists);
     assertEquals(3, outcome.status());
