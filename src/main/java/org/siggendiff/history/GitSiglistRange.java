@@ -103,7 +103,10 @@ public final class GitSiglistRange {
 
   /** The full hash of a ref, which must not look like an option. */
   private String resolve(String ref) throws HistoryException {
-    if (ref.isEmpty() || ref.startsWith("-") || ref.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+    if (ref.isEmpty()) {
+      throw new HistoryException(spec + ": a ref is missing on one side of '..'");
+    }
+    if (ref.startsWith("-") || ref.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new HistoryException(spec + ": not a git ref: " + ref);
     }
     Git.Result result = git(List.of("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"));

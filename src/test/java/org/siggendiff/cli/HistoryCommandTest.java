@@ -217,6 +217,9 @@ class HistoryCommandTest {
     assertEquals(2, outcome.status());
     assertEquals("history: --siglists " + linear.root() + "@--output=/tmp/x.." + c2 + ": not a git ref: --output=/tmp/x\n",
         outcome.err());
+    CliRunner.Outcome empty = history("--siglists", linear.root() + "@.." + c2);
+    assertEquals(2, empty.status());
+    assertEquals("history: --siglists " + linear.root() + "@.." + c2 + ": a ref is missing on one side of '..'\n", empty.err());
   }
 
   @Test
