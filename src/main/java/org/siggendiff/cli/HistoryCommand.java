@@ -22,6 +22,7 @@ import org.siggendiff.history.SignatureHistory;
 import org.siggendiff.report.HistoryWriter;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportLinks;
+import org.siggendiff.report.ReportOptions;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.sources.GitHubSiglistHistory;
 import org.siggendiff.sources.SiglistResolver;
@@ -74,6 +75,11 @@ final class HistoryCommand implements Callable<Integer> {
       description = "where crash IDs link to in markdown, the crash ID appended (default: the report page of the --api-url host)")
   String reportUrl;
 
+  @Option(names = "--max-chars", paramLabel = "N",
+      description = "longest markdown history, in characters; what does not fit is left out and counted"
+          + " (default: " + ReportOptions.DEFAULT_MAX_CHARS + ", within a GitHub comment)")
+  Integer maxChars;
+
   @Mixin CrashStatsOptions crashStats;
 
   @Mixin GitHubOptions github;
@@ -101,6 +107,11 @@ final class HistoryCommand implements Callable<Integer> {
       // As the diff refuses it: an option the format does not use is a mistake to say.
       throw new UsageError("--report-url is only used with --format markdown");
     }
+    if (maxChars != null && outputFormat != HistoryWriter.Format.MARKDOWN) {
+      throw new UsageError("--max-chars is only used with --format markdown");
+    }
+    int pageChars = maxChars != null ? maxChars : ReportOptions.DEFAULT_MAX_CHARS;
+    OptionBounds.check("--max-chars", pageChars, ReportOptions.MIN_MAX_CHARS, 100_000_000);
     ReportLinks links = crashStats.api.reportLinks(reportUrl);
     List<CrashIdInput.Entry> entries = List.of();
     if (!crashIds.isEmpty()) {
@@ -139,7 +150,7 @@ final class HistoryCommand implements Callable<Integer> {
         result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
         commits.finish();
       }
-      HistoryWriter.of(outputFormat, context.out(), links).write(range.description(), result);
+      HistoryWriter.of(outputFormat, context.out(), links, pageChars).write(range.description(), result);
       context.out().flush();
       summary(range, read, result);
       if (read.stopped() || result.stopped()) {

@@ -25,11 +25,14 @@ public interface HistoryWriter {
     }
   }
 
-  /** @param links where crash IDs link to, in Markdown */
-  static HistoryWriter of(Format format, Writer out, ReportLinks links) {
+  /**
+   * @param links where crash IDs link to, in Markdown
+   * @param maxChars the Markdown page's length limit, in UTF-16 code units
+   */
+  static HistoryWriter of(Format format, Writer out, ReportLinks links, int maxChars) {
     return switch (format) {
       case TEXT -> new HistoryTextWriter(out);
-      case MARKDOWN -> new HistoryMarkdownWriter(out, links);
+      case MARKDOWN -> new HistoryMarkdownWriter(out, links, maxChars);
       case JSONL -> new HistoryJsonlWriter(out);
     };
   }

@@ -135,6 +135,25 @@ class HistoryCommandTest {
   }
 
   @Test
+  void markdownStaysWithinMaxCharsAndCountsWhatItLeavesOut() {
+    String range = merged.root() + "@" + base + ".." + merge;
+    String whole = history("--siglists", range, "--first-parent", "--format", "markdown", "--max-chars", "100000000").out();
+    assertTrue(whole.length() > 5_000, "a history longer than the smallest page: " + whole.length());
+    assertFalse(whole.contains("Cut to stay within"), whole);
+
+    CliRunner.Outcome cut = history("--siglists", range, "--first-parent", "--format", "markdown", "--max-chars", "5000");
+    assertEquals(0, cut.status(), cut.err());
+    assertTrue(cut.out().length() <= 5_000, "length " + cut.out().length());
+    assertTrue(whole.startsWith(cut.out().substring(0, cut.out().indexOf("\n**Cut to stay within"))), "the same page, cut at a line's end");
+    assertTrue(cut.out().matches("(?s).*\\*\\*Cut to stay within 5000 characters \\(`--max-chars`\\): \\d+ of \\d+ moves and \\d+ of \\d+"
+        + " timelines shown\\.\\*\\* All of it: .*\n"), cut.out());
+
+    CliRunner.Outcome text = history("--siglists", range, "--max-chars", "5000");
+    assertEquals(2, text.status());
+    assertEquals("history: --max-chars is only used with --format markdown\n", text.err());
+  }
+
+  @Test
   void markdownLinksCrashesToTheApiHostOrTheReportUrlAsTheDiffDoes() {
     String crash = "d106337a-7ba6-40e0-9bfe-27f289251112";
     String range = merged.root() + "@" + base + ".." + merge;
