@@ -261,7 +261,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       throw new UsageError(e.getMessage());
     }
     for (Path file : new Path[] {output, summaryFile}) {
-      if (file != null && !OutputFile.isSpecial(file) && corpus.reads(file)) {
+      if (file != null && corpus.files().stream().anyMatch(read -> sameFile(file, read))) {
         corpus.close();
         throw new UsageError((file == output ? "--output " : "--summary ") + TerminalText.clean(file.toString())
             + " is also a --corpus input; writing it would replace the crashes being read");

@@ -263,8 +263,8 @@ final class JsonChecker {
       throw error("a number longer than 100000 characters", start);
     }
     // Python's json.loads makes an integer with int(), which refuses more than 4300 digits.
-    if (at == integerEnd && integerEnd - start - (json[start] == '-' ? 1 : 0) > PyInt.MAX_STR_DIGITS) {
-      int digits = integerEnd - start - (json[start] == '-' ? 1 : 0);
+    int digits = integerEnd - start - (json[start] == '-' ? 1 : 0);
+    if (at == integerEnd && digits > PyInt.MAX_STR_DIGITS) {
       throw error("an integer of " + digits + " digits, more than the " + PyInt.MAX_STR_DIGITS + " Python's int() reads", start);
     }
     return at;

@@ -82,25 +82,15 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     return files.stream().anyMatch(file -> withoutGzipSuffix(file.getFileName().toString()).endsWith(".txt"));
   }
 
-  /**
-   * A note on the files of the corpus folders that are not read, for stderr: every input is
-   * accounted for, even one only passed over. Empty when there is none.
-   */
-  /** Whether {@code file} is one of the files this corpus reads, named by any path. */
-  public boolean reads(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    for (Path read : files) {
-      try {
-        if (read.toAbsolutePath().normalize().equals(absolute) || Files.exists(file) && Files.isSameFile(read, file)) {
-          return true;
-        }
-      } catch (IOException e) {
-        // A file that cannot be looked at is not the one.
-      }
-    }
-    return false;
+  /** The files this corpus reads, corpus folders' included, in the order read. */
+  public List<Path> files() {
+    return List.copyOf(files);
   }
 
+  /**
+   * A note on the entries of the corpus folders that are not read, for stderr: every input is
+   * accounted for, even one only passed over. Empty when there is none.
+   */
   public Optional<String> passedOverNote() {
     if (passedOver.isEmpty()) {
       return Optional.empty();

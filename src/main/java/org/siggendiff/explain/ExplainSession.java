@@ -50,8 +50,8 @@ public final class ExplainSession {
    * @param explained the crashes explained, in the order asked for
    * @param failures the inputs that could not be explained, as the diff's error rows
    * @param lint warnings about the lines the candidate adds, over the crashes explained
+   * @param passedOver what the corpus folders hold and are not read, named as the diff names it
    */
-  /** @param passedOver the files and folders a corpus folder holds that are not read, as the diff names them */
   public record Outcome(List<Explained> explained, List<DiffRow> failures, List<LintWarning> lint, List<String> passedOver) {}
 
   private final Explainer explainer;

@@ -27,7 +27,6 @@ import org.siggendiff.sources.Git;
  */
 public final class GitSiglistRange {
   static final String SOCORRO_PATH = "socorro/signature/siglists";
-  /** Socorro's siglists are a few KB each; a file far larger is not a siglist. */
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
   /** What git log prints per commit: hash, parents, committer date, subject. */
   private static final String FORMAT = "%H%x1f%P%x1f%cI%x1f%s";

@@ -33,6 +33,8 @@ public final class SiglistMatcher {
   private final Pattern joined;
   /** When the joined pattern is used and may backtrack badly: the line it is reported as. */
   private final Guarded joinedGuard;
+  /** How the joined pattern is named when it runs out of time on a long frame. */
+  private final String joinedWhere;
   private final Pattern unprefixed;
   /** The lines {@link #unprefixed} joins, as a timeout on a long frame names them. */
   private final String unprefixedWhere;
@@ -154,6 +156,7 @@ public final class SiglistMatcher {
     this.where = where;
     this.joined = joined;
     this.joinedGuard = joinedGuard;
+    this.joinedWhere = where.isEmpty() ? "the empty list" : joinedName(where.get(0));
     this.unprefixed = unprefixed;
     this.unprefixedWhere = unprefixedWhere;
     this.contained = contained;
@@ -225,7 +228,7 @@ public final class SiglistMatcher {
             named = i;
           }
         }
-        guard = new Guarded(whole.pattern(), where.get(named) + " (matched joined with its list)");
+        guard = new Guarded(whole.pattern(), joinedName(where.get(named)));
       }
       return new SiglistMatcher(lines, translations, where, whole.pattern(), guard, null, null, null, null, null, timeout);
     }
@@ -374,6 +377,11 @@ public final class SiglistMatcher {
     return of(lines.subList(from, to), translations == null ? null : translations.subList(from, to), where.subList(from, to), timeout);
   }
 
+  /** A line named as the one a joined list's failure is reported as. */
+  private static String joinedName(String where) {
+    return where + " (matched joined with its list)";
+  }
+
   /** Whether a line may backtrack badly; a line that refers to a group of another does. */
   private static boolean mayBacktrackBadlyAlone(String line) {
     try {
@@ -443,14 +451,12 @@ public final class SiglistMatcher {
         // not the one.
       }
     }
-    return joinedGuard != null ? joinedGuard.where() : where.get(0) + " (matched joined with its list)";
+    return joinedGuard != null ? joinedGuard.where() : joinedWhere;
   }
 
   private boolean matchesOnThisStack(String text) {
     if (joined != null) {
-      return joinedGuard == null
-          ? lookingAt(joined, text, where.isEmpty() ? "the empty list" : where.get(0) + " (matched joined with its list)")
-          : matchesBounded(joinedGuard, text);
+      return joinedGuard == null ? lookingAt(joined, text, joinedWhere) : matchesBounded(joinedGuard, text);
     }
     Node node = root;
     for (int i = 0; i < text.length(); i++) {
