@@ -187,29 +187,28 @@ public final class CSignatureTool {
         | (siglists.prefix().matches(frame) ? NormalizedFrame.PREFIX : 0);
   }
 
-  /** A frame whose consecutive repeats count once: a DLL or shared object, or a nameless frame. */
+  /**
+   * A frame whose consecutive repeats count once: a DLL or shared object, XUL, or a frame
+   * whose function has no name.
+   */
   private static boolean isMergedModule(String frame) {
     if (frame.startsWith("(unloaded")) {
       return false;
     }
     // Python lowercases first; no character outside ASCII lowercases to '.', 'd', 'l', 's' or
     // 'o', so an ASCII-only comparison gives the same answer without building the lowercase text.
-    return containsAsciiLowercased(frame, ".dll")
-        || (frame.length() >= 3 && matchesAsciiLowercased(frame, frame.length() - 3, ".so"))
+    return endsWithAsciiLowercased(frame, ".dll")
+        || endsWithAsciiLowercased(frame, ".so")
         || frame.equals("XUL")
-        || frame.equals("<name omitted>");
+        || frame.equals("<name omitted>")
+        || frame.startsWith("<unknown in");
   }
 
-  private static boolean containsAsciiLowercased(String text, String lowercase) {
-    for (int i = 0; i + lowercase.length() <= text.length(); i++) {
-      if (matchesAsciiLowercased(text, i, lowercase)) {
-        return true;
-      }
+  private static boolean endsWithAsciiLowercased(String text, String lowercase) {
+    int from = text.length() - lowercase.length();
+    if (from < 0) {
+      return false;
     }
-    return false;
-  }
-
-  private static boolean matchesAsciiLowercased(String text, int from, String lowercase) {
     for (int i = 0; i < lowercase.length(); i++) {
       char c = text.charAt(from + i);
       if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowercase.charAt(i)) {

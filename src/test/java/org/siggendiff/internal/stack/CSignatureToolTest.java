@@ -43,6 +43,18 @@ class CSignatureToolTest {
   }
 
   @Test
+  void aLibraryNameInsideAFrameIsNoLibraryFrameAndItsRepeatsStay() throws Exception {
+    CSignatureTool tool = tool(".*\n", "", "nothing\n");
+
+    String signature = signature(tool, "{'frames': [{'function': 'a.dll.x'}, {'function': 'a.dll.x'},"
+        + " {'function': 'b.so@0x1'}, {'function': 'b.so@0x1'}, {'function': 'c.DLL'}, {'function': 'c.DLL'},"
+        + " {'function': '<unknown in d.so.1>'}, {'function': '<unknown in d.so.1>'}]}");
+
+    // Python: frame.lower().endswith((".dll", ".so")) or frame.startswith("<unknown in").
+    assertEquals("a.dll.x | a.dll.x | b.so@0x1 | b.so@0x1 | c.DLL | <unknown in d.so.1>", signature);
+  }
+
+  @Test
   void startsAtTheFirstFrameThatIsAnySentinel() throws Exception {
     CSignatureTool tool = tool("nothing\n", "Second\nFirst\n", "nothing\n");
 
