@@ -64,8 +64,8 @@ public final class PyInt {
       i += Character.charCount(cp);
       if (PyStrings.isSpace(cp)) {
         sb.append(' ');
-      } else if (cp >= 0x80 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
-        sb.append((char) ('0' + Character.digit(cp, 10)));
+      } else if (cp >= 0x80 && PyUnicode.decimalValue(cp) >= 0) {
+        sb.append((char) ('0' + PyUnicode.decimalValue(cp)));
       } else if (cp < 0x80) {
         sb.append((char) cp);
       } else {

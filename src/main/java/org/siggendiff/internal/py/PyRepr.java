@@ -88,7 +88,7 @@ public final class PyRepr {
         sb.append("\\r");
       } else if (cp < 0x20 || cp == 0x7F) {
         sb.append(String.format("\\x%02x", cp));
-      } else if (cp < 0x7F || PyStrings.isPrintable(cp)) {
+      } else if (cp < 0x7F || PyUnicode.isPrintable(cp)) {
         sb.appendCodePoint(cp);
       } else if (cp <= 0xFF) {
         sb.append(String.format("\\x%02x", cp));

@@ -2,7 +2,6 @@ package org.siggendiff.internal.py;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Python {@code str} methods, counting code points as Python does. */
 public final class PyStrings {
@@ -16,26 +15,6 @@ public final class PyStrings {
         return true;
       default:
         return cp >= 0x2000 && cp <= 0x200A;
-    }
-  }
-
-  /** {@code str.isprintable()} for one code point. */
-  public static boolean isPrintable(int cp) {
-    if (cp == ' ') {
-      return true;
-    }
-    switch (Character.getType(cp)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR:
-        return false;
-      default:
-        return true;
     }
   }
 
@@ -81,11 +60,6 @@ public final class PyStrings {
       end--;
     }
     return s.substring(0, end);
-  }
-
-  /** {@code str.lower()}, including the context-dependent final sigma. */
-  public static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 
   /** {@code len(str)}: the number of code points. */

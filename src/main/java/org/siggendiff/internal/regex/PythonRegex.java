@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.siggendiff.internal.py.PyUnicode;
 
 /**
  * Translates a pattern in Python's {@code re} dialect (a {@code str} pattern, Python 3.11) into
@@ -34,7 +35,6 @@ public final class PythonRegex {
   private static final long MAXREPEAT = 4294967295L;
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
-  private static final String UNICODE_WORD = "\\p{L}\\p{N}_";
   private static final String ASCII_WORD = "a-zA-Z0-9_";
   private static final String UNICODE_SPACE =
       "\\t\\n\\x{0B}\\f\\r\\x{1C}-\\x{1F} \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}"
@@ -295,13 +295,14 @@ public final class PythonRegex {
   }
 
   private String wordClass(int flags) {
-    return (flags & FLAG_A) != 0 ? ASCII_WORD : UNICODE_WORD;
+    // Python's Unicode tables, not the JDK's: Python 3.11 has Unicode 14.0, JDK 17 13.0.
+    return (flags & FLAG_A) != 0 ? ASCII_WORD : ASCII_WORD + PyUnicode.wordClassBeyondAscii();
   }
 
   private Item category(char c, int flags) {
     String body =
         switch (Character.toLowerCase(c)) {
-          case 'd' -> (flags & FLAG_A) != 0 ? "0-9" : "\\p{Nd}";
+          case 'd' -> (flags & FLAG_A) != 0 ? "0-9" : "0-9" + PyUnicode.digitClassBeyondAscii();
           case 's' -> (flags & FLAG_A) != 0 ? ASCII_SPACE : UNICODE_SPACE;
           default -> wordClass(flags);
         };

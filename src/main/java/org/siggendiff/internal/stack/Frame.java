@@ -3,7 +3,7 @@ package org.siggendiff.internal.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.siggendiff.internal.py.PyException;
-import org.siggendiff.internal.py.PyStrings;
+import org.siggendiff.internal.py.PyUnicode;
 import org.siggendiff.internal.py.PyValues;
 
 /**
@@ -61,7 +61,7 @@ final class Frame {
   public JsonNode module() {
     JsonNode module = frame.get("module");
     return lowercaseModule && module != null && module.isTextual()
-        ? TextNode.valueOf(PyStrings.lower(module.textValue()))
+        ? TextNode.valueOf(PyUnicode.lower(module.textValue()))
         : module;
   }
 

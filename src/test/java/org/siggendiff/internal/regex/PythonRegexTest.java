@@ -71,6 +71,20 @@ class PythonRegexTest {
   }
 
   @Test
+  void unicodeClassesFollowPythonsUnicodeVersionNotTheJdks() {
+    String vithkuqiCapitalA = "\uD801\uDD70";
+    String tangsaZero = "\uD81A\uDEC0";
+    assertTrue(matches("\\w+!$", "ab" + vithkuqiCapitalA + "c!"));
+    assertTrue(matches("\\d\\d\\d$", "1" + tangsaZero + "5"));
+    assertFalse(matches("a\\b", "a" + vithkuqiCapitalA));
+    assertFalse(matches("\\w", "\uD83D\uDEDC"), "U+1F6DC, assigned in Unicode 15.0");
+    assertTrue(matches("[^\\W\\d]" + vithkuqiCapitalA + "$", "x" + vithkuqiCapitalA));
+    assertFalse(matches("[^\\W\\d]", "\u0661"));
+    assertTrue(matches("\\D", "\u0378"), "unassigned");
+    assertFalse(matches("\\w", "\u0378"), "unassigned");
+  }
+
+  @Test
   void namedGroupsAndBackreferencesWork() {
     assertTrue(matches("(?P<word>ab)-(?P=word)", "ab-ab"));
     assertFalse(matches("(?P<word>ab)-(?P=word)", "ab-ba"));
