@@ -67,6 +67,10 @@ final class ServeCommand implements Callable<Integer>, Validated {
       description = "most jobs in one CrashSignature request (default: ${DEFAULT-VALUE})")
   int maxJobs;
 
+  @Option(names = "--max-waiting", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_WAITING,
+      description = "most requests waiting for a worker; more are answered 503 with Retry-After (default: ${DEFAULT-VALUE})")
+  int maxWaiting;
+
   @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "time bound of one CrashSignature request; jobs not signed by then get an error result (default: ${DEFAULT-VALUE})")
   int requestTimeout;
@@ -83,6 +87,7 @@ final class ServeCommand implements Callable<Integer>, Validated {
     OptionBounds.check("--max-body-bytes", maxBodyBytes, 1024, MAX_BODY_BYTES);
     OptionBounds.check("--max-jobs", maxJobs, 1, 1_000_000);
     OptionBounds.check("--request-timeout", requestTimeout, 1, 3600);
+    OptionBounds.check("--max-waiting", maxWaiting, 1, 100_000);
   }
 
   @Override
@@ -91,6 +96,7 @@ final class ServeCommand implements Callable<Integer>, Validated {
     List<ServedSiglists> served = load(specs());
     ServeSettings settings = ServeSettings.defaults(new InetSocketAddress(address, port))
         .withLimits(maxBodyBytes, maxJobs, Duration.ofSeconds(requestTimeout));
+    settings = settings.withWorkers(settings.threads(), maxWaiting);
     SignatureServer server;
     try {
       server = new SignatureServer(settings, served, line -> context.err().println("serve: " + line));

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  *
  * <p>Built on the JDK's own server ({@code com.sun.net.httpserver}): HTTP/1.1 with keep-alive, a
  * worker pool of our choosing, and no dependency to add. Requests run on a fixed pool of
- * {@link ServeSettings#threads} workers. A stop turns new requests away with 503, lets those in
+ * {@link ServeSettings#threads} workers; past {@link ServeSettings#maxWaiting} requests waiting
+ * for one, more are answered 503 at once. A stop turns new requests away with 503, lets those in
  * flight finish (a batch still signing past half the drain time gives its remaining jobs an error
  * result, so that it still answers whole), then closes every connection.
  */
@@ -56,6 +58,13 @@ public final class SignatureServer implements AutoCloseable {
   private final Consumer<String> log;
   private final HttpServer server;
   private final ThreadPoolExecutor workers;
+  /**
+   * Answers the requests the workers' full queue turns away: the JDK's server parses a request
+   * only on the thread that runs it, so a 503 needs a thread too. Past its own small queue, a
+   * request's connection is closed unanswered, as a full accept backlog would leave it.
+   */
+  private final ThreadPoolExecutor turnAway;
+  private final ThreadLocal<Boolean> turningAway = ThreadLocal.withInitial(() -> false);
   private final Counters counters = new Counters();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
@@ -79,13 +88,22 @@ public final class SignatureServer implements AutoCloseable {
     }
     this.server = HttpServer.create(settings.address(), 0);
     AtomicInteger threadNumber = new AtomicInteger();
-    this.workers =
-        new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, "siggen-diff-serve-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    ThreadFactory threads = task -> {
+      Thread thread = new Thread(task, "siggen-diff-serve-" + threadNumber.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    this.turnAway = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), threads);
+    this.workers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(settings.maxWaiting()), threads,
+        (request, full) -> turnAway.execute(() -> {
+          turningAway.set(true);
+          try {
+            request.run();
+          } finally {
+            turningAway.set(false);
+          }
+        }));
     server.setExecutor(workers);
     Filter admission = new Admission();
     add("/api/CrashSignature", new CrashSignatureEndpoint(this, log), admission);
@@ -170,12 +188,15 @@ public final class SignatureServer implements AutoCloseable {
     boolean drained = !busy() && !cutShort;
     server.stop(0);
     workers.shutdownNow();
+    turnAway.shutdownNow();
     workers.awaitTermination(1, TimeUnit.SECONDS);
+    turnAway.awaitTermination(1, TimeUnit.SECONDS);
     return drained;
   }
 
   private boolean busy() {
-    return inFlight.get() > 0 || !workers.getQueue().isEmpty() || workers.getActiveCount() > 0;
+    return inFlight.get() > 0 || !workers.getQueue().isEmpty() || workers.getActiveCount() > 0
+        || !turnAway.getQueue().isEmpty() || turnAway.getActiveCount() > 0;
   }
 
   @Override
@@ -219,10 +240,15 @@ public final class SignatureServer implements AutoCloseable {
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
       inFlight.incrementAndGet();
       try {
-        if (draining) {
+        if (draining || turningAway.get()) {
           exchange.getResponseHeaders().set("Connection", "close");
+          if (!draining) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+          }
           try {
-            Replies.problem(exchange, HttpProblem.error(503, "the server is shutting down"));
+            Replies.problem(exchange, HttpProblem.error(503, draining
+                ? "the server is shutting down"
+                : "the server is busy: " + settings.maxWaiting() + " requests are waiting for a worker; try again"));
           } finally {
             exchange.close();
           }
@@ -237,7 +263,7 @@ public final class SignatureServer implements AutoCloseable {
 
     @Override
     public String description() {
-      return "counts requests in flight and refuses new ones while stopping";
+      return "counts requests in flight and refuses new ones while stopping or too busy";
     }
   }
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -491,9 +492,7 @@ class SignatureServerTest {
 
   @Test
   void aRequestStillQueuedForAWorkerWhenTheStopComesIsAnswered503NotDropped() throws Exception {
-    ServeSettings oneWorker = loopback().withDrainTimeout(Duration.ofSeconds(20));
-    oneWorker = new ServeSettings(oneWorker.address(), oneWorker.maxBodyBytes(), oneWorker.maxJobs(), oneWorker.requestTimeout(),
-        oneWorker.drainTimeout(), 1);
+    ServeSettings oneWorker = loopback().withDrainTimeout(Duration.ofSeconds(20)).withWorkers(1, ServeSettings.DEFAULT_MAX_WAITING);
     start(oneWorker, served("basic", Fixtures.basicSiglists()));
     ExecutorService stopper = Executors.newSingleThreadExecutor();
     try (Socket busy = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
@@ -516,6 +515,36 @@ class SignatureServerTest {
       assertTrue(stopped.get(10, TimeUnit.SECONDS));
     } finally {
       stopper.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRequestPastTheWaitingBoundIsAnswered503AtOnceAndTheOthersStillRun() throws Exception {
+    start(loopback().withWorkers(1, 1), served("basic", Fixtures.basicSiglists()));
+    try (Socket busy = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        Socket waiting = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        Socket tooMany = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      for (Socket socket : List.of(busy, waiting, tooMany)) {
+        socket.setSoTimeout(20_000);
+      }
+      OutputStream out = busy.getOutputStream();
+      out.write("POST /signify HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      chunk(out, json(CRASH) + "\n");
+      assertEquals("HTTP/1.1 200 OK", asciiLine(busy.getInputStream()), "the one worker is busy with this request");
+      waiting.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      Thread.sleep(200);
+
+      tooMany.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      InputStream refused = tooMany.getInputStream();
+      assertEquals("HTTP/1.1 503 Service Unavailable", asciiLine(refused), "answered while the worker is still busy");
+      List<String> headers = new ArrayList<>();
+      for (String line = asciiLine(refused); !line.isEmpty(); line = asciiLine(refused)) {
+        headers.add(line.toLowerCase(Locale.ROOT));
+      }
+      assertTrue(headers.contains("retry-after: 1"), headers.toString());
+
+      chunk(out, "");
+      assertEquals("HTTP/1.1 200 OK", asciiLine(waiting.getInputStream()), "the waiting request runs once the worker is free");
     }
   }
 
