@@ -80,6 +80,12 @@ public final class GitSiglistRange {
       throw new HistoryException(spec + ": git log failed: " + log.error());
     }
     List<HistoryCommit> commits = parseLog(log.text());
+    if (commits.isEmpty() && !start.equals(end) && git(List.of("merge-base", "--is-ancestor", end, start)).status() == 0) {
+      // git's answer to a range written backwards is an empty one; an empty report would read
+      // as "no siglist change", which it is not.
+      throw new HistoryException(spec + ": the range is empty, as " + to + " is older than " + from
+          + " (one of its ancestors); did you mean " + to + ".." + from + "?");
+    }
 
     Set<String> shas = new LinkedHashSet<>();
     shas.add(start);

@@ -136,6 +136,10 @@ public final class GitHubSiglistHistory implements AutoCloseable {
         if (!SiglistResolver.isSha(base) || total < 0) {
           throw new SiglistSourceException("github:" + from + ".." + to + ": GitHub's answer is not a comparison");
         }
+        if (total == 0 && answer.path("status").asText("").equals("behind")) {
+          throw new SiglistSourceException("github:" + from + ".." + to + ": the range is empty, as " + to + " is older than "
+              + from + " (behind it by " + answer.path("behind_by").asInt() + " commits); did you mean github:" + to + ".." + from + "?");
+        }
         if (total > MAX_COMMITS) {
           throw new SiglistSourceException("github:" + from + ".." + to + ": " + total + " commits, more than the " + MAX_COMMITS
               + " a range may have; give a shorter range, or clone the repository and use PATH@A..B");

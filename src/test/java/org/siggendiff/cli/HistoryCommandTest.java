@@ -203,6 +203,15 @@ class HistoryCommandTest {
   }
 
   @Test
+  void aRangeWrittenBackwardsIsOneLineSayingWhichWayAndExit2() {
+    CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c2 + ".." + c0);
+    assertEquals(2, outcome.status(), outcome.err());
+    assertEquals("history: --siglists " + linear.root() + "@" + c2 + ".." + c0 + ": the range is empty, as " + c0
+        + " is older than " + c2 + " (one of its ancestors); did you mean " + c0 + ".." + c2 + "?\n", outcome.err());
+    assertEquals("", outcome.out());
+  }
+
+  @Test
   void aRefThatDoesNotExistIsOneLineAndExit2() {
     CliRunner.Outcome outcome = history("--siglists", linear.root() + "@" + c0 + "..no-such-branch");
     assertEquals(2, outcome.status());

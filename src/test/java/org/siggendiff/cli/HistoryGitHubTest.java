@@ -177,6 +177,17 @@ class HistoryGitHubTest {
   }
 
   @Test
+  void aRangeWrittenBackwardsIsOneLineSayingWhichWayAndExit2() {
+    github.stubFor(get(urlPathEqualTo(REPO + "/compare/main...v1")).willReturn(aResponse().withBody(
+        "{\"status\": \"behind\", \"ahead_by\": 0, \"behind_by\": 3, \"total_commits\": 0, \"merge_base_commit\": {\"sha\": \""
+            + V1 + "\"}, \"commits\": []}")));
+    CliRunner.Outcome outcome = history("--siglists", "github:main..v1");
+    assertEquals(2, outcome.status());
+    assertEquals("history: --siglists github:main..v1: the range is empty, as v1 is older than main (behind it by 3 commits);"
+        + " did you mean github:v1..main?\n", outcome.err());
+  }
+
+  @Test
   void aRangeLongerThanGitHubListsIsRefusedWithWhatToDo() {
     github.stubFor(get(urlPathEqualTo(REPO + "/compare/old...main")).willReturn(aResponse().withBody(
         "{\"status\": \"ahead\", \"total_commits\": 5000, \"merge_base_commit\": {\"sha\": \"" + V1 + "\"}, \"commits\": []}")));
