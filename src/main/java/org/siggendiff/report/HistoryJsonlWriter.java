@@ -21,7 +21,7 @@ final class HistoryJsonlWriter implements HistoryWriter {
   }
 
   @Override
-  public void write(String range, SignatureHistory.Result result) throws IOException {
+  public void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException {
     for (SignatureHistory.CommitMoves commit : result.commits()) {
       for (SignatureHistory.Move move : commit.moves()) {
         HistoryCommit c = commit.commit();

@@ -29,9 +29,12 @@ final class HistoryMarkdownWriter implements HistoryWriter {
   }
 
   @Override
-  public void write(String range, SignatureHistory.Result result) throws IOException {
+  public void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException {
     Page page = new Page(maxChars - NOTICE_ROOM);
     page.add("History of " + MarkdownRowWriter.escape(range) + ": " + HistoryWriter.counts(result) + "\n");
+    if (result.stopped()) {
+      page.add("\n**Interrupted:** " + HistoryWriter.interruption(result, rangeCommits) + ".\n");
+    }
     long movesShown = 0;
     for (SignatureHistory.CommitMoves commit : result.commits()) {
       HistoryCommit c = commit.commit();

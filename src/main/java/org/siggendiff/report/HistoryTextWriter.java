@@ -14,8 +14,11 @@ final class HistoryTextWriter implements HistoryWriter {
   }
 
   @Override
-  public void write(String range, SignatureHistory.Result result) throws IOException {
+  public void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException {
     line("history of " + range + ": " + HistoryWriter.counts(result));
+    if (result.stopped()) {
+      line("interrupted: " + HistoryWriter.interruption(result, rangeCommits));
+    }
     for (SignatureHistory.CommitMoves commit : result.commits()) {
       out.write("\n");
       line("commit " + commit.commit().shortSha() + " " + commit.commit().date() + " " + commit.commit().subject());

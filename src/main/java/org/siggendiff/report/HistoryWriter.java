@@ -11,8 +11,11 @@ public interface HistoryWriter {
   /** Bug numbers link here in Markdown. */
   String BUG_URL = "https://bugzilla.mozilla.org/show_bug.cgi?id=";
 
-  /** @param range the range as resolved, named at the top */
-  void write(String range, SignatureHistory.Result result) throws IOException;
+  /**
+   * @param range the range as resolved, named at the top
+   * @param rangeCommits how many commits of the range change the siglists, compared or not
+   */
+  void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException;
 
   /** The formats a history is written in. */
   enum Format {
@@ -44,6 +47,12 @@ public interface HistoryWriter {
     int crashes = result.timelines().size();
     return commits + (commits == 1 ? " commit changes" : " commits change") + " the siglists, "
         + moves + (moves == 1 ? " move" : " moves") + " of " + CrashCount.of(crashes);
+  }
+
+  /** What an interrupted history leaves out, for the reports a person reads or pastes. */
+  static String interruption(SignatureHistory.Result result, int rangeCommits) {
+    return "only " + result.commits().size() + " of the range's " + rangeCommits
+        + " commits were compared; the rest are not in this history";
   }
 
   static String bugs(List<String> bugs) {
