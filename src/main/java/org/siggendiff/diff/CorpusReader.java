@@ -60,6 +60,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
    */
   public CorpusReader(List<Path> corpora, int maxDocumentBytes) throws IOException {
     this.maxDocumentBytes = maxDocumentBytes;
+    refuseRepeats(corpora);
     for (Path corpus : corpora) {
       // An empty path would be the working folder, read whole: surely not what was meant.
       if (corpus.toString().isEmpty()) {
@@ -73,6 +74,32 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
         throw new IOException("not a regular file or folder: " + corpus + " (" + fileType(corpus) + ")");
       } else {
         throw new IOException("no such corpus: " + corpus);
+      }
+    }
+  }
+
+  /**
+   * Refuses a corpus named twice, or inside a corpus folder also named: its crashes would be
+   * read and counted twice, surely not what was meant. Paths that do not exist are left to the
+   * reading to report.
+   */
+  private static void refuseRepeats(List<Path> corpora) throws IOException {
+    List<Path> real = new ArrayList<>();
+    for (Path corpus : corpora) {
+      real.add(corpus.toString().isEmpty() || !Files.exists(corpus) ? null : corpus.toRealPath());
+    }
+    for (int i = 0; i < real.size(); i++) {
+      for (int j = 0; j < real.size(); j++) {
+        if (i == j || real.get(i) == null || real.get(j) == null) {
+          continue;
+        }
+        if (j < i && real.get(i).equals(real.get(j))) {
+          throw new IOException("--corpus " + corpora.get(i) + " is given twice; each corpus is read once");
+        }
+        if (!real.get(i).equals(real.get(j)) && real.get(i).startsWith(real.get(j))) {
+          throw new IOException("--corpus " + corpora.get(i) + " is inside --corpus " + corpora.get(j)
+              + ", which reads it already");
+        }
       }
     }
   }

@@ -148,4 +148,28 @@ class CorpusReaderTest {
   void aMissingCorpusIsAnError() {
     assertThrows(IOException.class, () -> new CorpusReader(List.of(folder.resolve("missing"))));
   }
+
+  @Test
+  void aCorpusGivenTwiceOrInsideAFolderAlsoGivenIsRefusedNamingBoth() throws IOException {
+    Path crashes = Files.createDirectories(folder.resolve("crashes"));
+    Path file = Files.writeString(crashes.resolve("a.jsonl"), "{}\n");
+    Path link = Files.createSymbolicLink(folder.resolve("link.jsonl"), file);
+
+    IOException twice = assertThrows(IOException.class, () -> new CorpusReader(List.of(file, link)));
+    IOException inside = assertThrows(IOException.class, () -> new CorpusReader(List.of(file, crashes)));
+
+    assertEquals("--corpus " + link + " is given twice; each corpus is read once", twice.getMessage());
+    assertEquals("--corpus " + file + " is inside --corpus " + crashes + ", which reads it already", inside.getMessage());
+  }
+
+  @Test
+  void aFileBesideAFolderWhoseNameItStartsWithIsNotInsideIt() throws IOException {
+    Path crashes = Files.createDirectories(folder.resolve("crashes"));
+    Files.writeString(crashes.resolve("a.jsonl"), "{}\n");
+    Path beside = Files.writeString(folder.resolve("crashes-more.jsonl"), "{}\n");
+
+    try (CorpusReader reader = new CorpusReader(List.of(crashes, beside))) {
+      assertEquals(2, reader.files().size());
+    }
+  }
 }
