@@ -22,12 +22,12 @@ import org.siggendiff.internal.py.PyInt;
 public final class CrashJson {
   /**
    * The deepest nesting of arrays and objects a document may have. The reference reads each
-   * document with {@code json.loads}, which raises RecursionError on entering the 995th level
-   * (Python 3.11, recursion limit 1000; the exact figure is its stack budget where it is
-   * called), so a deeper document is not a crash. Bounding it also bounds every recursion over
-   * a document's values.
+   * document with {@code json.loads} at the top of its script, which raises RecursionError on
+   * entering the 996th level there (Python 3.11, recursion limit 1000; deeper in a stack, as in
+   * a rule, its budget is smaller), so a deeper document is not a crash. Bounding it also
+   * bounds every recursion over a document's values.
    */
-  public static final int MAX_DEPTH = 994;
+  public static final int MAX_DEPTH = 995;
 
   /** The reader's tokens without its trees, for a single value ({@link #scalar}). */
   private static final JsonFactory TOKENS = factory();

@@ -180,7 +180,7 @@ class DiffCommandTest {
     assertEquals(3, outcome.status(), outcome.err());
     List<JsonNode> rows = jsonLines(outcome.out());
     assertEquals(4, rows.size(), outcome.out());
-    assertTrue(rows.get(0).get("error").asText().endsWith("nesting deeper than 994 levels (Python's json.loads raises RecursionError)"),
+    assertTrue(rows.get(0).get("error").asText().endsWith("nesting deeper than 995 levels (Python's json.loads raises RecursionError)"),
         rows.get(0).toString());
     assertEquals(
         "oom_allocation_size: OverflowError: cannot convert float infinity to integer (Socorro's convert_to_crash_data raises it)",

@@ -130,7 +130,7 @@ class SignifyCommandTest {
     assertEquals(3, outcome.status(), outcome.err());
     String[] lines = outcome.out().split("\n");
     assertEquals(3, lines.length, outcome.out());
-    assertEquals("line 1: nesting deeper than 994 levels (Python's json.loads raises RecursionError)", JSON.readTree(lines[0]).get("error").asText());
+    assertEquals("line 1: nesting deeper than 995 levels (Python's json.loads raises RecursionError)", JSON.readTree(lines[0]).get("error").asText());
     assertEquals(
         "line 2: oom_allocation_size: OverflowError: cannot convert float infinity to integer (Socorro's convert_to_crash_data raises it)",
         JSON.readTree(lines[1]).get("error").asText());
@@ -138,7 +138,7 @@ class SignifyCommandTest {
 
     CliRunner.Outcome single = CliRunner.run(deep, "signify", "--signature-list-dir", siglists);
     assertEquals(3, single.status());
-    assertTrue(single.err().contains("nesting deeper than 994 levels"), single.err());
+    assertTrue(single.err().contains("nesting deeper than 995 levels"), single.err());
   }
 
   @Test

@@ -126,7 +126,7 @@ class CrashJsonTest {
         // Values Jackson would read in another encoding if it were handed them alone.
         "{\"a\":1\u0000}", "{\"a\":\u0000\"\u0000b\u0000\"}", "\u0000\"\u0000a\u0000\"", "{\"a\":\ufeff1}",
         "{\"a\":1.5\u0000}", "[\u0000\u0000\u00001]"));
-    for (int depth : new int[] {63, 64, 65, 200, 993, 994, 995, 1100}) {
+    for (int depth : new int[] {63, 64, 65, 200, 994, 995, 996, 1100}) {
       documents.add("{\"d\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}");
       documents.add("[".repeat(depth) + "{\"a\":1}" + "]".repeat(depth));
     }

@@ -101,12 +101,12 @@ class BadInputParityTest {
   void aDocumentNestedDeeperThanPythonDecodesIsRefusedNotAStackOverflow() throws IOException {
     String deep = "{" + FRAMES + ", \"hang\": " + nested("[", "]", 7000, "") + "}";
     IOException e = assertThrows(IOException.class, () -> CrashJson.parse(deep));
-    assertEquals("nesting deeper than 994 levels (Python's json.loads raises RecursionError)", e.getMessage());
+    assertEquals("nesting deeper than 995 levels (Python's json.loads raises RecursionError)", e.getMessage());
     assertThrows(IOException.class, () -> CrashJson.requireWellFormed(deep.getBytes(StandardCharsets.UTF_8)));
-    assertThrows(IOException.class, () -> CrashJson.parse("{\"hang\": " + nested("[", "]", 994, "") + "}"));
+    assertThrows(IOException.class, () -> CrashJson.parse("{\"hang\": " + nested("[", "]", 995, "") + "}"));
 
-    // 994 levels in all, as deep as the reference reads, are signed; str() of the value works.
-    SignatureResult deepest = sign("\"hang\": " + nested("[", "]", 993, ""));
+    // 995 levels in all, as deep as ref_signify.py reads, are signed; str() of the value works.
+    SignatureResult deepest = sign("\"hang\": " + nested("[", "]", 994, ""));
     assertTrue(deepest.signature().startsWith("hang: [[[["), deepest.signature());
   }
 
@@ -114,14 +114,56 @@ class BadInputParityTest {
   void aCachedProcessedCrashTooDeepIsRefusedWhereverTheDepthIs() throws IOException {
     String thread = "{\"frames\": [{\"function\": \"Foo\"}]}";
     String deepModules = "{\"uuid\": \"x\", \"json_dump\": {\"threads\": [" + thread + "], \"modules\": "
-        + nested("[", "]", 993, "") + "}}";
+        + nested("[", "]", 994, "") + "}}";
     IOException e = assertThrows(
         IOException.class, () -> CrashDataAdapter.readProcessedCrash(deepModules.getBytes(StandardCharsets.UTF_8)));
-    assertTrue(e.getMessage().startsWith("nesting deeper than 994 levels"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("nesting deeper than 995 levels"), e.getMessage());
     String deepFrame = "{\"uuid\": \"x\", \"json_dump\": {\"threads\": [{\"frames\": [{\"function\": "
         + nested("[", "]", 990, "") + "}]}]}}";
     assertThrows(IOException.class, () -> CrashDataAdapter.readProcessedCrash(deepFrame.getBytes(StandardCharsets.UTF_8)));
-    String fine = deepModules.replace(nested("[", "]", 993, ""), nested("[", "]", 991, ""));
+    String fine = deepModules.replace(nested("[", "]", 994, ""), nested("[", "]", 992, ""));
     assertEquals("x", CrashDataAdapter.readProcessedCrash(fine.getBytes(StandardCharsets.UTF_8)).get("uuid").textValue());
+  }
+
+  @Test
+  void aJavaExceptionFrameWhoseModuleOrFunctionIsNoStringFailsAsPythonsJoinDoesOnAnyFrame() throws IOException {
+    String first = "\"java_exception\": {\"exception\": {\"values\": [{\"stacktrace\": {\"type\": \"E\", \"frames\": "
+        + "[{\"module\": 5, \"function\": \"a\"}]}}]}}";
+    String later = "\"java_exception\": {\"exception\": {\"values\": [{\"stacktrace\": {\"type\": \"E\", \"frames\": "
+        + "[{\"function\": \"f\"}, {\"module\": \"m\", \"function\": true}]}}]}}";
+
+    assertEquals(List.of("SignatureGenerationRule: Rule failed: sequence item 0: expected str instance, int found"), sign(first).notes());
+    assertEquals("", sign(first).signature());
+    assertEquals(List.of("SignatureGenerationRule: Rule failed: sequence item 1: expected str instance, bool found"), sign(later).notes());
+  }
+
+  @Test
+  void intKeepsAsciiControlsThatStrIsspaceCallsWhiteSpaceAndSoRefusesThem() throws IOException {
+    assertEquals(List.of("OOMSignature: Rule failed: invalid literal for int() with base 10: '\\x1f5'"),
+        sign("\"oom_allocation_size\": \"\\u001f5\"").notes());
+    CrashData secondThread = CrashData.of(CrashJson.parse(
+        "{\"crashing_thread\": \"1\\u001c\", \"threads\": [{\"frames\": [{\"function\": \"a\"}]}, {\"frames\": [{\"function\": \"b\"}]}]}"));
+    assertEquals("a", generator.generate(secondThread).signature(), "an unreadable crashing thread is thread 0");
+  }
+
+  @Test
+  void aReportedLargeJsAllocationLeavesAnEmptySignatureAloneAsSocorroChecksItLast() throws IOException {
+    SignatureResult result = generator.generate(CrashData.of(CrashJson.parse(
+        "{\"threads\": [{\"frames\": [{}]}], \"js_large_allocation_failure\": \"Reporting\"}")));
+
+    assertEquals("", result.signature());
+    assertEquals(List.of("SignatureGenerationRule: CSignatureTool: no frame data for crashing thread (0)"), result.notes());
+  }
+
+  @Test
+  void aShutdownHangNestedPastDeepcopysBudgetIsARecursionErrorNote() throws IOException {
+    String hang = "\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"RunWatchdog\"}]}]";
+    SignatureResult deep = generator.generate(CrashData.of(CrashJson.parse("{" + hang + ", \"x\": " + nested("[", "]", 496, "") + "}")));
+    SignatureResult fits = generator.generate(CrashData.of(CrashJson.parse("{" + hang + ", \"x\": " + nested("[", "]", 495, "") + "}")));
+
+    assertEquals("RunWatchdog", deep.signature());
+    assertEquals(List.of("SignatureRunWatchDog: Rule failed: maximum recursion depth exceeded while calling a Python object"), deep.notes());
+    assertEquals("shutdownhang | RunWatchdog", fits.signature());
+    assertEquals(List.of(), fits.notes());
   }
 }

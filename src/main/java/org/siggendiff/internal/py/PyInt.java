@@ -56,18 +56,23 @@ public final class PyInt {
     return parsed;
   }
 
-  /** Maps Unicode white space to ' ' and Unicode decimal digits to ASCII, as CPython does first. */
+  /**
+   * What CPython does first: code points below 127 stay as they are, Unicode white space
+   * becomes ' ' and Unicode decimal digits ASCII ones; anything else is no number. So
+   * U+001C to U+001F, white space to {@code str.isspace()}, are kept and then refused, as only
+   * ASCII white space is stripped afterwards.
+   */
   private static String toAscii(String text) {
     StringBuilder sb = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (PyStrings.isSpace(cp)) {
-        sb.append(' ');
-      } else if (cp >= 0x80 && PyUnicode.decimalValue(cp) >= 0) {
-        sb.append((char) ('0' + PyUnicode.decimalValue(cp)));
-      } else if (cp < 0x80) {
+      if (cp < 127) {
         sb.append((char) cp);
+      } else if (PyStrings.isSpace(cp)) {
+        sb.append(' ');
+      } else if (PyUnicode.decimalValue(cp) >= 0) {
+        sb.append((char) ('0' + PyUnicode.decimalValue(cp)));
       } else {
         return null;
       }

@@ -31,7 +31,7 @@ final class OOMSignature extends Rule {
 
   @Override
   public boolean predicate(CrashData crashData, ResultBuilder result) {
-    if (PyValues.truthy(crashData.get("oom_allocation_size")) || isLargeJsAllocation(crashData)) {
+    if (PyValues.truthy(crashData.get("oom_allocation_size"))) {
       return true;
     }
     String signature = result.signature();
@@ -51,7 +51,8 @@ final class OOMSignature extends Rule {
         return true;
       }
     }
-    return isOneOf(crashData.get("reason"), OOM_REASONS);
+    // In Socorro's order: an empty signature, or a thread that raises, is decided before this.
+    return isOneOf(crashData.get("reason"), OOM_REASONS) || isLargeJsAllocation(crashData);
   }
 
   private static boolean isOneOf(JsonNode value, List<String> candidates) {

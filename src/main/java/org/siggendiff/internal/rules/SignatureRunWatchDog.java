@@ -1,6 +1,8 @@
 package org.siggendiff.internal.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.siggendiff.crashdata.CrashData;
+import org.siggendiff.internal.py.PyException;
 
 /**
  * Regenerates a shutdown hang's signature from thread 0 and prepends {@code shutdownhang}.
@@ -10,6 +12,14 @@ import org.siggendiff.crashdata.CrashData;
 final class SignatureRunWatchDog extends Rule {
   /** Socorro's name for the rule; it prefixes notes and debug lines. */
   static final String NAME = "SignatureRunWatchDog";
+  /**
+   * Socorro copies the crash data with {@code copy.deepcopy} first, two Python frames a level,
+   * which raises RecursionError from this depth on (the top object counted), as measured with the
+   * reference's {@code ref_signify.py}; deeper in a stack, as in Socorro's processor, it comes
+   * sooner.
+   */
+  static final int DEEPCOPY_FAILS_AT = 497;
+
   private final SignatureGenerationRule generation;
 
   SignatureRunWatchDog(SignatureGenerationRule generation) {
@@ -24,8 +34,27 @@ final class SignatureRunWatchDog extends Rule {
 
   @Override
   public void action(CrashData crashData, ResultBuilder result) {
+    if (nestedAtLeast(crashData.json(), DEEPCOPY_FAILS_AT)) {
+      throw PyException.recursionError("maximum recursion depth exceeded while calling a Python object");
+    }
     generation.action(crashData.withCrashingThread(0), result);
     result.setSignature(name(), "shutdownhang | " + result.signature());
+  }
+
+  /** Whether {@code value} holds arrays and objects nested {@code levels} deep, itself counted. */
+  private static boolean nestedAtLeast(JsonNode value, int levels) {
+    if (!value.isContainerNode()) {
+      return false;
+    }
+    if (levels <= 1) {
+      return true;
+    }
+    for (JsonNode child : value) {
+      if (nestedAtLeast(child, levels - 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

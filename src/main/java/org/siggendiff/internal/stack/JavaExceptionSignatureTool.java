@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.siggendiff.internal.py.PyException;
 import org.siggendiff.internal.py.PyRepr;
 import org.siggendiff.internal.py.PyValues;
 
@@ -53,7 +54,7 @@ public final class JavaExceptionSignatureTool {
     JsonNode fileName = PyValues.get(frame, "filename");
     String text;
     if (PyValues.truthy(module) && PyValues.truthy(function)) {
-      text = PyRepr.str(module) + "." + PyRepr.str(function);
+      text = joined(module, 0) + "." + joined(function, 1);
     } else if (PyValues.truthy(module)) {
       text = PyRepr.str(module);
     } else if (PyValues.truthy(function)) {
@@ -65,6 +66,14 @@ public final class JavaExceptionSignatureTool {
       text += "(" + PyRepr.str(fileName) + ")";
     }
     return text;
+  }
+
+  /** An item of Python's {@code ".".join([module, function])}, which takes strings only. */
+  private static String joined(JsonNode item, int index) {
+    if (!item.isTextual()) {
+      throw PyException.typeError("sequence item " + index + ": expected str instance, " + PyValues.typeName(item) + " found");
+    }
+    return item.textValue();
   }
 
   /** One glom path step without a default: a miss gives null (glom's PathAccessError). */

@@ -19,7 +19,10 @@ class PySemanticsTest {
     assertEquals(BigInteger.valueOf(-5), PyInt.parse("-5", 10));
     assertEquals(BigInteger.valueOf(123), PyInt.parse("\u0661\u0662\u0663", 10));
     assertEquals(BigInteger.valueOf(31), PyInt.parse("0x_1f", 16));
-    for (String bad : List.of("", "0x1", "1e6", "1.0", "_1", "1_", "1__0", "- 1", "abc")) {
+    assertEquals(BigInteger.valueOf(5), PyInt.parse("\u00855\u3000", 10));
+    assertEquals(BigInteger.valueOf(5), PyInt.parse("\u000b5\u000c", 10));
+    // U+001C to U+001F are white space to str.isspace(), but int() strips ASCII white space only.
+    for (String bad : List.of("", "0x1", "1e6", "1.0", "_1", "1_", "1__0", "- 1", "abc", "\u001c5", "5\u001f", "\u007f5")) {
       PyException e = assertThrows(PyException.class, () -> PyInt.parse(bad, 10), bad);
       assertEquals(PyException.Kind.VALUE_ERROR, e.kind());
     }
