@@ -166,4 +166,13 @@ class BadInputParityTest {
     assertEquals("shutdownhang | RunWatchdog", fits.signature());
     assertEquals(List.of(), fits.notes());
   }
+
+  @Test
+  void aKeyErrorWhileReadingFramesFailsAsSocorrosMissingResultNoteDoes() throws IOException {
+    SignatureResult result = generator.generate(CrashData.of(CrashJson.parse(
+        "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"unloaded_modules\": {\"a\": 1}, \"offset\": \"0x1\"}]}]}")));
+
+    assertEquals("", result.signature());
+    assertEquals(List.of("SignatureGenerationRule: Rule failed: 'Result' object has no attribute 'note'"), result.notes());
+  }
 }

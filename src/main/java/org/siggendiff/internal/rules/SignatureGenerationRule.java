@@ -57,8 +57,8 @@ final class SignatureGenerationRule extends Rule {
               "Windows NT".equals(textOrNull(crashData.get("os"))));
     } catch (PyException e) {
       if (e.kind() == PyException.Kind.KEY_ERROR || e.kind() == PyException.Kind.INDEX_ERROR) {
-        // Socorro handles these by calling result.note(), which ResultBuilder does not have.
-        throw PyException.attributeError("ResultBuilder", "note");
+        // Socorro handles these by calling result.note(), which its Result class does not have.
+        throw PyException.attributeError("Result", "note");
       }
       throw e;
     }
