@@ -185,12 +185,9 @@ public final class PyJson {
       }
       pos++;
       skipWhitespace();
+      // Python 3.11 has no word for a trailing comma (3.13 says "Illegal trailing comma").
       if (pos >= text.length() || text.charAt(pos) != '"') {
-        throw error(
-            pos < text.length() && text.charAt(pos) == '}'
-                ? "Illegal trailing comma before end of object"
-                : "Expecting property name enclosed in double quotes",
-            pos);
+        throw error("Expecting property name enclosed in double quotes", pos);
       }
     }
   }
@@ -215,9 +212,6 @@ public final class PyJson {
       }
       pos++;
       skipWhitespace();
-      if (pos < text.length() && text.charAt(pos) == ']') {
-        throw error("Illegal trailing comma before end of array", pos);
-      }
     }
   }
 

@@ -100,5 +100,9 @@ class PySemanticsTest {
     for (String bad : List.of("\uFEFF{}", "{\"a\": 1} x", "\"a\u0001\"", "[1,]", "01", "{'a': 1}", "")) {
       assertEquals(PyException.Kind.VALUE_ERROR, assertThrows(PyException.class, () -> PyJson.loads(bad), bad).kind());
     }
+    // Python 3.11's words for a trailing comma (3.13 would say "Illegal trailing comma").
+    assertEquals("Expecting property name enclosed in double quotes: line 1 column 9 (char 8)",
+        assertThrows(PyException.class, () -> PyJson.loads("{\"a\":1, }")).getMessage());
+    assertEquals("Expecting value: line 1 column 6 (char 5)", assertThrows(PyException.class, () -> PyJson.loads("[1,2,]")).getMessage());
   }
 }
