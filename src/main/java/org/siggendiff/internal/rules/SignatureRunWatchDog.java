@@ -15,8 +15,9 @@ final class SignatureRunWatchDog extends Rule {
   /**
    * Socorro copies the crash data with {@code copy.deepcopy} first, two Python frames a level,
    * which raises RecursionError from this depth on (the top object counted), as measured with the
-   * reference's {@code ref_signify.py}; deeper in a stack, as in Socorro's processor, it comes
-   * sooner.
+   * reference's {@code ref_signify.py} on its first crash. Python's own figure moves: once its
+   * calls are specialized, a process that has copied before gets one level further, and deeper
+   * in a stack, as in Socorro's processor, it fails sooner.
    */
   static final int DEEPCOPY_FAILS_AT = 497;
 
