@@ -283,7 +283,8 @@ public final class PyJson {
 
   private char hex4(int at, int escapeStart) {
     if (!isHex4(at)) {
-      throw error("Invalid \\uXXXX escape", escapeStart);
+      // Python points at the u.
+      throw error("Invalid \\uXXXX escape", escapeStart + 1);
     }
     return (char) Integer.parseInt(text.substring(at, at + 4), 16);
   }
@@ -298,17 +299,20 @@ public final class PyJson {
     }
   }
 
+  /** Python's error, its positions counted in code points, as Python indexes a str. */
   private PyException error(String message, int at) {
+    int end = Math.min(at, text.length());
     int line = 1;
     int lineStart = 0;
-    for (int i = 0; i < at && i < text.length(); i++) {
+    for (int i = 0; i < end; i++) {
       if (text.charAt(i) == '\n') {
         line++;
         lineStart = i + 1;
       }
     }
-    int column = at - lineStart + 1;
+    int column = text.codePointCount(lineStart, end) + 1;
+    int position = text.codePointCount(0, end);
     return PyException.valueError(
-        message + ": line " + line + " column " + column + " (char " + at + ")");
+        message + ": line " + line + " column " + column + " (char " + position + ")");
   }
 }

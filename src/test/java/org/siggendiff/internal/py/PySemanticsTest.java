@@ -8,6 +8,7 @@ import static org.siggendiff.testing.Fixtures.json;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PySemanticsTest {
@@ -104,5 +105,16 @@ class PySemanticsTest {
     assertEquals("Expecting property name enclosed in double quotes: line 1 column 9 (char 8)",
         assertThrows(PyException.class, () -> PyJson.loads("{\"a\":1, }")).getMessage());
     assertEquals("Expecting value: line 1 column 6 (char 5)", assertThrows(PyException.class, () -> PyJson.loads("[1,2,]")).getMessage());
+  }
+
+  @Test
+  void jsonErrorsCountCodePointsAndPointAtTheUOfABadEscapeAsPythonDoes() {
+    Map<String, String> errors = Map.of(
+        "\"\\u00eN\"", "Invalid \\uXXXX escape: line 1 column 3 (char 2)",
+        "\"\\ud800\\u00zz\"", "Invalid \\uXXXX escape: line 1 column 9 (char 8)",
+        "\"\uD83D\uDE00\\q\"", "Invalid \\escape: line 1 column 3 (char 2)",
+        "[\"\uD83D\uDE00\"] x", "Extra data: line 1 column 7 (char 6)",
+        "{\"a\":\n\"\uD83D\uDE00\",}", "Expecting property name enclosed in double quotes: line 2 column 5 (char 10)");
+    errors.forEach((json, message) -> assertEquals(message, assertThrows(PyException.class, () -> PyJson.loads(json)).getMessage(), json));
   }
 }
