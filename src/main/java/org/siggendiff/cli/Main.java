@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,10 @@ public final class Main {
       Preload.urlParser().start();
     }
     PrintWriter out = new StdoutWriter(System.out);
-    PrintWriter err =
-        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    GatedWriter stderr = new GatedWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(stderr, true);
     Interruption interruption = new Interruption();
-    Thread hook = new ShutdownHook(interruption, err);
+    Thread hook = new ShutdownHook(interruption, stderr);
     Runtime.getRuntime().addShutdownHook(hook);
     String stdout = descriptorTarget(1);
     boolean outIsTerminal = stdout != null ? isTerminal(stdout) : System.console() != null;
@@ -331,6 +332,45 @@ public final class Main {
     }
   }
 
+  /** Standard error that a signal can close to the run's own threads, with a last line of its own. */
+  private static final class GatedWriter extends Writer {
+    private final Writer out;
+    private boolean closed;
+
+    GatedWriter(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public synchronized void write(char[] text, int offset, int length) throws IOException {
+      if (!closed) {
+        out.write(text, offset, length);
+      }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+      if (!closed) {
+        out.flush();
+      }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      flush();
+    }
+
+    synchronized void closeWith(String lastLine) {
+      try {
+        out.write(lastLine);
+        out.flush();
+      } catch (IOException e) {
+        // stderr is gone: nothing to say it on.
+      }
+      closed = true;
+    }
+  }
+
   /**
    * SIGINT and SIGTERM run shutdown hooks, and the JVM ends when they return: this one asks the
    * run to stop and holds the JVM until the run has written what it finished, then ends it with
@@ -338,9 +378,9 @@ public final class Main {
    */
   private static final class ShutdownHook extends Thread {
     private final Interruption interruption;
-    private final PrintWriter err;
+    private final GatedWriter err;
 
-    ShutdownHook(Interruption interruption, PrintWriter err) {
+    ShutdownHook(Interruption interruption, GatedWriter err) {
       super("siggen-diff-shutdown");
       this.interruption = interruption;
       this.err = err;
@@ -355,9 +395,10 @@ public final class Main {
         if (interruption.watched()) {
           status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
         } else {
-          // Stopped before any output of its own (loading siglists, say): one line says why.
-          err.println("siggen-diff: interrupted");
-          err.flush();
+          // Stopped before any output of its own (loading siglists, say): one line says why,
+          // and nothing after it: a signal to a pipeline also ends the input, and the run's
+          // complaint about the input cut short is no news.
+          err.closeWith("siggen-diff: interrupted\n");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
