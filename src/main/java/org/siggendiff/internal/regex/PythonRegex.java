@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.siggendiff.internal.py.PyRepr;
 import org.siggendiff.internal.py.PyUnicode;
 
 /**
@@ -32,10 +33,14 @@ public final class PythonRegex {
   private static final int FLAG_X = 8;
   private static final int FLAG_A = 16;
   private static final int FLAG_U = 32;
+  private static final int FLAG_T = 64;
+  private static final int TYPE_FLAGS = FLAG_A | FLAG_U;
   private static final long MAXREPEAT = 4294967295L;
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
   private static final String ASCII_WORD = "a-zA-Z0-9_";
+  /** Matches the empty string, and puts U+10000 in the pattern's text. */
+  private static final String SURROGATE_AWARE = "(?:\uD800\uDC00){0}";
   private static final String UNICODE_SPACE =
       "\\t\\n\\x{0B}\\f\\r\\x{1C}-\\x{1F} \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}"
           + "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
@@ -112,7 +117,12 @@ public final class PythonRegex {
     }
     String java = sub.java();
     if ((parser.globalFlags & FLAG_I) != 0) {
-      java = "(?iu:" + java + ")";
+      java = caseless(java, parser.globalFlags);
+    }
+    if (java.contains("(?<") && java.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {
+      // Java steps back over code points in a look-behind only when the pattern's own text has
+      // a character beyond the BMP; otherwise it steps onto the low half of one in the text.
+      java += SURROGATE_AWARE;
     }
     Pattern compiled;
     try {
@@ -291,7 +301,7 @@ public final class PythonRegex {
   private static Item literal(int cp, int flags) {
     boolean caseless = (flags & FLAG_I) != 0;
     String java = javaLiteral(cp);
-    return new Item(caseless ? "(?iu:" + java + ")" : java, Kind.LITERAL, 1, 1, cp, caseless);
+    return new Item(caseless ? caseless(java, flags) : java, Kind.LITERAL, 1, 1, cp, caseless);
   }
 
   private String wordClass(int flags) {
@@ -329,7 +339,8 @@ public final class PythonRegex {
         pos++;
         String w = "[" + wordClass(flags) + "]";
         String boundary = "(?:(?<=" + w + ")(?!" + w + ")|(?<!" + w + ")(?=" + w + "))";
-        String java = c == 'b' ? boundary : "(?!" + boundary + ")";
+        // Python 3.11's \B never matches in an empty string.
+        String java = c == 'b' ? boundary : "(?!\\A\\z)(?!" + boundary + ")";
         return new Item(java, Kind.AT, 0, 0, -1, false);
       }
       case 'd', 'D', 's', 'S', 'w', 'W' -> {
@@ -366,15 +377,19 @@ public final class PythonRegex {
       pos++;
     }
     int group = Integer.parseInt(pattern.substring(digitsStart, pos));
-    return groupReference(group, start);
+    return groupReference(group, start, flags);
   }
 
-  private Item groupReference(int group, int start) throws PythonRegexException {
+  private Item groupReference(int group, int start, int flags) throws PythonRegexException {
     if (group >= groups) {
       throw error("invalid group reference " + group, start + 1);
     }
     if (openGroups.contains(group)) {
       throw error("cannot refer to an open group", start);
+    }
+    if ((flags & FLAG_I) != 0) {
+      // Python compares lowercase only; Java also compares uppercase, and fails on astral text.
+      throw error("cannot be expressed in Java: a backreference under IGNORECASE", start);
     }
     usesBackreferences = true;
     long[] width = groupWidths.getOrDefault(group, new long[] {0, UNBOUNDED});
@@ -537,7 +552,7 @@ public final class PythonRegex {
     String java = "[" + (negate ? "^" : "") + body + "]";
     boolean caseless = (flags & FLAG_I) != 0;
     if (caseless) {
-      java = "(?iu:" + java + ")";
+      java = caseless(java, flags);
     }
     return new Item(java, Kind.OTHER, 1, 1, -1, caseless);
   }
@@ -646,7 +661,9 @@ public final class PythonRegex {
     }
     long itemMax = item.max();
     long newMin = Math.min(UNBOUNDED, item.min() * min);
-    long newMax = max >= UNBOUNDED || itemMax >= UNBOUNDED ? (itemMax == 0 ? 0 : UNBOUNDED) : Math.min(UNBOUNDED, itemMax * max);
+    long newMax = max == 0 || itemMax == 0
+        ? 0
+        : max >= UNBOUNDED || itemMax >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, itemMax * max);
     String base = "(?:" + item.java() + ")";
     items.set(items.size() - 1, new Item(base + java, Kind.REPEAT, newMin, newMax, -1, false));
   }
@@ -710,14 +727,17 @@ public final class PythonRegex {
           }
           return new Item("(?<" + kind + sub.java() + ")", Kind.OTHER, 0, 0, -1, false);
         }
-        throw error("unknown extension ?<" + (atEnd() ? "" : pattern.charAt(pos)), start + 1);
+        if (atEnd()) {
+          throw error("unexpected end of pattern", pos);
+        }
+        throw error("unknown extension ?<" + pattern.charAt(pos), start + 1);
       }
       case 'P' -> {
         return namedGroupOrReference(flags, start, nested);
       }
       case '(' -> throw error("conditional groups are not supported", start);
       default -> {
-        if ("aiLmsux-".indexOf(c) < 0) {
+        if ("aiLmstux-".indexOf(c) < 0) {
           throw error("unknown extension ?" + c, start + 1);
         }
         pos--;
@@ -751,20 +771,22 @@ public final class PythonRegex {
 
   private Item namedGroupOrReference(int flags, int start, int nested) throws PythonRegexException {
     if (match('<')) {
+      int nameStart = pos;
       String name = groupName('>');
       if (groupNames.containsKey(name)) {
         throw error("redefinition of group name " + repr(name) + " as group " + groups
-            + "; was group " + groupNames.get(name), start);
+            + "; was group " + groupNames.get(name), nameStart);
       }
       return capturingGroup(flags, name, start, nested);
     }
     if (match('=')) {
+      int nameStart = pos;
       String name = groupName(')');
       Integer group = groupNames.get(name);
       if (group == null) {
-        throw error("unknown group name " + repr(name), start);
+        throw error("unknown group name " + repr(name), nameStart);
       }
-      return groupReference(group, start - 1);
+      return groupReference(group, start - 1, effectiveFlags(flags));
     }
     if (atEnd()) {
       throw error("unexpected end of pattern", pos);
@@ -772,9 +794,19 @@ public final class PythonRegex {
     throw error("unknown extension ?P" + pattern.charAt(pos), start + 1);
   }
 
+  /** Python's {@code getuntil}: reads tokens, a backslash and what it escapes being one. */
   private String groupName(char terminator) throws PythonRegexException {
-    int end = pattern.indexOf(terminator, pos);
-    if (end < 0) {
+    int end = pos;
+    while (end < pattern.length() && pattern.charAt(end) != terminator) {
+      if (pattern.charAt(end) == '\\') {
+        if (end + 1 >= pattern.length()) {
+          throw error("bad escape (end of pattern)", end);
+        }
+        end++;
+      }
+      end += Character.charCount(pattern.codePointAt(end));
+    }
+    if (end >= pattern.length()) {
       throw error("missing " + terminator + ", unterminated name", pos);
     }
     String name = pattern.substring(pos, end);
@@ -797,58 +829,97 @@ public final class PythonRegex {
   }
 
   private static String repr(String s) {
-    return "'" + s + "'";
+    return PyRepr.reprString(s);
   }
 
+  /** Python's {@code _parse_flags}, step by step, with its messages and positions. */
   private Item flagGroup(int flags, boolean atStart, int start, int nested) throws PythonRegexException {
-    int add = readFlags();
+    int add = 0;
     int remove = 0;
-    if (match('-')) {
-      remove = readFlags();
-      if (remove == 0) {
-        throw error("missing flag", pos);
+    int c = next();
+    if (c != '-') {
+      while (true) {
+        if (c == 'L') {
+          throw error("bad inline flags: cannot use 'L' flag with a str pattern", pos);
+        }
+        int flag = flagOf(c);
+        add |= flag;
+        if ((flag & TYPE_FLAGS) != 0 && (add & TYPE_FLAGS) != flag) {
+          throw error("bad inline flags: flags 'a', 'u' and 'L' are incompatible", pos);
+        }
+        if (atEnd()) {
+          throw error("missing -, : or )", pos);
+        }
+        c = next();
+        if (c == ')' || c == '-' || c == ':') {
+          break;
+        }
+        if (!isFlag(c)) {
+          throw error(isAlpha(c) ? "unknown flag" : "missing -, : or )", pos - 1);
+        }
       }
-      if ((remove & (FLAG_A | FLAG_U)) != 0) {
-        throw error("bad inline flag value", pos);
-      }
-      if (atEnd() || pattern.charAt(pos) != ':') {
-        throw error("missing :", pos);
-      }
     }
-    if (atEnd()) {
-      throw error("missing -, : or )", pos);
-    }
-    if ((add & FLAG_A) != 0 && (add & FLAG_U) != 0) {
-      throw error("bad inline flag value", pos);
-    }
-    if ((add & remove) != 0) {
-      throw error("bad inline flag value", pos);
-    }
-    char c = pattern.charAt(pos++);
     if (c == ')') {
-      if (add == 0) {
-        throw error("missing flag", pos - 1);
-      }
       if (!atStart) {
         throw error("global flags not at the start of the expression", start);
       }
+      if ((add & FLAG_T) != 0) {
+        throw error("the deprecated TEMPLATE flag (?t) cannot be expressed in Java", start);
+      }
       usesGlobalFlags = true;
       globalFlags |= add;
+      if ((globalFlags & TYPE_FLAGS) == TYPE_FLAGS) {
+        throw PythonRegexException.valueError("ASCII and UNICODE flags are incompatible", start);
+      }
       return null;
     }
-    if (c != ':') {
-      throw error(Character.isLetter(c) ? "unknown flag" : "missing -, : or )", pos - 1);
+    if ((add & FLAG_T) != 0) {
+      throw error("bad inline flags: cannot turn on global flag", pos - 1);
+    }
+    if (c == '-') {
+      if (atEnd()) {
+        throw error("missing flag", pos);
+      }
+      c = next();
+      if (!isFlag(c)) {
+        throw error(isAlpha(c) ? "unknown flag" : "missing flag", pos - 1);
+      }
+      while (true) {
+        int flag = flagOf(c);
+        if ((flag & TYPE_FLAGS) != 0 || c == 'L') {
+          throw error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", pos);
+        }
+        remove |= flag;
+        if (atEnd()) {
+          throw error("missing :", pos);
+        }
+        c = next();
+        if (c == ':') {
+          break;
+        }
+        if (!isFlag(c)) {
+          throw error(isAlpha(c) ? "unknown flag" : "missing :", pos - 1);
+        }
+      }
+    }
+    if ((remove & FLAG_T) != 0) {
+      throw error("bad inline flags: cannot turn off global flag", pos - 1);
+    }
+    if ((add & remove) != 0) {
+      throw error("bad inline flags: flag turned on and off", pos - 1);
     }
     int added = ((flags & 0xFF) | add) & ~remove;
     int removed = ((flags >>> 8) | remove) & ~add;
-    if ((add & FLAG_A) != 0) {
-      added &= ~FLAG_U;
+    if ((add & TYPE_FLAGS) != 0) {
+      // As Python's _combine_flags: a scope's a or u replaces the type, a global one included.
+      added = (added & ~TYPE_FLAGS) | (add & TYPE_FLAGS);
+      removed |= TYPE_FLAGS & ~add;
     }
     int scoped = added | (removed << 8);
     Sub sub = closeGroup(scoped, start, nested);
     String java = sub.java();
     if ((add & FLAG_I) != 0) {
-      java = "(?iu:" + java + ")";
+      java = caseless(java, effectiveFlags(scoped));
     } else if ((remove & FLAG_I) != 0) {
       java = "(?-iu:" + java + ")";
     } else {
@@ -857,27 +928,31 @@ public final class PythonRegex {
     return new Item(java, Kind.OTHER, sub.min(), sub.max(), -1, false);
   }
 
-  private int readFlags() throws PythonRegexException {
-    int flags = 0;
-    while (!atEnd()) {
-      char c = pattern.charAt(pos);
-      int flag =
-          switch (c) {
-            case 'i' -> FLAG_I;
-            case 'm' -> FLAG_M;
-            case 's' -> FLAG_S;
-            case 'x' -> FLAG_X;
-            case 'a' -> FLAG_A;
-            case 'u' -> FLAG_U;
-            case 'L' -> throw error("bad inline flag value", pos);
-            default -> 0;
-          };
-      if (flag == 0) {
-        break;
-      }
-      flags |= flag;
-      pos++;
-    }
-    return flags;
+  /** Java's case-insensitive group: Unicode case folding, or ASCII's alone under the ASCII flag. */
+  private static String caseless(String java, int flags) {
+    return ((flags & FLAG_A) != 0 ? "(?i-u:" : "(?iu:") + java + ")";
+  }
+
+  private static boolean isFlag(int c) {
+    return c == 'L' || flagOf(c) != 0;
+  }
+
+  private static int flagOf(int c) {
+    return switch (c) {
+      case 'i' -> FLAG_I;
+      case 'm' -> FLAG_M;
+      case 's' -> FLAG_S;
+      case 'x' -> FLAG_X;
+      case 'a' -> FLAG_A;
+      case 'u' -> FLAG_U;
+      case 't' -> FLAG_T;
+      default -> 0;
+    };
+  }
+
+  /** {@code str.isalpha()} of one code point: a letter to Python's Unicode tables. */
+  private static boolean isAlpha(int c) {
+    int type = PyUnicode.category(c);
+    return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER;
   }
 }

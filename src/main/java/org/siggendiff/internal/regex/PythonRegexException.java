@@ -7,8 +7,17 @@ public final class PythonRegexException extends Exception {
   private final int position;
 
   public PythonRegexException(String message, int position) {
-    super(message + " at position " + position);
+    this(message, position, true);
+  }
+
+  private PythonRegexException(String message, int position, boolean saysWhere) {
+    super(saysWhere ? message + " at position " + position : message);
     this.position = position;
+  }
+
+  /** What Python raises as a ValueError rather than re.error: its message names no position. */
+  static PythonRegexException valueError(String message, int position) {
+    return new PythonRegexException(message, position, false);
   }
 
   /** Index into the pattern, in UTF-16 units, where the problem was found. */

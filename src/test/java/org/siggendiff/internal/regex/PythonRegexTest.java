@@ -161,11 +161,57 @@ class PythonRegexTest {
         "[\\U80000000]|bad escape \\U80000000",
         "a{4294967295}|the repetition number is too large",
         "abc\\|bad escape (end of pattern)",
+        "(?t:a)|bad inline flags: cannot turn on global flag at position 3",
+        "(?-t:a)|bad inline flags: cannot turn off global flag at position 4",
+        "(?au)a|bad inline flags: flags 'a', 'u' and 'L' are incompatible at position 4",
+        "(?L)a|bad inline flags: cannot use 'L' flag with a str pattern at position 3",
+        "(?i-i:a)|bad inline flags: flag turned on and off at position 5",
+        "(?-a:a)|bad inline flags: cannot turn off flags 'a', 'u' and 'L' at position 4",
+        "(?i-x)|missing : at position 5",
+        "(?-)|missing flag at position 3",
+        "(?P=n)|unknown group name 'n' at position 4",
+        "(?P<a\\>b>x)|bad character in group name 'a\\\\>b' at position 4",
       })
   void rejectsWhatPythonRejects(String pattern, String message) {
     PythonRegexException e =
         assertThrows(PythonRegexException.class, () -> PythonRegex.translate(pattern));
     assertTrue(e.getMessage().contains(message), e.getMessage());
+  }
+
+  @Test
+  void asciiAndUnicodeGlobalFlagsTogetherAreAValueErrorWithoutPosition() {
+    PythonRegexException e = assertThrows(PythonRegexException.class, () -> PythonRegex.translate("(?a)(?u)a"));
+    assertEquals("ASCII and UNICODE flags are incompatible", e.getMessage());
+  }
+
+  @Test
+  void theAsciiFlagKeepsCaseFoldingToAsciiAndAScopedUnicodeFlagLiftsIt() {
+    assertFalse(matches("(?ai)k", "\u212a"), "Kelvin sign");
+    assertFalse(matches("(?a)(?i:\\xe9)", "\u00c9"));
+    assertTrue(matches("(?i)k", "\u212a"));
+    assertTrue(matches("(?a:(?u:\\w))", "\u00e9"));
+    assertTrue(matches("(?a)(?u:\\w)", "\u00e9"));
+  }
+
+  @Test
+  void nonBoundaryNeverMatchesInAnEmptyStringAsInPython311() {
+    assertFalse(matches("\\B", ""));
+    assertTrue(matches("a\\B", "ab"));
+  }
+
+  @Test
+  void lookBehindsAndBoundariesStepBackOverWholeAstralCharacters() {
+    String boldA = "\uD835\uDC00";
+    assertTrue(matches(boldA + "\\b", boldA));
+    assertTrue(matches(".(?<=\\w)$", "\uD840\uDC00"));
+    assertFalse(matches("(?<=\\W)b", boldA + "b"));
+  }
+
+  @Test
+  void aBackreferenceUnderIgnorecaseIsRefusedAsJavaFoldsCaseOtherwise() {
+    PythonRegexException e = assertThrows(PythonRegexException.class, () -> PythonRegex.translate("(?i)(s)\\1"));
+    assertEquals("cannot be expressed in Java: a backreference under IGNORECASE at position 7", e.getMessage());
+    assertTrue(matches("(s)\\1", "ss"));
   }
 
   @ParameterizedTest
