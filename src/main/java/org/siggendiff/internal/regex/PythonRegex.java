@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -482,16 +483,47 @@ public final class PythonRegex {
     if (!match('{')) {
       throw error("missing {", pos);
     }
-    int close = pattern.indexOf('}', pos);
-    if (close < 0 || close == pos) {
-      throw error("missing character name", pos);
+    String name = getUntil('}', "character name");
+    // Python neither trims a name nor accepts the JDK's "<block> <hex>" form for unnamed ones.
+    if (name.equals(name.strip())) {
+      try {
+        int cp = Character.codePointOf(name);
+        String jdkName = Character.getName(cp);
+        if (jdkName != null && !jdkName.endsWith(" " + Integer.toHexString(cp).toUpperCase(Locale.ROOT))) {
+          return cp;
+        }
+      } catch (IllegalArgumentException e) {
+        // not a name: said below
+      }
     }
-    String name = pattern.substring(pos, close);
-    pos = close + 1;
-    try {
-      return Character.codePointOf(name);
-    } catch (IllegalArgumentException e) {
-      throw error("undefined character name '" + name + "'", start);
+    throw error("undefined character name " + repr(name), start);
+  }
+
+  /**
+   * Python's {@code Tokenizer.getuntil}: the text up to {@code terminator}, read token by token
+   * (a backslash and what follows it are one), with Python's messages when it is missing.
+   */
+  private String getUntil(char terminator, String what) throws PythonRegexException {
+    int start = pos;
+    while (true) {
+      if (atEnd()) {
+        throw pos == start ? error("missing " + what, pos) : error("missing " + terminator + ", unterminated name", start);
+      }
+      int c = pattern.codePointAt(pos);
+      if (c == '\\') {
+        if (pos + 1 >= pattern.length()) {
+          throw error("bad escape (end of pattern)", pos);
+        }
+        pos += 1 + Character.charCount(pattern.codePointAt(pos + 1));
+        continue;
+      }
+      pos += Character.charCount(c);
+      if (c == terminator) {
+        if (pos - 1 == start) {
+          throw error("missing " + what, start);
+        }
+        return pattern.substring(start, pos - 1);
+      }
     }
   }
 
@@ -794,29 +826,12 @@ public final class PythonRegex {
     throw error("unknown extension ?P" + pattern.charAt(pos), start + 1);
   }
 
-  /** Python's {@code getuntil}: reads tokens, a backslash and what it escapes being one. */
   private String groupName(char terminator) throws PythonRegexException {
-    int end = pos;
-    while (end < pattern.length() && pattern.charAt(end) != terminator) {
-      if (pattern.charAt(end) == '\\') {
-        if (end + 1 >= pattern.length()) {
-          throw error("bad escape (end of pattern)", end);
-        }
-        end++;
-      }
-      end += Character.charCount(pattern.codePointAt(end));
-    }
-    if (end >= pattern.length()) {
-      throw error("missing " + terminator + ", unterminated name", pos);
-    }
-    String name = pattern.substring(pos, end);
-    if (name.isEmpty()) {
-      throw error("missing group name", pos);
-    }
+    int nameStart = pos;
+    String name = getUntil(terminator, "group name");
     if (!isIdentifier(name)) {
-      throw error("bad character in group name " + repr(name), pos);
+      throw error("bad character in group name " + repr(name), nameStart);
     }
-    pos = end + 1;
     return name;
   }
 

@@ -171,6 +171,13 @@ class PythonRegexTest {
         "(?-)|missing flag at position 3",
         "(?P=n)|unknown group name 'n' at position 4",
         "(?P<a\\>b>x)|bad character in group name 'a\\\\>b' at position 4",
+        "(?P<ab|missing >, unterminated name at position 4",
+        "(?P<>x)|missing group name at position 4",
+        "\\N{abc|missing }, unterminated name at position 3",
+        "\\N{}|missing character name at position 3",
+        "\\N{ LATIN SMALL LETTER A}|undefined character name ' LATIN SMALL LETTER A' at position 0",
+        "\\N{BASIC LATIN 41}|undefined character name 'BASIC LATIN 41' at position 0",
+        "(?<|unexpected end of pattern at position 3",
       })
   void rejectsWhatPythonRejects(String pattern, String message) {
     PythonRegexException e =
