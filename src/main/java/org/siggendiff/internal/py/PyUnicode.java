@@ -1,6 +1,8 @@
 package org.siggendiff.internal.py;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -49,31 +51,65 @@ public final class PyUnicode {
   public static String lower(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x80) {
-        return Lowercase.INSTANCE.lower(s);
+        return Casing.INSTANCE.lower(s);
       }
     }
     return s.toLowerCase(Locale.ROOT);
   }
 
+  /** The first code point of {@code str.lower()} of {@code cp} alone: what Python's re folds to. */
+  public static int lowerCodePoint(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    }
+    return Casing.INSTANCE.lower.first(cp);
+  }
+
+  /** The first code point of {@code str.upper()} of {@code cp} alone. */
+  public static int upperCodePoint(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    }
+    return Casing.INSTANCE.upper.first(cp);
+  }
+
+  /** The code points whose {@link #lowerCodePoint} is another, in order. */
+  public static int[] lowerChanging() {
+    return Casing.INSTANCE.lower.changing('A', 'Z');
+  }
+
+  /** The code points whose {@link #upperCodePoint} is another, in order. */
+  public static int[] upperChanging() {
+    return Casing.INSTANCE.upper.changing('a', 'z');
+  }
+
+  /**
+   * The code points Python's {@code re} also matches under IGNORECASE for the lowercase code
+   * point {@code lower} ({@code re._casefix}), or none.
+   */
+  public static int[] extraCases(int lower) {
+    return Casing.INSTANCE.extraCases.getOrDefault(lower, new int[0]).clone();
+  }
+
   /**
    * The non-ASCII code points of {@code \w} in a {@code str} pattern (letters and numbers), as
-   * the inside of a {@code java.util.regex} character class.
+   * ranges: first, last, first, last, ... in order.
    */
-  public static String wordClassBeyondAscii() {
-    return WordClass.TEXT;
+  public static int[] wordRangesBeyondAscii() {
+    return WordRanges.RANGES.clone();
   }
 
-  /** The non-ASCII code points of {@code \d} (decimal digits), as the inside of a character class. */
-  public static String digitClassBeyondAscii() {
-    return DigitClass.TEXT;
+  /** The non-ASCII decimal digits, as ranges: first, last, ... in order. */
+  public static int[] digitRangesBeyondAscii() {
+    return DigitRanges.RANGES.clone();
   }
 
-  private static final class WordClass {
-    static final String TEXT = Categories.INSTANCE.javaClass(false);
+  private static final class WordRanges {
+    static final int[] RANGES = Categories.INSTANCE.ranges(false);
   }
 
-  private static final class DigitClass {
-    static final String TEXT = Categories.INSTANCE.javaClass(true);
+  private static final class DigitRanges {
+    static final int[] RANGES = Categories.INSTANCE.ranges(true);
   }
 
   /** A code point of a decoded table: two chars, its high and low sixteen bits. */
@@ -115,12 +151,8 @@ public final class PyUnicode {
       return types[run] == Character.DECIMAL_DIGIT_NUMBER ? (cp - starts[run]) % 10 : -1;
     }
 
-    /**
-     * The non-ASCII decimal digits, or letters and numbers, as nested Java classes that split
-     * the ranges in halves, each guarded by its span: Java tries a class's members one by one,
-     * and a flat list of hundreds of ranges would be tried in full for most text.
-     */
-    String javaClass(boolean digitsOnly) {
+    /** The non-ASCII decimal digits, or letters and numbers, as ranges: first, last, ... */
+    int[] ranges(boolean digitsOnly) {
       int[] ranges = new int[2 * starts.length];
       int count = 0;
       for (int run = 0; run < starts.length; run++) {
@@ -142,50 +174,17 @@ public final class PyUnicode {
           count++;
         }
       }
-      StringBuilder sb = new StringBuilder();
-      appendHalves(sb, ranges, 0, count);
-      return sb.toString();
-    }
-
-    private static void appendHalves(StringBuilder sb, int[] ranges, int from, int to) {
-      if (to - from <= 8) {
-        for (int i = from; i < to; i++) {
-          appendRange(sb, ranges[2 * i], ranges[2 * i + 1]);
-        }
-        return;
-      }
-      int middle = (from + to) >>> 1;
-      appendGuarded(sb, ranges, from, middle);
-      appendGuarded(sb, ranges, middle, to);
-    }
-
-    private static void appendGuarded(StringBuilder sb, int[] ranges, int from, int to) {
-      sb.append('[');
-      appendRange(sb, ranges[2 * from], ranges[2 * to - 1]);
-      sb.append("&&[");
-      appendHalves(sb, ranges, from, to);
-      sb.append("]]");
-    }
-
-    private static void appendRange(StringBuilder sb, int first, int last) {
-      sb.append("\\x{").append(Integer.toHexString(first)).append('}');
-      if (last != first) {
-        sb.append("-\\x{").append(Integer.toHexString(last)).append('}');
-      }
+      return Arrays.copyOf(ranges, 2 * count);
     }
   }
 
-  /** The lowercase mappings and the two properties of a final sigma, decoded when first needed. */
-  private static final class Lowercase {
-    static final Lowercase INSTANCE = new Lowercase();
-
+  /** A full case mapping of the code points above U+007F it changes. */
+  private static final class Mapping {
     private final int[] keys;
     private final String[] values;
-    private final int[] cased;
-    private final int[] caseIgnorable;
 
-    private Lowercase() {
-      char[] table = PythonUnicodeData.LOWERCASE.toCharArray();
+    Mapping(String encoded) {
+      char[] table = encoded.toCharArray();
       int entries = 0;
       for (int i = 0; i < table.length; i += 3 + 2 * table[i + 2]) {
         entries++;
@@ -202,8 +201,56 @@ public final class PyUnicode {
         values[entry] = mapped.toString();
         i += 3 + 2 * length;
       }
-      cased = codePoints(PythonUnicodeData.CASED);
-      caseIgnorable = codePoints(PythonUnicodeData.CASE_IGNORABLE);
+    }
+
+    /** The mapping of {@code cp}, or null when it maps to itself. */
+    String of(int cp) {
+      int at = Arrays.binarySearch(keys, cp);
+      return at >= 0 ? values[at] : null;
+    }
+
+    int first(int cp) {
+      String mapped = of(cp);
+      return mapped == null ? cp : mapped.codePointAt(0);
+    }
+
+    /** The ASCII letters from {@code asciiFirst} to {@code asciiLast}, then every key whose mapping starts elsewhere. */
+    int[] changing(char asciiFirst, char asciiLast) {
+      int[] changing = new int[asciiLast - asciiFirst + 1 + keys.length];
+      int count = 0;
+      for (int c = asciiFirst; c <= asciiLast; c++) {
+        changing[count++] = c;
+      }
+      for (int i = 0; i < keys.length; i++) {
+        if (values[i].codePointAt(0) != keys[i]) {
+          changing[count++] = keys[i];
+        }
+      }
+      return Arrays.copyOf(changing, count);
+    }
+  }
+
+  /** The case mappings, the two properties of a final sigma and re's extra cases, decoded when first needed. */
+  private static final class Casing {
+    static final Casing INSTANCE = new Casing();
+
+    final Mapping lower = new Mapping(PythonUnicodeData.LOWERCASE);
+    final Mapping upper = new Mapping(PythonUnicodeData.UPPERCASE);
+    final Map<Integer, int[]> extraCases;
+    private final int[] cased = codePoints(PythonUnicodeData.CASED);
+    private final int[] caseIgnorable = codePoints(PythonUnicodeData.CASE_IGNORABLE);
+
+    private Casing() {
+      Map<Integer, int[]> extra = new HashMap<>();
+      char[] table = PythonUnicodeData.SRE_EXTRA_CASES.toCharArray();
+      for (int i = 0; i < table.length; i += 3 + 2 * table[i + 2]) {
+        int[] others = new int[table[i + 2]];
+        for (int k = 0; k < others.length; k++) {
+          others[k] = codePoint(table, i + 3 + 2 * k);
+        }
+        extra.put(codePoint(table, i), others);
+      }
+      extraCases = Map.copyOf(extra);
     }
 
     private static int[] codePoints(String encoded) {
@@ -224,9 +271,9 @@ public final class PyUnicode {
         } else if (cp < 0x80) {
           sb.append(cp >= 'A' && cp <= 'Z' ? (char) (cp + 32) : (char) cp);
         } else {
-          int at = Arrays.binarySearch(keys, cp);
-          if (at >= 0) {
-            sb.append(values[at]);
+          String mapped = lower.of(cp);
+          if (mapped != null) {
+            sb.append(mapped);
           } else {
             sb.appendCodePoint(cp);
           }

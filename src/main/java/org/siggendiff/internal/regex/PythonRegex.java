@@ -40,6 +40,16 @@ public final class PythonRegex {
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
   private static final String ASCII_WORD = "a-zA-Z0-9_";
+  /** The non-ASCII members of Python's {@code \\w}, written when a pattern first needs them. */
+  private static final class WordClass {
+    static final String BEYOND_ASCII = JavaClassText.ofRanges(PyUnicode.wordRangesBeyondAscii());
+  }
+
+  /** The non-ASCII members of Python's {@code \\d}, written when a pattern first needs them. */
+  private static final class DigitClass {
+    static final String BEYOND_ASCII = JavaClassText.ofRanges(PyUnicode.digitRangesBeyondAscii());
+  }
+
   /** Matches the empty string, and puts U+10000 in the pattern's text. */
   private static final String SURROGATE_AWARE = "(?:\uD800\uDC00){0}";
   private static final String UNICODE_SPACE =
@@ -116,10 +126,8 @@ public final class PythonRegex {
       char c = pythonPattern.charAt(parser.pos);
       throw parser.error(c == ')' ? "unbalanced parenthesis" : "unexpected end of pattern", parser.pos);
     }
+    // Case-insensitive literals and classes carry their own matching: no Java flag is needed.
     String java = sub.java();
-    if ((parser.globalFlags & FLAG_I) != 0) {
-      java = caseless(java, parser.globalFlags);
-    }
     if (java.contains("(?<") && java.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {
       // Java steps back over code points in a look-behind only when the pattern's own text has
       // a character beyond the BMP; otherwise it steps onto the low half of one in the text.
@@ -302,18 +310,23 @@ public final class PythonRegex {
   private static Item literal(int cp, int flags) {
     boolean caseless = (flags & FLAG_I) != 0;
     String java = javaLiteral(cp);
-    return new Item(caseless ? caseless(java, flags) : java, Kind.LITERAL, 1, 1, cp, caseless);
+    if (caseless && (flags & FLAG_A) != 0) {
+      java = asciiCaseless(java);
+    } else if (caseless && IgnoreCase.isCased(cp)) {
+      java = IgnoreCase.literal(cp, false);
+    }
+    return new Item(java, Kind.LITERAL, 1, 1, cp, caseless);
   }
 
   private String wordClass(int flags) {
     // Python's Unicode tables, not the JDK's: Python 3.11 has Unicode 14.0, JDK 17 13.0.
-    return (flags & FLAG_A) != 0 ? ASCII_WORD : ASCII_WORD + PyUnicode.wordClassBeyondAscii();
+    return (flags & FLAG_A) != 0 ? ASCII_WORD : ASCII_WORD + WordClass.BEYOND_ASCII;
   }
 
   private Item category(char c, int flags) {
     String body =
         switch (Character.toLowerCase(c)) {
-          case 'd' -> (flags & FLAG_A) != 0 ? "0-9" : "0-9" + PyUnicode.digitClassBeyondAscii();
+          case 'd' -> (flags & FLAG_A) != 0 ? "0-9" : "0-9" + DigitClass.BEYOND_ASCII;
           case 's' -> (flags & FLAG_A) != 0 ? ASCII_SPACE : UNICODE_SPACE;
           default -> wordClass(flags);
         };
@@ -540,11 +553,15 @@ public final class PythonRegex {
   }
 
   /** One member of a class: a code point, or (codePoint == -1) a category's Java text. */
-  private record ClassMember(int codePoint, String java) {}
+  private record ClassMember(int codePoint, String java, char category) {}
 
   private Item characterClass(int flags, int start) throws PythonRegexException {
     boolean negate = match('^');
     StringBuilder body = new StringBuilder();
+    List<Integer> literals = new ArrayList<>();
+    List<int[]> ranges = new ArrayList<>();
+    List<Character> categories = new ArrayList<>();
+    List<String> categoryJava = new ArrayList<>();
     boolean empty = true;
     while (true) {
       if (atEnd()) {
@@ -563,6 +580,8 @@ public final class PythonRegex {
         if (pattern.charAt(pos) == ']') {
           pos++;
           body.append(classText(first)).append("\\x{2d}");
+          collect(first, literals, categories, categoryJava);
+          literals.add((int) '-');
           break;
         }
         int secondStart = pos;
@@ -576,17 +595,39 @@ public final class PythonRegex {
               + "-" + pattern.substring(secondStart, pos), tokenStart);
         }
         body.append(javaLiteral(first.codePoint())).append('-').append(javaLiteral(second.codePoint()));
+        ranges.add(new int[] {first.codePoint(), second.codePoint()});
       } else {
         body.append(classText(first));
+        collect(first, literals, categories, categoryJava);
       }
       empty = false;
     }
     String java = "[" + (negate ? "^" : "") + body + "]";
     boolean caseless = (flags & FLAG_I) != 0;
-    if (caseless) {
-      java = caseless(java, flags);
+    if (caseless && (flags & FLAG_A) != 0) {
+      java = asciiCaseless(java);
+    } else if (caseless && ranges.isEmpty() && categories.isEmpty() && literals.size() == 1) {
+      // Python's parser makes a class of one literal that literal, or its negation.
+      int cp = literals.get(0);
+      if (IgnoreCase.isCased(cp)) {
+        java = IgnoreCase.literal(cp, negate);
+      }
+    } else if (caseless) {
+      IgnoreCase.Members members = new IgnoreCase.Members(literals, ranges, categories, categoryJava, negate);
+      if (IgnoreCase.hasCased(members)) {
+        java = IgnoreCase.caseless(members);
+      }
     }
     return new Item(java, Kind.OTHER, 1, 1, -1, caseless);
+  }
+
+  private static void collect(ClassMember member, List<Integer> literals, List<Character> categories, List<String> categoryJava) {
+    if (member.codePoint() >= 0) {
+      literals.add(member.codePoint());
+    } else {
+      categories.add(member.category());
+      categoryJava.add(member.java());
+    }
   }
 
   private static String classText(ClassMember member) {
@@ -597,7 +638,7 @@ public final class PythonRegex {
     int start = pos;
     int c = next();
     if (c != '\\') {
-      return new ClassMember(c, null);
+      return new ClassMember(c, null, '\0');
     }
     if (atEnd()) {
       throw error("bad escape (end of pattern)", start);
@@ -606,17 +647,17 @@ public final class PythonRegex {
     switch (e) {
       case 'd', 'D', 's', 'S', 'w', 'W' -> {
         pos++;
-        return new ClassMember(-1, category(e, flags).java());
+        return new ClassMember(-1, category(e, flags).java(), e);
       }
       case 'b' -> {
         pos++;
-        return new ClassMember(0x08, null);
+        return new ClassMember(0x08, null, '\0');
       }
       default -> {
         if (e == '8' || e == '9') {
           throw error("bad escape \\" + e, start);
         }
-        return new ClassMember(literalEscape(true, start), null);
+        return new ClassMember(literalEscape(true, start), null, '\0');
       }
     }
   }
@@ -932,20 +973,12 @@ public final class PythonRegex {
     }
     int scoped = added | (removed << 8);
     Sub sub = closeGroup(scoped, start, nested);
-    String java = sub.java();
-    if ((add & FLAG_I) != 0) {
-      java = caseless(java, effectiveFlags(scoped));
-    } else if ((remove & FLAG_I) != 0) {
-      java = "(?-iu:" + java + ")";
-    } else {
-      java = "(?:" + java + ")";
-    }
-    return new Item(java, Kind.OTHER, sub.min(), sub.max(), -1, false);
+    return new Item("(?:" + sub.java() + ")", Kind.OTHER, sub.min(), sub.max(), -1, false);
   }
 
-  /** Java's case-insensitive group: Unicode case folding, or ASCII's alone under the ASCII flag. */
-  private static String caseless(String java, int flags) {
-    return ((flags & FLAG_A) != 0 ? "(?i-u:" : "(?iu:") + java + ")";
+  /** Under the ASCII flag, Python folds ASCII letters alone, as Java's own case-insensitive flag does. */
+  private static String asciiCaseless(String java) {
+    return "(?i-u:" + java + ")";
   }
 
   private static boolean isFlag(int c) {

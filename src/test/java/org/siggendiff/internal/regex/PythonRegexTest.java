@@ -200,6 +200,32 @@ class PythonRegexTest {
     assertTrue(matches("(?a)(?u:\\w)", "\u00e9"));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "(?i)\u00df|\u1e9e|true",
+        "(?i)[\u212a-\u212a]|k|true",
+        "(?i)[\u017f-\u017f]|s|true",
+        "(?i)[I-K]|\u0130|true",
+        "(?i)[\\U00010400x]|\uD801\uDC00|false",
+        "(?i)[\\U00010400]|\uD801\uDC28|true",
+        "(?i)\\U00010570|\uD801\uDD97|true",
+        "(?i)[^s]|\u017f|false",
+        "(?i)[^sx]|S|false",
+        "(?i)\u03c3|\u03c2|true",
+        "(?i)[a-z]+$|\u212aelvin|true",
+        "(?i)[\\w]|\u0130|true",
+        "(?i)[\\W]|\u0130|false",
+        "(?i)[\\U00010400-\\U0001044f]|\uD801\uDC28|true",
+        "(?i)k|\u212a|true",
+        "k|\u212a|false",
+      })
+  void ignorecaseFoldsAsPythonsReDoesNotAsJavaDoes(String pattern, String text, boolean matches) {
+    // Each expected value is Python 3.11's re.match.
+    assertEquals(matches, matches(pattern, text), pattern + " on " + text);
+  }
+
   @Test
   void nonBoundaryNeverMatchesInAnEmptyStringAsInPython311() {
     assertFalse(matches("\\B", ""));
