@@ -105,11 +105,21 @@ public final class PyUnicode {
   }
 
   private static final class WordRanges {
-    static final int[] RANGES = Categories.INSTANCE.ranges(false);
+    static final int[] RANGES = codePoints(PythonUnicodeData.WORD_RANGES);
   }
 
   private static final class DigitRanges {
-    static final int[] RANGES = Categories.INSTANCE.ranges(true);
+    static final int[] RANGES = codePoints(PythonUnicodeData.DIGIT_RANGES);
+  }
+
+  /** A table of code points, two chars each. */
+  private static int[] codePoints(String encoded) {
+    char[] table = encoded.toCharArray();
+    int[] codePoints = new int[table.length / 2];
+    for (int i = 0; i < codePoints.length; i++) {
+      codePoints[i] = codePoint(table, 2 * i);
+    }
+    return codePoints;
   }
 
   /** A code point of a decoded table: two chars, its high and low sixteen bits. */
@@ -149,32 +159,6 @@ public final class PyUnicode {
       // Digits come in runs of ten from zero, and adjacent runs share one category run (the
       // generator checks that every digit's value follows from its run's start).
       return types[run] == Character.DECIMAL_DIGIT_NUMBER ? (cp - starts[run]) % 10 : -1;
-    }
-
-    /** The non-ASCII decimal digits, or letters and numbers, as ranges: first, last, ... */
-    int[] ranges(boolean digitsOnly) {
-      int[] ranges = new int[2 * starts.length];
-      int count = 0;
-      for (int run = 0; run < starts.length; run++) {
-        int first = Math.max(starts[run], 0x80);
-        int last = run + 1 < starts.length ? starts[run + 1] - 1 : Character.MAX_CODE_POINT;
-        int type = types[run];
-        boolean wanted = digitsOnly
-            ? type == Character.DECIMAL_DIGIT_NUMBER
-            : (type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER)
-                || (type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER);
-        if (last < first || !wanted) {
-          continue;
-        }
-        if (count > 0 && ranges[2 * count - 1] == first - 1) {
-          ranges[2 * count - 1] = last;
-        } else {
-          ranges[2 * count] = first;
-          ranges[2 * count + 1] = last;
-          count++;
-        }
-      }
-      return Arrays.copyOf(ranges, 2 * count);
     }
   }
 
@@ -253,14 +237,6 @@ public final class PyUnicode {
       extraCases = Map.copyOf(extra);
     }
 
-    private static int[] codePoints(String encoded) {
-      char[] table = encoded.toCharArray();
-      int[] codePoints = new int[table.length / 2];
-      for (int i = 0; i < codePoints.length; i++) {
-        codePoints[i] = codePoint(table, 2 * i);
-      }
-      return codePoints;
-    }
 
     String lower(String s) {
       StringBuilder sb = new StringBuilder(s.length());

@@ -84,4 +84,26 @@ class PyUnicodeTest {
   void reprEscapesWhatPythonCannotPrint() {
     assertEquals("'\uD83E\uDEE0\\U0001f6dc'", PyRepr.reprString("\uD83E\uDEE0\uD83D\uDEDC"));
   }
+
+  @Test
+  void theWordAndDigitRangesAreExactlyTheirCategories() {
+    int[] word = PyUnicode.wordRangesBeyondAscii();
+    int[] digit = PyUnicode.digitRangesBeyondAscii();
+    for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
+      int type = PyUnicode.category(cp);
+      boolean letterOrNumber = type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER
+          || type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER;
+      assertEquals(letterOrNumber, in(word, cp), Integer.toHexString(cp));
+      assertEquals(type == Character.DECIMAL_DIGIT_NUMBER, in(digit, cp), Integer.toHexString(cp));
+    }
+  }
+
+  private static boolean in(int[] ranges, int cp) {
+    for (int i = 0; i < ranges.length; i += 2) {
+      if (cp >= ranges[i] && cp <= ranges[i + 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
