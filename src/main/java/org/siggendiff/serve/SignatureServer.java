@@ -194,6 +194,11 @@ public final class SignatureServer implements AutoCloseable {
     return drained;
   }
 
+  /** How many requests wait for a worker now. */
+  int waitingRequests() {
+    return workers.getQueue().size();
+  }
+
   private boolean busy() {
     return inFlight.get() > 0 || !workers.getQueue().isEmpty() || workers.getActiveCount() > 0
         || !turnAway.getQueue().isEmpty() || turnAway.getActiveCount() > 0;

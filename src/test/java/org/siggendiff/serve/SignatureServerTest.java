@@ -532,7 +532,11 @@ class SignatureServerTest {
       chunk(out, json(CRASH) + "\n");
       assertEquals("HTTP/1.1 200 OK", asciiLine(busy.getInputStream()), "the one worker is busy with this request");
       waiting.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      Thread.sleep(200);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (server.waitingRequests() < 1) {
+        assertTrue(System.nanoTime() < deadline, "the second request never waited for the worker");
+        Thread.sleep(5);
+      }
 
       tooMany.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       InputStream refused = tooMany.getInputStream();

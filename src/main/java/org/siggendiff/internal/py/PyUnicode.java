@@ -1,7 +1,9 @@
 package org.siggendiff.internal.py;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 
@@ -87,8 +89,8 @@ public final class PyUnicode {
    * The code points Python's {@code re} also matches under IGNORECASE for the lowercase code
    * point {@code lower} ({@code re._casefix}), or none.
    */
-  public static int[] extraCases(int lower) {
-    return Casing.INSTANCE.extraCases.getOrDefault(lower, new int[0]).clone();
+  public static List<Integer> extraCases(int lower) {
+    return Casing.INSTANCE.extraCases.getOrDefault(lower, List.of());
   }
 
   /**
@@ -220,23 +222,22 @@ public final class PyUnicode {
 
     final Mapping lower = new Mapping(PythonUnicodeData.LOWERCASE);
     final Mapping upper = new Mapping(PythonUnicodeData.UPPERCASE);
-    final Map<Integer, int[]> extraCases;
+    final Map<Integer, List<Integer>> extraCases;
     private final int[] cased = codePoints(PythonUnicodeData.CASED);
     private final int[] caseIgnorable = codePoints(PythonUnicodeData.CASE_IGNORABLE);
 
     private Casing() {
-      Map<Integer, int[]> extra = new HashMap<>();
+      Map<Integer, List<Integer>> extra = new HashMap<>();
       char[] table = PythonUnicodeData.SRE_EXTRA_CASES.toCharArray();
       for (int i = 0; i < table.length; i += 3 + 2 * table[i + 2]) {
-        int[] others = new int[table[i + 2]];
-        for (int k = 0; k < others.length; k++) {
-          others[k] = codePoint(table, i + 3 + 2 * k);
+        List<Integer> others = new ArrayList<>();
+        for (int k = 0; k < table[i + 2]; k++) {
+          others.add(codePoint(table, i + 3 + 2 * k));
         }
-        extra.put(codePoint(table, i), others);
+        extra.put(codePoint(table, i), List.copyOf(others));
       }
       extraCases = Map.copyOf(extra);
     }
-
 
     String lower(String s) {
       StringBuilder sb = new StringBuilder(s.length());

@@ -3,7 +3,9 @@ package org.siggendiff.internal.regex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.siggendiff.internal.py.PyStrings;
 import org.siggendiff.internal.py.PyUnicode;
@@ -27,14 +29,28 @@ final class IgnoreCase {
    *
    * @param categories the {@code d s w D S W} of its category members
    * @param categoryJava their Java class bodies, in the same order
+   * @param ascii whether the ASCII flag is on: Python then lowers ASCII letters alone, with no
+   *     extra cases, but still takes a range beyond the BMP by Unicode uppercase
    */
   record Members(List<Integer> literals, List<int[]> ranges, List<Character> categories, List<String> categoryJava,
-      boolean negated) {}
+      boolean negated, boolean ascii) {}
 
-  /** The code points whose lowercase, or uppercase, is another; read once. */
+  /** The code points whose lowercase, or uppercase, is another, and those folding to each; read once. */
   private static final class Folds {
     static final int[] LOWER_CHANGING = PyUnicode.lowerChanging();
     static final int[] UPPER_CHANGING = PyUnicode.upperChanging();
+    static final int[] ASCII_CAPITALS = {'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M',
+        'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'};
+    static final Map<Integer, List<Integer>> FOLDING_TO = foldingTo();
+
+    private static Map<Integer, List<Integer>> foldingTo() {
+      Map<Integer, List<Integer>> folding = new HashMap<>();
+      for (int changing : LOWER_CHANGING) {
+        folding.computeIfAbsent(PyUnicode.lowerCodePoint(changing), lower -> new ArrayList<>()).add(changing);
+      }
+      folding.replaceAll((lower, from) -> List.copyOf(from));
+      return Map.copyOf(folding);
+    }
   }
 
   /** Whether Python's re counts {@code cp} as cased: its lowercase or uppercase is another. */
@@ -55,11 +71,7 @@ final class IgnoreCase {
       if (PyUnicode.lowerCodePoint(target) == target) {
         matched.add(target);
       }
-    }
-    for (int changing : Folds.LOWER_CHANGING) {
-      if (targets.contains(PyUnicode.lowerCodePoint(changing))) {
-        matched.add(changing);
-      }
+      matched.addAll(Folds.FOLDING_TO.getOrDefault(target, List.of()));
     }
     return "[" + (negated ? "^" : "") + JavaClassText.ofCodePoints(toArray(matched)) + "]";
   }
@@ -82,6 +94,7 @@ final class IgnoreCase {
   /** The Java class (with its brackets) of what a class with a cased member matches. */
   static String caseless(Members members) {
     Member member = new Member(members);
+    int[] lowerChanging = members.ascii() ? Folds.ASCII_CAPITALS : Folds.LOWER_CHANGING;
     // A code point whose lowercase is itself matches when it is a member; one whose lowercase
     // is another, when that is.
     TreeSet<Integer> explicit = new TreeSet<>();
@@ -97,21 +110,21 @@ final class IgnoreCase {
         }
       }
     }
-    explicit.removeIf(cp -> PyUnicode.lowerCodePoint(cp) != cp);
+    explicit.removeIf(cp -> member.lower(cp) != cp);
     StringBuilder java = new StringBuilder();
     if (!explicit.isEmpty()) {
       java.append(JavaClassText.ofCodePoints(toArray(explicit)));
     }
     for (int[] range : member.astralRanges) {
-      java.append(withoutFolding(JavaClassText.range(range[0], range[1]), cp -> cp >= range[0] && cp <= range[1]));
+      java.append(withoutFolding(JavaClassText.range(range[0], range[1]), lowerChanging, cp -> cp >= range[0] && cp <= range[1]));
     }
     for (int i = 0; i < members.categories().size(); i++) {
       char category = members.categories().get(i);
-      java.append(withoutFolding(members.categoryJava().get(i), cp -> inCategory(cp, category)));
+      java.append(withoutFolding(members.categoryJava().get(i), lowerChanging, cp -> inCategory(cp, category)));
     }
     List<Integer> folded = new ArrayList<>();
-    for (int changing : Folds.LOWER_CHANGING) {
-      if (member.contains(PyUnicode.lowerCodePoint(changing))) {
+    for (int changing : lowerChanging) {
+      if (member.contains(member.lower(changing))) {
         folded.add(changing);
       }
     }
@@ -130,9 +143,9 @@ final class IgnoreCase {
   }
 
   /** {@code body} less the code points in it whose lowercase is another: those are matched by their lowercase. */
-  private static String withoutFolding(String body, CodePoints in) {
+  private static String withoutFolding(String body, int[] lowerChanging, CodePoints in) {
     List<Integer> excluded = new ArrayList<>();
-    for (int changing : Folds.LOWER_CHANGING) {
+    for (int changing : lowerChanging) {
       if (in.contains(changing)) {
         excluded.add(changing);
       }
@@ -149,20 +162,22 @@ final class IgnoreCase {
     final List<Integer> astralLiterals = new ArrayList<>();
     final List<int[]> astralRanges = new ArrayList<>();
     private final List<Character> categories;
+    private final boolean ascii;
 
     Member(Members members) {
       categories = members.categories();
+      ascii = members.ascii();
       for (int literal : members.literals()) {
         if (literal > 0xFFFF) {
           // Beyond Python's BMP charmap the literal is kept as written.
           astralLiterals.add(literal);
         } else {
-          mark(PyUnicode.lowerCodePoint(literal));
+          mark(lower(literal));
         }
       }
       for (int[] range : members.ranges()) {
         for (int cp = range[0]; cp <= Math.min(range[1], 0xFFFF); cp++) {
-          mark(PyUnicode.lowerCodePoint(cp));
+          mark(lower(cp));
         }
         if (range[1] > 0xFFFF) {
           astralRanges.add(range);
@@ -170,10 +185,20 @@ final class IgnoreCase {
       }
     }
 
+    /** What Python lowers a code point to: under the ASCII flag, only ASCII capitals change. */
+    int lower(int cp) {
+      if (ascii) {
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+      }
+      return PyUnicode.lowerCodePoint(cp);
+    }
+
     private void mark(int lower) {
       lowered.set(lower);
-      for (int extra : PyUnicode.extraCases(lower)) {
-        lowered.set(extra);
+      if (!ascii) {
+        for (int extra : PyUnicode.extraCases(lower)) {
+          lowered.set(extra);
+        }
       }
     }
 

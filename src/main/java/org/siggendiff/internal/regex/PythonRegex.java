@@ -40,9 +40,37 @@ public final class PythonRegex {
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
   private static final String ASCII_WORD = "a-zA-Z0-9_";
-  /** The non-ASCII members of Python's {@code \\w}, written when a pattern first needs them. */
+  /**
+   * The non-ASCII members of Python's {@code \\w}, written when a pattern first needs them: the
+   * JDK's letters and numbers with the code points where its Unicode version differs from
+   * Python's added or taken out. Python's own ranges written out would be 17,000 characters,
+   * compiled again for each {@code \\w} and four times for each {@code \\b}.
+   */
   private static final class WordClass {
-    static final String BEYOND_ASCII = JavaClassText.ofRanges(PyUnicode.wordRangesBeyondAscii());
+    static final String BEYOND_ASCII = beyondAscii();
+
+    private static String beyondAscii() {
+      int[] python = PyUnicode.wordRangesBeyondAscii();
+      List<Integer> add = new ArrayList<>();
+      List<Integer> remove = new ArrayList<>();
+      int at = 0;
+      for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
+        while (at < python.length && python[at + 1] < cp) {
+          at += 2;
+        }
+        boolean inPython = at < python.length && cp >= python[at];
+        int type = Character.getType(cp);
+        boolean inJdk = type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER
+            || type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER;
+        if (inPython != inJdk) {
+          (inPython ? add : remove).add(cp);
+        }
+      }
+      String text = "\\p{L}\\p{N}" + JavaClassText.ofCodePoints(add.stream().mapToInt(Integer::intValue).toArray());
+      return remove.isEmpty()
+          ? text
+          : text + "&&[^" + JavaClassText.ofCodePoints(remove.stream().mapToInt(Integer::intValue).toArray()) + "]";
+    }
   }
 
   /** The non-ASCII members of Python's {@code \\d}, written when a pattern first needs them. */
@@ -605,7 +633,10 @@ public final class PythonRegex {
     String java = "[" + (negate ? "^" : "") + body + "]";
     boolean caseless = (flags & FLAG_I) != 0;
     if (caseless && (flags & FLAG_A) != 0) {
-      java = asciiCaseless(java);
+      // A range beyond the BMP is compared by Unicode uppercase even under the ASCII flag.
+      java = ranges.stream().anyMatch(range -> range[1] > 0xFFFF)
+          ? IgnoreCase.caseless(new IgnoreCase.Members(literals, ranges, categories, categoryJava, negate, true))
+          : asciiCaseless(java);
     } else if (caseless && ranges.isEmpty() && categories.isEmpty() && literals.size() == 1) {
       // Python's parser makes a class of one literal that literal, or its negation.
       int cp = literals.get(0);
@@ -613,7 +644,7 @@ public final class PythonRegex {
         java = IgnoreCase.literal(cp, negate);
       }
     } else if (caseless) {
-      IgnoreCase.Members members = new IgnoreCase.Members(literals, ranges, categories, categoryJava, negate);
+      IgnoreCase.Members members = new IgnoreCase.Members(literals, ranges, categories, categoryJava, negate, false);
       if (IgnoreCase.hasCased(members)) {
         java = IgnoreCase.caseless(members);
       }

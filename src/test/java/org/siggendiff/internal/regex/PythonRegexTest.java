@@ -220,6 +220,8 @@ class PythonRegexTest {
         "(?i)[\\U00010400-\\U0001044f]|\uD801\uDC28|true",
         "(?i)k|\u212a|true",
         "k|\u212a|false",
+        "(?ia)[A-Z]|\u212a|false",
+        "(?ia)[^\u2c5f\\s\u2c5f-\\U00016ac0]|\u023f|false",
       })
   void ignorecaseFoldsAsPythonsReDoesNotAsJavaDoes(String pattern, String text, boolean matches) {
     // Each expected value is Python 3.11's re.match.
