@@ -200,7 +200,7 @@ public final class SignatureServer implements AutoCloseable {
   }
 
   private boolean busy() {
-    return inFlight.get() > 0 || !workers.getQueue().isEmpty() || workers.getActiveCount() > 0
+    return inFlight.get() > 0 || waitingRequests() > 0 || workers.getActiveCount() > 0
         || !turnAway.getQueue().isEmpty() || turnAway.getActiveCount() > 0;
   }
 

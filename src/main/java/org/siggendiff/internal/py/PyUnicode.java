@@ -1,6 +1,5 @@
 package org.siggendiff.internal.py;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,16 @@ public final class PyUnicode {
   /** The general category of {@code cp}, as a {@link Character#getType(int)} constant. */
   public static int category(int cp) {
     return cp < 0x100 ? Character.getType(cp) : Categories.INSTANCE.category(cp);
+  }
+
+  /** Whether a {@link Character#getType(int)} category is a letter's (L), what {@code str.isalpha()} takes. */
+  public static boolean isLetter(int type) {
+    return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER;
+  }
+
+  /** Whether a category is a letter's or a number's (L or N), what {@code str.isalnum()} and {@code \w} take. */
+  public static boolean isLetterOrNumber(int type) {
+    return isLetter(type) || type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER;
   }
 
   /** The value of {@code cp} as a decimal digit (category Nd), or -1 when it is not one. */
@@ -164,7 +173,7 @@ public final class PyUnicode {
     }
   }
 
-  /** A full case mapping of the code points above U+007F it changes. */
+  /** A full case mapping of the code points above U+007F it changes (or any table laid out so). */
   private static final class Mapping {
     private final int[] keys;
     private final String[] values;
@@ -227,14 +236,11 @@ public final class PyUnicode {
     private final int[] caseIgnorable = codePoints(PythonUnicodeData.CASE_IGNORABLE);
 
     private Casing() {
+      // The same layout as a case mapping: a code point, then those it goes with.
+      Mapping table = new Mapping(PythonUnicodeData.SRE_EXTRA_CASES);
       Map<Integer, List<Integer>> extra = new HashMap<>();
-      char[] table = PythonUnicodeData.SRE_EXTRA_CASES.toCharArray();
-      for (int i = 0; i < table.length; i += 3 + 2 * table[i + 2]) {
-        List<Integer> others = new ArrayList<>();
-        for (int k = 0; k < table[i + 2]; k++) {
-          others.add(codePoint(table, i + 3 + 2 * k));
-        }
-        extra.put(codePoint(table, i), List.copyOf(others));
+      for (int i = 0; i < table.keys.length; i++) {
+        extra.put(table.keys[i], table.values[i].codePoints().boxed().toList());
       }
       extraCases = Map.copyOf(extra);
     }

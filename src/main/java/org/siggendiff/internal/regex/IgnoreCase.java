@@ -3,6 +3,7 @@ package org.siggendiff.internal.regex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class IgnoreCase {
       }
       matched.addAll(Folds.FOLDING_TO.getOrDefault(target, List.of()));
     }
-    return "[" + (negated ? "^" : "") + JavaClassText.ofCodePoints(toArray(matched)) + "]";
+    return "[" + (negated ? "^" : "") + JavaClassText.ofCodePoints(sorted(matched)) + "]";
   }
 
   /** Whether any member of the class is cased: only then does Python compare lowercase. */
@@ -113,7 +114,7 @@ final class IgnoreCase {
     explicit.removeIf(cp -> member.lower(cp) != cp);
     StringBuilder java = new StringBuilder();
     if (!explicit.isEmpty()) {
-      java.append(JavaClassText.ofCodePoints(toArray(explicit)));
+      java.append(JavaClassText.ofCodePoints(sorted(explicit)));
     }
     for (int[] range : member.astralRanges) {
       java.append(withoutFolding(JavaClassText.range(range[0], range[1]), lowerChanging, cp -> cp >= range[0] && cp <= range[1]));
@@ -129,7 +130,7 @@ final class IgnoreCase {
       }
     }
     if (!folded.isEmpty()) {
-      java.append(JavaClassText.ofCodePoints(folded.stream().mapToInt(Integer::intValue).toArray()));
+      java.append(JavaClassText.ofCodePoints(sorted(folded)));
     }
     if (java.length() == 0) {
       return members.negated() ? "[\\x{0}-\\x{10ffff}]" : "[^\\x{0}-\\x{10ffff}]";
@@ -153,7 +154,7 @@ final class IgnoreCase {
     if (excluded.isEmpty()) {
       return "[" + body + "]";
     }
-    return "[[" + body + "]&&[^" + JavaClassText.ofCodePoints(excluded.stream().mapToInt(Integer::intValue).toArray()) + "]]";
+    return "[[" + body + "]&&[^" + JavaClassText.ofCodePoints(sorted(excluded)) + "]]";
   }
 
   /** What Python compares a lowered code point with: the class's charmap, its astral members and categories. */
@@ -227,9 +228,7 @@ final class IgnoreCase {
     boolean in = switch (Character.toLowerCase(category)) {
       case 'd' -> type == Character.DECIMAL_DIGIT_NUMBER;
       case 's' -> PyStrings.isSpace(cp);
-      default -> cp == '_'
-          || type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER
-          || type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER;
+      default -> cp == '_' || PyUnicode.isLetterOrNumber(type);
     };
     return Character.isUpperCase(category) != in;
   }
@@ -240,7 +239,7 @@ final class IgnoreCase {
     return next < sorted.length && sorted[next] <= range[1];
   }
 
-  private static int[] toArray(TreeSet<Integer> set) {
-    return set.stream().mapToInt(Integer::intValue).toArray();
+  private static int[] sorted(Collection<Integer> codePoints) {
+    return codePoints.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
   }
 }

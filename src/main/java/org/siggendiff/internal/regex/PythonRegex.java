@@ -59,17 +59,19 @@ public final class PythonRegex {
           at += 2;
         }
         boolean inPython = at < python.length && cp >= python[at];
-        int type = Character.getType(cp);
-        boolean inJdk = type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER
-            || type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER;
+        boolean inJdk = PyUnicode.isLetterOrNumber(Character.getType(cp));
         if (inPython != inJdk) {
           (inPython ? add : remove).add(cp);
         }
       }
-      String text = "\\p{L}\\p{N}" + JavaClassText.ofCodePoints(add.stream().mapToInt(Integer::intValue).toArray());
+      String text = "\\p{L}\\p{N}" + JavaClassText.ofCodePoints(toArray(add));
       return remove.isEmpty()
           ? text
-          : text + "&&[^" + JavaClassText.ofCodePoints(remove.stream().mapToInt(Integer::intValue).toArray()) + "]";
+          : text + "&&[^" + JavaClassText.ofCodePoints(toArray(remove)) + "]";
+    }
+
+    private static int[] toArray(List<Integer> codePoints) {
+      return codePoints.stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
@@ -537,7 +539,7 @@ public final class PythonRegex {
         // not a name: said below
       }
     }
-    throw error("undefined character name " + repr(name), start);
+    throw error("undefined character name " + PyRepr.reprString(name), start);
   }
 
   /**
@@ -878,7 +880,7 @@ public final class PythonRegex {
       int nameStart = pos;
       String name = groupName('>');
       if (groupNames.containsKey(name)) {
-        throw error("redefinition of group name " + repr(name) + " as group " + groups
+        throw error("redefinition of group name " + PyRepr.reprString(name) + " as group " + groups
             + "; was group " + groupNames.get(name), nameStart);
       }
       return capturingGroup(flags, name, start, nested);
@@ -888,7 +890,7 @@ public final class PythonRegex {
       String name = groupName(')');
       Integer group = groupNames.get(name);
       if (group == null) {
-        throw error("unknown group name " + repr(name), nameStart);
+        throw error("unknown group name " + PyRepr.reprString(name), nameStart);
       }
       return groupReference(group, start - 1, effectiveFlags(flags));
     }
@@ -902,7 +904,7 @@ public final class PythonRegex {
     int nameStart = pos;
     String name = getUntil(terminator, "group name");
     if (!isIdentifier(name)) {
-      throw error("bad character in group name " + repr(name), nameStart);
+      throw error("bad character in group name " + PyRepr.reprString(name), nameStart);
     }
     return name;
   }
@@ -913,10 +915,6 @@ public final class PythonRegex {
       return false;
     }
     return name.codePoints().skip(1).allMatch(cp -> Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp));
-  }
-
-  private static String repr(String s) {
-    return PyRepr.reprString(s);
   }
 
   /** Python's {@code _parse_flags}, step by step, with its messages and positions. */
@@ -1031,7 +1029,6 @@ public final class PythonRegex {
 
   /** {@code str.isalpha()} of one code point: a letter to Python's Unicode tables. */
   private static boolean isAlpha(int c) {
-    int type = PyUnicode.category(c);
-    return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER;
+    return PyUnicode.isLetter(PyUnicode.category(c));
   }
 }
