@@ -75,41 +75,32 @@ class EnginePublicSurfaceTest {
               + " org.siggendiff.internal.stack.Walk, java.lang.String)",
           "org.siggendiff.signature.SignatureTrace$ThreadWalk.walk()");
 
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.siggendiff");
+
   @Test
   void theEnginesPublicTypesOutsideInternalAreExactlyItsApi() {
     Set<String> found = new TreeSet<>();
-    for (JavaClass type :
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.siggendiff")) {
+    for (JavaClass type : CLASSES) {
       if (type.isTopLevelClass()
           && type.getModifiers().contains(JavaModifier.PUBLIC)
           && inApiPackage(type.getPackageName())) {
         found.add(type.getName());
       }
     }
-    List<String> unplanned = new ArrayList<>(found);
-    unplanned.removeAll(API);
-    List<String> gone = new ArrayList<>(new TreeSet<>(API));
-    gone.removeAll(found);
-    assertTrue(
-        unplanned.isEmpty(),
-        "public but not in the engine's API: " + unplanned
-            + "; make it package-private, move it under org.siggendiff.internal, or add it to"
-            + " EnginePublicSurfaceTest.API (and the README's list) deliberately");
-    assertTrue(
-        gone.isEmpty(),
-        "in the engine's API but no longer public (or gone): " + gone
-            + "; removing a type from the API breaks library users, so take it out of"
-            + " EnginePublicSurfaceTest.API (and the README's list) deliberately");
+    assertExactly(
+        API,
+        found,
+        "public but not in the engine's API: %s; make it package-private, move it under"
+            + " org.siggendiff.internal, or add it to EnginePublicSurfaceTest.API (and the README's list) deliberately",
+        "in the engine's API but no longer public (or gone): %s; removing a type from the API breaks"
+            + " library users, so take it out of EnginePublicSurfaceTest.API (and the README's list) deliberately");
   }
 
   @Test
   void onlyTheKnownPublicMembersOfTheApiShowInternalTypes() {
-    JavaClasses classes =
-        new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.siggendiff");
     Set<String> found = new TreeSet<>();
-    for (JavaClass type : classes) {
+    for (JavaClass type : CLASSES) {
       // A nested type is named Outer$Inner; it is API when public in an API type.
       if (type.getModifiers().contains(JavaModifier.PUBLIC) && API.contains(type.getName().split("\\$")[0])) {
         for (JavaMember member : type.getMembers()) {
@@ -119,15 +110,22 @@ class EnginePublicSurfaceTest {
         }
       }
     }
+    assertExactly(
+        MEMBERS_SHOWING_INTERNAL_TYPES,
+        found,
+        "public API members showing an internal type: %s; give them an API type, or list them in"
+            + " MEMBERS_SHOWING_INTERNAL_TYPES and the README deliberately",
+        "no longer showing an internal type (take them off the list and the README): %s");
+  }
+
+  /** Fails naming what was found beyond {@code expected}, then what of it was not found. */
+  private static void assertExactly(Set<String> expected, Set<String> found, String unplannedMessage, String goneMessage) {
     List<String> unplanned = new ArrayList<>(found);
-    unplanned.removeAll(MEMBERS_SHOWING_INTERNAL_TYPES);
-    List<String> gone = new ArrayList<>(new TreeSet<>(MEMBERS_SHOWING_INTERNAL_TYPES));
+    unplanned.removeAll(expected);
+    List<String> gone = new ArrayList<>(new TreeSet<>(expected));
     gone.removeAll(found);
-    assertTrue(
-        unplanned.isEmpty(),
-        "public API members showing an internal type: " + unplanned
-            + "; give them an API type, or list them in MEMBERS_SHOWING_INTERNAL_TYPES and the README deliberately");
-    assertTrue(gone.isEmpty(), "no longer showing an internal type (take them off the list and the README): " + gone);
+    assertTrue(unplanned.isEmpty(), String.format(unplannedMessage, unplanned));
+    assertTrue(gone.isEmpty(), String.format(goneMessage, gone));
   }
 
   /** Whether a member's parameters, result, field type or declared exceptions are internal types. */
