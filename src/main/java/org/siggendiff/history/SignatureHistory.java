@@ -55,11 +55,17 @@ public final class SignatureHistory {
   /**
    * What one commit did.
    *
-   * @param note why the commit could not be compared (no siglist files on one side), or null
+   * @param compared whether its siglists were compared with those before it, so that its moves
+   *     (none, perhaps) are all it moved
+   * @param note why it was not compared, or what it was compared with instead of its parent; or null
    */
-  public record CommitMoves(HistoryCommit commit, List<Move> moves, String note) {
+  public record CommitMoves(HistoryCommit commit, boolean compared, List<Move> moves, String note) {
     public CommitMoves {
       moves = List.copyOf(moves);
+    }
+
+    static CommitMoves notCompared(HistoryCommit commit, String why) {
+      return new CommitMoves(commit, false, List.of(), why);
     }
   }
 
@@ -200,10 +206,10 @@ public final class SignatureHistory {
   private CommitMoves commit(HistoryStep step, Map<Integer, List<Change>> changes) {
     HistoryCommit commit = step.commit();
     if (step.version().isEmpty()) {
-      return new CommitMoves(commit, List.of(), "the siglist files are not all there at this commit");
+      return CommitMoves.notCompared(commit, "the siglist files are not all there at this commit");
     }
     if (step.parents().isEmpty() || step.parents().get(0).isEmpty()) {
-      return new CommitMoves(commit, List.of(), "the siglist files are not all there before this commit");
+      return CommitMoves.notCompared(commit, "the siglist files are not all there before this commit");
     }
     SiglistVersion parent = step.parents().get(0).get();
     SiglistVersion version = step.version().get();
@@ -216,10 +222,10 @@ public final class SignatureHistory {
         // Nothing that loaded to compare with; this version, when it loads, is what the next
         // commits are compared with (a range may start at a broken version).
         if (ensure(version) == null) {
-          return new CommitMoves(commit, List.of(), "skipped: the siglists do not load at this commit");
+          return CommitMoves.notCompared(commit, "skipped: the siglists do not load at this commit");
         }
         lastLoaded = version;
-        return new CommitMoves(commit, List.of(), "not compared: the siglists do not load before this commit, at " + parent.shortCommit());
+        return CommitMoves.notCompared(commit, "not compared: the siglists do not load before this commit, at " + parent.shortCommit());
       }
       note = "compared with " + lastLoaded.shortCommit() + ": the siglists do not load at its parent " + parent.shortCommit();
       parent = lastLoaded;
@@ -231,7 +237,7 @@ public final class SignatureHistory {
     }
     String[] after = ensure(version);
     if (after == null) {
-      return new CommitMoves(commit, List.of(), "skipped: the siglists do not load at this commit");
+      return CommitMoves.notCompared(commit, "skipped: the siglists do not load at this commit");
     }
     lastLoaded = version;
     List<Integer> moved = new ArrayList<>();
@@ -246,7 +252,7 @@ public final class SignatureHistory {
       }
     }
     if (moved.isEmpty()) {
-      return new CommitMoves(commit, List.of(), note);
+      return new CommitMoves(commit, true, List.of(), note);
     }
     // Tracing both sides is most of a move's cost; the explainer is safe to share between threads.
     Explainer explainer = new Explainer(side(parent), side(version));
@@ -258,7 +264,7 @@ public final class SignatureHistory {
       moves.add(new Move(crashes.get(i).id(), crashes.get(i).linkable(), before[i], after[i], causes[k]));
       changes.computeIfAbsent(i, key -> new ArrayList<>()).add(new Change(commit, before[i], after[i]));
     }
-    return new CommitMoves(commit, moves, note);
+    return new CommitMoves(commit, true, moves, note);
   }
 
   private static Cause cause(Explainer explainer, TrackedCrash crash) {

@@ -43,7 +43,10 @@ final class HistoryMarkdownWriter implements HistoryWriter {
         heading += "Bug " + c.bugs().stream().map(bug -> "[" + bug + "](" + BUG_URL + bug + ")").collect(Collectors.joining(", ")) + "\n\n";
       }
       if (commit.note() != null) {
-        page.add(heading + MarkdownRowWriter.escape(commit.note()) + "\n");
+        heading += MarkdownRowWriter.escape(commit.note()) + "\n\n";
+      }
+      if (!commit.compared()) {
+        page.add(heading.substring(0, heading.length() - 1));
         continue;
       }
       if (commit.moves().isEmpty()) {

@@ -27,6 +27,8 @@ final class HistoryTextWriter implements HistoryWriter {
       }
       if (commit.note() != null) {
         line("  " + commit.note());
+      }
+      if (!commit.compared()) {
         continue;
       }
       line("  moves " + commit.moves().size() + (commit.moves().size() == 1 ? " crash" : " crashes"));

@@ -110,7 +110,14 @@ class HistoryFailureTest {
     assertEquals(0, text.status(), text.err());
     assertTrue(text.out().contains("  skipped: the siglists do not load at this commit\n"), text.out());
     assertTrue(text.out().contains("  compared with " + c0.substring(0, 12) + ": the siglists do not load at its parent " + c1.substring(0, 12)
-        + "\n"), text.out());
+        + "\n  moves " + diffMoves.size() + " crashes\n"), text.out());
+
+    CliRunner.Outcome markdown = history("--siglists", repo.root() + "@" + c0 + ".." + c3, "--format", "markdown");
+    assertEquals(0, markdown.status(), markdown.err());
+    String fixing = markdown.out().substring(markdown.out().indexOf("### `" + c2.substring(0, 12) + "`"));
+    fixing = fixing.substring(0, fixing.indexOf("\n### ", 1));
+    assertTrue(fixing.contains("the siglists do not load at its parent"), fixing);
+    assertEquals(diffMoves.size(), fixing.lines().filter(line -> line.startsWith("| [")).count(), fixing);
   }
 
   @Test

@@ -16,7 +16,7 @@ class HistoryWriterTest {
       "Bug 1234567 - Demo change");
 
   private static SignatureHistory.Result result(boolean stopped) {
-    return new SignatureHistory.Result(List.of(new SignatureHistory.CommitMoves(COMMIT, List.of(), null)), List.of(), List.of(),
+    return new SignatureHistory.Result(List.of(new SignatureHistory.CommitMoves(COMMIT, true, List.of(), null)), List.of(), List.of(),
         List.of(), stopped, new SignatureHistory.Stats(2, 10, 0));
   }
 
