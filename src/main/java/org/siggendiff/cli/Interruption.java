@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 final class Interruption {
   private volatile boolean requested;
   private volatile boolean watched;
+  private volatile boolean stopIsNormalEnd;
   private volatile int status;
   private final CountDownLatch done = new CountDownLatch(1);
 
@@ -32,8 +33,24 @@ final class Interruption {
     return this::requested;
   }
 
+  /** As {@link #watch}, for a command whose normal end is a stop (a server): its own status stands. */
+  BooleanSupplier watchAsNormalEnd() {
+    stopIsNormalEnd = true;
+    return watch();
+  }
+
   boolean watched() {
     return watched;
+  }
+
+  /**
+   * The status to exit with after a signal, given the command's own: 130, unless stopping is the
+   * command's normal end. A signal to a pipeline also ends the writer of its stdin, and the
+   * command may meet the end of its input, finish and report before it sees the request: the
+   * run was still interrupted.
+   */
+  int statusAfterSignal(int commandStatus) {
+    return stopIsNormalEnd ? commandStatus : ExitCodes.INTERRUPTED;
   }
 
   /** Called when the command has written everything it will write, with its exit status. */

@@ -393,7 +393,7 @@ public final class Main {
       try {
         // A command that does not watch for the request is ended at once, as before.
         if (interruption.watched()) {
-          status = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
+          status = interruption.statusAfterSignal(interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED));
         } else {
           // Stopped before any output of its own (loading siglists, say): one line says why,
           // and nothing after it: a signal to a pipeline also ends the input, and the run's

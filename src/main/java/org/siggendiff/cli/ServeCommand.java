@@ -103,7 +103,7 @@ final class ServeCommand implements Callable<Integer>, Validated {
     } catch (IOException e) {
       throw new UsageError("cannot listen on " + TerminalText.clean(bind) + " port " + port + ": " + TerminalText.clean(String.valueOf(e.getMessage())));
     }
-    BooleanSupplier stopRequested = context.interruption().watch();
+    BooleanSupplier stopRequested = context.interruption().watchAsNormalEnd();
     server.start();
     InetSocketAddress listening = server.address();
     String host = listening.getAddress().getHostAddress();
