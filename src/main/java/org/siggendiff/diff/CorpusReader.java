@@ -72,6 +72,8 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
         files.add(corpus);
       } else if (Files.exists(corpus)) {
         throw new IOException("not a regular file or folder: " + corpus + " (" + fileType(corpus) + ")");
+      } else if (corpus.toString().equals("-")) {
+        throw new IOException("no such corpus: - (a corpus is a file or folder; crash IDs on stdin are read without --corpus)");
       } else {
         throw new IOException("no such corpus: " + corpus);
       }
@@ -86,7 +88,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
   private static void refuseRepeats(List<Path> corpora) throws IOException {
     List<Path> real = new ArrayList<>();
     for (Path corpus : corpora) {
-      real.add(corpus.toString().isEmpty() || !Files.exists(corpus) ? null : corpus.toRealPath());
+      real.add(corpus.toString().isEmpty() || !Files.exists(corpus) ? null : realPath(corpus));
     }
     for (int i = 0; i < real.size(); i++) {
       for (int j = 0; j < real.size(); j++) {
@@ -101,6 +103,15 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
               + ", which reads it already");
         }
       }
+    }
+  }
+
+  /** The path with its links resolved, or null when it has none as a file (/dev/stdin on a pipe links to "pipe:[N]"). */
+  private static Path realPath(Path corpus) {
+    try {
+      return corpus.toRealPath();
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -301,6 +301,27 @@ class DiffCorpusInputTest {
   }
 
   @Test
+  void stdinGivenAsTheCorpusIsRefusedSayingWhatItIs() throws IOException {
+    // The test JVM's stdin is a pipe here: /dev/stdin links to "pipe:[N]", which has no real path.
+    Path stdin = Path.of("/dev/stdin");
+    assumeTrue(Files.exists(stdin) && !Files.isRegularFile(stdin) && !Files.isDirectory(stdin), "stdin is not a pipe here");
+
+    CliRunner.Outcome outcome = diff("--corpus", stdin.toString());
+
+    assertEquals(ExitCodes.USAGE, outcome.status(), outcome.err());
+    assertTrue(outcome.err().startsWith("siggen-diff: not a regular file or folder: /dev/stdin ("), outcome.err());
+  }
+
+  @Test
+  void aDashAsTheCorpusIsRefusedSayingWhereStdinGoes() {
+    CliRunner.Outcome outcome = diff("--corpus", "-");
+
+    assertEquals(ExitCodes.USAGE, outcome.status(), outcome.err());
+    assertEquals("siggen-diff: no such corpus: - (a corpus is a file or folder; crash IDs on stdin are read without --corpus)\n",
+        outcome.err());
+  }
+
+  @Test
   void theProcessedCrashConformanceFileIsACorpusGivingTheReferenceSignatures() throws IOException {
     assertConformanceVectorsSignAsExpected("processed-crash.jsonl.gz", "processed_crash");
   }
