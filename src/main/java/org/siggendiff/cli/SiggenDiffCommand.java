@@ -283,7 +283,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
       RowWriter[] writer = {null};
       DiffSummary summary;
       boolean broken;
-      try (OutputFile file = output == null ? null : outputFile()) {
+      boolean summaryWritten;
+      try (OutputFile file = output == null ? null : outputFile("--output", output);
+          OutputFile summaryOut = summaryFile == null ? null : outputFile("--summary", summaryFile)) {
         DiffSession.Outcome outcome = session.run(
             stdin != null ? stdin : corpus.after(entries),
             inputCount,
@@ -332,8 +334,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           }
         }
         context.out().flush();
+        summaryWritten = summaryOut == null || writeSummary(summaryOut, summary, extra);
       }
-      boolean summaryWritten = summaryFile == null || writeSummary(summary, extra);
       if (outputClosed.get()) {
         return ExitCodes.UNPROCESSED;
       }
@@ -391,8 +393,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   }
 
   /** Writes the JSON summary, whole or not at all ({@link OutputFile}); a failure is one line on stderr. */
-  private boolean writeSummary(DiffSummary summary, ObjectNode extra) {
-    try (OutputFile file = OutputFile.open(summaryFile)) {
+  private boolean writeSummary(OutputFile file, DiffSummary summary, ObjectNode extra) {
+    try {
       ObjectNode document = SummaryJson.toJson(summary);
       document.setAll(extra);
       file.writer().write(AsciiJson.PRETTY.writeValueAsString(document) + "\n");
@@ -429,11 +431,12 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
-  private OutputFile outputFile() throws UsageError {
+  /** The file opened before any crash is read, so that a path that cannot be written costs no run. */
+  private static OutputFile outputFile(String option, Path path) throws UsageError {
     try {
-      return OutputFile.open(output);
+      return OutputFile.open(path);
     } catch (IOException e) {
-      throw new UsageError("cannot write --output " + TerminalText.clean(output.toString()) + ": " + TerminalText.clean(describe(e)));
+      throw new UsageError("cannot write " + option + " " + TerminalText.clean(path.toString()) + ": " + TerminalText.clean(describe(e)));
     }
   }
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.siggendiff.testing.ProcessedCrashes.copyOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -297,16 +298,25 @@ class DiffInterruptTest {
 
   @Test
   void aSummaryFileThatCannotBeWrittenIsOneLineAfterTheRowsAndExitsThree() throws Exception {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.exists(full), "no /dev/full here");
     slowCrashes(0);
-    Path notAFolder = Files.writeString(folder.resolve("not-a-folder"), "x");
-    CliRunner.Outcome outcome = CliRunner.run("", args("--format", "csv", "--summary", notAFolder.resolve("summary.json").toString(),
-        CrashIds.text(1)).toArray(String[]::new));
+    CliRunner.Outcome outcome = CliRunner.run("", args("--format", "csv", "--summary", full.toString(), CrashIds.text(1)).toArray(String[]::new));
     assertEquals(3, outcome.status(), outcome.err());
     assertEquals(1, csv(outcome.out()).size());
     assertTrue(outcome.err().contains("1 crash read: 1 changed"), outcome.err());
-    assertTrue(outcome.err().endsWith("siggen-diff: could not write the summary to " + notAFolder.resolve("summary.json") + ": Not a directory\n"),
-        outcome.err());
+    assertTrue(outcome.err().endsWith("siggen-diff: could not write the summary to /dev/full: No space left on device\n"), outcome.err());
     assertFalse(outcome.err().contains("Exception"), outcome.err());
+  }
+
+  @Test
+  void aSummaryFileInAFolderThatIsNotThereIsRefusedBeforeAnyCrashIsRead() throws Exception {
+    Path notAFolder = Files.writeString(folder.resolve("not-a-folder"), "x");
+    CliRunner.Outcome outcome = CliRunner.run("", args("--format", "csv", "--summary", notAFolder.resolve("summary.json").toString(),
+        CrashIds.text(1)).toArray(String[]::new));
+    assertEquals(ExitCodes.USAGE, outcome.status(), outcome.err());
+    assertEquals("", outcome.out());
+    assertEquals("siggen-diff: cannot write --summary " + notAFolder.resolve("summary.json") + ": Not a directory\n", outcome.err());
   }
 
   @Test
