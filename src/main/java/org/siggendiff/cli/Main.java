@@ -179,6 +179,14 @@ public final class Main {
 
   /** Checks the options of every command on the line, then runs the last one. */
   private static int validateThenRun(CommandLine.ParseResult parsed) {
+    // picocli checks no arguments of a help command (completion is one): an extra one would be ignored.
+    for (CommandLine.ParseResult each = parsed; each != null; each = each.subcommand()) {
+      if (!each.unmatched().isEmpty()) {
+        CommandLine command = each.commandSpec().commandLine();
+        return usageError(new CommandLine.UnmatchedArgumentException(command, each.unmatched()),
+            parsed.originalArgs().toArray(String[]::new), command.getErr());
+      }
+    }
     Integer help = CommandLine.executeHelpRequest(parsed);
     if (help != null) {
       return help;
@@ -225,6 +233,13 @@ public final class Main {
           err.println(command.getCommandName() + ": " + hint.get());
           return ExitCodes.USAGE;
         }
+      }
+      String first = unmatched.getUnmatched().get(0);
+      if (!first.startsWith("-")) {
+        // picocli's "unmatched argument at index N" counts from the command's name.
+        String more = command.getCommandName().equals("signify") ? "; signify reads one document, and --jsonl many, one a line" : "";
+        err.println(command.getCommandName() + ": unexpected argument '" + TerminalText.clean(first) + "'" + more + " (see --help)");
+        return ExitCodes.USAGE;
       }
     }
     err.println(

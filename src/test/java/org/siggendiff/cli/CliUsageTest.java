@@ -275,9 +275,26 @@ class CliUsageTest {
   }
 
   @Test
+  void anArgumentTheCompletionCommandDoesNotTakeIsRefusedNotIgnored() {
+    assertOneLine(run(InputStream.nullInputStream(), false, "completion", "extra"), "completion: unexpected argument 'extra' (see --help)");
+    assertOneLine(run(InputStream.nullInputStream(), false, "completion", "--bogus"), "completion: unknown option: '--bogus' (see --help)");
+    Run script = run(InputStream.nullInputStream(), false, "completion");
+    assertEquals(0, script.status(), script.err());
+    assertTrue(script.out().startsWith("#!/usr/bin/env bash"), script.out());
+  }
+
+  @Test
+  void aSecondDocumentForSignifyIsAnUnexpectedArgumentPointingToJsonLines() {
+    assertOneLine(run(InputStream.nullInputStream(), false, "signify", "--signature-list-dir", siglists, "a.json", "b.json"),
+        "signify: unexpected argument 'b.json'; signify reads one document, and --jsonl many, one a line (see --help)");
+  }
+
+  @Test
   void anOptionTheFormatDoesNotUseIsAUsageErrorNotSilentlyIgnored() {
     assertOneLine(diff("--format", "jsonl", "--max-chars", "6000", CRASH_ID), "siggen-diff: --max-chars is only used with --format markdown");
     assertOneLine(diff("--format", "text", "--csv-raw", CRASH_ID), "siggen-diff: --csv-raw is only used with --format csv");
+    assertOneLine(diff("--format", "ids", "-v", CRASH_ID), "siggen-diff: -v is only used with --format text, csv, markdown or jsonl");
+    assertOneLine(diff("--format", "html", "--verbose", CRASH_ID), "siggen-diff: -v is only used with --format text, csv, markdown or jsonl");
     assertOneLine(diff("--format", "csv", "--report-url", "https://example.org/", CRASH_ID),
         "siggen-diff: --report-url is only used with --format markdown or html");
   }
