@@ -223,7 +223,8 @@ public final class GitSiglistRange {
       }
       String sha = entry.getValue();
       String folder = paths.get(0).substring(0, paths.get(0).length() - kinds[0].fileName().length());
-      Path where = Path.of(checkout + "@" + sha.substring(0, 12)).resolve(folder.isEmpty() ? "." : folder);
+      Path atCommit = Path.of(checkout + "@" + sha.substring(0, 12));
+      Path where = folder.isEmpty() ? atCommit : atCommit.resolve(folder);
       String source = spec + "@" + sha.substring(0, 12);
       // The bytes are kept, a few KB a file, and loaded when the history signs under them.
       versions.put(entry.getKey(), new SiglistVersion(entry.getKey(), sha, () -> SiglistLoader.load(files, where, source)));

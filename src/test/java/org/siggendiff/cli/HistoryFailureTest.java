@@ -121,6 +121,24 @@ class HistoryFailureTest {
   }
 
   @Test
+  void aBrokenLineOfListsAtTheRepositorysRootIsNamedWithoutAStrayDotFolder() throws IOException {
+    GitRepo flat = GitRepo.init(folder.resolve("flat"));
+    for (String list : List.of("irrelevant_signature_re.txt", "prefix_signature_re.txt", "signature_sentinels.txt",
+        "signatures_with_line_numbers_re.txt")) {
+      flat.write(list, Files.readString(BASELINE.resolve(list)));
+    }
+    String first = flat.commit("Initial siglists", "2024-03-01T10:00:00+00:00");
+    flat.write("irrelevant_signature_re.txt", Files.readString(BASELINE.resolve("irrelevant_signature_re.txt")) + "broken(unclosed\n");
+    String broken = flat.commit("Bug 4 - broken", "2024-03-02T10:00:00+00:00");
+
+    CliRunner.Outcome outcome = history("--siglists", flat.root() + "@" + first + ".." + broken);
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains(flat.root() + "@" + broken.substring(0, 12) + "/irrelevant_signature_re.txt:"), outcome.err());
+    assertFalse(outcome.err().contains("/./"), outcome.err());
+  }
+
+  @Test
   void whenTheRangeStartsAtABrokenVersionTheFirstCommitSaysItWasNotCompared() throws IOException {
     CliRunner.Outcome outcome = history("--siglists", repo.root() + "@" + c1 + ".." + c2);
     assertEquals(0, outcome.status(), outcome.err());
