@@ -404,6 +404,10 @@ public final class LineUsage {
     for (ListLine line : added) {
       ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
       Stats s = stats.get(line);
+      if (line.text().startsWith("\ufeff")) {
+        warnings.add(new LintWarning(changed, LintWarning.Kind.BYTE_ORDER_MARK, null, changed.location()
+            + " starts with a byte-order mark (U+FEFF), which Socorro reads as part of the line: save the file as UTF-8 without one"));
+      }
       if (s.frames == 0) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.MATCHES_NOTHING, null,
             changed.location() + " matches no frame of the crashes given"));

@@ -15,6 +15,11 @@ public record LintWarning(ChangedLine line, Kind kind, ListLine other, String me
     /** An earlier line of the same file already matches every frame it matches. */
     SHADOWED,
     /** The same text or frames are in a list whose role contradicts its own. */
-    CONFLICT
+    CONFLICT,
+    /**
+     * The line starts with a byte-order mark, which Socorro reads as part of the line (its lists
+     * are read as plain UTF-8): a comment is no comment, a pattern must match the mark.
+     */
+    BYTE_ORDER_MARK
   }
 }

@@ -232,6 +232,23 @@ class ExplainerTest {
   }
 
   @Test
+  void lintWarnsOfAnAddedLineThatStartsWithAByteOrderMark() throws Exception {
+    Explainer explainer = explainer(
+        set("b", "Ignored\n", "Other\nFoo\n", "", "None$\n"),
+        set("c", "\ufeff# a comment, once\nIgnored\n", "Other\nFoo\n", "", "None$\n"));
+    LineUsage usage = new LineUsage(explainer.change().orElseThrow());
+
+    usage.observe(List.of("Foo"), List.of("Foo"));
+
+    List<String> warnings = usage.lint().stream().map(w -> w.kind() + " " + w.message()).toList();
+    assertEquals(List.of(
+        "BYTE_ORDER_MARK irrelevant_signature_re.txt:3 starts with a byte-order mark (U+FEFF), which Socorro reads as part of the line:"
+            + " save the file as UTF-8 without one",
+        "MATCHES_NOTHING irrelevant_signature_re.txt:3 matches no frame of the crashes given"),
+        warnings);
+  }
+
+  @Test
   void aTracedWalkGivesTheSameSignatureAsGeneration() throws Exception {
     SignatureGenerator generator = set("c", "Ignored\n", "Foo\n", "Mid\n", "Lined\n");
     CrashData data = crash("{'crashing_thread': 0, 'threads': [{'frames': [{'function': 'Top'}, {'function': 'Mid'}, {'function': 'Foo'},"
