@@ -82,6 +82,10 @@ final class SignifyCommand implements Callable<Integer>, Validated {
   public Integer call() throws UsageError {
     SignatureGenerator generator = new SignatureGenerator(loadSiglists());
     SignifyRunner runner = new SignifyRunner(generator, processed, verbose);
+    if (file == null && context.inIsTerminal() && context.errIsTerminal()) {
+      // Someone at a terminal who gave no FILE may not know the command is waiting for them.
+      context.err().println("signify: reading " + (jsonl ? "JSON Lines" : "one document") + " from the terminal; end with Ctrl-D");
+    }
     if (jsonl) {
       try (InputStream in = openStream()) {
         int threads = Runtime.getRuntime().availableProcessors();
@@ -118,6 +122,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
     }
     // The JDK's file exceptions name the file as their message; the reason, when there is one, is apart.
     String why = e instanceof AccessDeniedException ? "permission denied"
+        : file != null && Files.isDirectory(file) ? "it is a folder"
         : e instanceof FileSystemException fileSystem ? fileSystem.getReason()
         : e.getMessage();
     return new UsageError("cannot read " + what + (why != null ? ": " + why : ""));

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +73,30 @@ class SignifyCommandTest {
       String[] lines = outcome.err().split("\n");
       assertEquals(1, lines.length, outcome.err());
       assertEquals("signify: no such file: " + dir.resolve("gone\\x1b[2J.jsonl"), lines[0]);
+    }
+  }
+
+  @Test
+  void aFolderGivenAsTheDocumentIsSaidToBeOne(@TempDir Path dir) {
+    CliRunner.Outcome outcome = CliRunner.run("", "signify", "--signature-list-dir", siglists, dir.toString());
+    assertEquals(2, outcome.status(), outcome.err());
+    assertEquals("signify: cannot read " + dir + ": it is a folder\n", outcome.err());
+  }
+
+  @Test
+  void atATerminalWithNoFileItSaysItIsReadingTheTerminal() {
+    for (boolean lines : new boolean[] {false, true}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      List<String> args = new ArrayList<>(List.of("signify", "--signature-list-dir", siglists));
+      if (lines) {
+        args.add("--jsonl");
+      }
+      int status = Main.run(args.toArray(String[]::new), new ByteArrayInputStream(CRASH.getBytes(StandardCharsets.UTF_8)),
+          new PrintWriter(out), new PrintWriter(err), Map.of(), true, true);
+      assertEquals(0, status, err.toString());
+      assertEquals("signify: reading " + (lines ? "JSON Lines" : "one document") + " from the terminal; end with Ctrl-D\n", err.toString());
+      assertTrue(out.toString().contains("Foo::Bar"), out.toString());
     }
   }
 
