@@ -184,7 +184,7 @@ public final class Main {
       if (!each.unmatched().isEmpty()) {
         CommandLine command = each.commandSpec().commandLine();
         return usageError(new CommandLine.UnmatchedArgumentException(command, each.unmatched()),
-            parsed.originalArgs().toArray(String[]::new), command.getErr());
+            parsed.originalArgs().toArray(new String[0]), command.getErr());
       }
     }
     Integer help = CommandLine.executeHelpRequest(parsed);
