@@ -117,7 +117,7 @@ final class CrashStatsOptions implements Validated {
   long maxCrashBytes() throws UsageError {
     Matcher size = SIZE.matcher(maxCrashBytes.strip().toLowerCase(Locale.ROOT));
     if (!size.matches()) {
-      throw new UsageError("--max-crash-bytes must be a size such as 32M, 500k or 1048576, not " + TerminalText.clean(maxCrashBytes));
+      throw new UsageError("--max-crash-bytes must be a size such as 32M, 500k or 1048576, not " + UsageError.given(maxCrashBytes));
     }
     int shift = switch (size.group(2)) {
       case "k" -> 10;
@@ -130,7 +130,7 @@ final class CrashStatsOptions implements Validated {
     // and a line is read into a buffer before it is copied: one line of 200 MB did not fit,
     // three of 60 MB read by 8 jobs did.
     if (bytes > (64L << 20) >> shift || bytes << shift < 1024) {
-      throw new UsageError("--max-crash-bytes must be between 1k and 64M, not " + TerminalText.clean(maxCrashBytes));
+      throw new UsageError("--max-crash-bytes must be between 1k and 64M, not " + UsageError.given(maxCrashBytes));
     }
     return bytes << shift;
   }

@@ -81,7 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
     boolean json = switch (format) {
       case "text" -> false;
       case "json" -> true;
-      default -> throw new UsageError("--format must be text or json, not " + TerminalText.clean(format));
+      default -> throw new UsageError("--format must be text or json, not " + UsageError.given(format));
     };
     if (crashes.isEmpty() && corpora.isEmpty()) {
       spec.commandLine().usage(context.err());

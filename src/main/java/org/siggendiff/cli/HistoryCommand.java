@@ -101,7 +101,7 @@ final class HistoryCommand implements Callable<Integer> {
     try {
       outputFormat = HistoryWriter.Format.parse(format);
     } catch (IllegalArgumentException e) {
-      throw new UsageError("--format must be text, markdown or jsonl, not " + TerminalText.clean(format));
+      throw new UsageError("--format must be text, markdown or jsonl, not " + UsageError.given(format));
     }
     if (reportUrl != null && outputFormat != HistoryWriter.Format.MARKDOWN) {
       // As the diff refuses it: an option the format does not use is a mistake to say.

@@ -457,7 +457,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageError("--format must be text, csv, markdown, jsonl, ids or html, not " + TerminalText.clean(format));
+      throw new UsageError("--format must be text, csv, markdown, jsonl, ids or html, not " + UsageError.given(format));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.siggendiff.cli;
 
 import java.util.List;
+import org.siggendiff.report.TerminalText;
 
 /**
  * A usage or configuration error: Main prints each of its lines with the command's name and exits 2.
@@ -21,6 +22,11 @@ final class UsageError extends Exception {
       throw new IllegalArgumentException("a usage error needs a line");
     }
     this.lines = List.copyOf(lines);
+  }
+
+  /** A value given on the command line, as a message shows it: escaped, and {@code ''} when empty. */
+  static String given(String value) {
+    return value.isEmpty() ? "''" : TerminalText.clean(value);
   }
 
   /** What is wrong, one line each, without the command's name. */

@@ -275,6 +275,11 @@ class CliUsageTest {
   }
 
   @Test
+  void anEmptyFormatIsShownQuoted() {
+    assertOneLine(diff("--format=", CRASH_ID), "siggen-diff: --format must be text, csv, markdown, jsonl, ids or html, not ''");
+  }
+
+  @Test
   void anArgumentTheCompletionCommandDoesNotTakeIsRefusedNotIgnored() {
     assertOneLine(run(InputStream.nullInputStream(), false, "completion", "extra"), "completion: unexpected argument 'extra' (see --help)");
     assertOneLine(run(InputStream.nullInputStream(), false, "completion", "--bogus"), "completion: unknown option: '--bogus' (see --help)");
