@@ -408,7 +408,13 @@ public final class Main {
       try {
         // A command that does not watch for the request is ended at once, as before.
         if (interruption.watched()) {
-          status = interruption.statusAfterSignal(interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED));
+          int own = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
+          status = interruption.statusAfterSignal(own);
+          if (status != own) {
+            // The command met the end of its input before the signal (a pipeline's Ctrl-C ends
+            // its writer too) and reported a whole run; the status says interrupted, so does this.
+            err.closeWith("siggen-diff: interrupted, after the run had finished all of its input\n");
+          }
         } else {
           // Stopped before any output of its own (loading siglists, say): one line says why,
           // and nothing after it: a signal to a pipeline also ends the input, and the run's
