@@ -98,6 +98,11 @@ final class CrashSignatureEndpoint extends Endpoint {
     }
   }
 
+  @Override
+  boolean readsWholeBody() {
+    return true;
+  }
+
   /** The body, refused with 413 as soon as it says or turns out to be over the limit. */
   private static byte[] read(HttpExchange exchange, int limit) throws IOException, HttpProblem {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");

@@ -30,6 +30,19 @@ abstract class Endpoint implements HttpHandler {
     this.log = log;
   }
 
+  /**
+   * Whether a request's body is read whole before it is answered: such a body is read before
+   * the request takes a worker, so that a client slow to send it holds no worker meanwhile.
+   */
+  boolean readsWholeBody() {
+    return false;
+  }
+
+  /** Whether this endpoint answers the exchange's method, so that its body is worth reading. */
+  boolean answers(HttpExchange exchange) {
+    return method.equals(exchange.getRequestMethod());
+  }
+
   /** Answers the request; the method, path and parameters are already checked. */
   abstract void serve(HttpExchange exchange, Map<String, String> query) throws IOException, HttpProblem;
 

@@ -7,13 +7,18 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +31,14 @@ import java.util.function.Consumer;
  * (the {@code signify --jsonl} contract, streamed), {@code GET /health} and {@code GET /siglists}.
  *
  * <p>Built on the JDK's own server ({@code com.sun.net.httpserver}): HTTP/1.1 with keep-alive, a
- * worker pool of our choosing, and no dependency to add. Requests run on a fixed pool of
- * {@link ServeSettings#threads} workers; past {@link ServeSettings#maxWaiting} requests waiting
- * for one, more are answered 503 at once. A stop turns new requests away with 503, lets those in
- * flight finish (a batch still signing past half the drain time gives its remaining jobs an error
- * result, so that it still answers whole), then closes every connection.
+ * thread pool of our choosing, and no dependency to add. That server reads a request's line and
+ * headers on the thread that will run it, blocking: each connection gets a thread of its own
+ * for that, so that a few clients slow to send their headers cannot hold up the others, and a
+ * request then runs once it holds one of {@link ServeSettings#threads} worker places. Past
+ * {@link ServeSettings#maxWaiting} requests waiting for a place, or past that many connections
+ * beyond the workers', more are answered 503 at once. A stop turns new requests away with 503,
+ * lets those in flight finish (a batch still signing past half the drain time gives its
+ * remaining jobs an error result, so that it still answers whole), then closes every connection.
  */
 public final class SignatureServer implements AutoCloseable {
   /** A siglist set as requests choose it, with the engine built from it. */
@@ -53,14 +61,26 @@ public final class SignatureServer implements AutoCloseable {
     defaultProperty("sun.net.httpserver.maxReqTime", "30");
   }
 
+  /** Bodies read ahead of a worker are read, and their memory counted, this much at a time. */
+  private static final int BODY_CHUNK = 64 << 10;
+
   private final ServeSettings settings;
   private final List<Choice> choices = new ArrayList<>();
   private final Consumer<String> log;
   private final HttpServer server;
-  private final ThreadPoolExecutor workers;
+  /** A thread for each connection whose request is read or run, up to the workers and the waiting bound. */
+  private final ThreadPoolExecutor connections;
+  /** The worker places: a request runs while it holds one. */
+  private final Semaphore workers;
+  private final AtomicInteger waiting = new AtomicInteger();
   /**
-   * Answers the requests the workers' full queue turns away: the JDK's server parses a request
-   * only on the thread that runs it, so a 503 needs a thread too. Past its own small queue, a
+   * The memory for whole bodies read ahead of a worker, in chunks: as much as the workers could
+   * hold at once, so that reading ahead takes no more than running did.
+   */
+  private final Semaphore bodyChunks;
+  /**
+   * Answers the requests the connections' full pool turns away: the JDK's server parses a
+   * request only on the thread that runs it, so a 503 needs a thread too. Past its own small queue, a
    * request's connection is closed unanswered, as a full accept backlog would leave it.
    */
   private final ThreadPoolExecutor turnAway;
@@ -94,8 +114,10 @@ public final class SignatureServer implements AutoCloseable {
       return thread;
     };
     this.turnAway = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), threads);
-    this.workers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(settings.maxWaiting()), threads,
+    this.workers = new Semaphore(settings.threads(), true);
+    this.bodyChunks = new Semaphore(settings.threads() * chunks(settings.maxBodyBytes() + 1L));
+    this.connections = new ThreadPoolExecutor(settings.threads(), settings.threads() + settings.maxWaiting(), 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), threads,
         (request, full) -> turnAway.execute(() -> {
           turningAway.set(true);
           try {
@@ -104,13 +126,17 @@ public final class SignatureServer implements AutoCloseable {
             turningAway.set(false);
           }
         }));
-    server.setExecutor(workers);
+    server.setExecutor(connections);
     Filter admission = new Admission();
     add("/api/CrashSignature", new CrashSignatureEndpoint(this, log), admission);
     add("/signify", new SignifyEndpoint(this, log), admission);
     add("/health", new InfoEndpoint(Set.of("/health"), log, this::health), admission);
     add("/siglists", new InfoEndpoint(Set.of("/siglists"), log, this::siglists), admission);
     add("/", InfoEndpoint.notFound(log), admission);
+  }
+
+  private static int chunks(long bytes) {
+    return (int) Math.min(Integer.MAX_VALUE / 1024, (bytes + BODY_CHUNK - 1) / BODY_CHUNK);
   }
 
   private static void defaultProperty(String name, String value) {
@@ -187,21 +213,24 @@ public final class SignatureServer implements AutoCloseable {
     }
     boolean drained = !busy() && !cutShort;
     server.stop(0);
-    workers.shutdownNow();
+    connections.shutdownNow();
     turnAway.shutdownNow();
-    workers.awaitTermination(1, TimeUnit.SECONDS);
+    connections.awaitTermination(1, TimeUnit.SECONDS);
     turnAway.awaitTermination(1, TimeUnit.SECONDS);
     return drained;
   }
 
   /** How many requests wait for a worker now. */
   int waitingRequests() {
-    return workers.getQueue().size();
+    return waiting.get();
   }
 
+  /**
+   * Whether requests are waiting or running. A connection still sending its headers is not a
+   * request yet: a stop does not wait for it, and closes it.
+   */
   private boolean busy() {
-    return inFlight.get() > 0 || waitingRequests() > 0 || workers.getActiveCount() > 0
-        || !turnAway.getQueue().isEmpty() || turnAway.getActiveCount() > 0;
+    return inFlight.get() > 0 || !turnAway.getQueue().isEmpty() || turnAway.getActiveCount() > 0;
   }
 
   @Override
@@ -244,25 +273,135 @@ public final class SignatureServer implements AutoCloseable {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
       inFlight.incrementAndGet();
+      int chunksHeld = 0;
       try {
         if (draining || turningAway.get()) {
-          exchange.getResponseHeaders().set("Connection", "close");
-          if (!draining) {
-            exchange.getResponseHeaders().set("Retry-After", "1");
-          }
-          try {
-            Replies.problem(exchange, HttpProblem.error(503, draining
-                ? "the server is shutting down"
-                : "the server is busy: " + settings.maxWaiting() + " requests are waiting for a worker; try again"));
-          } finally {
-            exchange.close();
-          }
+          turnAway(exchange);
           return;
         }
-        counters.requests.increment();
-        chain.doFilter(exchange);
+        if (exchange.getHttpContext().getHandler() instanceof Endpoint endpoint && endpoint.readsWholeBody() && endpoint.answers(exchange)) {
+          chunksHeld = readBodyAhead(exchange);
+          if (chunksHeld < 0) {
+            turnAway(exchange);
+            return;
+          }
+        }
+        if (!takeWorker()) {
+          turnAway(exchange);
+          return;
+        }
+        try {
+          counters.requests.increment();
+          chain.doFilter(exchange);
+        } finally {
+          workers.release();
+        }
       } finally {
+        bodyChunks.release(Math.max(chunksHeld, 0));
         inFlight.decrementAndGet();
+      }
+    }
+
+    /**
+     * Reads up to one byte past the body limit into memory and gives the endpoint that instead
+     * of the connection, each chunk counted against the memory for bodies before it is read.
+     * A body that says it is over the limit, or whose length is no number, is left to the
+     * endpoint to refuse unread.
+     *
+     * @return the chunks of memory held, to give back once the request is done; -1 when a stop
+     *     began while waiting for memory
+     */
+    private int readBodyAhead(HttpExchange exchange) throws IOException {
+      long limit = settings.maxBodyBytes();
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      if (length != null) {
+        try {
+          if (Long.parseLong(length.strip()) > limit) {
+            return 0;
+          }
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+      InputStream in = exchange.getRequestBody();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      byte[] chunk = new byte[BODY_CHUNK];
+      int held = 0;
+      try {
+        while (body.size() <= limit) {
+          if (!takeBodyChunk()) {
+            bodyChunks.release(held);
+            return -1;
+          }
+          held++;
+          int wanted = (int) Math.min(BODY_CHUNK, limit + 1 - body.size());
+          int read = in.readNBytes(chunk, 0, wanted);
+          body.write(chunk, 0, read);
+          if (read < wanted) {
+            break;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        bodyChunks.release(held);
+        throw e;
+      }
+      exchange.setStreams(new ByteArrayInputStream(body.toByteArray()), null);
+      return held;
+    }
+
+    private boolean takeBodyChunk() throws IOException {
+      try {
+        while (!bodyChunks.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+          if (draining) {
+            return false;
+          }
+        }
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for memory", e);
+      }
+    }
+
+    /** Waits for a worker place: false when too many wait already, or a stop begins meanwhile. */
+    private boolean takeWorker() throws IOException {
+      if (workers.tryAcquire()) {
+        return true;
+      }
+      if (waiting.incrementAndGet() > settings.maxWaiting()) {
+        waiting.decrementAndGet();
+        return false;
+      }
+      try {
+        while (!workers.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+          if (draining) {
+            return false;
+          }
+        }
+        if (draining) {
+          workers.release();
+          return false;
+        }
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for a worker", e);
+      } finally {
+        waiting.decrementAndGet();
+      }
+    }
+
+    private void turnAway(HttpExchange exchange) throws IOException {
+      exchange.getResponseHeaders().set("Connection", "close");
+      if (!draining) {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+      }
+      try {
+        Replies.problem(exchange, HttpProblem.error(503, draining
+            ? "the server is shutting down"
+            : "the server is busy: " + settings.maxWaiting() + " requests are waiting for a worker; try again"));
+      } finally {
+        exchange.close();
       }
     }
 

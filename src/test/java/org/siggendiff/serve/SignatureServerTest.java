@@ -553,6 +553,73 @@ class SignatureServerTest {
   }
 
   @Test
+  void clientsSlowToSendTheirHeadersDoNotHoldUpTheWorkers() throws Exception {
+    // One worker, and more clients than workers that never finish their headers: the JDK's
+    // server reads headers on the thread that runs the request, and used to give them the worker.
+    start(loopback().withWorkers(1, 8), served("basic", Fixtures.basicSiglists()));
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        stalled.add(socket);
+        socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+      }
+      Thread.sleep(300);
+
+      long start = System.nanoTime();
+      HttpResponse<String> health = get("/health");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertEquals(200, health.statusCode(), health.body());
+      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the stalled clients");
+      long stopStart = System.nanoTime();
+      assertTrue(server.stop(), "a connection still sending its headers is not a request in flight");
+      assertTrue((System.nanoTime() - stopStart) / 1_000_000 < 3_000, "the stop waited for the stalled clients");
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void clientsSlowToSendASignatureRequestsBodyDoNotHoldUpTheWorkers() throws Exception {
+    start(loopback().withWorkers(1, 8), served("basic", Fixtures.basicSiglists()));
+    String body = "{\"jobs\": [" + json(CRASH) + "]}";
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        stalled.add(socket);
+        socket.getOutputStream().write(("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+      }
+      Thread.sleep(300);
+
+      long start = System.nanoTime();
+      HttpResponse<String> answer = post("/api/CrashSignature/", body, "application/json");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertTrue(answer.body().contains("SomeFunc"), answer.body());
+      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the stalled clients");
+
+      // A stalled body that arrives in the end is answered as any other.
+      Socket late = stalled.get(0);
+      late.setSoTimeout(10_000);
+      late.getOutputStream().write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
+      late.getOutputStream().flush();
+      assertEquals("HTTP/1.1 200 OK", asciiLine(late.getInputStream()));
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
   void aStopCutsOffARequestThatOutlastsTheDrainAndSaysSo() throws Exception {
     start(loopback().withDrainTimeout(Duration.ofMillis(400)), served("basic", Fixtures.basicSiglists()));
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
