@@ -206,6 +206,10 @@ public final class SignatureServer implements AutoCloseable {
     long drainNanos = settings.drainTimeout().toNanos();
     draining = true;
     hardStopNanos = start + drainNanos / 2;
+    // Wakes every request waiting for a worker or for body memory, to be turned away: there
+    // are at most as many as connections.
+    workers.release(settings.threads() + settings.maxWaiting());
+    bodyChunks.release(settings.threads() + settings.maxWaiting());
     // A request still in the workers' queue, or just taken from it, has not reached the
     // admission count: it is waited for too, and turned away with a 503, not dropped unanswered.
     while (busy() && System.nanoTime() - start < drainNanos) {
@@ -351,10 +355,10 @@ public final class SignatureServer implements AutoCloseable {
 
     private boolean takeBodyChunk() throws IOException {
       try {
-        while (!bodyChunks.tryAcquire(20, TimeUnit.MILLISECONDS)) {
-          if (draining) {
-            return false;
-          }
+        bodyChunks.acquire();
+        if (draining) {
+          bodyChunks.release();
+          return false;
         }
         return true;
       } catch (InterruptedException e) {
@@ -363,20 +367,24 @@ public final class SignatureServer implements AutoCloseable {
       }
     }
 
-    /** Waits for a worker place: false when too many wait already, or a stop begins meanwhile. */
+    /**
+     * Waits for a worker place, in turn: false when too many wait already, or a stop began
+     * meanwhile (a stop wakes every waiter).
+     */
     private boolean takeWorker() throws IOException {
-      if (workers.tryAcquire()) {
-        return true;
-      }
-      if (waiting.incrementAndGet() > settings.maxWaiting()) {
-        waiting.decrementAndGet();
-        return false;
-      }
       try {
-        while (!workers.tryAcquire(20, TimeUnit.MILLISECONDS)) {
-          if (draining) {
-            return false;
-          }
+        // With a timeout, even zero, the fair semaphore serves those already waiting first.
+        if (workers.tryAcquire(0, TimeUnit.SECONDS)) {
+          return true;
+        }
+        if (waiting.incrementAndGet() > settings.maxWaiting()) {
+          waiting.decrementAndGet();
+          return false;
+        }
+        try {
+          workers.acquire();
+        } finally {
+          waiting.decrementAndGet();
         }
         if (draining) {
           workers.release();
@@ -386,8 +394,6 @@ public final class SignatureServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while waiting for a worker", e);
-      } finally {
-        waiting.decrementAndGet();
       }
     }
 
