@@ -81,7 +81,7 @@ final class FetchCommand implements Callable<Integer>, Validated {
         long total = stdin != null ? stdin.countIfRead() : count;
         long inCache = summary.fetched() + summary.cached();
         String where = total >= 0
-            ? String.format("%d of %d crashes are in the cache, %d not looked at", inCache, total, total - summary.inputs())
+            ? String.format("%d of %d crashes are in the cache, %d not done", inCache, total, total - summary.inputs())
             : (inCache == 1 ? "1 crash is" : inCache + " crashes are") + " in the cache, and the rest of stdin was not read";
         context.err().printf(
             "fetch: interrupted: %s; the same command again resumes"

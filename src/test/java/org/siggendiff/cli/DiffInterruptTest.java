@@ -396,7 +396,7 @@ class DiffInterruptTest {
     int status = Main.run(fetch, context);
     signal.join();
     assertEquals(130, status, err.toString());
-    var interrupted = Pattern.compile("fetch: interrupted: (\\d+) of 100 crashes are in the cache, (\\d+) not looked at; the same command"
+    var interrupted = Pattern.compile("fetch: interrupted: (\\d+) of 100 crashes are in the cache, (\\d+) not done; the same command"
         + " again resumes").matcher(err.toString());
     assertTrue(interrupted.find(), err.toString());
     int cached = Integer.parseInt(interrupted.group(1));
