@@ -71,6 +71,12 @@ final class ApiOptions implements Validated {
     if (url == null) {
       throw new UsageError("--api-url is not a valid http(s) URL (a scheme, a host, a port up to 65535): " + TerminalText.clean(apiUrl));
     }
+    // Endpoint paths are appended to it: a query would end up before them, and a user and
+    // password would be dropped (the token is the API's own way to authenticate).
+    if (url.encodedQuery() != null || url.encodedFragment() != null || !url.encodedUsername().isEmpty()
+        || !url.encodedPassword().isEmpty()) {
+      throw new UsageError("--api-url must be the API's base URL, without a user, password, query or fragment: " + TerminalText.clean(apiUrl));
+    }
     return url;
   }
 

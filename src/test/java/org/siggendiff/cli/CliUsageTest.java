@@ -275,6 +275,14 @@ class CliUsageTest {
   }
 
   @Test
+  void anApiUrlWithAQueryOrAUserIsRefused() {
+    for (String url : List.of("http://127.0.0.1:1/api?x=1", "http://user:pw@127.0.0.1:1/api", "https://example.org/api#top")) {
+      assertOneLine(diff("--api-url", url, CRASH_ID),
+          "siggen-diff: --api-url must be the API's base URL, without a user, password, query or fragment: " + url);
+    }
+  }
+
+  @Test
   void anEmptyFormatIsShownQuoted() {
     assertOneLine(diff("--format=", CRASH_ID), "siggen-diff: --format must be text, csv, markdown, jsonl, ids or html, not ''");
   }
