@@ -23,7 +23,7 @@ final class ApiOptions implements Validated {
   String apiUrl;
 
   @Option(names = "--rate", paramLabel = "N",
-      description = "API requests per minute; default: the API's limit, 100 anonymous, 1000 with a token; 0 for none")
+      description = "API requests per minute; default: the API's limit, 100 anonymous, 1000 with a token (read from $SOCORRO_API_TOKEN or $CRASHSTATS_API_TOKEN, never from the command line); 0 for none")
   Integer rate;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
