@@ -67,6 +67,18 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
         throw new UsageError(invalid.where() + ": " + invalid.reason());
       }
     }
+    // Before stdin is read: a run that cannot send should not take its input first.
+    if (yes && !hasToken()) {
+      throw new UsageError("reprocessing needs an API token with the reprocess permission in $SOCORRO_API_TOKEN or $CRASHSTATS_API_TOKEN");
+    }
+  }
+
+  private boolean hasToken() throws UsageError {
+    try {
+      return ApiToken.fromEnvironment(context.env()).isPresent();
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
   }
 
   @Override
@@ -112,12 +124,7 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
     String plan = ids.size() + " crash" + (ids.size() == 1 ? "" : "es") + " in " + batches + " batch" + (batches == 1 ? "" : "es")
         + " of up to " + Reprocessing.BATCH_SIZE + " to " + TerminalText.clean(url) + ", " + sleepSeconds + " s between batches"
         + (duplicates > 0 ? " (" + duplicates + (duplicates == 1 ? " repeated ID dropped)" : " repeated IDs dropped)") : "");
-    boolean hasToken;
-    try {
-      hasToken = ApiToken.fromEnvironment(context.env()).isPresent();
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(e.getMessage());
-    }
+    boolean hasToken = hasToken();
     if (!yes) {
       if (hasToken) {
         // What --yes would refuse (the token to a plain-HTTP host) the dry run refuses too.
@@ -128,9 +135,6 @@ final class ReprocessCommand implements Callable<Integer>, Validated {
       context.err().println("reprocess: dry run: would send " + plan + "; nothing sent, add --yes to send"
           + (hasToken ? "" : " (and set an API token)"));
       return invalid.isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
-    }
-    if (!hasToken) {
-      throw new UsageError("reprocessing needs an API token with the reprocess permission in $SOCORRO_API_TOKEN or $CRASHSTATS_API_TOKEN");
     }
     Reprocessing.Outcome outcome;
     try (CrashStatsClient client = api.client(context, 1, CrashStatsClient.DEFAULT_MAX_CRASH_BYTES, "reprocess")) {

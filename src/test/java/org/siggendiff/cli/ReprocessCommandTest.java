@@ -122,10 +122,11 @@ class ReprocessCommandTest {
   }
 
   @Test
-  void sendingNeedsAToken() {
-    CliRunner.Outcome outcome = reprocess(ids(3), Map.of(), "--yes");
+  void sendingNeedsATokenAndSaysSoBeforeReadingTheInput() {
+    CliRunner.Outcome outcome = reprocess(ids(3) + "garbage\n", Map.of(), "--yes");
     assertEquals(2, outcome.status());
-    assertTrue(outcome.err().startsWith("reprocess: reprocessing needs an API token"), outcome.err());
+    assertEquals("reprocess: reprocessing needs an API token with the reprocess permission in $SOCORRO_API_TOKEN or"
+        + " $CRASHSTATS_API_TOKEN\n", outcome.err(), "one line, and no complaint about the input it did not read");
     assertEquals(0, requests(server).size());
   }
 
