@@ -35,7 +35,7 @@ import org.siggendiff.siglist.SiglistSet;
 public final class SiglistResolver {
   static final String SOCORRO_PATH = "socorro/signature/siglists";
   public static final String PRODUCTION = "production";
-  private static final String SOURCES = "a source is DIR, PATH@REF, github:REF, github:pull/N or production";
+  private static final String SOURCES = "a source is DIR, PATH@REF, github:REF or github:pull/N";
   public static final String DEFAULT_GITHUB_REPO = "mozilla-services/socorro";
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
@@ -150,7 +150,7 @@ public final class SiglistResolver {
   /** Resolves and loads one source; {@code production} is allowed only where the caller says. */
   public ResolvedSiglists resolve(String spec, boolean productionAllowed) throws SiglistSourceException {
     if (spec.isBlank()) {
-      throw new SiglistSourceException("an empty source; " + SOURCES);
+      throw new SiglistSourceException("an empty source; " + sources(productionAllowed));
     }
     if (spec.equals(PRODUCTION)) {
       if (!productionAllowed) {
@@ -169,7 +169,13 @@ public final class SiglistResolver {
     if (checkoutRef.isPresent()) {
       return gitRef(spec, checkoutRef.get().checkout(), checkoutRef.get().ref());
     }
-    throw new SiglistSourceException(spec + (Files.exists(expandHome(spec)) ? ": not a folder" : ": no such folder") + "; " + SOURCES);
+    throw new SiglistSourceException(
+        spec + (Files.exists(expandHome(spec)) ? ": not a folder" : ": no such folder") + "; " + sources(productionAllowed));
+  }
+
+  /** The sources there are, production among them where the caller takes it. */
+  private static String sources(boolean productionAllowed) {
+    return productionAllowed ? SOURCES.replace(" or ", ", ") + " or production" : SOURCES;
   }
 
   /** A {@code PATH@REF} source: a git checkout, and what follows its {@code @}. */

@@ -75,14 +75,20 @@ class SiglistProblemLinesTest {
     assertTrue(lines[0].startsWith("siggen-diff: --baseline " + broken.resolve("irrelevant_signature_re.txt") + ":1: "), lines[0]);
     assertTrue(lines[1].startsWith("siggen-diff: --baseline " + broken.resolve("irrelevant_signature_re.txt") + ":3: "), lines[1]);
     assertEquals("siggen-diff: --candidate " + folder.resolve("missing")
-        + ": no such folder; a source is DIR, PATH@REF, github:REF, github:pull/N or production", lines[2]);
+        + ": no such folder; a source is DIR, PATH@REF, github:REF or github:pull/N", lines[2]);
 
     Path file = broken.resolve("irrelevant_signature_re.txt");
     CliRunner.Outcome aFile = CliRunner.run("", "--offline", "--cache-dir", folder.resolve("cache").toString(),
         "--baseline", "siglists/demo/baseline", "--candidate", file.toString(), "--corpus", DEMO_CORPUS.toString());
     assertEquals(2, aFile.status(), aFile.err());
-    assertEquals("siggen-diff: --candidate " + file + ": not a folder; a source is DIR, PATH@REF, github:REF, github:pull/N or production\n",
+    assertEquals("siggen-diff: --candidate " + file + ": not a folder; a source is DIR, PATH@REF, github:REF or github:pull/N\n",
         aFile.err());
+
+    // The baseline, and it alone, may be production, and says so.
+    CliRunner.Outcome baseline = CliRunner.run("", "--offline", "--cache-dir", folder.resolve("cache").toString(),
+        "--baseline", file.toString(), "--candidate", "siglists/demo/candidate", "--corpus", DEMO_CORPUS.toString());
+    assertEquals("siggen-diff: --baseline " + file + ": not a folder; a source is DIR, PATH@REF, github:REF, github:pull/N or production\n",
+        baseline.err());
   }
 
   @Test
