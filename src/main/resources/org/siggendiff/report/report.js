@@ -217,7 +217,11 @@
       title: title,
       text: function (row) { var v = get(row); return v === null || v === undefined ? '' : String(v); },
       key: function (row) { var v = get(row); return v === null || v === undefined ? '' : String(v); },
-      cell: function (td, row) { var v = get(row); td.textContent = v === null || v === undefined ? '' : String(v); }
+      cell: function (td, row) {
+        var v = get(row);
+        td.className = 'text';
+        td.textContent = v === null || v === undefined ? '' : String(v);
+      }
     };
   }
 
@@ -289,6 +293,7 @@
     text: function (row) { return row.id; },
     key: function (row) { return row.id; },
     cell: function (td, row) {
+      td.className = 'id';
       var link = safeLink(row.link);
       if (link) {
         var a = el('a', null, row.id);
