@@ -189,9 +189,10 @@ final class CrashIdsCommand implements Callable<Integer> {
     String during = " from " + TerminalText.clean(window.from()) + " to " + TerminalText.clean(window.to());
     if (outcome.matched() >= 0) {
       context.err().println(
-          "crashids: " + outcome.found() + " crash IDs"
-              + (sample != null ? " sampled over " + outcome.signatures() + " signatures" : ", the newest")
-              + " of " + outcome.matched() + " matching crashes" + during);
+          "crashids: " + outcome.found() + (outcome.found() == 1 ? " crash ID" : " crash IDs")
+              + (sample != null ? " sampled over " + outcome.signatures() + (outcome.signatures() == 1 ? " signature" : " signatures")
+                  : ", the newest")
+              + " of " + outcome.matched() + (outcome.matched() == 1 ? " matching crash" : " matching crashes") + during);
     }
     if (sample == null && outcome.matched() > SuperSearch.MAX_RESULTS && limit == SuperSearch.MAX_RESULTS) {
       context.err().println(

@@ -250,6 +250,10 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     try {
       // Reading keeps only what generation needs; what the cache keeps must be sound in full.
       CrashJson.requireWellFormed(body);
+    } catch (IOException e) {
+      throw new IOException("response is not valid JSON", e);
+    }
+    try {
       crash = CrashDataAdapter.readProcessedCrash(body);
     } catch (IOException e) {
       throw new IOException("response is not a JSON object", e);
@@ -534,7 +538,9 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       // A certificate the JDK does not trust, or no TLS at all, is as lasting as a host that is not there.
       return Answer.unreachable("cannot make a TLS connection to " + request.url().host() + ":" + request.url().port() + ": " + tlsProblem(e));
     } catch (IOException e) {
-      return Answer.failed("network error: " + e.getClass().getSimpleName());
+      // The JDK's and okhttp's own words say what happened (a connection closed unanswered...).
+      String said = e.getMessage() == null ? "" : ": " + (e.getMessage().length() > 200 ? e.getMessage().substring(0, 200) + "..." : e.getMessage());
+      return Answer.failed("network error: " + e.getClass().getSimpleName() + said);
     }
   }
 

@@ -35,10 +35,10 @@ public final class BoundedBody {
     }
   }
 
-  /** {@code 33554432 bytes (32 MB)}: exact, and readable at a glance. */
+  /** {@code 33554432 bytes (32 MiB)}: exact, and readable at a glance. */
   public static String describe(long bytes) {
     if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
-      return bytes + " bytes (" + (bytes >> 20) + " MB)";
+      return bytes + " bytes (" + (bytes >> 20) + " MiB)";
     }
     return bytes + " bytes";
   }

@@ -222,7 +222,7 @@ class CrashStatsClientTest {
     server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withBody(broken)));
     try (CrashStatsClient client = client()) {
       Failed failed = assertInstanceOf(Failed.class, client.get(ID));
-      assertEquals("response is not a JSON object (3 attempts)", failed.reason());
+      assertEquals("response is not valid JSON (3 attempts)", failed.reason());
     }
   }
 
@@ -231,7 +231,7 @@ class CrashStatsClientTest {
     server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>Oops</body></html>")));
     try (CrashStatsClient client = client()) {
       Failed failed = assertInstanceOf(Failed.class, client.get(ID));
-      assertEquals("response is not a JSON object (3 attempts)", failed.reason());
+      assertEquals("response is not valid JSON (3 attempts)", failed.reason());
     }
   }
 
@@ -335,7 +335,7 @@ class CrashStatsClientTest {
     try (RawHttpServer raw = new RawHttpServer(endless);
         CrashStatsClient client = new CrashStatsClient(settings(raw.apiUrl()).withMaxCrashBytes(1 << 20))) {
       Failed failed = assertInstanceOf(Failed.class, client.get(ID));
-      assertEquals("the response is larger than the limit of 1048576 bytes (1 MB)", failed.reason());
+      assertEquals("the response is larger than the limit of 1048576 bytes (1 MiB)", failed.reason());
       assertEquals(1, raw.requests());
     }
   }
@@ -360,7 +360,7 @@ class CrashStatsClientTest {
     try (RawHttpServer raw = new RawHttpServer(answer);
         CrashStatsClient client = new CrashStatsClient(settings(raw.apiUrl()).withMaxCrashBytes(2 << 20))) {
       Failed failed = assertInstanceOf(Failed.class, client.get(ID));
-      assertEquals("the response is larger than the limit of 2097152 bytes (2 MB)", failed.reason());
+      assertEquals("the response is larger than the limit of 2097152 bytes (2 MiB)", failed.reason());
     }
   }
 

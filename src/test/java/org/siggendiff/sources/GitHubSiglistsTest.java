@@ -25,7 +25,7 @@ class GitHubSiglistsTest {
       GitHubSiglists github = new GitHubSiglists(new OkHttpClient(), HttpUrl.get(raw.apiUrl()), "mozilla-services/socorro");
       SiglistSourceException e = assertThrows(SiglistSourceException.class, () -> github.resolve("main"));
       assertEquals(
-          "github: mozilla-services/socorro: the answer for ref main is larger than the limit of 67108864 bytes (64 MB)", e.getMessage());
+          "github: mozilla-services/socorro: the answer for ref main is larger than the limit of 67108864 bytes (64 MiB)", e.getMessage());
     }
   }
 }
