@@ -1,5 +1,6 @@
 package org.siggendiff.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -120,7 +121,12 @@ public final class SignatureEngine {
     try {
       node = CrashJson.parse(Objects.requireNonNull(json, "json"));
     } catch (IOException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+      // Jackson's own message ends with where in the source it was, redacted: the position is what helps.
+      String what = e instanceof JsonProcessingException parse
+          ? parse.getOriginalMessage() + (parse.getLocation() == null ? ""
+              : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr())
+          : e.getMessage();
+      throw new IllegalArgumentException("not valid JSON: " + what, e);
     }
     if (!node.isObject()) {
       throw new IllegalArgumentException("not a JSON object");

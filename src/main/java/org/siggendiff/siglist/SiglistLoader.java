@@ -78,6 +78,10 @@ public final class SiglistLoader {
    * @throws SiglistException listing every problem found in the four files, not only the first
    */
   public static SiglistSet load(Path folder, String source, Duration matchTimeout) throws SiglistException {
+    // One line for a folder that is not there, not one per list it would have held.
+    if (!Files.isDirectory(folder)) {
+      throw new SiglistException(folder + (Files.exists(folder) ? ": not a folder" : ": no such folder"));
+    }
     List<String> problems = new ArrayList<>();
     Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);
     Map<SiglistKind, String> names = new EnumMap<>(SiglistKind.class);

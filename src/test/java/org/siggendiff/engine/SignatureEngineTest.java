@@ -1,6 +1,7 @@
 package org.siggendiff.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistLoader;
@@ -82,8 +84,16 @@ class SignatureEngineTest {
   @Test
   void textThatIsNotAJsonObjectIsRefused() throws Exception {
     SignatureEngine engine = SignatureEngine.fromLines(List.of(), List.of(), List.of(), List.of());
-    assertThrows(IllegalArgumentException.class, () -> engine.signCrashData("[1, 2]"));
-    assertThrows(IllegalArgumentException.class, () -> engine.signCrashData("{\"threads\": "));
+    assertEquals("not a JSON object", assertThrows(IllegalArgumentException.class, () -> engine.signCrashData("[1, 2]")).getMessage());
+    String broken = assertThrows(IllegalArgumentException.class, () -> engine.signCrashData("{\"threads\": ")).getMessage();
+    assertTrue(broken.startsWith("not valid JSON: ") && broken.endsWith(" at line 1, column 13"), broken);
+    assertFalse(broken.contains("REDACTED"), broken);
+  }
+
+  @Test
+  void aFolderThatIsNotThereIsOneProblemNotFourMissingLists(@TempDir Path dir) {
+    SiglistException missing = assertThrows(SiglistException.class, () -> SignatureEngine.load(dir.resolve("gone")));
+    assertEquals(List.of(dir.resolve("gone") + ": no such folder"), missing.problems());
   }
 
   @Test
