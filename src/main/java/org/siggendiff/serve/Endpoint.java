@@ -103,7 +103,9 @@ abstract class Endpoint implements HttpHandler {
         throw HttpProblem.error(400, "unknown parameter '" + name + "'; "
             + (parameters.isEmpty() ? "this endpoint takes none" : "parameters: " + String.join(", ", new TreeSet<>(parameters))));
       }
-      values.put(name, value);
+      if (values.put(name, value) != null) {
+        throw HttpProblem.error(400, "the parameter '" + name + "' is given twice");
+      }
     }
     return values;
   }

@@ -228,6 +228,9 @@ class SignatureServerTest {
     assertEquals("{\"error\":\"unknown siglists 'staging'; loaded: production, candidate\"}", unknown.body());
     assertEquals(400, typo.statusCode());
     assertEquals("{\"error\":\"unknown parameter 'siglist'; parameters: siglists\"}", typo.body());
+    HttpResponse<String> twice = post("/api/CrashSignature/?siglists=candidate&siglists=production", body);
+    assertEquals(400, twice.statusCode());
+    assertEquals("{\"error\":\"the parameter 'siglists' is given twice\"}", twice.body());
     HttpResponse<String> signify = post("/signify?siglists=candidate", json(CRASH) + "\n", "application/x-ndjson");
     assertEquals("SomeFunc | SomeOtherFunc", CrashJson.parse(signify.body().strip()).get("signature").textValue());
   }
