@@ -354,47 +354,42 @@ public final class SignatureServer implements AutoCloseable {
     }
 
     private boolean takeBodyChunk() throws IOException {
-      try {
-        bodyChunks.acquire();
-        if (draining) {
-          bodyChunks.release();
-          return false;
-        }
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for memory", e);
-      }
+      return takeUnlessStopping(bodyChunks);
     }
 
     /**
      * Waits for a worker place, in turn: false when too many wait already, or a stop began
-     * meanwhile (a stop wakes every waiter).
+     * meanwhile.
      */
     private boolean takeWorker() throws IOException {
-      try {
-        // With a timeout, even zero, the fair semaphore serves those already waiting first.
-        if (workers.tryAcquire(0, TimeUnit.SECONDS)) {
-          return true;
-        }
-        if (waiting.incrementAndGet() > settings.maxWaiting()) {
-          waiting.decrementAndGet();
-          return false;
-        }
-        try {
-          workers.acquire();
-        } finally {
-          waiting.decrementAndGet();
-        }
-        if (draining) {
-          workers.release();
-          return false;
-        }
+      // tryAcquire() takes a free place even from those already waiting: only when none wait.
+      if (workers.availablePermits() > 0 && !workers.hasQueuedThreads() && workers.tryAcquire()) {
         return true;
+      }
+      if (waiting.incrementAndGet() > settings.maxWaiting()) {
+        waiting.decrementAndGet();
+        return false;
+      }
+      try {
+        return takeUnlessStopping(workers);
+      } finally {
+        waiting.decrementAndGet();
+      }
+    }
+
+    /** Takes a permit, waiting in turn: false when a stop began meanwhile (a stop wakes every waiter). */
+    private boolean takeUnlessStopping(Semaphore permits) throws IOException {
+      try {
+        permits.acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for a worker", e);
+        throw new IOException("interrupted while waiting to run", e);
       }
+      if (draining) {
+        permits.release();
+        return false;
+      }
+      return true;
     }
 
     private void turnAway(HttpExchange exchange) throws IOException {
