@@ -410,7 +410,7 @@ public final class Main {
         if (interruption.watched()) {
           int own = interruption.awaitStatus(SHUTDOWN_GRACE_MILLIS, ExitCodes.INTERRUPTED);
           status = interruption.statusAfterSignal(own);
-          if (status != own) {
+          if (status != own && (own == ExitCodes.OK || own == ExitCodes.DIFFERENT)) {
             // The command met the end of its input before the signal (a pipeline's Ctrl-C ends
             // its writer too) and reported a whole run; the status says interrupted, so does this.
             err.closeWith("siggen-diff: interrupted, after the run had finished all of its input\n");

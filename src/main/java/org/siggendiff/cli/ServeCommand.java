@@ -68,7 +68,8 @@ final class ServeCommand implements Callable<Integer>, Validated {
   int maxJobs;
 
   @Option(names = "--max-waiting", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_WAITING,
-      description = "most requests waiting for a worker; more are answered 503 with Retry-After (default: ${DEFAULT-VALUE})")
+      description = "most requests waiting for a worker, and most connections beyond the workers' (each read on a thread of its own);"
+          + " more are answered 503 with Retry-After (default: ${DEFAULT-VALUE})")
   int maxWaiting;
 
   @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -87,7 +88,8 @@ final class ServeCommand implements Callable<Integer>, Validated {
     OptionBounds.check("--max-body-bytes", maxBodyBytes, 1024, MAX_BODY_BYTES);
     OptionBounds.check("--max-jobs", maxJobs, 1, 1_000_000);
     OptionBounds.check("--request-timeout", requestTimeout, 1, 3600);
-    OptionBounds.check("--max-waiting", maxWaiting, 1, 100_000);
+    // Each may be a thread: ten thousand is far past what waiting is worth.
+    OptionBounds.check("--max-waiting", maxWaiting, 1, 10_000);
   }
 
   @Override

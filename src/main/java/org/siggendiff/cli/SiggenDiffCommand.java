@@ -106,7 +106,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
   @Option(names = "--exit-code", description = "exit 1 when some signature differs")
   boolean exitCode;
 
-  @Option(names = {"-v", "--verbose"}, description = "notes and debug lines of both sides, in every format")
+  @Option(names = {"-v", "--verbose"}, description = "notes and debug lines of both sides, in text, csv, markdown and jsonl")
   boolean verbose;
 
   @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON")

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -117,8 +116,9 @@ final class CrashSignatureEndpoint extends Endpoint {
         throw HttpProblem.error(400, "the Content-Length header is not a number");
       }
     }
-    InputStream in = exchange.getRequestBody();
-    byte[] body = in.readNBytes(limit + 1);
+    byte[] body = exchange.getRequestBody() instanceof ReadAheadBody readAhead
+        ? readAhead.bytes()
+        : exchange.getRequestBody().readNBytes(limit + 1);
     if (body.length > limit) {
       exchange.getResponseHeaders().set("Connection", "close");
       throw tooLarge;

@@ -2,6 +2,7 @@ package org.siggendiff.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,25 @@ abstract class Endpoint implements HttpHandler {
     return false;
   }
 
-  /** Whether this endpoint answers the exchange's method, so that its body is worth reading. */
+  /**
+   * A body read before the request took a worker ({@link #readsWholeBody}), put in place of the
+   * connection's stream: up to one byte past the limit. Its bytes are taken as they are, not
+   * copied. (Not an exchange attribute: the JDK's server keeps those per context, shared by
+   * every request on the path.)
+   */
+  static final class ReadAheadBody extends ByteArrayInputStream {
+    ReadAheadBody(byte[] body) {
+      super(body);
+    }
+
+    byte[] bytes() {
+      return buf;
+    }
+  }
+
+  /** Whether this endpoint answers the exchange's method and path, so that its body is worth reading. */
   boolean answers(HttpExchange exchange) {
-    return method.equals(exchange.getRequestMethod());
+    return method.equals(exchange.getRequestMethod()) && paths.contains(exchange.getRequestURI().getPath());
   }
 
   /** Answers the request; the method, path and parameters are already checked. */

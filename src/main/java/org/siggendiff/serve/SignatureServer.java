@@ -7,12 +7,11 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +33,11 @@ import java.util.function.Consumer;
  * thread pool of our choosing, and no dependency to add. That server reads a request's line and
  * headers on the thread that will run it, blocking: each connection gets a thread of its own
  * for that, so that a few clients slow to send their headers cannot hold up the others, and a
- * request then runs once it holds one of {@link ServeSettings#threads} worker places. Past
- * {@link ServeSettings#maxWaiting} requests waiting for a place, or past that many connections
- * beyond the workers', more are answered 503 at once. A stop turns new requests away with 503,
+ * request then runs once it holds one of {@link ServeSettings#threads} worker places. A
+ * CrashSignature body is read before that, its whole size reserved first from memory for
+ * workers x {@link ServeSettings#maxBodyBytes}. Past {@link ServeSettings#maxWaiting} requests
+ * waiting for a place, past that many connections beyond the workers', or when the memory for
+ * bodies is in use, more are answered 503 at once. A stop turns new requests away with 503,
  * lets those in flight finish (a batch still signing past half the drain time gives its
  * remaining jobs an error result, so that it still answers whole), then closes every connection.
  */
@@ -61,9 +62,6 @@ public final class SignatureServer implements AutoCloseable {
     defaultProperty("sun.net.httpserver.maxReqTime", "30");
   }
 
-  /** Bodies read ahead of a worker are read, and their memory counted, this much at a time. */
-  private static final int BODY_CHUNK = 64 << 10;
-
   private final ServeSettings settings;
   private final List<Choice> choices = new ArrayList<>();
   private final Consumer<String> log;
@@ -74,10 +72,11 @@ public final class SignatureServer implements AutoCloseable {
   private final Semaphore workers;
   private final AtomicInteger waiting = new AtomicInteger();
   /**
-   * The memory for whole bodies read ahead of a worker, in chunks: as much as the workers could
-   * hold at once, so that reading ahead takes no more than running did.
+   * The memory for whole bodies read ahead of a worker, in KiB: what the workers could hold at
+   * once. A body reserves its whole size before it is read, so that no reader holds part of it
+   * while it waits for the rest; past the bound a request is answered 503.
    */
-  private final Semaphore bodyChunks;
+  private final Semaphore bodyMemory;
   /**
    * Answers the requests the connections' full pool turns away: the JDK's server parses a
    * request only on the thread that runs it, so a 503 needs a thread too. Past its own small queue, a
@@ -115,7 +114,7 @@ public final class SignatureServer implements AutoCloseable {
     };
     this.turnAway = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), threads);
     this.workers = new Semaphore(settings.threads(), true);
-    this.bodyChunks = new Semaphore(settings.threads() * chunks(settings.maxBodyBytes() + 1L));
+    this.bodyMemory = new Semaphore((int) Math.min(Integer.MAX_VALUE, settings.threads() * kib(settings.maxBodyBytes() + 1L)));
     this.connections = new ThreadPoolExecutor(settings.threads(), settings.threads() + settings.maxWaiting(), 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), threads,
         (request, full) -> turnAway.execute(() -> {
@@ -135,8 +134,8 @@ public final class SignatureServer implements AutoCloseable {
     add("/", InfoEndpoint.notFound(log), admission);
   }
 
-  private static int chunks(long bytes) {
-    return (int) Math.min(Integer.MAX_VALUE / 1024, (bytes + BODY_CHUNK - 1) / BODY_CHUNK);
+  private static long kib(long bytes) {
+    return (bytes + 1023) / 1024;
   }
 
   private static void defaultProperty(String name, String value) {
@@ -206,10 +205,9 @@ public final class SignatureServer implements AutoCloseable {
     long drainNanos = settings.drainTimeout().toNanos();
     draining = true;
     hardStopNanos = start + drainNanos / 2;
-    // Wakes every request waiting for a worker or for body memory, to be turned away: there
-    // are at most as many as connections.
+    // Wakes every request waiting for a worker, to be turned away: there are at most as many as
+    // connections.
     workers.release(settings.threads() + settings.maxWaiting());
-    bodyChunks.release(settings.threads() + settings.maxWaiting());
     // A request still in the workers' queue, or just taken from it, has not reached the
     // admission count: it is waited for too, and turned away with a 503, not dropped unanswered.
     while (busy() && System.nanoTime() - start < drainNanos) {
@@ -272,26 +270,30 @@ public final class SignatureServer implements AutoCloseable {
     return body;
   }
 
-  /** Counts requests in flight, and turns new ones away once a stop has begun. */
+  /** Counts requests in flight, and turns new ones away once a stop has begun or when too busy. */
   private final class Admission extends Filter {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
       inFlight.incrementAndGet();
-      int chunksHeld = 0;
+      int heldKib = 0;
       try {
         if (draining || turningAway.get()) {
-          turnAway(exchange);
+          turnAway(exchange, busy());
           return;
         }
         if (exchange.getHttpContext().getHandler() instanceof Endpoint endpoint && endpoint.readsWholeBody() && endpoint.answers(exchange)) {
-          chunksHeld = readBodyAhead(exchange);
-          if (chunksHeld < 0) {
-            turnAway(exchange);
-            return;
+          long size = bodySizeToRead(exchange);
+          if (size > 0) {
+            if (!bodyMemory.tryAcquire((int) kib(size))) {
+              turnAway(exchange, "the server is busy: the memory for request bodies is in use; try again");
+              return;
+            }
+            heldKib = (int) kib(size);
+            readBodyAhead(exchange, size);
           }
         }
         if (!takeWorker()) {
-          turnAway(exchange);
+          turnAway(exchange, busy());
           return;
         }
         try {
@@ -301,106 +303,92 @@ public final class SignatureServer implements AutoCloseable {
           workers.release();
         }
       } finally {
-        bodyChunks.release(Math.max(chunksHeld, 0));
+        bodyMemory.release(heldKib);
         inFlight.decrementAndGet();
       }
     }
 
+    private String busy() {
+      return "the server is busy: " + settings.maxWaiting() + " requests are waiting for a worker; try again";
+    }
+
     /**
-     * Reads up to one byte past the body limit into memory and gives the endpoint that instead
-     * of the connection, each chunk counted against the memory for bodies before it is read.
-     * A body that says it is over the limit, or whose length is no number, is left to the
-     * endpoint to refuse unread.
-     *
-     * @return the chunks of memory held, to give back once the request is done; -1 when a stop
-     *     began while waiting for memory
+     * How many bytes to read ahead: the body's length, or one past the limit when it does not
+     * say (chunked); 0 when it says it is over the limit or its length is no number, which the
+     * endpoint refuses unread.
      */
-    private int readBodyAhead(HttpExchange exchange) throws IOException {
-      long limit = settings.maxBodyBytes();
+    private long bodySizeToRead(HttpExchange exchange) {
       String length = exchange.getRequestHeaders().getFirst("Content-Length");
-      if (length != null) {
-        try {
-          if (Long.parseLong(length.strip()) > limit) {
-            return 0;
-          }
-        } catch (NumberFormatException e) {
-          return 0;
-        }
+      if (length == null) {
+        return settings.maxBodyBytes() + 1L;
       }
-      InputStream in = exchange.getRequestBody();
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      byte[] chunk = new byte[BODY_CHUNK];
-      int held = 0;
       try {
-        while (body.size() <= limit) {
-          if (!takeBodyChunk()) {
-            bodyChunks.release(held);
-            return -1;
-          }
-          held++;
-          int wanted = (int) Math.min(BODY_CHUNK, limit + 1 - body.size());
-          int read = in.readNBytes(chunk, 0, wanted);
-          body.write(chunk, 0, read);
-          if (read < wanted) {
-            break;
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        bodyChunks.release(held);
-        throw e;
+        long said = Long.parseLong(length.strip());
+        return said <= settings.maxBodyBytes() ? said : 0;
+      } catch (NumberFormatException e) {
+        return 0;
       }
-      exchange.setStreams(new ByteArrayInputStream(body.toByteArray()), null);
-      return held;
-    }
-
-    private boolean takeBodyChunk() throws IOException {
-      return takeUnlessStopping(bodyChunks);
     }
 
     /**
-     * Waits for a worker place, in turn: false when too many wait already, or a stop began
-     * meanwhile.
+     * Reads up to {@code size} bytes of the body and puts them in place of the connection's
+     * stream ({@link Endpoint.ReadAheadBody}): into an array of the length the body said, or, for a
+     * body that did not say, as the JDK reads one of unknown length (up to twice its size
+     * while it grows).
      */
+    private void readBodyAhead(HttpExchange exchange, long size) throws IOException {
+      InputStream in = exchange.getRequestBody();
+      byte[] body;
+      if (exchange.getRequestHeaders().getFirst("Content-Length") != null) {
+        body = new byte[(int) size];
+        int read = in.readNBytes(body, 0, body.length);
+        if (read < body.length) {
+          // The client stopped short of what it said: the endpoint judges what came.
+          body = Arrays.copyOf(body, read);
+        }
+      } else {
+        body = in.readNBytes((int) size);
+      }
+      exchange.setStreams(new Endpoint.ReadAheadBody(body), null);
+    }
+
+    /** Waits for a worker place, in turn: false when too many wait already, or a stop began meanwhile. */
     private boolean takeWorker() throws IOException {
       // tryAcquire() takes a free place even from those already waiting: only when none wait.
       if (workers.availablePermits() > 0 && !workers.hasQueuedThreads() && workers.tryAcquire()) {
-        return true;
+        return keepUnlessStopping();
       }
       if (waiting.incrementAndGet() > settings.maxWaiting()) {
         waiting.decrementAndGet();
         return false;
       }
       try {
-        return takeUnlessStopping(workers);
+        workers.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for a worker", e);
       } finally {
         waiting.decrementAndGet();
       }
+      return keepUnlessStopping();
     }
 
-    /** Takes a permit, waiting in turn: false when a stop began meanwhile (a stop wakes every waiter). */
-    private boolean takeUnlessStopping(Semaphore permits) throws IOException {
-      try {
-        permits.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting to run", e);
-      }
+    /** Keeps the worker place just taken, unless a stop began (which wakes every waiter): then gives it back. */
+    private boolean keepUnlessStopping() {
       if (draining) {
-        permits.release();
+        workers.release();
         return false;
       }
       return true;
     }
 
-    private void turnAway(HttpExchange exchange) throws IOException {
+    private void turnAway(HttpExchange exchange, String busy) throws IOException {
       exchange.getResponseHeaders().set("Connection", "close");
       if (!draining) {
         exchange.getResponseHeaders().set("Retry-After", "1");
       }
       try {
-        Replies.problem(exchange, HttpProblem.error(503, draining
-            ? "the server is shutting down"
-            : "the server is busy: " + settings.maxWaiting() + " requests are waiting for a worker; try again"));
+        Replies.problem(exchange, HttpProblem.error(503, draining ? "the server is shutting down" : busy));
       } finally {
         exchange.close();
       }

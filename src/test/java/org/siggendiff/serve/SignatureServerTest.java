@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -618,6 +620,99 @@ class SignatureServerTest {
     } finally {
       for (Socket socket : stalled) {
         socket.close();
+      }
+    }
+  }
+
+  @Test
+  void bodiesArrivingTogetherBeyondTheirMemoryAreAnsweredNotLeftWaiting() throws Exception {
+    // Memory for one worker's body of up to 128 KiB: two such bodies sent half by half, in turns,
+    // each reserve their whole size first, so the second is told the server is busy at once
+    // instead of both waiting for memory the other holds.
+    start(loopback().withLimits(131_072, 1000, Duration.ofSeconds(30)).withWorkers(1, 8), served("basic", Fixtures.basicSiglists()));
+    String body = jobs(List.of("{\"reason\": \"" + "x".repeat(131_000) + "\"}"));
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    assertTrue(bytes.length <= 131_072, "within the limit");
+    try (Socket first = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        Socket second = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      List<Socket> both = List.of(first, second);
+      for (Socket socket : both) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(bytes, 0, bytes.length / 2);
+        socket.getOutputStream().flush();
+        Thread.sleep(200);
+      }
+      for (Socket socket : both) {
+        try {
+          socket.getOutputStream().write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+          socket.getOutputStream().flush();
+        } catch (IOException turnedAwayAlready) {
+          // the busy answer closed the connection before the rest was sent
+        }
+      }
+      Set<String> statuses = new TreeSet<>();
+      for (Socket socket : both) {
+        statuses.add(asciiLine(socket.getInputStream()));
+      }
+      assertEquals(Set.of("HTTP/1.1 200 OK", "HTTP/1.1 503 Service Unavailable"), statuses);
+    }
+    assertEquals(200, post("/api/CrashSignature/", jobs(List.of(json(CRASH)))).statusCode(), "the memory was given back");
+  }
+
+  @Test
+  void slowSmallBodiesDoNotHoldUpOthersUnderASmallBodyLimit() throws Exception {
+    start(loopback().withLimits(60_000, 1000, Duration.ofSeconds(30)).withWorkers(2, 8), served("basic", Fixtures.basicSiglists()));
+    String body = jobs(List.of(json(CRASH)));
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        stalled.add(socket);
+        socket.getOutputStream().write(("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 4)).getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+      }
+      Thread.sleep(300);
+
+      long start = System.nanoTime();
+      HttpResponse<String> answer = post("/api/CrashSignature/", body);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the stalled clients");
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void aChunkedBodyReadAheadAtTheLimitIsSignedAndTheConnectionServesTheNextRequest() throws Exception {
+    String body = jobs(List.of(json(CRASH)));
+    int limit = body.getBytes(StandardCharsets.UTF_8).length;
+    start(loopback().withLimits(limit, 1000, Duration.ofSeconds(30)), served("basic", Fixtures.basicSiglists()));
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      for (int round = 0; round < 2; round++) {
+        out.write("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+        chunk(out, body.substring(0, 10));
+        chunk(out, body.substring(10));
+        chunk(out, "");
+        assertEquals("HTTP/1.1 200 OK", asciiLine(in), "round " + round);
+        int length = -1;
+        for (String line = asciiLine(in); !line.isEmpty(); line = asciiLine(in)) {
+          if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+            length = Integer.parseInt(line.substring("content-length:".length()).strip());
+          }
+        }
+        assertTrue(length > 0, "a sized answer");
+        assertTrue(new String(in.readNBytes(length), StandardCharsets.UTF_8).contains("SomeFunc"));
       }
     }
   }
