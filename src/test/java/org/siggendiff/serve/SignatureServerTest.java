@@ -592,16 +592,8 @@ class SignatureServerTest {
   void clientsSlowToSendASignatureRequestsBodyDoNotHoldUpTheWorkers() throws Exception {
     start(loopback().withWorkers(1, 8), served("basic", Fixtures.basicSiglists()));
     String body = "{\"jobs\": [" + json(CRASH) + "]}";
-    List<Socket> stalled = new ArrayList<>();
+    List<Socket> stalled = stalledSignatureRequests(body, 3, 5);
     try {
-      for (int i = 0; i < 3; i++) {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
-        stalled.add(socket);
-        socket.getOutputStream().write(("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-      }
-      Thread.sleep(300);
 
       long start = System.nanoTime();
       HttpResponse<String> answer = post("/api/CrashSignature/", body, "application/json");
@@ -665,16 +657,8 @@ class SignatureServerTest {
   void slowSmallBodiesDoNotHoldUpOthersUnderASmallBodyLimit() throws Exception {
     start(loopback().withLimits(60_000, 1000, Duration.ofSeconds(30)).withWorkers(2, 8), served("basic", Fixtures.basicSiglists()));
     String body = jobs(List.of(json(CRASH)));
-    List<Socket> stalled = new ArrayList<>();
+    List<Socket> stalled = stalledSignatureRequests(body, 4, 4);
     try {
-      for (int i = 0; i < 4; i++) {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
-        stalled.add(socket);
-        socket.getOutputStream().write(("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 4)).getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-      }
-      Thread.sleep(300);
 
       long start = System.nanoTime();
       HttpResponse<String> answer = post("/api/CrashSignature/", body);
@@ -740,6 +724,21 @@ class SignatureServerTest {
       assertTrue(millis < 5_000, "the stop took " + millis + " ms");
       assertEquals(-1, in.read(), "the connection is closed");
     }
+  }
+
+  /** Clients that send a CrashSignature request's headers and the first characters of its body, then stop. */
+  private List<Socket> stalledSignatureRequests(String body, int count, int sent) throws IOException, InterruptedException {
+    List<Socket> stalled = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+      stalled.add(socket);
+      socket.getOutputStream().write(("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, sent)).getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+    }
+    // Time for the server to take them in.
+    Thread.sleep(300);
+    return stalled;
   }
 
   private static void chunk(OutputStream out, String text) throws IOException {
