@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * thread pool of our choosing, and no dependency to add. That server reads a request's line and
  * headers on the thread that will run it, blocking: each connection gets a thread of its own
  * for that, so that a few clients slow to send their headers cannot hold up the others, and a
- * request then runs once it holds one of {@link ServeSettings#threads} worker places. A
+ * request then runs once it holds one of {@link ServeSettings#threads} worker places, which a
+ * {@code /signify} stream lets go of while it waits for its client to send more. A
  * CrashSignature body is read before that, its whole size reserved first from memory for
  * workers x {@link ServeSettings#maxBodyBytes}. Past {@link ServeSettings#maxWaiting} requests
  * waiting for a place, past that many connections beyond the workers', or when the memory for
@@ -84,6 +85,8 @@ public final class SignatureServer implements AutoCloseable {
    */
   private final ThreadPoolExecutor turnAway;
   private final ThreadLocal<Boolean> turningAway = ThreadLocal.withInitial(() -> false);
+  /** Whether the request this thread runs holds its worker place now: it lets go of it while it waits for its client. */
+  private final ThreadLocal<boolean[]> holdsWorker = ThreadLocal.withInitial(() -> new boolean[1]);
   private final Counters counters = new Counters();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
@@ -222,6 +225,36 @@ public final class SignatureServer implements AutoCloseable {
     return drained;
   }
 
+  /** A read from the client that may wait for it, or the time it takes. */
+  @FunctionalInterface
+  interface ClientRead {
+    int read() throws IOException;
+  }
+
+  /**
+   * Runs a read that may wait for the client without the worker place the request holds, and
+   * takes a place again, in turn, before going on: a client that is slow to send its next line
+   * holds no worker meanwhile. Only for the thread running a request.
+   */
+  int whileWaitingForTheClient(ClientRead read) throws IOException {
+    boolean[] holds = holdsWorker.get();
+    if (holds[0]) {
+      holds[0] = false;
+      workers.release();
+    }
+    try {
+      return read.read();
+    } finally {
+      try {
+        // Admitted already: no waiting bound, and a stop's released places let it finish.
+        workers.acquire();
+        holds[0] = true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** How many requests wait for a worker now. */
   int waitingRequests() {
     return waiting.get();
@@ -296,11 +329,16 @@ public final class SignatureServer implements AutoCloseable {
           turnAway(exchange, busy());
           return;
         }
+        boolean[] holds = holdsWorker.get();
+        holds[0] = true;
         try {
           counters.requests.increment();
           chain.doFilter(exchange);
         } finally {
-          workers.release();
+          if (holds[0]) {
+            holds[0] = false;
+            workers.release();
+          }
         }
       } finally {
         bodyMemory.release(heldKib);

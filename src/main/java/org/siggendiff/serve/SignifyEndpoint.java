@@ -39,7 +39,7 @@ final class SignifyEndpoint extends Endpoint {
     long failed = 0;
     try (Writer out = new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8), 1 << 16);
         BoundedLineReader lines =
-            new BoundedLineReader(new FlushingWhenIdle(exchange.getRequestBody(), out), server.settings().maxBodyBytes())) {
+            new BoundedLineReader(new FlushingWhenIdle(exchange.getRequestBody(), out, server), server.settings().maxBodyBytes())) {
       BoundedLineReader.Line line;
       while (true) {
         if (server.hardStopNanos() - System.nanoTime() <= 0) {
@@ -82,24 +82,28 @@ final class SignifyEndpoint extends Endpoint {
   }
 
   /**
-   * The request body, flushing the answer before a read that would wait for the client: results
-   * reach a client that sends line by line as soon as they exist, while a client that sends in
-   * bulk gets them in large chunks.
+   * The request body, flushing the answer before a read that would wait for the client, and
+   * letting go of the request's worker place for that wait: results reach a client that sends
+   * line by line as soon as they exist, a client that sends in bulk gets them in large chunks,
+   * and a client slow to send holds no worker.
    */
   private static final class FlushingWhenIdle extends FilterInputStream {
     private final Writer out;
+    private final SignatureServer server;
 
-    FlushingWhenIdle(InputStream in, Writer out) {
+    FlushingWhenIdle(InputStream in, Writer out, SignatureServer server) {
       super(in);
       this.out = out;
+      this.server = server;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (in.available() == 0) {
-        out.flush();
+      if (in.available() > 0) {
+        return in.read(buffer, offset, length);
       }
-      return in.read(buffer, offset, length);
+      out.flush();
+      return server.whileWaitingForTheClient(() -> in.read(buffer, offset, length));
     }
   }
 }

@@ -495,47 +495,59 @@ class SignatureServerTest {
     }
   }
 
+  /**
+   * Keeps the one worker signing for about two seconds: a job whose frame a siglist line
+   * backtracks on until its time bound. (A request waiting for its client holds no worker.)
+   */
+  private Future<HttpResponse<String>> busySigning(ExecutorService background) throws Exception {
+    String evil = json("{'crashing_thread': 0, 'threads': [{'frames': [{'function': '" + "a".repeat(30) + "b'}]}]}");
+    Future<HttpResponse<String>> busy = background.submit(() -> post("/api/CrashSignature/", jobs(List.of(evil))));
+    Thread.sleep(300);
+    return busy;
+  }
+
+  private ServedSiglists slowToSign(Path dir) throws Exception {
+    evilSiglists(dir);
+    return served("evil", SiglistLoader.load(dir, "evil", Duration.ofSeconds(2)));
+  }
+
   @Test
-  void aRequestStillQueuedForAWorkerWhenTheStopComesIsAnswered503NotDropped() throws Exception {
+  void aRequestStillQueuedForAWorkerWhenTheStopComesIsAnswered503NotDropped(@TempDir Path dir) throws Exception {
     ServeSettings oneWorker = loopback().withDrainTimeout(Duration.ofSeconds(20)).withWorkers(1, ServeSettings.DEFAULT_MAX_WAITING);
-    start(oneWorker, served("basic", Fixtures.basicSiglists()));
-    ExecutorService stopper = Executors.newSingleThreadExecutor();
-    try (Socket busy = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
-        Socket queued = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
-      busy.setSoTimeout(20_000);
+    start(oneWorker, slowToSign(dir));
+    ExecutorService background = Executors.newFixedThreadPool(2);
+    try (Socket queued = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       queued.setSoTimeout(20_000);
-      OutputStream out = busy.getOutputStream();
-      InputStream in = busy.getInputStream();
-      out.write("POST /signify HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      chunk(out, json(CRASH) + "\n");
-      assertEquals("HTTP/1.1 200 OK", asciiLine(in), "the one worker is busy with this request");
+      Future<HttpResponse<String>> busy = busySigning(background);
       queued.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       queued.getOutputStream().flush();
-      Thread.sleep(200);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (server.waitingRequests() < 1) {
+        assertTrue(System.nanoTime() < deadline, "the second request never waited for the worker");
+        Thread.sleep(5);
+      }
 
-      Future<Boolean> stopped = stopper.submit(server::stop);
-      Thread.sleep(200);
-      chunk(out, "");
+      Future<Boolean> stopped = background.submit(server::stop);
+
       assertEquals("HTTP/1.1 503 Service Unavailable", asciiLine(queued.getInputStream()), "answered, not dropped");
+      assertFalse(busy.isDone(), "turned away while the worker was still busy");
+      assertEquals(200, busy.get(10, TimeUnit.SECONDS).statusCode(), "the request in flight finished");
       assertTrue(stopped.get(10, TimeUnit.SECONDS));
     } finally {
-      stopper.shutdownNow();
+      background.shutdownNow();
     }
   }
 
   @Test
-  void aRequestPastTheWaitingBoundIsAnswered503AtOnceAndTheOthersStillRun() throws Exception {
-    start(loopback().withWorkers(1, 1), served("basic", Fixtures.basicSiglists()));
-    try (Socket busy = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
-        Socket waiting = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+  void aRequestPastTheWaitingBoundIsAnswered503AtOnceAndTheOthersStillRun(@TempDir Path dir) throws Exception {
+    start(loopback().withWorkers(1, 1), slowToSign(dir));
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (Socket waiting = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
         Socket tooMany = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
-      for (Socket socket : List.of(busy, waiting, tooMany)) {
+      for (Socket socket : List.of(waiting, tooMany)) {
         socket.setSoTimeout(20_000);
       }
-      OutputStream out = busy.getOutputStream();
-      out.write("POST /signify HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      chunk(out, json(CRASH) + "\n");
-      assertEquals("HTTP/1.1 200 OK", asciiLine(busy.getInputStream()), "the one worker is busy with this request");
+      Future<HttpResponse<String>> busy = busySigning(background);
       waiting.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (server.waitingRequests() < 1) {
@@ -546,14 +558,54 @@ class SignatureServerTest {
       tooMany.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       InputStream refused = tooMany.getInputStream();
       assertEquals("HTTP/1.1 503 Service Unavailable", asciiLine(refused), "answered while the worker is still busy");
+      assertFalse(busy.isDone(), "answered while the worker was still busy");
       List<String> headers = new ArrayList<>();
       for (String line = asciiLine(refused); !line.isEmpty(); line = asciiLine(refused)) {
         headers.add(line.toLowerCase(Locale.ROOT));
       }
       assertTrue(headers.contains("retry-after: 1"), headers.toString());
 
-      chunk(out, "");
+      assertEquals(200, busy.get(10, TimeUnit.SECONDS).statusCode());
       assertEquals("HTTP/1.1 200 OK", asciiLine(waiting.getInputStream()), "the waiting request runs once the worker is free");
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  @Test
+  void clientsSlowToSendTheirNextSignifyLineDoNotHoldUpTheWorkers() throws Exception {
+    start(loopback().withWorkers(1, 8), served("basic", Fixtures.basicSiglists()));
+    List<Socket> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        streams.add(socket);
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write("POST /signify HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        chunk(out, json(CRASH) + "\n");
+        InputStream in = socket.getInputStream();
+        assertEquals("HTTP/1.1 200 OK", asciiLine(in));
+        while (!asciiLine(in).isEmpty()) {
+          // headers
+        }
+        assertEquals("SomeFunc", CrashJson.parse(bodyLine(in)).get("signature").textValue(), "stream " + i + " answered");
+      }
+
+      long start = System.nanoTime();
+      HttpResponse<String> answer = post("/api/CrashSignature/", jobs(List.of(json(CRASH))));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the idle streams");
+      // An idle stream goes on once its client sends again.
+      OutputStream out = streams.get(0).getOutputStream();
+      chunk(out, json(CRASH) + "\n");
+      assertEquals("SomeFunc", CrashJson.parse(bodyLine(streams.get(0).getInputStream())).get("signature").textValue());
+    } finally {
+      for (Socket socket : streams) {
+        socket.close();
+      }
     }
   }
 
