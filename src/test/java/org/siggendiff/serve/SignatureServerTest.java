@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -506,6 +507,27 @@ class SignatureServerTest {
     return busy;
   }
 
+  /** The answer to a request that must be 200 within a few seconds, though {@code behind} hold connections. */
+  private static HttpResponse<String> answeredPromptly(Callable<HttpResponse<String>> request, String behind) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> answer = request.call();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the " + behind);
+    return answer;
+  }
+
+  /** Sends {@code GET /health} on the socket and returns once it waits for the busy worker. */
+  private void waitForTheWorker(Socket socket) throws Exception {
+    socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (server.waitingRequests() < 1) {
+      assertTrue(System.nanoTime() < deadline, "the request never waited for the worker");
+      Thread.sleep(5);
+    }
+  }
+
   private ServedSiglists slowToSign(Path dir) throws Exception {
     evilSiglists(dir);
     return served("evil", SiglistLoader.load(dir, "evil", Duration.ofSeconds(2)));
@@ -519,13 +541,7 @@ class SignatureServerTest {
     try (Socket queued = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       queued.setSoTimeout(20_000);
       Future<HttpResponse<String>> busy = busySigning(background);
-      queued.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      queued.getOutputStream().flush();
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (server.waitingRequests() < 1) {
-        assertTrue(System.nanoTime() < deadline, "the second request never waited for the worker");
-        Thread.sleep(5);
-      }
+      waitForTheWorker(queued);
 
       Future<Boolean> stopped = background.submit(server::stop);
 
@@ -548,12 +564,7 @@ class SignatureServerTest {
         socket.setSoTimeout(20_000);
       }
       Future<HttpResponse<String>> busy = busySigning(background);
-      waiting.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (server.waitingRequests() < 1) {
-        assertTrue(System.nanoTime() < deadline, "the second request never waited for the worker");
-        Thread.sleep(5);
-      }
+      waitForTheWorker(waiting);
 
       tooMany.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       InputStream refused = tooMany.getInputStream();
@@ -592,12 +603,7 @@ class SignatureServerTest {
         assertEquals("SomeFunc", CrashJson.parse(bodyLine(in)).get("signature").textValue(), "stream " + i + " answered");
       }
 
-      long start = System.nanoTime();
-      HttpResponse<String> answer = post("/api/CrashSignature/", jobs(List.of(json(CRASH))));
-      long millis = (System.nanoTime() - start) / 1_000_000;
-
-      assertEquals(200, answer.statusCode(), answer.body());
-      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the idle streams");
+      answeredPromptly(() -> post("/api/CrashSignature/", jobs(List.of(json(CRASH)))), "idle streams");
       // An idle stream goes on once its client sends again.
       OutputStream out = streams.get(0).getOutputStream();
       chunk(out, json(CRASH) + "\n");
@@ -614,29 +620,12 @@ class SignatureServerTest {
     // One worker, and more clients than workers that never finish their headers: the JDK's
     // server reads headers on the thread that runs the request, and used to give them the worker.
     start(loopback().withWorkers(1, 8), served("basic", Fixtures.basicSiglists()));
-    List<Socket> stalled = new ArrayList<>();
-    try {
-      for (int i = 0; i < 3; i++) {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
-        stalled.add(socket);
-        socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-      }
-      Thread.sleep(300);
-
-      long start = System.nanoTime();
-      HttpResponse<String> health = get("/health");
-      long millis = (System.nanoTime() - start) / 1_000_000;
-
-      assertEquals(200, health.statusCode(), health.body());
-      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the stalled clients");
+    try (Clients stalled = connectionsSending(3, "GET /health HTTP/1.1\r\nHost: x\r\n")) {
+      assertEquals(3, stalled.sockets().size());
+      answeredPromptly(() -> get("/health"), "stalled clients");
       long stopStart = System.nanoTime();
       assertTrue(server.stop(), "a connection still sending its headers is not a request in flight");
       assertTrue((System.nanoTime() - stopStart) / 1_000_000 < 3_000, "the stop waited for the stalled clients");
-    } finally {
-      for (Socket socket : stalled) {
-        socket.close();
-      }
     }
   }
 
@@ -644,27 +633,16 @@ class SignatureServerTest {
   void clientsSlowToSendASignatureRequestsBodyDoNotHoldUpTheWorkers() throws Exception {
     start(loopback().withWorkers(1, 8), served("basic", Fixtures.basicSiglists()));
     String body = "{\"jobs\": [" + json(CRASH) + "]}";
-    List<Socket> stalled = stalledSignatureRequests(body, 3, 5);
-    try {
-
-      long start = System.nanoTime();
-      HttpResponse<String> answer = post("/api/CrashSignature/", body, "application/json");
-      long millis = (System.nanoTime() - start) / 1_000_000;
-
-      assertEquals(200, answer.statusCode(), answer.body());
+    try (Clients stalled = stalledSignatureRequests(body, 3, 5)) {
+      HttpResponse<String> answer = answeredPromptly(() -> post("/api/CrashSignature/", body, "application/json"), "stalled clients");
       assertTrue(answer.body().contains("SomeFunc"), answer.body());
-      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the stalled clients");
 
       // A stalled body that arrives in the end is answered as any other.
-      Socket late = stalled.get(0);
+      Socket late = stalled.sockets().get(0);
       late.setSoTimeout(10_000);
       late.getOutputStream().write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
       late.getOutputStream().flush();
       assertEquals("HTTP/1.1 200 OK", asciiLine(late.getInputStream()));
-    } finally {
-      for (Socket socket : stalled) {
-        socket.close();
-      }
     }
   }
 
@@ -709,19 +687,9 @@ class SignatureServerTest {
   void slowSmallBodiesDoNotHoldUpOthersUnderASmallBodyLimit() throws Exception {
     start(loopback().withLimits(60_000, 1000, Duration.ofSeconds(30)).withWorkers(2, 8), served("basic", Fixtures.basicSiglists()));
     String body = jobs(List.of(json(CRASH)));
-    List<Socket> stalled = stalledSignatureRequests(body, 4, 4);
-    try {
-
-      long start = System.nanoTime();
-      HttpResponse<String> answer = post("/api/CrashSignature/", body);
-      long millis = (System.nanoTime() - start) / 1_000_000;
-
-      assertEquals(200, answer.statusCode(), answer.body());
-      assertTrue(millis < 5_000, "answered after " + millis + " ms, behind the stalled clients");
-    } finally {
-      for (Socket socket : stalled) {
-        socket.close();
-      }
+    try (Clients stalled = stalledSignatureRequests(body, 4, 4)) {
+      assertTrue(answeredPromptly(() -> post("/api/CrashSignature/", body), "stalled clients").body().contains("SomeFunc"));
+      assertEquals(4, stalled.sockets().size());
     }
   }
 
@@ -779,18 +747,33 @@ class SignatureServerTest {
   }
 
   /** Clients that send a CrashSignature request's headers and the first characters of its body, then stop. */
-  private List<Socket> stalledSignatureRequests(String body, int count, int sent) throws IOException, InterruptedException {
-    List<Socket> stalled = new ArrayList<>();
+  private Clients stalledSignatureRequests(String body, int count, int sent) throws IOException, InterruptedException {
+    return connectionsSending(count, "POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, sent));
+  }
+
+  /** Open connections, closed together. */
+  private record Clients(List<Socket> sockets) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  /** Connections that each send {@code text} and then nothing more. */
+  private Clients connectionsSending(int count, String text) throws IOException, InterruptedException {
+    List<Socket> sockets = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
-      stalled.add(socket);
-      socket.getOutputStream().write(("POST /api/CrashSignature/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, sent)).getBytes(StandardCharsets.US_ASCII));
+      sockets.add(socket);
+      socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
     }
     // Time for the server to take them in.
     Thread.sleep(300);
-    return stalled;
+    return new Clients(sockets);
   }
 
   private static void chunk(OutputStream out, String text) throws IOException {
