@@ -182,7 +182,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
     if (reportUrl != null && reportFormat != ReportFormat.MARKDOWN && reportFormat != ReportFormat.HTML) {
       throw new UsageError("--report-url is only used with --format markdown or html");
-    }    if (verbose && (reportFormat == ReportFormat.IDS || reportFormat == ReportFormat.HTML)) {
+    }
+    if (verbose && (reportFormat == ReportFormat.IDS || reportFormat == ReportFormat.HTML)) {
       throw new UsageError("-v is only used with --format text, csv, markdown or jsonl");
     }
   }

@@ -42,12 +42,12 @@ final class HistoryMarkdownWriter implements HistoryWriter {
       if (!c.bugs().isEmpty()) {
         heading += "Bug " + c.bugs().stream().map(bug -> "[" + bug + "](" + BUG_URL + bug + ")").collect(Collectors.joining(", ")) + "\n\n";
       }
+      if (!commit.compared()) {
+        page.add(heading + MarkdownRowWriter.escape(commit.note()) + "\n");
+        continue;
+      }
       if (commit.note() != null) {
         heading += MarkdownRowWriter.escape(commit.note()) + "\n\n";
-      }
-      if (!commit.compared()) {
-        page.add(heading.substring(0, heading.length() - 1));
-        continue;
       }
       if (commit.moves().isEmpty()) {
         page.add(heading + "Moves no crash.\n");

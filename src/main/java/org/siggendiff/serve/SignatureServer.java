@@ -211,8 +211,8 @@ public final class SignatureServer implements AutoCloseable {
     // Wakes every request waiting for a worker, to be turned away: there are at most as many as
     // connections.
     workers.release(settings.threads() + settings.maxWaiting());
-    // A request still in the workers' queue, or just taken from it, has not reached the
-    // admission count: it is waited for too, and turned away with a 503, not dropped unanswered.
+    // Requests woken from their wait, and those the full pool turned away, are waited for too:
+    // each is answered 503, not dropped unanswered.
     while (busy() && System.nanoTime() - start < drainNanos) {
       Thread.sleep(5);
     }
@@ -315,14 +315,15 @@ public final class SignatureServer implements AutoCloseable {
           return;
         }
         if (exchange.getHttpContext().getHandler() instanceof Endpoint endpoint && endpoint.readsWholeBody() && endpoint.answers(exchange)) {
-          long size = bodySizeToRead(exchange);
+          String length = exchange.getRequestHeaders().getFirst("Content-Length");
+          long size = bodySizeToRead(length);
           if (size > 0) {
             if (!bodyMemory.tryAcquire((int) kib(size))) {
               turnAway(exchange, "the server is busy: the memory for request bodies is in use; try again");
               return;
             }
             heldKib = (int) kib(size);
-            readBodyAhead(exchange, size);
+            readBodyAhead(exchange, size, length != null);
           }
         }
         if (!takeWorker()) {
@@ -355,8 +356,7 @@ public final class SignatureServer implements AutoCloseable {
      * say (chunked); 0 when it says it is over the limit or its length is no number, which the
      * endpoint refuses unread.
      */
-    private long bodySizeToRead(HttpExchange exchange) {
-      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    private long bodySizeToRead(String length) {
       if (length == null) {
         return settings.maxBodyBytes() + 1L;
       }
@@ -374,10 +374,10 @@ public final class SignatureServer implements AutoCloseable {
      * body that did not say, as the JDK reads one of unknown length (up to twice its size
      * while it grows).
      */
-    private void readBodyAhead(HttpExchange exchange, long size) throws IOException {
+    private void readBodyAhead(HttpExchange exchange, long size, boolean sized) throws IOException {
       InputStream in = exchange.getRequestBody();
       byte[] body;
-      if (exchange.getRequestHeaders().getFirst("Content-Length") != null) {
+      if (sized) {
         body = new byte[(int) size];
         int read = in.readNBytes(body, 0, body.length);
         if (read < body.length) {

@@ -36,6 +36,7 @@ public final class SiglistResolver {
   static final String SOCORRO_PATH = "socorro/signature/siglists";
   public static final String PRODUCTION = "production";
   private static final String SOURCES = "a source is DIR, PATH@REF, github:REF or github:pull/N";
+  private static final String SOURCES_WITH_PRODUCTION = "a source is DIR, PATH@REF, github:REF, github:pull/N or production";
   public static final String DEFAULT_GITHUB_REPO = "mozilla-services/socorro";
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
@@ -175,7 +176,7 @@ public final class SiglistResolver {
 
   /** The sources there are, production among them where the caller takes it. */
   private static String sources(boolean productionAllowed) {
-    return productionAllowed ? SOURCES.replace(" or ", ", ") + " or production" : SOURCES;
+    return productionAllowed ? SOURCES_WITH_PRODUCTION : SOURCES;
   }
 
   /** A {@code PATH@REF} source: a git checkout, and what follows its {@code @}. */

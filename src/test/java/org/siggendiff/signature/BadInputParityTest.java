@@ -25,7 +25,12 @@ class BadInputParityTest {
   private final SignatureGenerator generator = Fixtures.generator();
 
   private SignatureResult sign(String extraField) throws IOException {
-    return generator.generate(CrashData.of(CrashJson.parse("{" + FRAMES + ", " + extraField + "}")));
+    return signDocument("{" + FRAMES + ", " + extraField + "}");
+  }
+
+  /** The result for a whole crash-data document. */
+  private SignatureResult signDocument(String json) throws IOException {
+    return generator.generate(CrashData.of(CrashJson.parse(json)));
   }
 
   private static String nested(String open, String close, int depth, String inside) {
@@ -141,15 +146,15 @@ class BadInputParityTest {
   void intKeepsAsciiControlsThatStrIsspaceCallsWhiteSpaceAndSoRefusesThem() throws IOException {
     assertEquals(List.of("OOMSignature: Rule failed: invalid literal for int() with base 10: '\\x1f5'"),
         sign("\"oom_allocation_size\": \"\\u001f5\"").notes());
-    CrashData secondThread = CrashData.of(CrashJson.parse(
-        "{\"crashing_thread\": \"1\\u001c\", \"threads\": [{\"frames\": [{\"function\": \"a\"}]}, {\"frames\": [{\"function\": \"b\"}]}]}"));
-    assertEquals("a", generator.generate(secondThread).signature(), "an unreadable crashing thread is thread 0");
+    SignatureResult secondThread = signDocument(
+        "{\"crashing_thread\": \"1\\u001c\", \"threads\": [{\"frames\": [{\"function\": \"a\"}]}, {\"frames\": [{\"function\": \"b\"}]}]}");
+    assertEquals("a", secondThread.signature(), "an unreadable crashing thread is thread 0");
   }
 
   @Test
   void aReportedLargeJsAllocationLeavesAnEmptySignatureAloneAsSocorroChecksItLast() throws IOException {
-    SignatureResult result = generator.generate(CrashData.of(CrashJson.parse(
-        "{\"threads\": [{\"frames\": [{}]}], \"js_large_allocation_failure\": \"Reporting\"}")));
+    SignatureResult result = signDocument(
+        "{\"threads\": [{\"frames\": [{}]}], \"js_large_allocation_failure\": \"Reporting\"}");
 
     assertEquals("", result.signature());
     assertEquals(List.of("SignatureGenerationRule: CSignatureTool: no frame data for crashing thread (0)"), result.notes());
@@ -158,8 +163,8 @@ class BadInputParityTest {
   @Test
   void aShutdownHangNestedPastDeepcopysBudgetIsARecursionErrorNote() throws IOException {
     String hang = "\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"RunWatchdog\"}]}]";
-    SignatureResult deep = generator.generate(CrashData.of(CrashJson.parse("{" + hang + ", \"x\": " + nested("[", "]", 496, "") + "}")));
-    SignatureResult fits = generator.generate(CrashData.of(CrashJson.parse("{" + hang + ", \"x\": " + nested("[", "]", 495, "") + "}")));
+    SignatureResult deep = signDocument("{" + hang + ", \"x\": " + nested("[", "]", 496, "") + "}");
+    SignatureResult fits = signDocument("{" + hang + ", \"x\": " + nested("[", "]", 495, "") + "}");
 
     assertEquals("RunWatchdog", deep.signature());
     assertEquals(List.of("SignatureRunWatchDog: Rule failed: maximum recursion depth exceeded while calling a Python object"), deep.notes());
@@ -169,8 +174,8 @@ class BadInputParityTest {
 
   @Test
   void aKeyErrorWhileReadingFramesFailsAsSocorrosMissingResultNoteDoes() throws IOException {
-    SignatureResult result = generator.generate(CrashData.of(CrashJson.parse(
-        "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"unloaded_modules\": {\"a\": 1}, \"offset\": \"0x1\"}]}]}")));
+    SignatureResult result = signDocument(
+        "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"unloaded_modules\": {\"a\": 1}, \"offset\": \"0x1\"}]}]}");
 
     assertEquals("", result.signature());
     assertEquals(List.of("SignatureGenerationRule: Rule failed: 'Result' object has no attribute 'note'"), result.notes());
