@@ -1,6 +1,7 @@
 package org.siggendiff.crashdata;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.siggendiff.internal.py.PyInt;
 
 /**
@@ -28,6 +30,8 @@ public final class CrashJson {
    * bounds every recursion over a document's values.
    */
   public static final int MAX_DEPTH = 995;
+
+  private static final Pattern EMBEDDED_SOURCE = Pattern.compile("\\[Source: [^;]*; ");
 
   /** The reader's tokens without its trees, for a single value ({@link #scalar}). */
   private static final JsonFactory TOKENS = factory();
@@ -128,6 +132,15 @@ public final class CrashJson {
       }
       return node;
     }
+  }
+
+  /**
+   * What is wrong with a document Jackson refused, in its words without the note about the
+   * source it may embed ({@code [Source: REDACTED (...); line: 1, column: 13]} becomes
+   * {@code [line: 1, column: 13]}); where it stopped is {@code e.getLocation()}.
+   */
+  public static String problem(JsonProcessingException e) {
+    return EMBEDDED_SOURCE.matcher(e.getOriginalMessage()).replaceAll("[");
   }
 
   /** Parses one JSON document. */

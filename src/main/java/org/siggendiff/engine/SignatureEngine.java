@@ -123,7 +123,7 @@ public final class SignatureEngine {
     } catch (IOException e) {
       // Jackson's own message ends with where in the source it was, redacted: the position is what helps.
       String what = e instanceof JsonProcessingException parse
-          ? parse.getOriginalMessage() + (parse.getLocation() == null ? ""
+          ? CrashJson.problem(parse) + (parse.getLocation() == null ? ""
               : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr())
           : e.getMessage();
       throw new IllegalArgumentException("not valid JSON: " + what, e);

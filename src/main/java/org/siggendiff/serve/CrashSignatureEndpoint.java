@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.report.AsciiJson;
 import org.siggendiff.report.TerminalText;
 
@@ -32,7 +32,6 @@ import org.siggendiff.report.TerminalText;
  */
 final class CrashSignatureEndpoint extends Endpoint {
   /** The parser's note that it leaves the source out of locations, which says nothing to the client. */
-  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;]*; ");
   private final SignatureServer server;
   private final Consumer<String> log;
 
@@ -142,7 +141,7 @@ final class CrashSignatureEndpoint extends Endpoint {
     } catch (CharacterCodingException e) {
       throw HttpProblem.detail(400, "JSON parse error - the body is not valid UTF-8");
     } catch (JsonProcessingException e) {
-      throw HttpProblem.detail(400, "JSON parse error - " + SOURCE.matcher(e.getOriginalMessage()).replaceAll("[") + location(e));
+      throw HttpProblem.detail(400, "JSON parse error - " + CrashJson.problem(e) + location(e));
     } catch (IOException e) {
       throw HttpProblem.detail(400, "JSON parse error - " + e.getMessage());
     }

@@ -67,7 +67,7 @@ public final class SignifyRunner {
     try {
       document = CrashJson.parse(text);
     } catch (JsonProcessingException e) {
-      throw new BadDocumentException("input is not valid JSON: " + e.getOriginalMessage());
+      throw new BadDocumentException("input is not valid JSON: " + CrashJson.problem(e));
     } catch (IOException e) {
       throw new BadDocumentException("input is not valid JSON: " + e.getMessage());
     }
@@ -294,12 +294,12 @@ public final class SignifyRunner {
         try {
           CrashJson.parse(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException asText) {
-          return "invalid JSON: " + asText.getOriginalMessage();
+          return "invalid JSON: " + CrashJson.problem(asText);
         } catch (IOException other) {
           return other.getMessage();
         }
       }
-      return "invalid JSON: " + jsonError.getOriginalMessage();
+      return "invalid JSON: " + CrashJson.problem(jsonError);
     }
     return e.getMessage();
   }

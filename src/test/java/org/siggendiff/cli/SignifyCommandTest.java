@@ -77,6 +77,18 @@ class SignifyCommandTest {
   }
 
   @Test
+  void aDocumentCutShortSaysWhereItsArrayStartedWithoutJacksonsNoteOnTheSource() {
+    CliRunner.Outcome one = CliRunner.run("{\"threads\": [", "signify", "--signature-list-dir", siglists);
+    CliRunner.Outcome lines = CliRunner.run("{\"threads\": [\n", "signify", "--jsonl", "--signature-list-dir", siglists);
+
+    assertEquals(3, one.status(), one.err());
+    assertTrue(one.err().startsWith("signify: input is not valid JSON: ") && one.err().contains("[line: 1, column: 13]"), one.err());
+    assertFalse(one.err().contains("REDACTED"), one.err());
+    assertTrue(lines.out().startsWith("{\"error\":\"line 1: invalid JSON: "), lines.out());
+    assertFalse(lines.out().contains("REDACTED"), lines.out());
+  }
+
+  @Test
   void aFolderGivenAsTheDocumentIsSaidToBeOne(@TempDir Path dir) {
     CliRunner.Outcome outcome = CliRunner.run("", "signify", "--signature-list-dir", siglists, dir.toString());
     assertEquals(2, outcome.status(), outcome.err());
