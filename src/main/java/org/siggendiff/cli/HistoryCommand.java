@@ -23,6 +23,7 @@ import org.siggendiff.report.HistoryWriter;
 import org.siggendiff.report.Progress;
 import org.siggendiff.report.ReportLinks;
 import org.siggendiff.report.ReportOptions;
+import org.siggendiff.report.SummaryText;
 import org.siggendiff.report.TerminalText;
 import org.siggendiff.sources.GitHubSiglistHistory;
 import org.siggendiff.sources.SiglistResolver;
@@ -163,8 +164,10 @@ final class HistoryCommand implements Callable<Integer> {
   private void summary(SiglistRange range, HistoryCrashes.Read read, SignatureHistory.Result result) {
     List<String> lines = new ArrayList<>();
     lines.add("siggen-diff history: " + range.description());
-    lines.add("  crashes read: " + read.crashes().size() + ", could not be read: " + read.unreadable().size());
+    lines.add("  crashes read: " + read.crashes().size() + ", could not be read: " + read.unreadable().size()
+        + (read.repeats().isEmpty() ? "" : ", read more than once (followed as first read): " + read.repeats().size()));
     read.unreadable().forEach(failure -> lines.add("    " + failure.where() + ": " + failure.reason()));
+    SummaryText.repeats(read.repeats()).forEach(repeat -> lines.add("    " + repeat));
     result.failures().forEach(failure -> lines.add("    " + failure.crashId() + ": " + failure.reason()));
     result.warnings().forEach(warning -> lines.add("  warning: siglists that do not load, skipped: " + warning));
     lines.add("  commits changing the siglists: " + range.steps().size() + (result.stopped() || read.stopped()

@@ -369,6 +369,11 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     }
     return new DiffSession.Output() {
       @Override
+      public void repeat(DiffRow row) {
+        progress.advance();
+      }
+
+      @Override
       public void row(DiffRow row) throws IOException {
         sample.add(row);
         progress.advance();

@@ -12,14 +12,18 @@ import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * One diff run, from resolved siglist sources to its summary: every input signed under the
- * baseline and the candidate, each row aggregated and handed to the output in input order, an
- * interruption or a failing output recorded in the summary rather than thrown. The command line
+ * baseline and the candidate, each row aggregated and handed to the output in input order (a
+ * crash read again only counted as such), an interruption or a failing output recorded in the
+ * summary rather than thrown. The command line
  * only parses options, opens the inputs and the output, and renders the summary.
  */
 public final class DiffSession {
   /** Where rows go, in input order. */
   public interface Output {
     void row(DiffRow row) throws IOException;
+
+    /** A row of a crash already counted, which is not shown: only the progress hears of it. */
+    default void repeat(DiffRow row) {}
 
     /** After the last row, when the run was not broken. */
     void finish() throws IOException;
@@ -84,7 +88,10 @@ public final class DiffSession {
       Output output = opener.open();
       outcome = runner.run(inputs, row -> {
         current[0] = row.crashId();
-        summary.add(row);
+        if (!summary.add(row)) {
+          output.repeat(row);
+          return;
+        }
         try {
           output.row(row);
         } catch (IOException e) {

@@ -1,8 +1,10 @@
 package org.siggendiff.diff;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +51,11 @@ public final class DiffSummary {
   private long changed;
   private long unchanged;
   private final List<Failure> failures = new ArrayList<>();
+  /** The crash IDs counted so far: a crash given twice (two lists, two corpus files) counts once. */
+  private final Set<String> counted = new HashSet<>();
+  /** Crash IDs read again after they were counted, with how many times each was read in all. */
+  private final Map<String, Long> repeats = new LinkedHashMap<>();
+  private long repeated;
   private final Map<List<String>, Long> transitions = new HashMap<>();
   private final Map<List<String>, Long> notByLine = new HashMap<>();
   private final Map<ChangedLine, Map<List<String>, Long>> byLine = new LinkedHashMap<>();
@@ -66,9 +73,20 @@ public final class DiffSummary {
     this.candidateSource = candidateSource;
   }
 
-  public void add(DiffRow row) {
-    lineSummaries = null;
+  /**
+   * Counts one row, unless it is of a crash already counted: that one is recorded as read again
+   * and left out, so that the first reading stands for the crash.
+   *
+   * @return whether the row was counted, for the output to show it or not
+   */
+  public boolean add(DiffRow row) {
     read++;
+    if (row.linkable() && !counted.add(row.crashId())) {
+      repeated++;
+      repeats.merge(row.crashId(), 2L, (times, first) -> times + 1);
+      return false;
+    }
+    lineSummaries = null;
     if (!row.ok()) {
       failures.add(new Failure(row.crashId(), row.errorKind(), row.error()));
     } else if (row.changed()) {
@@ -85,6 +103,7 @@ public final class DiffSummary {
     } else {
       unchanged++;
     }
+    return true;
   }
 
   /**
@@ -129,6 +148,16 @@ public final class DiffSummary {
 
   public long unchanged() {
     return unchanged;
+  }
+
+  /** How many rows were of a crash already counted, and left out. */
+  public long repeated() {
+    return repeated;
+  }
+
+  /** The crashes read more than once, in the order they were first read again, with how many times each was read. */
+  public Map<String, Long> repeats() {
+    return Collections.unmodifiableMap(repeats);
   }
 
   public long failed() {

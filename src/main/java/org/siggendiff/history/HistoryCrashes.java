@@ -2,8 +2,12 @@ package org.siggendiff.history;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashstats.CrashId;
@@ -22,8 +26,14 @@ public final class HistoryCrashes {
   /** A crash that could not be read. */
   public record Unreadable(String where, String reason) {}
 
-  /** What reading gave, in input order, and whether reading was stopped. */
-  public record Read(List<SignatureHistory.TrackedCrash> crashes, List<Unreadable> unreadable, boolean stopped) {}
+  /**
+   * What reading gave, in input order, and whether reading was stopped.
+   *
+   * @param crashes each crash once, as first read
+   * @param repeats the crashes read more than once, with how many times each was read in all
+   */
+  public record Read(
+      List<SignatureHistory.TrackedCrash> crashes, List<Unreadable> unreadable, Map<String, Long> repeats, boolean stopped) {}
 
   private sealed interface Outcome permits Tracked, Failed {}
 
@@ -47,18 +57,26 @@ public final class HistoryCrashes {
   public Read read(Iterator<? extends DiffInput> inputs, Runnable progress, BooleanSupplier stop) throws InterruptedException {
     List<SignatureHistory.TrackedCrash> crashes = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
+    // A crash given twice (two lists, two corpus files) is followed once: its moves would count twice.
+    Set<String> followed = new HashSet<>();
+    Map<String, Long> repeats = new LinkedHashMap<>();
     OrderedParallelMap.Outcome outcome = new OrderedParallelMap<DiffInput, Outcome>(
             this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error)), jobs)
         .weighing(DiffInput::bytes, DiffInput.MAX_BYTES_IN_FLIGHT)
         .run(inputs, outcome1 -> {
           if (outcome1 instanceof Tracked tracked) {
-            crashes.add(tracked.crash());
+            SignatureHistory.TrackedCrash crash = tracked.crash();
+            if (!crash.linkable() || followed.add(crash.id())) {
+              crashes.add(crash);
+            } else {
+              repeats.merge(crash.id(), 2L, (times, first) -> times + 1);
+            }
           } else {
             unreadable.add(((Failed) outcome1).failure());
           }
           progress.run();
         }, stop);
-    return new Read(crashes, unreadable, outcome.stopped());
+    return new Read(crashes, unreadable, repeats, outcome.stopped());
   }
 
   private Outcome read(DiffInput input) {

@@ -232,7 +232,8 @@ final class HtmlRowWriter implements RowWriter {
 
   private void counts(DiffSummary summary) throws IOException {
     out.write("<h2>Summary</h2>\n<p class=\"counts\" id=\"counts\"><b>" + summary.read() + "</b> " + CrashCount.noun(summary.read()) + " read: <b>" + summary.changed()
-        + "</b> changed, <b>" + summary.unchanged() + "</b> unchanged, <b>" + summary.failed() + "</b> failed.</p>\n");
+        + "</b> changed, <b>" + summary.unchanged() + "</b> unchanged, <b>" + summary.failed() + "</b> failed"
+        + (summary.repeated() > 0 ? ", <b>" + summary.repeated() + "</b> " + (summary.repeated() == 1 ? "repeat" : "repeats") : "") + ".</p>\n");
     if (summary.isInterrupted()) {
       out.write("<p class=\"warning\">Interrupted: " + SummaryText.notProcessed(summary) + ".</p>\n");
     }
@@ -243,6 +244,10 @@ final class HtmlRowWriter implements RowWriter {
       out.write("<p class=\"warning\">Failed: " + summary.failuresByKind().entrySet().stream()
           .map(kind -> kind.getValue() + " " + Html.escape(kind.getKey())).collect(Collectors.joining(", "))
           + " (each is a row of the crash table).</p>\n");
+    }
+    if (summary.repeated() > 0) {
+      out.write("<p class=\"note\">Read more than once, counted as first read: "
+          + SummaryText.repeats(summary.repeats()).stream().map(Html::escape).collect(Collectors.joining(", ")) + ".</p>\n");
     }
     if (summary.changed() > explained && explained > 0 || summary.changed() > 0 && options.explanations() == 0) {
       out.write("<p class=\"note\">Stacks are shown for " + explained + " of the " + summary.changed()

@@ -173,7 +173,7 @@ final class MarkdownRowWriter implements RowWriter {
     page.add("- **Baseline:** " + escape(cut(baseline.describe())) + "\n");
     page.add("- **Candidate:** " + escape(cut(candidate.describe())) + "\n\n");
     page.add("**" + CrashCount.of(summary.read()) + " read: " + summary.changed() + " changed, " + summary.unchanged() + " unchanged, "
-        + summary.failed() + " failed.**\n\n");
+        + summary.failed() + " failed" + (summary.repeated() > 0 ? ", " + SummaryText.repeatCount(summary) : "") + ".**\n\n");
     if (summary.isInterrupted()) {
       page.add("**Interrupted:** " + SummaryText.notProcessed(summary) + ".\n\n");
     }
@@ -181,6 +181,7 @@ final class MarkdownRowWriter implements RowWriter {
       page.add("**Stopped by an internal error:** " + escape(cut(summary.internalError())) + "\n\n");
     }
     failures(page, summary);
+    repeats(page, summary);
     lines(page, summary);
     transitions(page, "#### Biggest signature changes", summary.transitions());
     if (!summary.byLine().isEmpty()) {
@@ -216,6 +217,23 @@ final class MarkdownRowWriter implements RowWriter {
       page.add("- and " + (failures.size() - shown) + " more (every failure is in `--summary FILE`)\n");
     }
     page.add("\n");
+  }
+
+  private void repeats(Page page, DiffSummary summary) {
+    if (summary.repeated() == 0) {
+      return;
+    }
+    List<String> shown = new ArrayList<>();
+    for (Map.Entry<String, Long> repeat : summary.repeats().entrySet()) {
+      String item = crashCell(repeat.getKey()) + " (" + repeat.getValue() + " times)";
+      if (shown.size() == SummaryText.REPEATS_SHOWN || !page.fits(String.join(", ", shown) + item, MORE_RESERVE)) {
+        break;
+      }
+      shown.add(item);
+    }
+    long more = summary.repeats().size() - shown.size();
+    page.add("**Read more than once**, counted as first read: " + String.join(", ", shown)
+        + (more > 0 ? (shown.isEmpty() ? "" : ", ") + "and " + more + " more" : "") + ".\n\n");
   }
 
   private String crashCell(String crashId) {

@@ -23,6 +23,7 @@ public final class SummaryJson {
     json.put("changed", summary.changed());
     json.put("unchanged", summary.unchanged());
     json.put("failed", summary.failures().size());
+    json.put("repeated", summary.repeated());
     json.put("interrupted", summary.isInterrupted());
     if (summary.isInterrupted()) {
       json.put("not_processed", summary.notProcessed());
@@ -35,6 +36,8 @@ public final class SummaryJson {
     for (DiffSummary.Failure failure : summary.failures()) {
       failed.addObject().put("crash_id", failure.crashId()).put("reason", failure.kind()).put("detail", failure.reason());
     }
+    ArrayNode repeats = json.putArray("repeats");
+    summary.repeats().forEach((crashId, times) -> repeats.addObject().put("crash_id", crashId).put("times_read", times));
     ArrayNode moves = json.putArray("transitions");
     for (DiffSummary.Transition move : summary.transitions()) {
       moves.addObject().put("baseline", move.baseline()).put("candidate", move.candidate()).put("crashes", move.crashes());

@@ -2,6 +2,7 @@ package org.siggendiff.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.diff.DiffSummary;
@@ -12,6 +13,8 @@ public final class SummaryText {
   static final int TRANSITIONS_SHOWN = 5;
   /** How many of a line's moves the Markdown and HTML reports show, in a table cell. */
   static final int REPORT_MOVES_SHOWN = 3;
+  /** How many crashes read more than once a summary names; the rest are counted. */
+  static final int REPEATS_SHOWN = 20;
 
   private SummaryText() {}
 
@@ -26,6 +29,9 @@ public final class SummaryText {
     StringBuilder counts = new StringBuilder();
     counts.append(CrashCount.of(summary.read())).append(" read: ").append(summary.changed()).append(" changed, ").append(summary.unchanged()).append(" unchanged, ")
         .append(summary.failures().size()).append(" failed");
+    if (summary.repeated() > 0) {
+      counts.append(", ").append(repeatCount(summary));
+    }
     lines.add(counts.toString());
     if (summary.isInterrupted()) {
       lines.add("interrupted: " + notProcessed(summary));
@@ -36,6 +42,10 @@ public final class SummaryText {
     summary.failuresByKind().forEach((kind, count) -> lines.add("  " + count + " " + kind));
     for (DiffSummary.Failure failure : summary.failures()) {
       lines.add("  failed: " + failure.crashId() + ": " + failure.reason());
+    }
+    if (summary.repeated() > 0) {
+      lines.add("read more than once, counted as first read:");
+      repeats(summary.repeats()).forEach(repeat -> lines.add("  " + repeat));
     }
     if (!summary.hasLineAttribution()) {
       transitionLines(lines, "signature changes (crashes: baseline -> candidate):", summary.transitions(), summary.transitions().size());
@@ -62,6 +72,24 @@ public final class SummaryText {
     }
     for (LintWarning warning : summary.lint()) {
       lines.add("warning: " + warning.message());
+    }
+    return lines;
+  }
+
+  /** {@code 1 repeat}, {@code 3 repeats}: rows of a crash already counted, left out. */
+  static String repeatCount(DiffSummary summary) {
+    return summary.repeated() + (summary.repeated() == 1 ? " repeat" : " repeats");
+  }
+
+  /**
+   * The first {@link #REPEATS_SHOWN} of the crashes read more than once, as {@code ID: read 2
+   * times}, then {@code and 3 more} for the rest.
+   */
+  public static List<String> repeats(Map<String, Long> repeats) {
+    List<String> lines = new ArrayList<>();
+    repeats.entrySet().stream().limit(REPEATS_SHOWN).forEach(repeat -> lines.add(repeat.getKey() + ": read " + repeat.getValue() + " times"));
+    if (repeats.size() > REPEATS_SHOWN) {
+      lines.add("and " + (repeats.size() - REPEATS_SHOWN) + " more");
     }
     return lines;
   }

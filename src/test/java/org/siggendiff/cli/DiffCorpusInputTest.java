@@ -106,6 +106,48 @@ class DiffCorpusInputTest {
   }
 
   @Test
+  void aCrashInTwoCorpusFilesIsCountedOnceAsFirstReadAndTheRepeatIsNamedInTheSummary() throws IOException {
+    Path first = Files.write(folder.resolve("a.jsonl"), List.of(
+        processed(CrashIds.text(1), "Old", "First::Reading").toString(),
+        processed(CrashIds.text(2), "Old", "Other::Crash").toString()));
+    // The same crash again, as reprocessed: a different stack under the same crash ID.
+    Path second = Files.write(folder.resolve("b.jsonl"), List.of(
+        processed(CrashIds.text(1), "Old", "Second::Reading").toString(),
+        processed(CrashIds.text(3), "Old", "Third::Crash").toString(),
+        processed(CrashIds.text(1), "Old", "Third::Reading").toString()));
+    Path summary = folder.resolve("summary.json");
+
+    CliRunner.Outcome outcome = diff("--corpus", first.toString(), "--corpus", second.toString(), "--summary", summary.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    List<JsonNode> rows = rows(outcome.out());
+    assertEquals(List.of(CrashIds.text(1), CrashIds.text(2), CrashIds.text(3)),
+        rows.stream().map(row -> row.get("crash_id").asText()).toList(), outcome.out());
+    assertEquals("First::Reading", rows.get(0).get("candidate").asText());
+    assertTrue(outcome.err().contains("5 crashes read: 0 changed, 3 unchanged, 0 failed, 2 repeats\n"), outcome.err());
+    assertTrue(outcome.err().contains("read more than once, counted as first read:\n  " + CrashIds.text(1) + ": read 3 times\n"),
+        outcome.err());
+    JsonNode json = CrashJson.parse(Files.readString(summary));
+    assertEquals(5, json.get("crashes").asInt());
+    assertEquals(2, json.get("repeated").asInt());
+    assertEquals(CrashIds.text(1), json.get("repeats").get(0).get("crash_id").asText());
+    assertEquals(3, json.get("repeats").get(0).get("times_read").asInt());
+  }
+
+  @Test
+  void documentsWithoutACrashIdAreNeverRepeatsOfEachOther() throws IOException {
+    ObjectNode crashData = CrashJson.mapper().createObjectNode();
+    crashData.put("crashing_thread", 0);
+    crashData.putArray("threads").addObject().putArray("frames").addObject().put("function", "Data::Frame");
+    Path file = Files.write(folder.resolve("data.jsonl"), List.of(crashData.toString(), crashData.toString()));
+
+    CliRunner.Outcome outcome = diff("--corpus", file.toString());
+
+    assertEquals(2, rows(outcome.out()).size(), outcome.out());
+    assertFalse(outcome.err().contains("repeat"), outcome.err());
+  }
+
+  @Test
   void aDocumentOfNeitherSchemaIsAFailedRowNamingSomeOfItsKeysEscaped() throws IOException {
     Path file = Files.write(folder.resolve("c.jsonl"), List.of(
         "{\"id\": 1, \"name\\u001b[31m\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6, \"g\": 7}",

@@ -9,6 +9,7 @@ import static org.siggendiff.testing.DemoDiff.DEMO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,22 @@ class HistoryCommandTest {
     assertFalse(outcome.out().contains(c1));
     String text = history("--siglists", linear.root() + "@" + c0 + "..main").out();
     assertTrue(text.contains(": 1 commit changes the siglists, " + moves.size() + " moves of "), text);
+  }
+
+  @Test
+  void aCrashGivenAgainInAnotherCorpusIsFollowedOnceAndNamedAsReadTwice() throws IOException {
+    Path again = folder.resolve("again.jsonl");
+    List<String> demo = Files.readAllLines(DEMO.resolve("processed-crashes.jsonl"));
+    Files.write(again, demo.subList(0, 1));
+    String repeated = CrashJson.parse(demo.get(0)).get("uuid").asText();
+
+    CliRunner.Outcome outcome = history(
+        "--corpus", again.toString(), "--siglists", linear.root() + "@" + c0 + "..main", "--format", "jsonl");
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals(diffMoves, moves(jsonl(outcome)));
+    assertTrue(outcome.err().contains("crashes read: " + demo.size() + ", could not be read: 0, read more than once (followed as first read): 1\n"
+        + "    " + repeated + ": read 2 times\n"), outcome.err());
   }
 
   @Test

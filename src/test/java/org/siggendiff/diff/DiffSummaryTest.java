@@ -1,7 +1,9 @@
 package org.siggendiff.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +35,23 @@ class DiffSummaryTest {
   private static DiffRow moved(int n, ChangedLine line, String baseline, String candidate) {
     Cause cause = new Cause(List.of(new LineCause(line, List.of(baseline))), null);
     return new DiffRow(CrashIds.text(n), true, null, baseline, candidate, List.of(), List.of(), List.of(), List.of(), null, null, cause, null);
+  }
+
+  @Test
+  void aCrashThatFailsAgainFailsOnceAndRowsNamedByWhereTheyCameFromAreNeverRepeats() throws Exception {
+    SiglistSet siglists = set("base", List.of());
+    ResolvedSiglists source = new ResolvedSiglists("base", Optional.empty(), Optional.of(siglists));
+    DiffSummary summary = new DiffSummary(source, source);
+
+    assertTrue(summary.add(DiffRow.failed(CrashIds.text(1), true, "not found", "no such crash")));
+    assertFalse(summary.add(DiffRow.failed(CrashIds.text(1), true, "not found", "no such crash")));
+    assertTrue(summary.add(DiffRow.failed("a.jsonl:3", false, "invalid input", "not valid JSON")));
+    assertTrue(summary.add(DiffRow.failed("a.jsonl:3", false, "invalid input", "not valid JSON")));
+
+    assertEquals(4, summary.read());
+    assertEquals(3, summary.failed());
+    assertEquals(1, summary.repeated());
+    assertEquals(Map.of(CrashIds.text(1), 2L), summary.repeats());
   }
 
   @Test

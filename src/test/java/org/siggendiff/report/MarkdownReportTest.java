@@ -80,6 +80,19 @@ class MarkdownReportTest {
   }
 
   @Test
+  void aCrashReadAgainIsOneRowAndTheCountsNameItAsRead2Times() {
+    List<DiffRow> rows = List.of(changed(1, "Bar::Baz", "Foo::Qux"), same(2, "Same::One"), same(1, "Other::Reading"));
+    String markdown = report(ReportFormat.MARKDOWN, BASELINE, options(false, ReportOptions.DEFAULT_MAX_CHARS), rows);
+    Node document = PARSER.parse(markdown);
+
+    assertTrue(text(document).contains("3 crashes read: 1 changed, 1 unchanged, 0 failed, 1 repeat."), markdown);
+    assertTrue(text(document).contains("Read more than once, counted as first read: " + CrashIds.text(1) + " (2 times)."), markdown);
+    List<List<String>> crashes = cells(nodes(document, TableBlock.class).get(1));
+    assertEquals(List.of(CrashIds.text(1), CrashIds.text(2)), crashes.subList(1, crashes.size()).stream().map(row -> row.get(0)).toList());
+    assertEquals("Foo::Qux", crashes.get(1).get(3), "the first reading stands");
+  }
+
+  @Test
   void columnsThatSayNothingAreLeftOut() {
     List<DiffRow> rows = List.of(changed(1, "Bar::Baz", "Foo::Qux"), same(2, "Same::One"));
     List<List<String>> differentOnly = cells(last(ReportFormat.MARKDOWN, BASELINE, options(true, ReportOptions.DEFAULT_MAX_CHARS), rows));
