@@ -165,9 +165,12 @@ final class HistoryCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     lines.add("siggen-diff history: " + range.description());
     lines.add("  crashes read: " + read.crashes().size() + ", could not be read: " + read.unreadable().size()
-        + (read.repeats().isEmpty() ? "" : ", read more than once (followed as first read): " + read.repeats().size()));
+        + (read.repeats().isEmpty() ? "" : "; " + SummaryText.leftOut(read.repeats())));
     read.unreadable().forEach(failure -> lines.add("    " + failure.where() + ": " + failure.reason()));
-    SummaryText.repeats(read.repeats()).forEach(repeat -> lines.add("    " + repeat));
+    if (!read.repeats().isEmpty()) {
+      lines.add("  read more than once, followed as first read:");
+      SummaryText.repeats(read.repeats(), "not alike: its crash data differ").forEach(repeat -> lines.add("    " + repeat));
+    }
     result.failures().forEach(failure -> lines.add("    " + failure.crashId() + ": " + failure.reason()));
     result.warnings().forEach(warning -> lines.add("  warning: siglists that do not load, skipped: " + warning));
     lines.add("  commits changing the siglists: " + range.steps().size() + (result.stopped() || read.stopped()

@@ -107,7 +107,7 @@ public final class DiffSession {
     }
     if (outcome != null && outcome.stopped()) {
       boolean rest = inputCount < 0 && inputs.hasNext();
-      long notProcessed = inputCount >= 0 ? inputCount - summary.read() : outcome.abandoned();
+      long notProcessed = inputCount >= 0 ? inputCount - summary.read() - summary.repeats().leftOut() : outcome.abandoned();
       summary.interrupted(notProcessed, rest);
     }
     return new Outcome(summary, broken);

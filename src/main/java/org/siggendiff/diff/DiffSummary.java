@@ -1,14 +1,13 @@
 package org.siggendiff.diff;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.LineCause;
@@ -51,11 +50,7 @@ public final class DiffSummary {
   private long changed;
   private long unchanged;
   private final List<Failure> failures = new ArrayList<>();
-  /** The crash IDs counted so far: a crash given twice (two lists, two corpus files) counts once. */
-  private final Set<String> counted = new HashSet<>();
-  /** Crash IDs read again after they were counted, with how many times each was read in all. */
-  private final Map<String, Long> repeats = new LinkedHashMap<>();
-  private long repeated;
+  private final RepeatedCrashes repeats = new RepeatedCrashes();
   private final Map<List<String>, Long> transitions = new HashMap<>();
   private final Map<List<String>, Long> notByLine = new HashMap<>();
   private final Map<ChangedLine, Map<List<String>, Long>> byLine = new LinkedHashMap<>();
@@ -74,18 +69,16 @@ public final class DiffSummary {
   }
 
   /**
-   * Counts one row, unless it is of a crash already counted: that one is recorded as read again
-   * and left out, so that the first reading stands for the crash.
+   * Counts one row, unless it is of a crash already counted: that one is noted as a repeat,
+   * alike the first reading when it was signed the same way, and left out.
    *
    * @return whether the row was counted, for the output to show it or not
    */
   public boolean add(DiffRow row) {
-    read++;
-    if (row.linkable() && !counted.add(row.crashId())) {
-      repeated++;
-      repeats.merge(row.crashId(), 2L, (times, first) -> times + 1);
+    if (row.linkable() && !repeats.first(row.crashId(), Objects.hash(row.baseline(), row.candidate(), row.error()))) {
       return false;
     }
+    read++;
     lineSummaries = null;
     if (!row.ok()) {
       failures.add(new Failure(row.crashId(), row.errorKind(), row.error()));
@@ -138,6 +131,7 @@ public final class DiffSummary {
     this.internalError = message;
   }
 
+  /** How many crashes were counted: changed, unchanged and failed; a repeat is not counted again. */
   public long read() {
     return read;
   }
@@ -150,14 +144,9 @@ public final class DiffSummary {
     return unchanged;
   }
 
-  /** How many rows were of a crash already counted, and left out. */
-  public long repeated() {
-    return repeated;
-  }
-
-  /** The crashes read more than once, in the order they were first read again, with how many times each was read. */
-  public Map<String, Long> repeats() {
-    return Collections.unmodifiableMap(repeats);
+  /** The crashes read more than once, whose later rows were left out. */
+  public RepeatedCrashes repeats() {
+    return repeats;
   }
 
   public long failed() {

@@ -2,12 +2,8 @@ package org.siggendiff.history;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashdata.CrashDocument;
 import org.siggendiff.crashstats.CrashId;
@@ -15,6 +11,7 @@ import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
 import org.siggendiff.diff.DiffInput;
+import org.siggendiff.diff.RepeatedCrashes;
 import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.pipeline.OrderedParallelMap;
 
@@ -30,10 +27,10 @@ public final class HistoryCrashes {
    * What reading gave, in input order, and whether reading was stopped.
    *
    * @param crashes each crash once, as first read
-   * @param repeats the crashes read more than once, with how many times each was read in all
+   * @param repeats the crashes read more than once, alike when their crash data were the same
    */
   public record Read(
-      List<SignatureHistory.TrackedCrash> crashes, List<Unreadable> unreadable, Map<String, Long> repeats, boolean stopped) {}
+      List<SignatureHistory.TrackedCrash> crashes, List<Unreadable> unreadable, RepeatedCrashes repeats, boolean stopped) {}
 
   private sealed interface Outcome permits Tracked, Failed {}
 
@@ -58,18 +55,15 @@ public final class HistoryCrashes {
     List<SignatureHistory.TrackedCrash> crashes = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
     // A crash given twice (two lists, two corpus files) is followed once: its moves would count twice.
-    Set<String> followed = new HashSet<>();
-    Map<String, Long> repeats = new LinkedHashMap<>();
+    RepeatedCrashes repeats = new RepeatedCrashes();
     OrderedParallelMap.Outcome outcome = new OrderedParallelMap<DiffInput, Outcome>(
             this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error)), jobs)
         .weighing(DiffInput::bytes, DiffInput.MAX_BYTES_IN_FLIGHT)
         .run(inputs, outcome1 -> {
           if (outcome1 instanceof Tracked tracked) {
             SignatureHistory.TrackedCrash crash = tracked.crash();
-            if (!crash.linkable() || followed.add(crash.id())) {
+            if (!crash.linkable() || repeats.first(crash.id(), crash.data().json().hashCode())) {
               crashes.add(crash);
-            } else {
-              repeats.merge(crash.id(), 2L, (times, first) -> times + 1);
             }
           } else {
             unreadable.add(((Failed) outcome1).failure());

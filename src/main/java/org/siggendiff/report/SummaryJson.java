@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.RepeatedCrashes;
 import org.siggendiff.sources.ResolvedSiglists;
 
 /** A diff run's summary as JSON, for {@code --summary FILE}. */
@@ -23,7 +24,7 @@ public final class SummaryJson {
     json.put("changed", summary.changed());
     json.put("unchanged", summary.unchanged());
     json.put("failed", summary.failures().size());
-    json.put("repeated", summary.repeated());
+    json.put("repeated", summary.repeats().leftOut());
     json.put("interrupted", summary.isInterrupted());
     if (summary.isInterrupted()) {
       json.put("not_processed", summary.notProcessed());
@@ -37,7 +38,9 @@ public final class SummaryJson {
       failed.addObject().put("crash_id", failure.crashId()).put("reason", failure.kind()).put("detail", failure.reason());
     }
     ArrayNode repeats = json.putArray("repeats");
-    summary.repeats().forEach((crashId, times) -> repeats.addObject().put("crash_id", crashId).put("times_read", times));
+    for (RepeatedCrashes.Repeat repeat : summary.repeats().repeats()) {
+      repeats.addObject().put("crash_id", repeat.crashId()).put("times_read", repeat.timesRead()).put("alike", repeat.alike());
+    }
     ArrayNode moves = json.putArray("transitions");
     for (DiffSummary.Transition move : summary.transitions()) {
       moves.addObject().put("baseline", move.baseline()).put("candidate", move.candidate()).put("crashes", move.crashes());
@@ -68,6 +71,9 @@ public final class SummaryJson {
     for (LintWarning warning : summary.lint()) {
       warnings.addObject().put("kind", warning.kind().name().toLowerCase(Locale.ROOT)).put("file", warning.line().file())
           .put("line", warning.line().line()).put("text", warning.line().text()).put("message", warning.message());
+    }
+    if (summary.repeats().notAlike() > 0) {
+      warnings.addObject().put("kind", "repeats_not_alike").put("message", SummaryText.notAlike(summary.repeats()));
     }
     ObjectNode lists = json.putObject("siglist_changes");
     for (DiffSummary.ListChange change : summary.siglistChanges()) {

@@ -2,10 +2,10 @@ package org.siggendiff.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.diff.DiffSummary;
+import org.siggendiff.diff.RepeatedCrashes;
 
 /** A diff run's summary as lines of text, for stderr. */
 public final class SummaryText {
@@ -29,8 +29,8 @@ public final class SummaryText {
     StringBuilder counts = new StringBuilder();
     counts.append(CrashCount.of(summary.read())).append(" read: ").append(summary.changed()).append(" changed, ").append(summary.unchanged()).append(" unchanged, ")
         .append(summary.failures().size()).append(" failed");
-    if (summary.repeated() > 0) {
-      counts.append(", ").append(repeatCount(summary));
+    if (!summary.repeats().isEmpty()) {
+      counts.append("; ").append(leftOut(summary.repeats()));
     }
     lines.add(counts.toString());
     if (summary.isInterrupted()) {
@@ -43,9 +43,12 @@ public final class SummaryText {
     for (DiffSummary.Failure failure : summary.failures()) {
       lines.add("  failed: " + failure.crashId() + ": " + failure.reason());
     }
-    if (summary.repeated() > 0) {
+    if (!summary.repeats().isEmpty()) {
       lines.add("read more than once, counted as first read:");
-      repeats(summary.repeats()).forEach(repeat -> lines.add("  " + repeat));
+      repeats(summary.repeats(), SIGNED_DIFFERENTLY).forEach(repeat -> lines.add("  " + repeat));
+      if (summary.repeats().notAlike() > 0) {
+        lines.add("warning: " + notAlike(summary.repeats()));
+      }
     }
     if (!summary.hasLineAttribution()) {
       transitionLines(lines, "signature changes (crashes: baseline -> candidate):", summary.transitions(), summary.transitions().size());
@@ -76,22 +79,35 @@ public final class SummaryText {
     return lines;
   }
 
-  /** {@code 1 repeat}, {@code 3 repeats}: rows of a crash already counted, left out. */
-  static String repeatCount(DiffSummary summary) {
-    return summary.repeated() + (summary.repeated() == 1 ? " repeat" : " repeats");
+  /** What a repeat of a diff's crash that is not alike the first reading is. */
+  public static final String SIGNED_DIFFERENTLY = "not signed as first read";
+
+  /** {@code 1 repeat left out}, {@code 3 repeats left out}: readings of crashes already counted. */
+  public static String leftOut(RepeatedCrashes repeats) {
+    return repeats.leftOut() + (repeats.leftOut() == 1 ? " repeat" : " repeats") + " left out";
   }
 
   /**
    * The first {@link #REPEATS_SHOWN} of the crashes read more than once, as {@code ID: read 2
-   * times}, then {@code and 3 more} for the rest.
+   * times}, with {@code notAlike} after a crash not alike each time; then {@code and 3 more}.
    */
-  public static List<String> repeats(Map<String, Long> repeats) {
+  public static List<String> repeats(RepeatedCrashes repeats, String notAlike) {
     List<String> lines = new ArrayList<>();
-    repeats.entrySet().stream().limit(REPEATS_SHOWN).forEach(repeat -> lines.add(repeat.getKey() + ": read " + repeat.getValue() + " times"));
-    if (repeats.size() > REPEATS_SHOWN) {
-      lines.add("and " + (repeats.size() - REPEATS_SHOWN) + " more");
+    List<RepeatedCrashes.Repeat> all = repeats.repeats();
+    for (RepeatedCrashes.Repeat repeat : all.subList(0, Math.min(REPEATS_SHOWN, all.size()))) {
+      lines.add(repeat.crashId() + ": read " + repeat.timesRead() + " times" + (repeat.alike() ? "" : ", " + notAlike));
+    }
+    if (all.size() > REPEATS_SHOWN) {
+      lines.add("and " + (all.size() - REPEATS_SHOWN) + " more");
     }
     return lines;
+  }
+
+  /** The warning when some crash read more than once was not signed the same way each time. */
+  public static String notAlike(RepeatedCrashes repeats) {
+    long count = repeats.notAlike();
+    return (count == 1 ? "1 crash read more than once was" : count + " crashes read more than once were")
+        + " not signed the same way each time (two documents under one crash ID?): the first reading counts";
   }
 
   private static void transitionLines(List<String> lines, String title, List<DiffSummary.Transition> moves, int shown) {

@@ -8,6 +8,7 @@ import static org.siggendiff.testing.DemoDiff.CANDIDATE;
 import static org.siggendiff.testing.DemoDiff.DEMO;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,19 +113,22 @@ class HistoryCommandTest {
   }
 
   @Test
-  void aCrashGivenAgainInAnotherCorpusIsFollowedOnceAndNamedAsReadTwice() throws IOException {
+  void aCrashGivenAgainIsFollowedOnceAndAnotherDocumentUnderItsIdIsNamedNotAlike() throws IOException {
     Path again = folder.resolve("again.jsonl");
     List<String> demo = Files.readAllLines(DEMO.resolve("processed-crashes.jsonl"));
-    Files.write(again, demo.subList(0, 1));
-    String repeated = CrashJson.parse(demo.get(0)).get("uuid").asText();
+    ObjectNode changed = (ObjectNode) CrashJson.parse(demo.get(1));
+    ((ObjectNode) changed.at("/json_dump/threads/0/frames/0")).put("function", "Another::Version");
+    Files.write(again, List.of(demo.get(0), changed.toString()));
 
     CliRunner.Outcome outcome = history(
         "--corpus", again.toString(), "--siglists", linear.root() + "@" + c0 + "..main", "--format", "jsonl");
 
     assertEquals(0, outcome.status(), outcome.err());
     assertEquals(diffMoves, moves(jsonl(outcome)));
-    assertTrue(outcome.err().contains("crashes read: " + demo.size() + ", could not be read: 0, read more than once (followed as first read): 1\n"
-        + "    " + repeated + ": read 2 times\n"), outcome.err());
+    assertTrue(outcome.err().contains("crashes read: " + demo.size() + ", could not be read: 0; 2 repeats left out\n"
+        + "  read more than once, followed as first read:\n"
+        + "    " + CrashJson.parse(demo.get(0)).get("uuid").asText() + ": read 2 times\n"
+        + "    " + changed.get("uuid").asText() + ": read 2 times, not alike: its crash data differ\n"), outcome.err());
   }
 
   @Test

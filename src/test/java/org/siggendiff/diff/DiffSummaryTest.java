@@ -48,10 +48,10 @@ class DiffSummaryTest {
     assertTrue(summary.add(DiffRow.failed("a.jsonl:3", false, "invalid input", "not valid JSON")));
     assertTrue(summary.add(DiffRow.failed("a.jsonl:3", false, "invalid input", "not valid JSON")));
 
-    assertEquals(4, summary.read());
+    assertEquals(3, summary.read());
     assertEquals(3, summary.failed());
-    assertEquals(1, summary.repeated());
-    assertEquals(Map.of(CrashIds.text(1), 2L), summary.repeats());
+    assertEquals(1, summary.repeats().leftOut());
+    assertEquals(List.of(new RepeatedCrashes.Repeat(CrashIds.text(1), 2, true)), summary.repeats().repeats());
   }
 
   @Test
