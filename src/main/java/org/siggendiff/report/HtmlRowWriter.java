@@ -78,7 +78,8 @@ final class HtmlRowWriter implements RowWriter {
         + Html.escape(candidate.describe()) + "</h1>\n<dl class=\"sources\"><dt>Baseline</dt><dd id=\"baseline-source\">"
         + Html.escape(baseline.describe()) + "</dd><dt>Candidate</dt><dd id=\"candidate-source\">" + Html.escape(candidate.describe())
         + "</dd></dl></header>\n");
-    out.write("<section id=\"crashes\"><h2>Crashes</h2>\n<p class=\"hint\">Click a changed crash to see its stack on both sides.</p>\n"
+    out.write("<section id=\"crashes\"><h2>Crashes</h2>\n<p class=\"hint\">Changed crashes first, then failed, then unchanged; click a column to sort by it,"
+        + " a changed crash to see its stack on both sides.</p>\n"
         + "<div class=\"table\" id=\"crash-table\" data-source=\"crash-data\"></div>\n</section>\n");
     out.write("<script type=\"application/json\" id=\"crash-data\">[");
   }
@@ -233,7 +234,7 @@ final class HtmlRowWriter implements RowWriter {
   private void counts(DiffSummary summary) throws IOException {
     out.write("<h2>Summary</h2>\n<p class=\"counts\" id=\"counts\"><b>" + summary.read() + "</b> " + CrashCount.noun(summary.read()) + " read: <b>" + summary.changed()
         + "</b> changed, <b>" + summary.unchanged() + "</b> unchanged, <b>" + summary.failed() + "</b> failed"
-        + (summary.repeated() > 0 ? ", <b>" + summary.repeated() + "</b> " + (summary.repeated() == 1 ? "repeat" : "repeats") : "") + ".</p>\n");
+        + (summary.repeats().isEmpty() ? "" : "; " + Html.escape(SummaryText.leftOut(summary.repeats()))) + ".</p>\n");
     if (summary.isInterrupted()) {
       out.write("<p class=\"warning\">Interrupted: " + SummaryText.notProcessed(summary) + ".</p>\n");
     }
@@ -245,9 +246,13 @@ final class HtmlRowWriter implements RowWriter {
           .map(kind -> kind.getValue() + " " + Html.escape(kind.getKey())).collect(Collectors.joining(", "))
           + " (each is a row of the crash table).</p>\n");
     }
-    if (summary.repeated() > 0) {
+    if (!summary.repeats().isEmpty()) {
       out.write("<p class=\"note\">Read more than once, counted as first read: "
-          + SummaryText.repeats(summary.repeats()).stream().map(Html::escape).collect(Collectors.joining(", ")) + ".</p>\n");
+          + SummaryText.repeats(summary.repeats(), SummaryText.SIGNED_DIFFERENTLY).stream().map(Html::escape).collect(Collectors.joining(", "))
+          + ".</p>\n");
+    }
+    if (summary.repeats().notAlike() > 0) {
+      out.write("<p class=\"warning\">" + Html.escape(SummaryText.notAlike(summary.repeats())) + ".</p>\n");
     }
     if (summary.changed() > explained && explained > 0 || summary.changed() > 0 && options.explanations() == 0) {
       out.write("<p class=\"note\">Stacks are shown for " + explained + " of the " + summary.changed()

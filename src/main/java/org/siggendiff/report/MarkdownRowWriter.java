@@ -3,6 +3,7 @@ package org.siggendiff.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.siggendiff.attribution.ChangedLine;
@@ -10,15 +11,17 @@ import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.diff.DiffSummary;
 import org.siggendiff.diff.ProductionImpact;
+import org.siggendiff.diff.RepeatedCrashes;
 import org.siggendiff.sources.ResolvedSiglists;
 
 /**
  * A whole report to paste into a pull request or a bug: a heading naming both sources, the
  * counts, the siglist lines with the crashes each moved, the biggest transitions, the production
- * impact, then the crashes in a {@code <details>} block. The report never exceeds
- * {@link ReportOptions#maxChars()}: sections and rows that do not fit are cut at a row boundary
- * and counted. Rows are kept until finish (the summary comes first), but only as many as could
- * fit; the rest are counted only, so memory stays bounded however long the run.
+ * impact, then the crashes in a {@code <details>} block: changed ones first, then failed, then
+ * unchanged. The report never exceeds {@link ReportOptions#maxChars()}: sections and rows that do
+ * not fit are cut at a row boundary and counted. Rows are kept until finish (the summary comes
+ * first), but only as many as could fit; the rest are counted only, so memory stays bounded
+ * however long the run.
  *
  * <p>Crash text is escaped so that it renders as the literal text it is, mentions and issue
  * references inert; several lines in a cell are separated by {@code <br>}, the only markup
@@ -46,9 +49,11 @@ final class MarkdownRowWriter implements RowWriter {
   private final ResolvedSiglists baseline;
   private final ResolvedSiglists candidate;
   private final ReportOptions options;
-  private final List<Cells> kept = new ArrayList<>();
-  /** Length of the kept rows with their fewest columns: past the limit, no more row could be shown. */
-  private long keptChars;
+  /**
+   * The rows kept for the crash table, in the order it shows them: changed crashes, then the
+   * failed, then the unchanged, so that a report cut at its limit still shows what moved.
+   */
+  private final Kept[] kept = {new Kept(), new Kept(), new Kept()};
   private long given;
   private boolean anyProduction;
   private boolean anyCause;
@@ -60,10 +65,21 @@ final class MarkdownRowWriter implements RowWriter {
     this.options = options;
   }
 
+  /**
+   * Rows of one kind, in input order, while they could still be shown: each kind is bounded on
+   * its own, so that unchanged crashes early in a run cannot crowd out later changed ones.
+   */
+  private static final class Kept {
+    private final List<Cells> cells = new ArrayList<>();
+    /** Length of the kept rows with their fewest columns: past the limit, no more row could be shown. */
+    private long chars;
+  }
+
   @Override
   public void row(DiffRow row) {
     given++;
-    if (keptChars > options.maxChars()) {
+    Kept kind = kept[row.changed() ? 0 : row.ok() ? 2 : 1];
+    if (kind.chars > options.maxChars()) {
       return;
     }
     String crash = options.links().link(row.linkable() ? row.crashId() : null)
@@ -78,13 +94,13 @@ final class MarkdownRowWriter implements RowWriter {
       anyProduction |= row.production() != null && !row.production().isEmpty();
       anyCause |= row.cause() != null;
     }
-    kept.add(cells);
-    keptChars += cells.crash().length() + cells.baseline().length() + cells.candidate().length() + 10;
+    kind.cells.add(cells);
+    kind.chars += cells.crash().length() + cells.baseline().length() + cells.candidate().length() + 10;
   }
 
   /** How many rows are held for the report: bounded by what could fit, not by the run. */
   int keptRows() {
-    return kept.size();
+    return kept[0].cells.size() + kept[1].cells.size() + kept[2].cells.size();
   }
 
   private static List<String> notes(DiffRow row) {
@@ -173,7 +189,7 @@ final class MarkdownRowWriter implements RowWriter {
     page.add("- **Baseline:** " + escape(cut(baseline.describe())) + "\n");
     page.add("- **Candidate:** " + escape(cut(candidate.describe())) + "\n\n");
     page.add("**" + CrashCount.of(summary.read()) + " read: " + summary.changed() + " changed, " + summary.unchanged() + " unchanged, "
-        + summary.failed() + " failed" + (summary.repeated() > 0 ? ", " + SummaryText.repeatCount(summary) : "") + ".**\n\n");
+        + summary.failed() + " failed" + (summary.repeats().isEmpty() ? "" : "; " + SummaryText.leftOut(summary.repeats())) + ".**\n\n");
     if (summary.isInterrupted()) {
       page.add("**Interrupted:** " + SummaryText.notProcessed(summary) + ".\n\n");
     }
@@ -220,20 +236,24 @@ final class MarkdownRowWriter implements RowWriter {
   }
 
   private void repeats(Page page, DiffSummary summary) {
-    if (summary.repeated() == 0) {
+    RepeatedCrashes repeats = summary.repeats();
+    if (repeats.isEmpty()) {
       return;
     }
     List<String> shown = new ArrayList<>();
-    for (Map.Entry<String, Long> repeat : summary.repeats().entrySet()) {
-      String item = crashCell(repeat.getKey()) + " (" + repeat.getValue() + " times)";
+    for (RepeatedCrashes.Repeat repeat : repeats.repeats()) {
+      String item = crashCell(repeat.crashId()) + " (" + repeat.timesRead() + " times" + (repeat.alike() ? "" : ", " + SummaryText.SIGNED_DIFFERENTLY) + ")";
       if (shown.size() == SummaryText.REPEATS_SHOWN || !page.fits(String.join(", ", shown) + item, MORE_RESERVE)) {
         break;
       }
       shown.add(item);
     }
-    long more = summary.repeats().size() - shown.size();
+    long more = repeats.repeats().size() - shown.size();
     page.add("**Read more than once**, counted as first read: " + String.join(", ", shown)
         + (more > 0 ? (shown.isEmpty() ? "" : ", ") + "and " + more + " more" : "") + ".\n\n");
+    if (repeats.notAlike() > 0) {
+      page.add("**Warning:** " + SummaryText.notAlike(repeats) + ".\n\n");
+    }
   }
 
   private String crashCell(String crashId) {
@@ -376,10 +396,15 @@ final class MarkdownRowWriter implements RowWriter {
     if (options.verbose()) {
       header.add("notes");
     }
-    page.add("<details>\n<summary>" + given + (options.differentOnly() ? " changed crashes" : " crashes") + "</summary>\n\n");
+    boolean reordered = Arrays.stream(kept).filter(kind -> !kind.cells.isEmpty()).count() > 1;
+    page.add("<details>\n<summary>" + given + (options.differentOnly() ? " changed crashes" : " crashes")
+        + (reordered ? ", changed first" : "") + "</summary>\n\n");
     page.add("| " + String.join(" | ", header) + " |\n|" + " --- |".repeat(header.size()) + "\n");
     long shown = 0;
-    for (Cells cells : kept) {
+    List<Cells> ordered = new ArrayList<>(kept[0].cells);
+    ordered.addAll(kept[1].cells);
+    ordered.addAll(kept[2].cells);
+    for (Cells cells : ordered) {
       List<String> values = new ArrayList<>(List.of(cells.crash()));
       if (production) {
         values.add(cells.production());

@@ -42,7 +42,8 @@
     return found;
   }
 
-  // A table over an array of rows: text filter, sort by a column, pages of PAGE rows.
+  // A table over an array of rows: text filter, sort by a column, pages of PAGE rows. Until a
+  // column is chosen, rows come by options.rank (lowest first), then in their own order.
   function Table(container, columns, rows, options) {
     this.columns = columns;
     this.rows = rows;
@@ -92,6 +93,7 @@
     table.appendChild(this.body);
     container.appendChild(controls);
     container.appendChild(table);
+    this.sorted();
   }
 
   Table.prototype.text = function (row) {
@@ -131,11 +133,21 @@
   };
 
   Table.prototype.sorted = function () {
+    var rows = this.rows;
+    var rank = this.options.rank;
     if (!this.sort) {
+      if (rank) {
+        // Rows of each rank in their own order: a bucket per rank, not a sort.
+        var buckets = [];
+        this.order.forEach(function (i) {
+          var r = rank(rows[i]);
+          (buckets[r] = buckets[r] || []).push(i);
+        });
+        this.order = [].concat.apply([], buckets.filter(Boolean));
+      }
       return;
     }
     var column = this.sort;
-    var rows = this.rows;
     var direction = this.direction;
     var keys = {};
     this.order.forEach(function (i) { keys[i] = column.key(rows[i]); });
@@ -322,6 +334,8 @@
     rowClass: function (row) {
       return 'crash' + (row.error ? ' error' : row.same ? '' : ' changed') + (row.cause ? ' has-stack' : '');
     },
+    // Changed crashes first, then the failed, then the unchanged: what a reviewer looks for.
+    rank: function (row) { return row.error ? 1 : row.same ? 2 : 0; },
     detail: { has: function (row) { return !!row.cause; }, build: stack }
   });
   var transitionTable = new Table(document.getElementById('transition-table'), [

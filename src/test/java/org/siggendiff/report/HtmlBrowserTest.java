@@ -98,6 +98,8 @@ class HtmlBrowserTest {
       assertEquals(IMG, first.child(2).text(), "hostile text shown as text");
       assertEquals(SCRIPT, first.child(3).text());
       assertEquals(NETWORK, page.select("#crash-table tbody tr").get(1).child(2).text());
+      assertEquals(CrashIds.text(5), page.select("#crash-table tbody tr").get(2).child(0).text(), "changed crashes first, in input order");
+      assertTrue(page.select("#crash-table tbody tr").stream().allMatch(tr -> tr.hasClass("changed")), "a first page of changed crashes");
       assertHostileTextRanNothing(page);
       assertEquals(List.of(), proxy.fromThePage(), "no network request from the page");
     }

@@ -68,15 +68,15 @@ class MarkdownReportTest {
     assertEquals(List.of(List.of("crashes", "baseline", "candidate"), List.of("2", "Bar::Baz", "Foo::Qux")), cells(tables.get(0)));
     List<List<String>> crashes = cells(tables.get(1));
     assertEquals(List.of("crash", "production", "baseline", "candidate", "same", "cause"), crashes.get(0));
-    assertEquals(List.of(CrashIds.text(2), "Same::One", "Same::One", "Same::One", "yes", ""), crashes.get(2));
+    assertEquals(List.of(CrashIds.text(2), "Same::One", "Same::One", "Same::One", "yes", ""), crashes.get(3), "changed crashes first");
     assertEquals("+ irrelevant_signature_re.txt:12 Bar::Baz  (frames: Bar::Baz)", crashes.get(1).get(5));
     assertEquals(4, crashes.size());
     List<HtmlBlock> html = nodes(document, HtmlBlock.class);
-    assertTrue(html.get(0).getLiteral().startsWith("<details>\n<summary>3 crashes</summary>"), html.get(0).getLiteral());
+    assertTrue(html.get(0).getLiteral().startsWith("<details>\n<summary>3 crashes, changed first</summary>"), html.get(0).getLiteral());
     assertEquals("</details>", html.get(1).getLiteral().strip());
     List<String> links = nodes(document, Link.class).stream().map(Link::getDestination).toList();
-    assertEquals(List.of(ReportLinks.CRASH_STATS + CrashIds.text(1), ReportLinks.CRASH_STATS + CrashIds.text(2),
-        ReportLinks.CRASH_STATS + CrashIds.text(3)), links);
+    assertEquals(List.of(ReportLinks.CRASH_STATS + CrashIds.text(1), ReportLinks.CRASH_STATS + CrashIds.text(3),
+        ReportLinks.CRASH_STATS + CrashIds.text(2)), links);
   }
 
   @Test
@@ -85,11 +85,31 @@ class MarkdownReportTest {
     String markdown = report(ReportFormat.MARKDOWN, BASELINE, options(false, ReportOptions.DEFAULT_MAX_CHARS), rows);
     Node document = PARSER.parse(markdown);
 
-    assertTrue(text(document).contains("3 crashes read: 1 changed, 1 unchanged, 0 failed, 1 repeat."), markdown);
-    assertTrue(text(document).contains("Read more than once, counted as first read: " + CrashIds.text(1) + " (2 times)."), markdown);
+    assertTrue(text(document).contains("2 crashes read: 1 changed, 1 unchanged, 0 failed; 1 repeat left out."), markdown);
+    assertTrue(text(document).contains("Read more than once, counted as first read: " + CrashIds.text(1) + " (2 times, not signed as first read)."),
+        markdown);
+    assertTrue(text(document).contains("Warning: 1 crash read more than once was not signed the same way each time"), markdown);
     List<List<String>> crashes = cells(nodes(document, TableBlock.class).get(1));
     assertEquals(List.of(CrashIds.text(1), CrashIds.text(2)), crashes.subList(1, crashes.size()).stream().map(row -> row.get(0)).toList());
     assertEquals("Foo::Qux", crashes.get(1).get(3), "the first reading stands");
+  }
+
+  @Test
+  void changedCrashesAfterManyUnchangedOnesAreShownFirstWhenTheReportIsCut() {
+    List<DiffRow> rows = new ArrayList<>();
+    for (int n = 1; n <= 5_000; n++) {
+      rows.add(same(n, "Same::Signature"));
+    }
+    rows.add(changed(5_001, "Bar::Baz", "Foo::Qux"));
+    rows.add(DiffRow.failed(CrashIds.text(5_002), true, "not found", "no such crash"));
+    String markdown = report(ReportFormat.MARKDOWN, BASELINE, options(false, 20_000), rows);
+
+    List<TableBlock> tables = nodes(PARSER.parse(markdown), TableBlock.class);
+    List<List<String>> crashes = cells(tables.get(tables.size() - 1));
+    assertEquals(CrashIds.text(5_001), crashes.get(1).get(0), markdown);
+    assertEquals(CrashIds.text(5_002), crashes.get(2).get(0), "then the failed");
+    assertEquals(CrashIds.text(1), crashes.get(3).get(0), "then the unchanged, in input order");
+    assertTrue(markdown.contains(" of 5002 rows shown"), markdown.substring(markdown.length() - 400));
   }
 
   @Test
