@@ -44,6 +44,40 @@ class SiglistTimeoutTest {
   }
 
   @Test
+  void aLongRunOfOptionalPartsTimesOutInsteadOfRunningForMinutes() throws Exception {
+    String line = "a?".repeat(27) + "a".repeat(27);
+    SiglistMatcher matcher = SiglistMatcher.of(List.of(line), List.of("irrelevant_signature_re.txt:1"), BOUND);
+    long start = System.nanoTime();
+    SiglistTimeoutException e = assertThrows(SiglistTimeoutException.class, () -> matcher.matches("a".repeat(27)));
+    assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000);
+    assertEquals("irrelevant_signature_re.txt:1", e.where());
+  }
+
+  @Test
+  void aLineThatHasSpentTenBoundsInARunIsNotRunAgain() throws Exception {
+    SiglistMatcher matcher = SiglistMatcher.of(List.of("(.*a){25}$"), List.of("prefix_signature_re.txt:7"), BOUND);
+    int timedOut = 0;
+    SiglistTimeoutException spent = null;
+    // Each distinct frame times out after its bound, a tenth of the line's budget for the run.
+    while (spent == null && timedOut <= 10) {
+      String frame = "a".repeat(30) + "b" + timedOut;
+      SiglistTimeoutException e = assertThrows(SiglistTimeoutException.class, () -> matcher.matches(frame));
+      if (e.getMessage().contains("has spent")) {
+        spent = e;
+      } else {
+        timedOut++;
+      }
+    }
+    assertTrue(spent != null, "still run after " + timedOut + " timeouts");
+    assertEquals("prefix_signature_re.txt:7", spent.where());
+    long start = System.nanoTime();
+    SiglistTimeoutException next = assertThrows(SiglistTimeoutException.class, () -> matcher.matches(EVIL_FRAME + "!"));
+    assertTrue((System.nanoTime() - start) / 1_000_000 < BOUND.toMillis(), "not run");
+    assertEquals("siglist pattern timed out: prefix_signature_re.txt:7 has spent its 1000 ms of matching in this run"
+        + " (not run on frame '" + EVIL_FRAME + "!')", next.getMessage());
+  }
+
+  @Test
   void boundedLinesStillAnswerLikeTheJoinedPattern() throws Exception {
     SiglistMatcher matcher = SiglistMatcher.of(List.of("(a+)+b", "js::(\\w+::)*Run", "x.*y.*z.*w"), List.of("1", "2", "3"), BOUND);
     assertTrue(matcher.matches("aaab"));
@@ -60,6 +94,11 @@ class SiglistTimeoutTest {
     assertTrue(PythonRegex.translate("(a|ab)*c").mayBacktrackBadly());
     assertTrue(PythonRegex.translate("(a?){25}a{25}").mayBacktrackBadly());
     assertTrue(PythonRegex.translate("(a)\\1").mayBacktrackBadly());
+    // A long run of optional parts, or three wide ones, need no nesting to backtrack badly.
+    assertTrue(PythonRegex.translate("a?".repeat(27) + "a".repeat(27)).mayBacktrackBadly());
+    assertTrue(PythonRegex.translate("a{0,1000}a{0,1000}a{0,1000}$").mayBacktrackBadly());
+    assertFalse(PythonRegex.translate("libc\\.so(\\.\\d+)?").mayBacktrackBadly());
+    assertFalse(PythonRegex.translate("a{2}b{0,3}c?d?").mayBacktrackBadly());
     assertFalse(PythonRegex.translate("mozilla::dom::.*").mayBacktrackBadly());
     assertFalse(PythonRegex.translate("_?RtlpCallQueryRegistryRoutine@?[0-9]*").mayBacktrackBadly());
     assertFalse(PythonRegex.translate("(Foo|Bar)::Baz").mayBacktrackBadly());

@@ -38,6 +38,8 @@ public final class PythonRegex {
   private static final int TYPE_FLAGS = FLAG_A | FLAG_U;
   private static final long MAXREPEAT = 4294967295L;
   private static final long UNBOUNDED = Long.MAX_VALUE / 4;
+  /** A repeat whose count may vary this much or more counts as wide ({@code *} and {@code +} are). */
+  private static final long WIDE_REPEAT = 16;
 
   private static final String ASCII_WORD = "a-zA-Z0-9_";
   /**
@@ -138,7 +140,10 @@ public final class PythonRegex {
   private boolean usesGlobalFlags;
   /** A repeat of a group that itself repeats or alternates: (a+)+, (a|ab)*, (a?){25}. */
   private boolean nestedRepeat;
-  private int unboundedRepeats;
+  /** Repeats of a wide range ({@code *}, {@code +}, {@code {0,100}}): each multiplies the ways to split a text. */
+  private int wideRepeats;
+  /** Repeats of any range ({@code ?} too): a run of them backtracks exponentially ({@code a?a?a?...aaa}). */
+  private int variableRepeats;
   /** Repeats and alternations parsed so far, to tell which groups hold one. */
   private int repeatsAndAlternations;
   /** The groups that hold a repeat or an alternation, by identity. */
@@ -178,10 +183,11 @@ public final class PythonRegex {
         parser.usesBackreferences,
         parser.usesGlobalFlags,
         !parser.groupNames.isEmpty(),
-        // Backtracking is exponential only with nested repeats or backreferences, and a high
-        // polynomial only with several unbounded repeats (.*a.*b.*c); only these lines are
-        // matched under a time bound. The test is loose: a false alarm costs a little speed.
-        parser.nestedRepeat || parser.usesBackreferences || parser.unboundedRepeats >= 3);
+        // Backtracking is exponential only with nested repeats, backreferences or a long run of
+        // repeats (a?a?a?...aaa), and a high polynomial only with several wide ones (.*a.*b.*c);
+        // only these lines are matched under a time bound. The test is loose: a false alarm
+        // costs a little speed. Socorro's lines have at most four repeats.
+        parser.nestedRepeat || parser.usesBackreferences || parser.wideRepeats >= 3 || parser.variableRepeats >= 6);
   }
 
   /** Translates and compiles; a convenience for fixed patterns known to be valid. */
@@ -762,8 +768,11 @@ public final class PythonRegex {
     if (max > 1 && complexGroups.contains(item)) {
       nestedRepeat = true;
     }
-    if (max >= UNBOUNDED) {
-      unboundedRepeats++;
+    if (max - min >= WIDE_REPEAT) {
+      wideRepeats++;
+    }
+    if (max != min) {
+      variableRepeats++;
     }
     long itemMax = item.max();
     long newMin = Math.min(UNBOUNDED, item.min() * min);

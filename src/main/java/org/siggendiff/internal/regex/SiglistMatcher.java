@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,13 @@ import java.util.regex.Pattern;
 public final class SiglistMatcher {
   /** The default bound for one bounded line on one frame. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+
+  /**
+   * How many bounds of matching time a bounded line may spend in all, over every frame it is
+   * tried on: a line that stays just under the bound on each frame would otherwise cost that
+   * much on each of a run's distinct frames.
+   */
+  static final int BUDGET_BOUNDS = 10;
 
   /** Frames longer than this are matched under the time bound by every line that is a regex. */
   static final int LONG_FRAME = 4096;
@@ -51,8 +59,20 @@ public final class SiglistMatcher {
   private final List<PythonRegex.Translation> translations;
   private final List<String> where;
 
-  /** A line matched under the time bound, and how it is named when it runs out. */
-  private record Guarded(Pattern pattern, String where) {}
+  /**
+   * A line matched under the time bound, how it is named when it runs out, and the matching
+   * time it has spent so far: past {@link #BUDGET_BOUNDS} bounds in all, it is not run again.
+   */
+  private static final class Guarded {
+    private final Pattern pattern;
+    private final String where;
+    private final AtomicLong spentNanos = new AtomicLong();
+
+    Guarded(Pattern pattern, String where) {
+      this.pattern = pattern;
+      this.where = where;
+    }
+  }
 
   private static final class Node {
     private static final char[] NO_KEYS = {};
@@ -451,7 +471,7 @@ public final class SiglistMatcher {
         // not the one.
       }
     }
-    return joinedGuard != null ? joinedGuard.where() : joinedWhere;
+    return joinedGuard != null ? joinedGuard.where : joinedWhere;
   }
 
   private boolean matchesOnThisStack(String text) {
@@ -523,10 +543,17 @@ public final class SiglistMatcher {
   }
 
   private boolean matchesBounded(Guarded line, String text) {
+    Duration budget = timeout.multipliedBy(BUDGET_BOUNDS);
+    if (line.spentNanos.get() >= budget.toNanos()) {
+      throw SiglistTimeoutException.spent(line.where, text, budget);
+    }
+    long start = System.nanoTime();
     try {
-      return line.pattern().matcher(new DeadlineText(text, System.nanoTime() + timeout.toNanos())).lookingAt();
+      return line.pattern.matcher(new DeadlineText(text, start + timeout.toNanos())).lookingAt();
     } catch (DeadlineText.Expired e) {
-      throw new SiglistTimeoutException(line.where(), text, timeout);
+      throw new SiglistTimeoutException(line.where, text, timeout);
+    } finally {
+      line.spentNanos.addAndGet(System.nanoTime() - start);
     }
   }
 
