@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.siggendiff.internal.py.PyInt;
@@ -203,8 +206,20 @@ public final class CrashJson {
 
   /** The error for a document nested deeper than {@link #MAX_DEPTH}, worded for people. */
   static IOException tooDeep() {
-    return new IOException(
-        "nesting deeper than " + MAX_DEPTH + " levels (Python's json.loads raises RecursionError)");
+    return new TooDeepException();
+  }
+
+  /** Whether {@code e} says a document is nested deeper than {@link #MAX_DEPTH}: a lasting fact about it, unlike a cut one. */
+  public static boolean isTooDeep(IOException e) {
+    return e instanceof TooDeepException;
+  }
+
+  private static final class TooDeepException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeepException() {
+      super("nesting deeper than " + MAX_DEPTH + " levels (Python's json.loads raises RecursionError)");
+    }
   }
 
   private static IOException tooDeepOr(StreamConstraintsException e) {
@@ -212,12 +227,48 @@ public final class CrashJson {
   }
 
   /**
-   * Checks that the bytes are one JSON document this reader would read, without building it:
-   * for documents that will then be read only in part ({@link JsonChecker}).
+   * Checks that the bytes are one JSON document this reader would read, UTF-8 throughout,
+   * without building it: for documents that will then be read only in part ({@link JsonChecker}).
    *
    * @throws IOException saying what is wrong and where
    */
   public static void requireWellFormed(byte[] json) throws IOException {
+    String utf8 = utf8Problem(json);
+    if (utf8 != null) {
+      throw new IOException(utf8);
+    }
     JsonChecker.check(json);
+  }
+
+  /**
+   * Null when the bytes are UTF-8 text, else {@code "not valid UTF-8"}: what Python's
+   * {@code json.loads} of the bytes would raise on, wherever in the document they are. ASCII,
+   * the common case, is recognised eight bytes at a time.
+   */
+  public static String utf8Problem(byte[] bytes) {
+    int i = 0;
+    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+      if ((Words.at(bytes, i) & Words.HIGH_BITS) != 0) {
+        return strictUtf8Problem(bytes);
+      }
+    }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return strictUtf8Problem(bytes);
+      }
+    }
+    return null;
+  }
+
+  private static String strictUtf8Problem(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return null;
+    } catch (CharacterCodingException e) {
+      return "not valid UTF-8";
+    }
   }
 }

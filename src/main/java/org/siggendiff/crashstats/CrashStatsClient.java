@@ -247,11 +247,17 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
 
   private static ObjectNode readProcessedCrash(CrashId id, byte[] body) throws IOException {
     ObjectNode crash;
+    // Reading keeps only what generation needs; what the cache keeps must be sound in full. A
+    // document cut short is asked for again, but not one that is not UTF-8 or nested too deep:
+    // it would come the same again.
+    String utf8 = CrashJson.utf8Problem(body);
+    if (utf8 != null) {
+      throw new LastingProblem("response is " + utf8);
+    }
     try {
-      // Reading keeps only what generation needs; what the cache keeps must be sound in full.
       CrashJson.requireWellFormed(body);
     } catch (IOException e) {
-      throw new IOException("response is not valid JSON", e);
+      throw CrashJson.isTooDeep(e) ? new LastingProblem("response has " + e.getMessage()) : new IOException("response is not valid JSON", e);
     }
     try {
       crash = CrashDataAdapter.readProcessedCrash(body);
@@ -324,11 +330,20 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
 
   /**
    * Reads a 200 answer's body. An IOException, whose message says what is wrong with the body,
-   * makes the attempt count as failed and retried.
+   * makes the attempt count as failed and retried; a {@link LastingProblem} ends the call.
    */
   @FunctionalInterface
   interface BodyReader<T> {
     T read(byte[] body) throws IOException;
+  }
+
+  /** What is wrong with a whole 200 answer that asking again would not change: the attempt is not retried. */
+  static final class LastingProblem extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LastingProblem(String message) {
+      super(message);
+    }
   }
 
   /** How an API call ended, after every retry it was worth. */
@@ -496,6 +511,8 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
         byte[] bytes = BoundedBody.read(body, maxBytes);
         try {
           return Answer.done(new Exchange.Ok<>(reader.read(bytes), bytes));
+        } catch (LastingProblem e) {
+          return Answer.done(new Exchange.GaveUp<>(e.getMessage()));
         } catch (IOException e) {
           return Answer.unusable(e.getMessage());
         }
@@ -578,11 +595,15 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
       return Duration.ZERO;
     }
     Duration wait;
+    String value = header.strip();
     try {
-      wait = Duration.ofSeconds(Long.parseLong(header.strip()));
+      // Seconds past what a long holds are far past the longest wait allowed, not absent.
+      wait = value.length() > 12 && value.chars().allMatch(c -> c >= '0' && c <= '9')
+          ? MAX_RETRY_AFTER
+          : Duration.ofSeconds(Long.parseLong(value));
     } catch (NumberFormatException e) {
       try {
-        ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
         wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
       } catch (DateTimeParseException notADate) {
         return Duration.ZERO;

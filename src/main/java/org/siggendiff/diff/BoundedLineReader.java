@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.siggendiff.crashdata.CrashJson;
 
 /**
  * Reads lines of UTF-8 text from bytes with a cap on a line's length, so that a file with an
@@ -162,37 +160,6 @@ public final class BoundedLineReader implements Closeable {
   }
 
   /**
-   * Null when the bytes are UTF-8 text, else {@code "not valid UTF-8"}: the problem of a line
-   * that cannot be read as text. ASCII, the common case, is recognised eight bytes at a time.
-   */
-  public static String utf8Problem(byte[] bytes) {
-    int i = 0;
-    for (; i + 8 <= bytes.length; i += 8) {
-      if (((long) WORDS.get(bytes, i) & HIGH_BITS) != 0) {
-        return strictUtf8Problem(bytes);
-      }
-    }
-    for (; i < bytes.length; i++) {
-      if (bytes[i] < 0) {
-        return strictUtf8Problem(bytes);
-      }
-    }
-    return null;
-  }
-
-  private static String strictUtf8Problem(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return null;
-    } catch (CharacterCodingException e) {
-      return "not valid UTF-8";
-    }
-  }
-
-  /**
    * Whether the line is empty or whitespace only, as {@link String#isBlank} says of its text;
    * decided from the bytes unless they hold nothing but whitespace and non-ASCII ones.
    */
@@ -204,7 +171,7 @@ public final class BoundedLineReader implements Closeable {
     }
     for (byte b : bytes) {
       if (b < 0) {
-        return utf8Problem(bytes) == null && new String(bytes, StandardCharsets.UTF_8).isBlank();
+        return CrashJson.utf8Problem(bytes) == null && new String(bytes, StandardCharsets.UTF_8).isBlank();
       }
     }
     return true;

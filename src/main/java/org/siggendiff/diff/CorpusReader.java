@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.InvalidCrashIdException;
@@ -266,7 +267,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     if (bytes.length == maxDocumentBytes && in.read() >= 0) {
       return new DiffInput.Invalid(file.toString(), "larger than " + DiffInput.describeBytes(maxDocumentBytes));
     }
-    String problem = BoundedLineReader.utf8Problem(bytes);
+    String problem = CrashJson.utf8Problem(bytes);
     if (problem != null) {
       return new DiffInput.Invalid(file.toString(), problem);
     }
@@ -303,7 +304,7 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     if (line.problem() != null) {
       ready.add(new DiffInput.Invalid(where, line.problem()));
     } else if (idLines) {
-      String problem = BoundedLineReader.utf8Problem(line.bytes());
+      String problem = CrashJson.utf8Problem(line.bytes());
       if (problem != null) {
         ready.add(new DiffInput.Invalid(where, problem));
       } else {

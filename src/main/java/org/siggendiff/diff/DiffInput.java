@@ -3,6 +3,7 @@ package org.siggendiff.diff;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 
@@ -66,9 +67,9 @@ public sealed interface DiffInput permits DiffInput.Lookup, DiffInput.Document, 
       this(where, crashId, text.getBytes(StandardCharsets.UTF_8), true);
     }
 
-    /** Null when the bytes are UTF-8, else what is wrong ({@link BoundedLineReader#utf8Problem}). */
+    /** Null when the bytes are UTF-8, else what is wrong ({@link CrashJson#utf8Problem}). */
     public String utf8Problem() {
-      return utf8 ? null : BoundedLineReader.utf8Problem(json);
+      return utf8 ? null : CrashJson.utf8Problem(json);
     }
 
     @Override

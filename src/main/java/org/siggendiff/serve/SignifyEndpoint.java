@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.diff.BoundedLineReader;
 
 /**
@@ -52,7 +53,7 @@ final class SignifyEndpoint extends Endpoint {
           break;
         }
         boolean lineFailed;
-        String problem = line.problem() != null ? line.problem() : BoundedLineReader.utf8Problem(line.bytes());
+        String problem = line.problem() != null ? line.problem() : CrashJson.utf8Problem(line.bytes());
         if (problem != null) {
           Engine.failLine(line.number(), problem, out);
           lineFailed = true;

@@ -231,7 +231,7 @@ public final class SignifyRunner {
   }
 
   private LineOutput signLine(long lineNumber, byte[] line, boolean ascii) {
-    byte[] json = ascii || BoundedLineReader.utf8Problem(line) == null ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+    byte[] json = ascii || CrashJson.utf8Problem(line) == null ? line : new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     try {
       return new LineOutput(sign(json), false);
     } catch (IOException e) {

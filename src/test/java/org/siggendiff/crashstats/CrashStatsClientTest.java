@@ -236,6 +236,23 @@ class CrashStatsClientTest {
   }
 
   @Test
+  void aBodyNestedTooDeepOrNotUtf8WhereGenerationDoesNotLookIsRefusedSayingSo() {
+    String deep = "{\"uuid\": \"" + ID.value() + "\", \"json_dump\": {\"modules\": " + "[".repeat(1_000) + "]".repeat(1_000) + "}}";
+    server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withBody(deep)));
+    try (CrashStatsClient client = client()) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals("response has nesting deeper than 995 levels (Python's json.loads raises RecursionError)", failed.reason());
+    }
+    byte[] notUtf8 = ("{\"uuid\": \"" + ID.value() + "\", \"json_dump\": {\"modules\": [\"\u00ff\"]}}").getBytes(StandardCharsets.ISO_8859_1);
+    server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(200).withBody(notUtf8)));
+    try (CrashStatsClient client = client()) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals("response is not valid UTF-8", failed.reason());
+    }
+    assertEquals(2, requests(server).size(), "neither asked for again");
+  }
+
+  @Test
   void boundsConcurrentRequests() throws Exception {
     for (int i = 0; i < 12; i++) {
       server.stubFor(crash(CrashIds.text(i)).willReturn(found(CrashIds.text(i)).withFixedDelay(200)));
@@ -381,6 +398,17 @@ class CrashStatsClientTest {
       assertEquals("rate limited (HTTP 429): the API asks for waits of more than 5 min in all", failed.reason());
     }
     assertTrue(System.nanoTime() - start < 5_000_000_000L, "did not wait");
+    assertEquals(1, requests(server).size());
+  }
+
+  @Test
+  @Timeout(20)
+  void aRetryAfterOfMoreSecondsThanALongHoldsIsStillBeyondTheWaitAllowed() {
+    server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "99999999999999999999999")));
+    try (CrashStatsClient client = client()) {
+      Failed failed = assertInstanceOf(Failed.class, client.get(ID));
+      assertEquals("rate limited (HTTP 429): the API asks for waits of more than 5 min in all", failed.reason());
+    }
     assertEquals(1, requests(server).size());
   }
 
