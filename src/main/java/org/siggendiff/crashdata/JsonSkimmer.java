@@ -1,5 +1,6 @@
 package org.siggendiff.crashdata;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -416,7 +417,9 @@ final class JsonSkimmer {
     try {
       return CrashJson.value(json, start, length);
     } catch (IOException e) {
-      throw new IOException("bad value at byte " + start + ": " + e.getMessage(), e);
+      // Where it is, in the document: Jackson's own note of where is about the value alone.
+      String what = e instanceof JsonProcessingException jackson ? jackson.getOriginalMessage() : e.getMessage();
+      throw new IOException("bad value at byte " + start + ": " + what, e);
     }
   }
 

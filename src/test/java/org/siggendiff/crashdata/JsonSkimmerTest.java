@@ -75,6 +75,15 @@ class JsonSkimmerTest {
   }
 
   @Test
+  void aValueJacksonRefusesIsNamedByItsByteInTheDocumentWithoutJacksonsNoteOfWhere() {
+    byte[] json = bytes("{\"k\": \"ab\"}");
+    json[8] = (byte) 0xff;
+    JsonSkimmer skimmer = new JsonSkimmer(json);
+    IOException e = assertThrows(IOException.class, () -> skimmer.readObject(key -> skimmer.readValue()));
+    assertEquals("bad value at byte 6: Invalid UTF-8 start byte 0xff", e.getMessage());
+  }
+
+  @Test
   void decodesEscapedKeysBeforeComparingThem() throws IOException {
     assertEquals(Set.of("json_dump"), read("{\"json\\u005fdump\": 1}", Set.of("json_dump")).keySet());
   }
