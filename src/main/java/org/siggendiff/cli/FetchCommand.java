@@ -79,9 +79,9 @@ final class FetchCommand implements Callable<Integer>, Validated {
       // A stop while waiting on stdin ends the inputs rather than the run, which then looks whole.
       if (summary.wasStopped() || (stdin != null && stdin.stoppedBeforeEnd())) {
         long total = stdin != null ? stdin.countIfRead() : count;
-        long inCache = summary.fetched() + summary.cached();
+        long inCache = summary.inCache();
         String where = total >= 0
-            ? String.format("%d of %d crashes are in the cache, %d not done", inCache, total, total - summary.inputs())
+            ? String.format("%d of %d crashes are in the cache, %d not done", inCache, total, total - summary.answered())
             : (inCache == 1 ? "1 crash is" : inCache + " crashes are") + " in the cache, and the rest of stdin was not read";
         context.err().printf(
             "fetch: interrupted: %s; the same command again resumes"

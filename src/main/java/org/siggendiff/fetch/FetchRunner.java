@@ -2,6 +2,7 @@ package org.siggendiff.fetch;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.CrashResult;
@@ -31,11 +32,34 @@ public final class FetchRunner {
   public FetchSummary run(Iterator<CrashIdInput.Entry> entries, Progress progress, BooleanSupplier stop) throws InterruptedException {
     FetchSummary summary = new FetchSummary();
     record Looked(CrashIdInput.Entry entry, CrashResult result) {}
+    // Counted as they are answered, not in input order: a stop abandons the answers that wait
+    // for an earlier one, though what they fetched is cached.
+    AtomicLong answered = new AtomicLong();
+    AtomicLong found = new AtomicLong();
     OrderedParallelMap<CrashIdInput.Entry, Looked> lookups =
         new OrderedParallelMap<>(
-            entry -> new Looked(entry, entry instanceof CrashIdInput.Valid valid ? source.get(valid.id()) : null),
+            entry -> {
+              CrashResult result = entry instanceof CrashIdInput.Valid valid ? source.get(valid.id()) : null;
+              if (result instanceof CrashResult.Found) {
+                found.incrementAndGet();
+              }
+              answered.incrementAndGet();
+              return new Looked(entry, result);
+            },
             jobs,
             jobs * 4);
+    // Taken when the stop is seen: lookups cut short by it are not answers.
+    long[] whenStopped = {-1, -1};
+    BooleanSupplier stopNoted = () -> {
+      if (!stop.getAsBoolean()) {
+        return false;
+      }
+      if (whenStopped[0] < 0) {
+        whenStopped[0] = answered.get();
+        whenStopped[1] = found.get();
+      }
+      return true;
+    };
     OrderedParallelMap.Outcome outcome = lookups.run(
         entries,
         looked -> {
@@ -46,10 +70,10 @@ public final class FetchRunner {
           }
           progress.advance();
         },
-        stop);
+        stopNoted);
     progress.finish();
     if (outcome.stopped()) {
-      summary.stopped();
+      summary.stopped(whenStopped[0], whenStopped[1]);
     }
     return summary;
   }

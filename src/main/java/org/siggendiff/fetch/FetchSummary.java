@@ -22,6 +22,9 @@ public final class FetchSummary {
   private final List<Failure> failures = new ArrayList<>();
   private final List<CrashIdInput.Invalid> invalid = new ArrayList<>();
   private boolean stopped;
+  /** When stopped: the inputs answered by then, and the crashes found, in any order. */
+  private long answeredWhenStopped;
+  private long inCacheWhenStopped;
 
   void add(String where, CrashResult result) {
     if (result instanceof Found found) {
@@ -39,8 +42,24 @@ public final class FetchSummary {
     invalid.add(entry);
   }
 
-  void stopped() {
+  /**
+   * Notes that the run was stopped, when {@code answered} inputs had been looked at (those that
+   * waited for an earlier one are not in this summary's list) and {@code inCache} found.
+   */
+  void stopped(long answered, long inCache) {
     stopped = true;
+    answeredWhenStopped = answered;
+    inCacheWhenStopped = inCache;
+  }
+
+  /** The inputs looked at: those listed here, and when stopped any answered out of order too. */
+  public long answered() {
+    return Math.max(inputs(), answeredWhenStopped);
+  }
+
+  /** The crashes now in the cache, fetched or found there: those listed, and when stopped any found out of order too. */
+  public long inCache() {
+    return Math.max(fetched + cached, inCacheWhenStopped);
   }
 
   /** Whether the run was stopped before it had taken and looked at every input. */
@@ -80,7 +99,12 @@ public final class FetchSummary {
 
   /** The summary as lines of text; crash text in it is already quoted by whoever made it. */
   public void print(PrintWriter err) {
-    err.printf("fetch: %d %s: %d fetched, %d already cached", inputs(), inputs() == 1 ? "input" : "inputs", fetched, cached);
+    if (answered() > inputs()) {
+      err.printf("fetch: %d of the %d inputs answered before the stop, in input order:", inputs(), answered());
+      err.printf(" %d fetched, %d already cached", fetched, cached);
+    } else {
+      err.printf("fetch: %d %s: %d fetched, %d already cached", inputs(), inputs() == 1 ? "input" : "inputs", fetched, cached);
+    }
     for (FailureKind kind : FailureKind.values()) {
       long count = failed(kind);
       if (count > 0) {
