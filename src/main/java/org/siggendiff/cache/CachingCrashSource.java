@@ -121,7 +121,9 @@ public final class CachingCrashSource implements CrashSource {
       }
     }
     if (mode == Mode.OFFLINE) {
-      return new Failed(id, FailureKind.NOT_CACHED, unusableEntry != null ? unusableEntry : "not in the cache (offline)");
+      return unusableEntry != null
+          ? new Failed(id, FailureKind.UNUSABLE_CACHE_ENTRY, unusableEntry)
+          : new Failed(id, FailureKind.NOT_CACHED, "not in the cache (offline)");
     }
     String full = outOfRoom.get();
     if (full != null) {

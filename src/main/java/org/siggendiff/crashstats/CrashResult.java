@@ -21,6 +21,8 @@ public sealed interface CrashResult permits CrashResult.Found, CrashResult.Faile
     ACCESS_DENIED("access denied"),
     /** Offline, and not in the cache. */
     NOT_CACHED("not in the cache"),
+    /** Offline, and its cache entry cannot be used (broken, another crash, not a file). */
+    UNUSABLE_CACHE_ENTRY("unusable cache entry"),
     /** Retries ran out, or the answer could not be used. */
     FAILED("failed"),
     /** Had, but the disk cache could not keep it (disk full, permissions): not usable as cached. */

@@ -217,10 +217,11 @@ class CachingCrashSourceTest {
     Files.createDirectories(entry(ID).getParent());
     Files.writeString(entry(ID), CrashStatsStub.processedCrash(CrashIds.text(8)));
     Failed other = assertInstanceOf(Failed.class, offline(new DiskCache(folder)).get(ID));
-    assertEquals(FailureKind.NOT_CACHED, other.kind());
+    assertEquals(FailureKind.UNUSABLE_CACHE_ENTRY, other.kind());
     assertEquals("the cache entry is another crash (its uuid is not the crash ID asked for)", other.reason());
     Files.writeString(entry(ID), "{\"error\": \"Not found\"}");
-    assertEquals("the cache entry is an error, not a crash: 'Not found'", assertInstanceOf(Failed.class, offline(new DiskCache(folder)).get(ID)).reason());
+    assertEquals("the cache entry is an error, not a crash: 'Not found'",
+        assertInstanceOf(Failed.class, offline(new DiskCache(folder)).get(ID)).reason());
 
     server.stubFor(crash(ID.value()).willReturn(found(ID.value())));
     assertEquals(Origin.API, assertInstanceOf(Found.class, source(Mode.NORMAL).get(ID)).origin());
