@@ -1,5 +1,8 @@
 package org.siggendiff.cli;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,7 +40,16 @@ final class OptionHints {
    * for a mistyped command; anything else is reported as the bad crash ID it is.
    */
   static String forBadArgument(int position, String argument, String reason) {
-    return forMistypedCommand(argument, true).orElseGet(() -> "argument " + position + ": " + reason);
+    return forMistypedCommand(argument, true).orElseGet(() -> "argument " + position + ": " + reason
+        + (isPath(argument) ? " (a file or folder of crashes is read with --corpus " + argument + ")" : ""));
+  }
+
+  private static boolean isPath(String argument) {
+    try {
+      return !argument.isEmpty() && Files.exists(Path.of(argument));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /**

@@ -108,7 +108,8 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       return ExitCodes.OK;
     } catch (SignifyRunner.BadDocumentException e) {
       // The parser's message quotes the bad token: crash text, escaped like any other.
-      context.err().println("signify: " + TerminalText.clean(e.getMessage()));
+      boolean more = e.getMessage().contains("extra data after the JSON value");
+      context.err().println("signify: " + TerminalText.clean(e.getMessage()) + (more ? " (--jsonl reads one document per line)" : ""));
       return ExitCodes.UNPROCESSED;
     } catch (IOException e) {
       throw cannotRead(e);

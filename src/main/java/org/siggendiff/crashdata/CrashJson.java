@@ -1,6 +1,7 @@
 package org.siggendiff.crashdata;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -199,7 +200,8 @@ public final class CrashJson {
       throw new IOException("no JSON value");
     }
     if (parser.nextToken() != null) {
-      throw new IOException("extra data after the JSON value");
+      JsonLocation at = parser.currentTokenLocation();
+      throw new IOException("extra data after the JSON value at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
     return node;
   }

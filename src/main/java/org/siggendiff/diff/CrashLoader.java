@@ -60,7 +60,11 @@ public final class CrashLoader {
     }
     CrashDocument.Classified classified = classifyJson(document);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
-      return new Failed(DiffRow.failed(document.where(), false, "bad document", notACrash.reason()));
+      // A whole file read as one document, which may be JSON Lines under another name.
+      boolean more = document.crashId() == null && notACrash.reason().startsWith("extra data after the JSON value")
+          && !document.where().matches(".*:\\d+");
+      return new Failed(DiffRow.failed(document.where(), false, "bad document",
+          notACrash.reason() + (more ? " (a .json file holds one crash; a .jsonl file holds one per line)" : "")));
     }
     CrashDocument.Crash crash = (CrashDocument.Crash) classified;
     String id = crashIdOf(document, crash);

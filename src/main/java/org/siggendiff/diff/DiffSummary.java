@@ -14,6 +14,7 @@ import org.siggendiff.attribution.LineCause;
 import org.siggendiff.attribution.LineUsage;
 import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.SiglistChange;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.sources.ResolvedSiglists;
 
@@ -236,7 +237,22 @@ public final class DiffSummary {
    * lacks the crashes they are meant for.
    */
   public List<ChangedLine> unmatchedLines() {
-    return byLine().stream().filter(l -> l.line().added() && l.crashes() == 0 && l.frames() == 0).map(LineSummary::line).toList();
+    return byLine().stream()
+        .filter(l -> l.line().added() && l.crashes() == 0 && l.frames() == 0 && !timedOut(l.line()))
+        .map(LineSummary::line)
+        .toList();
+  }
+
+  private boolean timedOut(ChangedLine line) {
+    return timedOutOn(line) > 0;
+  }
+
+  /** On how many crashes the line ran out of time, failing them: such a line is too slow, not unmatched. */
+  public long timedOutOn(ChangedLine line) {
+    String named = "/" + line.location() + " ";
+    return failures.stream()
+        .filter(failure -> UnsignableCrashException.SIGLIST_TIMEOUT.equals(failure.kind()) && failure.reason().contains(named))
+        .count();
   }
 
   /** The shadowed and conflicting-role warnings about added lines. */

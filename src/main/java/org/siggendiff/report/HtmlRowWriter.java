@@ -287,7 +287,7 @@ final class HtmlRowWriter implements RowWriter {
       }
       out.write("<td>");
       if (line.crashes() == 0) {
-        out.write("moved nothing; " + SummaryText.matched(line));
+        out.write(Html.escape(SummaryText.movedNoCrash(summary, line)));
       } else {
         List<DiffSummary.Transition> moves = line.transitions();
         List<String> shown = new ArrayList<>();

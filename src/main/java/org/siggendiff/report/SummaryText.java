@@ -59,7 +59,7 @@ public final class SummaryText {
     for (DiffSummary.LineSummary line : summary.byLine()) {
       lines.add("  " + line.line());
       if (line.crashes() == 0) {
-        lines.add("      moved no crash; " + matched(line));
+        lines.add("      " + movedNoCrash(summary, line));
         continue;
       }
       lines.add("      moved " + line.crashes() + (line.crashes() == 1 ? " crash" : " crashes"));
@@ -140,9 +140,13 @@ public final class SummaryText {
         : "The candidate adds and removes no siglist line.";
   }
 
-  /** What a line that moved no crash matched. */
-  static String matched(DiffSummary.LineSummary line) {
-    return "matched " + (line.frames() == 1 ? "1 distinct frame" : line.frames() + " distinct frames") + " of the run";
+  /** What a line that moved no crash did: what it matched, or on how many crashes it ran out of time. */
+  static String movedNoCrash(DiffSummary summary, DiffSummary.LineSummary line) {
+    long timedOut = summary.timedOutOn(line.line());
+    if (timedOut > 0) {
+      return "moved no crash; ran out of time on " + CrashCount.of(timedOut) + ", which failed";
+    }
+    return "moved no crash; matched " + (line.frames() == 1 ? "1 distinct frame" : line.frames() + " distinct frames") + " of the run";
   }
 
   /** The moves after the first {@code shown}, counted: {@code and 2 more (5 crashes)}. */

@@ -1,5 +1,6 @@
 package org.siggendiff.signify;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -67,7 +68,9 @@ public final class SignifyRunner {
     try {
       document = CrashJson.parse(text);
     } catch (JsonProcessingException e) {
-      throw new BadDocumentException("input is not valid JSON: " + CrashJson.problem(e));
+      JsonLocation at = e.getLocation();
+      throw new BadDocumentException("input is not valid JSON"
+          + (at != null ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "") + ": " + CrashJson.problem(e));
     } catch (IOException e) {
       throw new BadDocumentException("input is not valid JSON: " + e.getMessage());
     }

@@ -196,6 +196,11 @@ class CliUsageTest {
   }
 
   @Test
+  void aFolderGivenAsACrashIdPointsToCorpus() {
+    assertOneLine(diff("corpora/demo"), "siggen-diff: argument 1: not a crash ID: 'corpora/demo' (a file or folder of crashes is read with --corpus corpora/demo)");
+  }
+
+  @Test
   void argumentTextInAUsageErrorIsEscaped() {
     Run run = diff("12\u001b[2J");
     assertEquals(2, run.status());

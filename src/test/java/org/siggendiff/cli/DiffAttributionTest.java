@@ -276,6 +276,21 @@ class DiffAttributionTest {
 
   @Test
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void anAddedLineThatRunsOutOfTimeIsNotCalledATypoThatMatchesNothing() throws IOException {
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), "(.*a){25}$\n", StandardOpenOption.APPEND);
+    corpus = corpus(processed(CrashIds.text(1), "Foo::Qux", EVIL_FRAME, "Foo::Qux"));
+
+    CliRunner.Outcome outcome = diff("--format", "jsonl");
+
+    assertEquals(3, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("siglist pattern timed out: " + candidate.resolve("irrelevant_signature_re.txt") + ":"), outcome.err());
+    String err = outcome.err();
+    assertTrue(err.contains("(.*a){25}$\n      moved no crash; ran out of time on 1 crash, which failed\n"), err);
+    assertFalse(err.substring(err.indexOf("warning:")).contains("(.*a){25}$"), "not called a typo:\n" + err);
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aLineOnlyAttributionTriesThatRunsOutOfTimeFailsThatCrashAndTheRunGoesOn() throws IOException {
     // "aaa" makes the frame irrelevant on the baseline before line 8 is reached; the candidate
     // removes both, so the crash moves and attribution tries every removed line on the frame.

@@ -138,6 +138,17 @@ class DiffCorpusInputTest {
   }
 
   @Test
+  void aJsonFileHoldingTwoDocumentsSaysWhereTheSecondStartsAndThatJsonlHoldsOnePerLine() throws IOException {
+    Path file = Files.write(folder.resolve("two.json"), List.of(
+        processed(CrashIds.text(1), "Old", "Foo").toString(), processed(CrashIds.text(2), "Old", "Bar").toString()));
+
+    CliRunner.Outcome outcome = diff("--corpus", file.toString());
+
+    assertEquals("extra data after the JSON value at line 2, column 1 (a .json file holds one crash; a .jsonl file holds one per line)",
+        rows(outcome.out()).get(0).get("error").asText(), outcome.out());
+  }
+
+  @Test
   void documentsWithoutACrashIdAreNeverRepeatsOfEachOther() throws IOException {
     ObjectNode crashData = CrashJson.mapper().createObjectNode();
     crashData.put("crashing_thread", 0);

@@ -77,12 +77,24 @@ class SignifyCommandTest {
   }
 
   @Test
+  void textThatIsNotJsonOrHoldsTwoDocumentsSaysWhereAndTwoPointsToJsonl() {
+    CliRunner.Outcome text = CliRunner.run("# A README\n", "signify", "--signature-list-dir", siglists);
+    CliRunner.Outcome two = CliRunner.run("{\"a\": 1}\n{\"b\": 2}\n", "signify", "--signature-list-dir", siglists);
+
+    assertEquals(3, text.status(), text.err());
+    assertTrue(text.err().startsWith("signify: input is not valid JSON at line 1, column 1: Unexpected character ('#'"), text.err());
+    assertEquals(3, two.status(), two.err());
+    assertEquals("signify: input is not valid JSON: extra data after the JSON value at line 2, column 1 (--jsonl reads one document per line)\n",
+        two.err());
+  }
+
+  @Test
   void aDocumentCutShortSaysWhereItsArrayStartedWithoutJacksonsNoteOnTheSource() {
     CliRunner.Outcome one = CliRunner.run("{\"threads\": [", "signify", "--signature-list-dir", siglists);
     CliRunner.Outcome lines = CliRunner.run("{\"threads\": [\n", "signify", "--jsonl", "--signature-list-dir", siglists);
 
     assertEquals(3, one.status(), one.err());
-    assertTrue(one.err().startsWith("signify: input is not valid JSON: ") && one.err().contains("[line: 1, column: 13]"), one.err());
+    assertTrue(one.err().startsWith("signify: input is not valid JSON at line 1, column ") && one.err().contains("[line: 1, column: 13]"), one.err());
     assertFalse(one.err().contains("REDACTED"), one.err());
     assertTrue(lines.out().startsWith("{\"error\":\"line 1: invalid JSON: "), lines.out());
     assertFalse(lines.out().contains("REDACTED"), lines.out());
