@@ -300,12 +300,17 @@ public final class DiffSummary {
   /**
    * Why added lines that matched nothing are worth a warning, said of one line ("this added
    * line ...") or of several ("these added lines ..."). A run that signed no crash could match
-   * nothing, so it suggests no typo.
+   * nothing, and one stopped early might have matched later, so neither suggests a typo.
    */
   public String unmatchedWarning(boolean oneLine) {
     long crashes = changed + unchanged;
     if (crashes == 0) {
       return "cannot be checked: no crash was signed";
+    }
+    if (interrupted || internalError != null) {
+      // The rest of the run might have matched: a partial run suggests no typo either.
+      return (oneLine ? "matches" : "match") + " no frame in the " + (crashes == 1 ? "1 crash" : crashes + " crashes")
+          + " signed before the run stopped; the whole run would tell whether " + (oneLine ? "it matches" : "they match");
     }
     return (oneLine ? "matches" : "match") + " no frame in " + (crashes == 1 ? "the 1 crash" : "these " + crashes + " crashes")
         + ": check for a typo, or add crashes " + (oneLine ? "it" : "they") + " should move";

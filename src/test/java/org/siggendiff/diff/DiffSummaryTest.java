@@ -55,6 +55,21 @@ class DiffSummaryTest {
   }
 
   @Test
+  void aRunStoppedEarlySuggestsNoTypoForALineThatMatchedNothingSoFar() throws Exception {
+    SiglistSet siglists = set("base", List.of());
+    ResolvedSiglists source = new ResolvedSiglists("base", Optional.empty(), Optional.of(siglists));
+    DiffSummary summary = new DiffSummary(source, source);
+    summary.add(new DiffRow(CrashIds.text(1), true, null, "A", "A", List.of(), List.of(), List.of(), List.of(), null, null, null, null));
+    summary.add(new DiffRow(CrashIds.text(2), true, null, "B", "B", List.of(), List.of(), List.of(), List.of(), null, null, null, null));
+    assertTrue(summary.unmatchedWarning(true).endsWith(": check for a typo, or add crashes it should move"));
+
+    summary.interrupted(30, false);
+
+    assertEquals("matches no frame in the 2 crashes signed before the run stopped; the whole run would tell whether it matches",
+        summary.unmatchedWarning(true));
+  }
+
+  @Test
   void theByLineSummaryIsMadeOnceAndAgainAfterMoreRows() throws Exception {
     SiglistSet baseline = set("base", List.of());
     SiglistSet candidate = set("cand", List.of("Frame::A"));
