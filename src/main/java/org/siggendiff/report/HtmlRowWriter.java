@@ -276,8 +276,9 @@ final class HtmlRowWriter implements RowWriter {
         + "<th>moves (crashes: baseline \u2192 candidate)</th></tr></thead><tbody>\n");
     for (DiffSummary.LineSummary line : lines) {
       ChangedLine changed = line.line();
-      out.write("<tr class=\"" + (changed.added() ? "added" : "removed") + "\"><td><span class=\"change\">" + changed.change()
-          + "</span> <code>" + Html.escape(changed.location()) + "</code> <span class=\"line-text\">" + Html.escape(changed.text())
+      // The sign and the file:line stay on one line however narrow the column.
+      out.write("<tr class=\"" + (changed.added() ? "added" : "removed") + "\"><td><span class=\"where\"><span class=\"change\">" + changed.change()
+          + "</span> <code>" + Html.escape(changed.location()) + "</code></span> <span class=\"line-text\">" + Html.escape(changed.text())
           + "</span></td><td class=\"num\">" + line.crashes() + "</td>");
       if (impact != null) {
         // Each baseline signature counts once for a line, however many of its crashes the line moved.

@@ -192,7 +192,8 @@
       }
     });
     var pages = Math.max(1, Math.ceil(this.order.length / PAGE));
-    this.count.textContent = this.order.length + (this.order.length === this.rows.length ? ' rows' : ' of ' + this.rows.length + ' rows');
+    var noun = this.rows.length === 1 ? ' row' : ' rows';
+    this.count.textContent = this.order.length + (this.order.length === this.rows.length ? noun : ' of ' + this.rows.length + noun);
     this.position.textContent = 'page ' + (this.page + 1) + ' of ' + pages;
     this.previous.disabled = this.page === 0;
     this.next.disabled = this.page >= pages - 1;
