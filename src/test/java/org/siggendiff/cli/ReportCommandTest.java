@@ -73,6 +73,8 @@ class ReportCommandTest {
     List<Element> lines = page.select("#line-table tbody tr");
     assertEquals(DEMO_LINES, lines.stream().map(line -> line.child(0).text()).toList());
     assertEquals(List.of("27", "25", "24", "21"), lines.stream().map(line -> line.child(1).text()).toList());
+    assertTrue(lines.stream().allMatch(line -> line.selectFirst("span.where").text().matches("\\+ \\w+\\.txt:\\d+")),
+        "the sign and file:line kept together, on one line by the style");
     assertEquals("310 crashes read: 97 changed, 213 unchanged, 0 failed.", page.getElementById("counts").text());
     assertEquals(97, CrashJson.mapper().readTree(page.getElementById("crash-data").data()).size());
     assertEquals(97, CrashJson.mapper().readTree(page.getElementById("crash-data").data()).findValues("stack").size(),
