@@ -199,8 +199,8 @@ public final class DiffSummary {
   }
 
   /**
-   * Each line the candidate adds or removes (removed then added, in list then file order), with
-   * the crashes it moved; empty without {@link #attribution}.
+   * Each line the candidate adds or removes, with the crashes it moved: those that moved most
+   * first, then in list and file order, removed before added; empty without {@link #attribution}.
    */
   public List<LineSummary> byLine() {
     if (change == null) {
@@ -229,6 +229,8 @@ public final class DiffSummary {
       // Most lines of a large change move nothing: no stream is made for them.
       summaries.add(new LineSummary(line, crashes, moves == null ? List.of() : sorted(moves), frames.getOrDefault(line, 0)));
     }
+    // What moved crashes comes first, most first: a change that edits many lines moves few.
+    summaries.sort(Comparator.comparingLong(LineSummary::crashes).reversed());
     return List.copyOf(summaries);
   }
 

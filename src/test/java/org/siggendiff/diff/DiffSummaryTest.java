@@ -70,6 +70,25 @@ class DiffSummaryTest {
   }
 
   @Test
+  void linesThatMovedCrashesComeFirstMostFirstThenTheOthersInFileOrder() throws Exception {
+    SiglistSet baseline = set("base", List.of());
+    SiglistSet candidate = set("cand", List.of("Frame::Nothing", "Frame::One", "Frame::Two", "Frame::AlsoNothing"));
+    SiglistChange change = new Explainer(
+            new Explainer.Side("base", new SignatureGenerator(baseline)), new Explainer.Side("cand", new SignatureGenerator(candidate)))
+        .change().orElseThrow();
+    DiffSummary summary = new DiffSummary(
+        new ResolvedSiglists("base", Optional.empty(), Optional.of(baseline)),
+        new ResolvedSiglists("cand", Optional.empty(), Optional.of(candidate)));
+    summary.attribution(change, null);
+    summary.add(moved(1, change.added().get(1), "Frame::One", "X"));
+    summary.add(moved(2, change.added().get(2), "Frame::Two", "Y"));
+    summary.add(moved(3, change.added().get(2), "Frame::Two", "Z"));
+
+    assertEquals(List.of("Frame::Two", "Frame::One", "Frame::Nothing", "Frame::AlsoNothing"),
+        summary.byLine().stream().map(line -> line.line().text()).toList());
+  }
+
+  @Test
   void theByLineSummaryIsMadeOnceAndAgainAfterMoreRows() throws Exception {
     SiglistSet baseline = set("base", List.of());
     SiglistSet candidate = set("cand", List.of("Frame::A"));
