@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.siggendiff.attribution.Explainer;
 import org.siggendiff.attribution.ExplanationJson;
+import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.diff.DiffRow;
 import org.siggendiff.explain.ExplainSession;
 import org.siggendiff.explain.RawAnnotations;
@@ -125,6 +126,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
     for (DiffRow failure : outcome.failures()) {
       context.err().println("explain: failed: " + TerminalText.clean(failure.crashId() + ": " + failure.error()));
+    }
+    if (corpora.isEmpty() && outcome.failures().stream().anyMatch(failure -> CrashResult.FailureKind.NOT_CACHED.label().equals(failure.errorKind()))) {
+      context.err().println("explain: a crash of a corpus is found with --corpus FILE, or named FILE:LINE as the diff names it");
     }
     return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
   }

@@ -3,6 +3,7 @@ package org.siggendiff.explain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,15 +86,19 @@ public final class ExplainSession {
   public Outcome explain(List<String> arguments, List<Path> corpora) throws IOException {
     List<DiffInput> inputs = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    // Each argument, in order: a file or folder, or the position of one read as a crash ID.
+    // Each argument, in order: a file or folder, a line of a file, or the position of one read as a crash ID.
     List<Object> order = new ArrayList<>();
     List<CrashIdInput.Entry> entries = CrashIdInput.fromArguments(arguments);
     // The crash IDs asked for as such, whose raw crash is said to be missing when it is.
     Set<String> askedById = new HashSet<>();
     for (int i = 0; i < arguments.size(); i++) {
       String argument = arguments.get(i);
-      if (!(entries.get(i) instanceof CrashIdInput.Valid) && Files.exists(Path.of(argument))) {
+      boolean crashId = entries.get(i) instanceof CrashIdInput.Valid;
+      Optional<FileLine> fileLine = crashId ? Optional.empty() : FileLine.of(argument);
+      if (!crashId && exists(argument)) {
         order.add(Path.of(argument));
+      } else if (fileLine.isPresent()) {
+        order.add(fileLine.get());
       } else {
         order.add(i);
         ids.add(argument);
@@ -118,6 +123,8 @@ public final class ExplainSession {
     for (Object item : order) {
       if (item instanceof Path file) {
         readFile(file, inputs);
+      } else if (item instanceof FileLine fileLine) {
+        inputs.add(readLine(fileLine));
       } else {
         CrashIdInput.Entry entry = entries.get((Integer) item);
         String argument = arguments.get((Integer) item);
@@ -137,6 +144,45 @@ public final class ExplainSession {
       return CrashId.parse(argument).value();
     } catch (InvalidCrashIdException e) {
       return argument;
+    }
+  }
+
+  /** A line of a JSON Lines corpus as the diff names a crash without a crash ID: {@code crashes.jsonl:12}. */
+  private record FileLine(Path file, long line) {
+    static Optional<FileLine> of(String argument) {
+      int colon = argument.lastIndexOf(':');
+      if (colon <= 0 || colon == argument.length() - 1 || !argument.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')
+          || argument.length() - colon > 19 || !exists(argument.substring(0, colon))) {
+        return Optional.empty();
+      }
+      return Optional.of(new FileLine(Path.of(argument.substring(0, colon)), Long.parseLong(argument.substring(colon + 1))));
+    }
+
+    String where() {
+      return file + ":" + line;
+    }
+  }
+
+  private static boolean exists(String path) {
+    try {
+      return Files.exists(Path.of(path));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /** The document on one line of a corpus file, read up to that line. */
+  private DiffInput readLine(FileLine fileLine) {
+    try (CorpusReader reader = new CorpusReader(List.of(fileLine.file()), maxDocumentBytes)) {
+      while (reader.hasNext()) {
+        DiffInput input = reader.next();
+        if (input.where().equals(fileLine.where())) {
+          return input;
+        }
+      }
+      return new DiffInput.Invalid(fileLine.where(), "no crash on that line (past the end, blank, or not a JSON Lines file)");
+    } catch (IOException e) {
+      return new DiffInput.Invalid(fileLine.where(), e.getMessage());
     }
   }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.siggendiff.crashdata.CrashJson;
+import org.siggendiff.testing.CrashIds;
 
 /** {@code explain} on the demo corpus and siglists, through the command line. */
 @Timeout(60)
@@ -46,6 +47,29 @@ class ExplainCommandTest {
     assertEquals(0, nothing.status(), nothing.err());
     assertEquals("", nothing.out());
     assertEquals("explain: no crash to explain: the files and folders given hold none\n", nothing.err());
+  }
+
+  @Test
+  void aLineOfAJsonLinesFileIsExplainedByTheNameTheDiffGivesIt() throws Exception {
+    List<String> demo = Files.readAllLines(Path.of("corpora/demo/processed-crashes.jsonl"));
+    Path file = Files.write(folder.resolve("three.jsonl"), demo.subList(0, 3));
+    String second = CrashJson.parse(demo.get(1)).get("uuid").asText();
+
+    CliRunner.Outcome outcome = CliRunner.run("", "explain", "--baseline", "siglists/demo/baseline", "--candidate", "siglists/demo/candidate",
+        "--offline", "--cache-dir", folder.toString(), file + ":2", file + ":7");
+
+    assertTrue(outcome.out().startsWith("crash " + second + "\n"), outcome.out());
+    assertEquals("explain: failed: " + file + ":7: no crash on that line (past the end, blank, or not a JSON Lines file)\n", outcome.err());
+  }
+
+  @Test
+  void aCrashNotCachedWithoutACorpusIsPointedToTheWaysToNameOne() {
+    CliRunner.Outcome outcome = CliRunner.run("", "explain", "--candidate", "siglists/demo/candidate", "--offline",
+        "--cache-dir", folder.toString(), CrashIds.text(1));
+
+    assertEquals(3, outcome.status());
+    assertTrue(outcome.err().endsWith("explain: a crash of a corpus is found with --corpus FILE, or named FILE:LINE as the diff names it\n"),
+        outcome.err());
   }
 
   @Test
