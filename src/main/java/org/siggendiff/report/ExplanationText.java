@@ -82,7 +82,21 @@ public final class ExplanationText {
 
   /** The warnings about the change's lines, once for all the crashes explained: they are the run's, not a crash's. */
   public static List<String> warnings(List<LintWarning> lint) {
-    return lint.stream().map(warning -> TerminalText.clean("warning: " + warning.message())).toList();
+    List<String> lines = new ArrayList<>();
+    // Most added lines match nothing in the few crashes explained: one line says which.
+    List<String> unmatched = lint.stream()
+        .filter(warning -> warning.kind() == LintWarning.Kind.MATCHES_NOTHING)
+        .map(warning -> warning.line().location())
+        .toList();
+    if (unmatched.size() > 1) {
+      lines.add("warning: " + unmatched.size() + " added lines match no frame of the crashes given: " + String.join(", ", unmatched));
+    }
+    for (LintWarning warning : lint) {
+      if (warning.kind() != LintWarning.Kind.MATCHES_NOTHING || unmatched.size() == 1) {
+        lines.add(TerminalText.clean("warning: " + warning.message()));
+      }
+    }
+    return lines;
   }
 
   private static ExplainedWalk find(List<ExplainedWalk> walks, String rule) {

@@ -194,10 +194,11 @@ class ExplainCommandTest {
   }
 
   @Test
-  void anAddedLineThatMatchesNoFrameOfTheseCrashesIsNamedOnceWithoutCallingItATypo() {
+  void addedLinesThatMatchNoFrameOfTheseCrashesAreNamedInOneLineWithoutCallingThemTypos() {
     CliRunner.Outcome outcome = explain(CRASH, "78735c56-e42f-4f55-98da-623092251118");
 
-    String warning = "\nwarning: prefix_signature_re.txt:8 matches no frame of the crashes given\n";
+    String warning = "\nwarning: 3 added lines match no frame of the crashes given: irrelevant_signature_re.txt:17, prefix_signature_re.txt:8,"
+        + " prefix_signature_re.txt:9\n";
     assertTrue(outcome.out().contains(warning), outcome.out());
     assertEquals(outcome.out().indexOf(warning), outcome.out().lastIndexOf(warning), "once, not under each crash");
     assertFalse(outcome.out().contains("typo"), outcome.out());

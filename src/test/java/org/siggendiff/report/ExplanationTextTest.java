@@ -1,12 +1,15 @@
 package org.siggendiff.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.siggendiff.attribution.ChangedLine;
 import org.siggendiff.attribution.ExplainedFrame;
 import org.siggendiff.attribution.FrameRole;
+import org.siggendiff.attribution.LintWarning;
 import org.siggendiff.attribution.ListLine;
 import org.siggendiff.siglist.SiglistKind;
 
@@ -27,5 +30,19 @@ class ExplanationTextTest {
     assertTrue(ExplanationText.changed(end, irrelevantBy(69, "enum\\$<T>::")));
     assertTrue(ExplanationText.changed(null, end));
     assertTrue(ExplanationText.changed(end, null));
+  }
+
+  @Test
+  void oneAddedLineThatMatchesNothingKeepsItsOwnWarningAndSeveralShareOne() {
+    LintWarning first = unmatched(new ChangedLine(SiglistKind.PREFIX, 8, ChangedLine.ADDED, "A::B"));
+    LintWarning second = unmatched(new ChangedLine(SiglistKind.IRRELEVANT, 17, ChangedLine.ADDED, "C::D"));
+
+    assertEquals(List.of("warning: prefix_signature_re.txt:8 matches no frame of the crashes given"), ExplanationText.warnings(List.of(first)));
+    assertEquals(List.of("warning: 2 added lines match no frame of the crashes given: prefix_signature_re.txt:8, irrelevant_signature_re.txt:17"),
+        ExplanationText.warnings(List.of(first, second)));
+  }
+
+  private static LintWarning unmatched(ChangedLine line) {
+    return new LintWarning(line, LintWarning.Kind.MATCHES_NOTHING, null, line.location() + " matches no frame of the crashes given");
   }
 }
