@@ -1,6 +1,7 @@
 package org.siggendiff.attribution;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.stack.LogLine;
@@ -33,6 +35,8 @@ public final class LineUsage {
   static final int MAX_DISTINCT_FRAMES = 200_000;
   /** Each costs a time bound to find, so few are expected; beyond this many they are not remembered. */
   private static final int MAX_TIMED_OUT_FRAMES = 1_000;
+  /** How many conflicting lines a warning names before it counts the rest. */
+  private static final int CONFLICTS_NAMED = 5;
   /** The debug line SignatureRunWatchDog writes when it walks thread 0. */
   private static final String WATCHDOG_DEBUG = "SignatureRunWatchDog: ";
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
@@ -78,7 +82,8 @@ public final class LineUsage {
     int frames;
     boolean unshadowed;
     ListLine shadowedBy;
-    ListLine conflict;
+    /** Lines of lists whose role contradicts this one's that matched a frame it matched. */
+    final Set<ListLine> conflicts = new HashSet<>();
   }
 
   public LineUsage(SiglistChange change) {
@@ -347,11 +352,11 @@ public final class LineUsage {
 
   private void matchedAdded(ListLine line, String subject, String frame) {
     Optional<ListLine> first;
-    ListLine conflict = null;
+    List<ListLine> conflicts = new ArrayList<>(2);
     try {
       first = change.candidate().firstMatch(line.kind(), subject);
       for (SiglistKind other : conflicting(line.kind())) {
-        conflict = conflict != null ? conflict : change.candidate().firstMatch(other, subject).orElse(null);
+        change.candidate().firstMatch(other, subject).ifPresent(conflicts::add);
       }
     } catch (UnsignableCrashException e) {
       throw remember(timedOutAfter, frame, e);
@@ -366,9 +371,7 @@ public final class LineUsage {
       } else if (s.shadowedBy == null) {
         s.shadowedBy = shadow;
       }
-      if (s.conflict == null) {
-        s.conflict = conflict;
-      }
+      s.conflicts.addAll(conflicts);
     }
   }
 
@@ -415,14 +418,28 @@ public final class LineUsage {
         warnings.add(new LintWarning(changed, LintWarning.Kind.SHADOWED, s.shadowedBy,
             changed.location() + " is shadowed: the earlier line " + s.shadowedBy.location() + " already matches every frame it matches"));
       }
-      ListLine conflict = s.conflict != null ? s.conflict : sameText(line, byText);
-      if (conflict != null) {
-        warnings.add(new LintWarning(changed, LintWarning.Kind.CONFLICT, conflict,
-            changed.location() + " conflicts with " + conflict.location() + ": a frame cannot be "
-                + role(line.kind()) + " and " + role(conflict.kind()) + ", and " + winner(line.kind(), conflict.kind()) + " wins"));
+      List<ListLine> conflicts = s.conflicts.stream().sorted(Comparator.comparing(ListLine::kind).thenComparingInt(ListLine::index)).toList();
+      if (conflicts.isEmpty()) {
+        conflicts = Optional.ofNullable(sameText(line, byText)).map(List::of).orElse(List.of());
+      }
+      // One warning per contradicting list, naming every line of it that matched a frame this one matched.
+      for (SiglistKind kind : conflicting(line.kind())) {
+        List<ListLine> ofKind = conflicts.stream().filter(conflict -> conflict.kind() == kind).toList();
+        if (!ofKind.isEmpty()) {
+          warnings.add(new LintWarning(changed, LintWarning.Kind.CONFLICT, ofKind.get(0),
+              changed.location() + " conflicts with " + locations(ofKind) + ": a frame cannot be "
+                  + role(line.kind()) + " and " + role(kind) + ", and " + winner(line.kind(), kind) + " wins"));
+        }
       }
     }
     return warnings;
+  }
+
+  /** The first few lines' {@code file:line}, then how many more: a broad line can meet many. */
+  private static String locations(List<ListLine> lines) {
+    int shown = Math.min(lines.size(), CONFLICTS_NAMED);
+    String named = lines.subList(0, shown).stream().map(ListLine::location).collect(Collectors.joining(", "));
+    return lines.size() > shown ? named + " and " + (lines.size() - shown) + " more" : named;
   }
 
   /**

@@ -232,6 +232,21 @@ class ExplainerTest {
   }
 
   @Test
+  void aConflictNamesEveryLineOfTheOtherListThatMatchedAFrameTheAddedLineMatched() throws Exception {
+    Explainer explainer = explainer(
+        set("b", "Ignored\nIPC::Read\nIPC::Write\n", "Other\n", "", "None$\n"),
+        set("c", "Ignored\nIPC::Read\nIPC::Write\n", "Other\nIPC::\n", "", "None$\n"));
+    LineUsage usage = new LineUsage(explainer.change().orElseThrow());
+
+    usage.observe(List.of("IPC::Write::Param"), List.of("IPC::Write::Param"));
+    usage.observe(List.of("IPC::Read::Param", "IPC::Other"), List.of("IPC::Read::Param", "IPC::Other"));
+
+    assertEquals(List.of("prefix_signature_re.txt:4 conflicts with irrelevant_signature_re.txt:4, irrelevant_signature_re.txt:5:"
+            + " a frame cannot be a prefix and irrelevant, and irrelevant wins"),
+        usage.lint().stream().map(LintWarning::message).toList());
+  }
+
+  @Test
   void lintWarnsOfAnAddedLineThatStartsWithAByteOrderMark() throws Exception {
     Explainer explainer = explainer(
         set("b", "Ignored\n", "Other\nFoo\n", "", "None$\n"),
