@@ -107,8 +107,12 @@ final class SummaryBuilder {
     transitions(json.putArray("transitions_not_by_line"), sorted(notByLine));
 
     Map<ChangedLine, Integer> frames = usage.frameCounts();
-    Set<ChangedLine> lines = new LinkedHashSet<>(change.lines());
-    lines.addAll(byLine.keySet());
+    Set<ChangedLine> changedLines = new LinkedHashSet<>(change.lines());
+    changedLines.addAll(byLine.keySet());
+    // As the CLI orders them: the lines that moved most first, then the others as listed.
+    List<ChangedLine> lines = new ArrayList<>(changedLines);
+    lines.sort(Comparator.comparingLong((ChangedLine line) -> byLine.getOrDefault(line, Map.of()).values().stream().mapToLong(Long::longValue).sum())
+        .reversed());
     ArrayNode lineNodes = json.putArray("by_line");
     List<ChangedLine> unmatched = new ArrayList<>();
     for (ChangedLine line : lines) {
