@@ -82,6 +82,17 @@ public final class SiglistChange {
     return List.copyOf(removed);
   }
 
+  /** How a changed line is named when it runs out of time: an added line by the candidate, a removed one by the baseline. */
+  public String where(ChangedLine changed) {
+    SiglistLines side = changed.added() ? candidate : baseline;
+    for (ListLine line : side.lines(changed.kind())) {
+      if (line.fileLine() == changed.line()) {
+        return side.where(line);
+      }
+    }
+    return changed.location();
+  }
+
   public boolean isEmpty() {
     return added.isEmpty() && removed.isEmpty();
   }

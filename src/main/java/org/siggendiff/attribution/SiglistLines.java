@@ -140,6 +140,11 @@ final class SiglistLines {
     return line.kind() == SiglistKind.SENTINELS ? null : listMatcher(line.kind()).translation(line.index());
   }
 
+  /** How a line is named when it runs out of time ({@code folder/file:line}), which tells this set's lines from another's. */
+  public String where(ListLine line) {
+    return line.kind() == SiglistKind.SENTINELS ? line.location() : listMatcher(line.kind()).where(line.index());
+  }
+
   private SiglistMatcher listMatcher(SiglistKind kind) {
     return switch (kind) {
       case IRRELEVANT -> set.irrelevant();

@@ -117,6 +117,12 @@ final class HistoryCommand implements Callable<Integer> {
     List<CrashIdInput.Entry> entries = List.of();
     if (!crashIds.isEmpty()) {
       entries = CrashIdInput.fromArguments(crashIds);
+      // As the diff: an argument that is no crash ID is a mistake in the command, said at once.
+      for (int i = 0; i < entries.size(); i++) {
+        if (entries.get(i) instanceof CrashIdInput.Invalid invalid) {
+          throw new UsageError(OptionHints.forBadArgument(i + 1, crashIds.get(i), invalid.reason()));
+        }
+      }
     } else if (corpora.isEmpty()) {
       if (context.inIsTerminal()) {
         spec.commandLine().usage(context.err());
@@ -170,6 +176,10 @@ final class HistoryCommand implements Callable<Integer> {
     if (!read.repeats().isEmpty()) {
       lines.add("  read more than once, followed as first read:");
       SummaryText.repeats(read.repeats(), "not alike: its crash data differ").forEach(repeat -> lines.add("    " + repeat));
+      if (read.repeats().notAlike() > 0) {
+        lines.add("  warning: " + read.repeats().notAlike() + (read.repeats().notAlike() == 1 ? " crash" : " crashes")
+            + " read more than once did not read the same each time (two documents under one crash ID?): the first reading is followed");
+      }
     }
     result.failures().forEach(failure -> lines.add("    " + failure.crashId() + ": " + failure.reason()));
     result.warnings().forEach(warning -> lines.add("  warning: siglists that do not load, skipped: " + warning));

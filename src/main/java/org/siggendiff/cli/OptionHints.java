@@ -40,8 +40,19 @@ final class OptionHints {
    * for a mistyped command; anything else is reported as the bad crash ID it is.
    */
   static String forBadArgument(int position, String argument, String reason) {
-    return forMistypedCommand(argument, true).orElseGet(() -> "argument " + position + ": " + reason
-        + (isPath(argument) ? " (a file or folder of crashes is read with --corpus " + argument + ")" : ""));
+    return forMistypedCommand(argument, true).orElseGet(() -> "argument " + position + ": " + reason + pathHint(argument));
+  }
+
+  /** For a path or a corpus line ({@code file.jsonl:12}, as the diff names a crash without an ID): how to give one. */
+  private static String pathHint(String argument) {
+    if (isPath(argument)) {
+      return " (a file or folder of crashes is read with --corpus " + argument + ")";
+    }
+    int colon = argument.lastIndexOf(':');
+    if (colon > 0 && argument.substring(colon + 1).matches("\\d+") && isPath(argument.substring(0, colon))) {
+      return " (one crash of a corpus file is explained with siggen-diff explain " + argument + "; a file is read with --corpus)";
+    }
+    return "";
   }
 
   private static boolean isPath(String argument) {

@@ -597,10 +597,11 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     Duration wait;
     String value = header.strip();
     try {
-      // Seconds past what a long holds are far past the longest wait allowed, not absent.
-      wait = value.length() > 12 && value.chars().allMatch(c -> c >= '0' && c <= '9')
+      // Seconds of more digits than a long holds are far past the longest wait allowed, not absent.
+      String digits = value.replaceFirst("^0+(?=\\d)", "");
+      wait = digits.length() > 12 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
           ? MAX_RETRY_AFTER
-          : Duration.ofSeconds(Long.parseLong(value));
+          : Duration.ofSeconds(Long.parseLong(digits));
     } catch (NumberFormatException e) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);

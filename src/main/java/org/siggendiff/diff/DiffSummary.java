@@ -251,9 +251,13 @@ public final class DiffSummary {
 
   /** On how many crashes the line ran out of time, failing them: such a line is too slow, not unmatched. */
   public long timedOutOn(ChangedLine line) {
-    String named = "/" + line.location() + " ";
+    if (change == null) {
+      return 0;
+    }
+    // The line as its own side names it, where the failure's message names it: never in crash text.
+    String named = "siglist pattern timed out: " + change.where(line) + " ";
     return failures.stream()
-        .filter(failure -> UnsignableCrashException.SIGLIST_TIMEOUT.equals(failure.kind()) && failure.reason().contains(named))
+        .filter(failure -> UnsignableCrashException.SIGLIST_TIMEOUT.equals(failure.kind()) && failure.reason().startsWith(named))
         .count();
   }
 

@@ -40,10 +40,11 @@ public final class FetchRunner {
         new OrderedParallelMap<>(
             entry -> {
               CrashResult result = entry instanceof CrashIdInput.Valid valid ? source.get(valid.id()) : null;
+              // Answered first, read last: a snapshot never finds more crashes than answers.
+              answered.incrementAndGet();
               if (result instanceof CrashResult.Found) {
                 found.incrementAndGet();
               }
-              answered.incrementAndGet();
               return new Looked(entry, result);
             },
             jobs,
@@ -55,8 +56,8 @@ public final class FetchRunner {
         return false;
       }
       if (whenStopped[0] < 0) {
-        whenStopped[0] = answered.get();
         whenStopped[1] = found.get();
+        whenStopped[0] = answered.get();
       }
       return true;
     };

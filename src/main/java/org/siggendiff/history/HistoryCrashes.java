@@ -36,7 +36,8 @@ public final class HistoryCrashes {
 
   private record Tracked(SignatureHistory.TrackedCrash crash) implements Outcome {}
 
-  private record Failed(Unreadable failure) implements Outcome {}
+  /** @param byCrashId whether the failure is of a crash ID looked up, which a repeat of it would fail again */
+  private record Failed(Unreadable failure, boolean byCrashId) implements Outcome {}
 
   private final CrashSource source;
   private final Jobs jobs;
@@ -57,7 +58,7 @@ public final class HistoryCrashes {
     // A crash given twice (two lists, two corpus files) is followed once: its moves would count twice.
     RepeatedCrashes repeats = new RepeatedCrashes();
     OrderedParallelMap.Outcome outcome = new OrderedParallelMap<DiffInput, Outcome>(
-            this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error)), jobs)
+            this::read, (input, error) -> new Failed(new Unreadable(input.where(), "internal error: " + error), false), jobs)
         .weighing(DiffInput::bytes, DiffInput.MAX_BYTES_IN_FLIGHT)
         .run(inputs, outcome1 -> {
           if (outcome1 instanceof Tracked tracked) {
@@ -66,7 +67,10 @@ public final class HistoryCrashes {
               crashes.add(crash);
             }
           } else {
-            unreadable.add(((Failed) outcome1).failure());
+            Failed failed = (Failed) outcome1;
+            if (!failed.byCrashId() || repeats.first(failed.failure().where(), failed.failure().reason().hashCode())) {
+              unreadable.add(failed.failure());
+            }
           }
           progress.run();
         }, stop);
@@ -80,7 +84,7 @@ public final class HistoryCrashes {
     if (input instanceof DiffInput.Lookup lookup) {
       CrashResult result = source.get(lookup.id());
       if (result instanceof CrashResult.Failed failed) {
-        return failed(lookup.id().value(), failed.described());
+        return new Failed(new Unreadable(lookup.id().value(), failed.described()), true);
       }
       CrashDocument.Crash crash =
           new CrashDocument.Crash(CrashDocument.Kind.PROCESSED_CRASH, ((CrashResult.Found) result).processedCrash(), List.of());
@@ -106,7 +110,7 @@ public final class HistoryCrashes {
   }
 
   private static Outcome failed(String where, String reason) {
-    return new Failed(new Unreadable(where, reason));
+    return new Failed(new Unreadable(where, reason), false);
   }
 
   private static String crashIdOf(CrashDocument.Crash crash) {

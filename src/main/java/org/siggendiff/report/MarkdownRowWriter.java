@@ -41,6 +41,8 @@ final class MarkdownRowWriter implements RowWriter {
   static final int TRANSITIONS_SHOWN = 20;
   static final int FAILURES_SHOWN = 20;
   static final int IMPACTS_SHOWN = 50;
+  /** How many warnings the siglist lines table always leaves room for. */
+  private static final int WARNINGS_KEPT = 5;
 
   /** One row's cells, escaped. */
   private record Cells(String crash, String production, String baseline, String candidate, String same, String cause, String notes) {}
@@ -267,11 +269,20 @@ final class MarkdownRowWriter implements RowWriter {
       page.add(SummaryText.noLines(summary) + "\n\n");
       return;
     }
+    List<String> warnings = new ArrayList<>();
+    for (ChangedLine line : summary.unmatchedLines()) {
+      warnings.add("- " + lineCell(line) + ": " + summary.unmatchedWarning(true) + "\n");
+    }
+    for (LintWarning warning : summary.lint()) {
+      warnings.add("- " + escape(cut(warning.message())) + "\n");
+    }
+    // The table leaves room for the first warnings, which a long list of lines would crowd out.
+    int warningsReserve = warnings.stream().limit(WARNINGS_KEPT).mapToInt(String::length).sum();
     page.add("| line | crashes moved | moves (crashes: baseline \u2192 candidate) |\n| --- | ---: | --- |\n");
     int shown = 0;
     for (DiffSummary.LineSummary line : lines) {
       String row = "| " + lineCell(line.line()) + " | " + line.crashes() + " | " + moves(summary, line) + " |\n";
-      if (!page.fits(row, MORE_RESERVE)) {
+      if (!page.fits(row, MORE_RESERVE + warningsReserve)) {
         break;
       }
       page.add(row);
@@ -281,13 +292,6 @@ final class MarkdownRowWriter implements RowWriter {
       page.add("\nand " + (lines.size() - shown) + " more lines (all are in `--summary FILE`, under `by_line`)\n");
     }
     page.add("\n");
-    List<String> warnings = new ArrayList<>();
-    for (ChangedLine line : summary.unmatchedLines()) {
-      warnings.add("- " + lineCell(line) + ": " + summary.unmatchedWarning(true) + "\n");
-    }
-    for (LintWarning warning : summary.lint()) {
-      warnings.add("- " + escape(cut(warning.message())) + "\n");
-    }
     if (!warnings.isEmpty()) {
       page.add("**Warnings:**\n\n");
       int shownWarnings = 0;
@@ -329,14 +333,16 @@ final class MarkdownRowWriter implements RowWriter {
     if (moves.isEmpty()) {
       return;
     }
-    page.add(title + "\n\n| crashes | baseline | candidate |\n| ---: | --- | --- |\n");
+    String header = title + "\n\n| crashes | baseline | candidate |\n| ---: | --- | --- |\n";
+    page.add(title + "\n\n");
     int shown = 0;
     for (DiffSummary.Transition move : moves) {
       String row = "| " + move.crashes() + " | " + escape(cut(move.baseline())) + " | " + escape(cut(move.candidate())) + " |\n";
-      if (shown == TRANSITIONS_SHOWN || !page.fits(row, MORE_RESERVE)) {
+      if (shown == TRANSITIONS_SHOWN || !page.fits((shown == 0 ? header : "") + row, MORE_RESERVE)) {
         break;
       }
-      page.add(row);
+      // The table's head only above a row: a head with no row under it says nothing.
+      page.add(shown == 0 ? header.substring(title.length() + 2) + row : row);
       shown++;
     }
     if (shown < moves.size()) {
@@ -397,7 +403,7 @@ final class MarkdownRowWriter implements RowWriter {
       header.add("notes");
     }
     boolean reordered = Arrays.stream(kept).filter(kind -> !kind.cells.isEmpty()).count() > 1;
-    page.add("<details>\n<summary>" + given + (options.differentOnly() ? " changed crashes" : " crashes")
+    page.add("<details>\n<summary>" + (options.differentOnly() ? given + " changed " + CrashCount.noun(given) : CrashCount.of(given))
         + (reordered ? ", changed first" : "") + "</summary>\n\n");
     page.add("| " + String.join(" | ", header) + " |\n|" + " --- |".repeat(header.size()) + "\n");
     long shown = 0;

@@ -107,7 +107,8 @@ public final class SummaryText {
   public static String notAlike(RepeatedCrashes repeats) {
     long count = repeats.notAlike();
     return (count == 1 ? "1 crash read more than once was" : count + " crashes read more than once were")
-        + " not signed the same way each time (two documents under one crash ID?): the first reading counts";
+        + " not signed the same way each time (two documents under one crash ID, or one that failed and one that did not):"
+        + " the first reading counts";
   }
 
   private static void transitionLines(List<String> lines, String title, List<DiffSummary.Transition> moves, int shown) {

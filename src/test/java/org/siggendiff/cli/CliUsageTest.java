@@ -196,6 +196,12 @@ class CliUsageTest {
   }
 
   @Test
+  void aCorpusLineGivenAsACrashIdPointsToExplain() {
+    assertOneLine(diff("corpora/demo/processed-crashes.jsonl:3"), "siggen-diff: argument 1: not a crash ID: 'corpora/demo/processed-crashes.jsonl:3'"
+        + " (one crash of a corpus file is explained with siggen-diff explain corpora/demo/processed-crashes.jsonl:3; a file is read with --corpus)");
+  }
+
+  @Test
   void aFolderGivenAsACrashIdPointsToCorpus() {
     assertOneLine(diff("corpora/demo"), "siggen-diff: argument 1: not a crash ID: 'corpora/demo' (a file or folder of crashes is read with --corpus corpora/demo)");
   }

@@ -291,6 +291,23 @@ class DiffAttributionTest {
 
   @Test
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRemovedLineThatRanOutOfTimeIsToldFromTheAddedLineAtTheSamePlace() throws IOException {
+    Files.writeString(baseline.resolve("irrelevant_signature_re.txt"), "(.*a){25}$\n", StandardOpenOption.APPEND);
+    corpus = corpus(processed(CrashIds.text(1), "Foo::Qux", EVIL_FRAME, "Foo::Qux"));
+    Path summaryFile = folder.resolve("summary.json");
+
+    String err = diff("--format", "jsonl", "--summary", summaryFile.toString()).err();
+    List<String> timedOut = new ArrayList<>();
+    CrashJson.parse(Files.readString(summaryFile)).get("by_line")
+        .forEach(line -> timedOut.add(line.get("change").asText() + line.get("line").asInt() + "=" + line.get("timed_out").asLong()));
+    assertTrue(timedOut.contains("-7=1") && timedOut.contains("+7=0"), timedOut.toString());
+
+    assertTrue(err.contains("- irrelevant_signature_re.txt:7 (.*a){25}$\n      moved no crash; ran out of time on 1 crash, which failed\n"), err);
+    assertTrue(err.contains("+ irrelevant_signature_re.txt:7 Bar::Baz\n      moved no crash; matched 0 distinct frames of the run\n"), err);
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aLineOnlyAttributionTriesThatRunsOutOfTimeFailsThatCrashAndTheRunGoesOn() throws IOException {
     // "aaa" makes the frame irrelevant on the baseline before line 8 is reached; the candidate
     // removes both, so the crash moves and attribution tries every removed line on the frame.

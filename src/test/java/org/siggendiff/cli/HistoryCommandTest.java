@@ -128,7 +128,27 @@ class HistoryCommandTest {
     assertTrue(outcome.err().contains("crashes read: " + demo.size() + ", could not be read: 0; 2 repeats left out\n"
         + "  read more than once, followed as first read:\n"
         + "    " + CrashJson.parse(demo.get(0)).get("uuid").asText() + ": read 2 times\n"
-        + "    " + changed.get("uuid").asText() + ": read 2 times, not alike: its crash data differ\n"), outcome.err());
+        + "    " + changed.get("uuid").asText() + ": read 2 times, not alike: its crash data differ\n"
+        + "  warning: 1 crash read more than once did not read the same each time"), outcome.err());
+  }
+
+  @Test
+  void anArgumentThatIsNoCrashIdIsRefusedBeforeAnyCommitIsWalked() {
+    CliRunner.Outcome outcome = CliRunner.run("", "history", "--offline", "--cache-dir", folder.resolve("cache").toString(),
+        "--siglists", linear.root() + "@" + c0 + "..main", "corpora/demo");
+
+    assertEquals(2, outcome.status(), outcome.err());
+    assertEquals("history: argument 1: not a crash ID: 'corpora/demo' (a file or folder of crashes is read with --corpus corpora/demo)\n",
+        outcome.err());
+  }
+
+  @Test
+  void aCrashIdGivenTwiceThatCannotBeReadIsCountedOnce() {
+    String id = "00000000-0000-0000-0000-000000251130";
+    CliRunner.Outcome outcome = CliRunner.run("", "history", "--offline", "--cache-dir", folder.resolve("empty-cache").toString(),
+        "--siglists", linear.root() + "@" + c0 + "..main", id, id);
+
+    assertTrue(outcome.err().contains("crashes read: 0, could not be read: 1; 1 repeat left out\n"), outcome.err());
   }
 
   @Test

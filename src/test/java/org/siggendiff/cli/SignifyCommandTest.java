@@ -86,6 +86,8 @@ class SignifyCommandTest {
     assertEquals(3, two.status(), two.err());
     assertEquals("signify: input is not valid JSON: extra data after the JSON value at line 2, column 1 (--jsonl reads one document per line)\n",
         two.err());
+    CliRunner.Outcome oneLine = CliRunner.run("{\"a\": 1} {\"b\": 2}", "signify", "--signature-list-dir", siglists);
+    assertEquals("signify: input is not valid JSON: extra data after the JSON value at line 1, column 10\n", oneLine.err(), "no line for --jsonl to split");
   }
 
   @Test

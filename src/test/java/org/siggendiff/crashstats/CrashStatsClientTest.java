@@ -403,6 +403,18 @@ class CrashStatsClientTest {
 
   @Test
   @Timeout(20)
+  void aRetryAfterWithLeadingZerosIsTheSecondsItSays() {
+    stubSequence(ID.value(), aResponse().withStatus(429).withHeader("Retry-After", "00000000000001"), found(ID.value()));
+    long start = System.nanoTime();
+    try (CrashStatsClient client = client()) {
+      assertInstanceOf(Found.class, client.get(ID));
+    }
+    long waited = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(waited >= 950 && waited < 10_000, waited + " ms");
+  }
+
+  @Test
+  @Timeout(20)
   void aRetryAfterOfMoreSecondsThanALongHoldsIsStillBeyondTheWaitAllowed() {
     server.stubFor(crash(ID.value()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "99999999999999999999999")));
     try (CrashStatsClient client = client()) {

@@ -113,6 +113,15 @@ class MarkdownReportTest {
   }
 
   @Test
+  void oneCrashIsOneCrashInTheDetailsSummary() {
+    String markdown = report(ReportFormat.MARKDOWN, BASELINE, options(false, ReportOptions.DEFAULT_MAX_CHARS), List.of(same(1, "A")));
+    String changed = report(ReportFormat.MARKDOWN, BASELINE, options(true, ReportOptions.DEFAULT_MAX_CHARS), List.of(changed(1, "A", "B")));
+
+    assertTrue(markdown.contains("<summary>1 crash</summary>"), markdown);
+    assertTrue(changed.contains("<summary>1 changed crash</summary>"), changed);
+  }
+
+  @Test
   void columnsThatSayNothingAreLeftOut() {
     List<DiffRow> rows = List.of(changed(1, "Bar::Baz", "Foo::Qux"), same(2, "Same::One"));
     List<List<String>> differentOnly = cells(last(ReportFormat.MARKDOWN, BASELINE, options(true, ReportOptions.DEFAULT_MAX_CHARS), rows));

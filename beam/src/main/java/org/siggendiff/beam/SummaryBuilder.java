@@ -126,8 +126,12 @@ final class SummaryBuilder {
       node.put("text", line.text());
       node.put("crashes", crashes);
       node.put("frames", lineFrames);
+      // As in the CLI: a line that ran out of time on some crash was too slow, not unmatched.
+      String named = "siglist pattern timed out: " + change.where(line) + " ";
+      long timedOut = failures.stream().filter(failure -> failure.detail().startsWith(named)).count();
+      node.put("timed_out", timedOut);
       transitions(node.putArray("transitions"), sorted(lineMoves));
-      if (line.added() && crashes == 0 && lineFrames == 0) {
+      if (line.added() && crashes == 0 && lineFrames == 0 && timedOut == 0) {
         unmatched.add(line);
       }
     }

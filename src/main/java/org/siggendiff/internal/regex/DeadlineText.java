@@ -25,6 +25,11 @@ final class DeadlineText implements CharSequence {
     return text.charAt(index);
   }
 
+  /** How many characters the match has read: its work, whatever the clock or the collector did meanwhile. */
+  long reads() {
+    return reads;
+  }
+
   @Override
   public int length() {
     return text.length();

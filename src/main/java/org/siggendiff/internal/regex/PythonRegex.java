@@ -142,7 +142,10 @@ public final class PythonRegex {
   private boolean nestedRepeat;
   /** Repeats of a wide range ({@code *}, {@code +}, {@code {0,100}}): each multiplies the ways to split a text. */
   private int wideRepeats;
-  /** Repeats of any range ({@code ?} too): a run of them backtracks exponentially ({@code a?a?a?...aaa}). */
+  /**
+   * Repeats of any range ({@code ?} too), and alternations of branches of different lengths: a
+   * run of them backtracks exponentially ({@code a?a?a?...aaa}).
+   */
   private int variableRepeats;
   /** Repeats and alternations parsed so far, to tell which groups hold one. */
   private int repeatsAndAlternations;
@@ -251,6 +254,10 @@ public final class PythonRegex {
       java.append(branches.get(i).java());
       min = Math.min(min, branches.get(i).min());
       max = Math.max(max, branches.get(i).max());
+    }
+    if (min != max) {
+      // Branches of different lengths split a text more than one way, as a ? does: (a|)(a|)...aa.
+      variableRepeats++;
     }
     return new Sub(java.toString(), min, max, "", false);
   }

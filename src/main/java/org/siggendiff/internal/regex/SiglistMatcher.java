@@ -29,10 +29,15 @@ public final class SiglistMatcher {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
 
   /**
-   * How many bounds of matching time a bounded line may spend in all, over every frame it is
-   * tried on: a line that stays just under the bound on each frame would otherwise cost that
-   * much on each of a run's distinct frames.
+   * A match that reads more characters than this backtracks: a frame is a few hundred
+   * characters, and a line that does not backtrack reads each a few times at most.
    */
+  static final long BACKTRACKING_READS = 1 << 16;
+
+  /** About how many characters a backtracking match reads in a millisecond under the launcher's compiler. */
+  private static final long READS_PER_MILLISECOND = 100_000;
+
+  /** How many time bounds' worth of backtracking a bounded line may do in a run. */
   static final int BUDGET_BOUNDS = 10;
 
   /** Frames longer than this are matched under the time bound by every line that is a regex. */
@@ -60,13 +65,14 @@ public final class SiglistMatcher {
   private final List<String> where;
 
   /**
-   * A line matched under the time bound, how it is named when it runs out, and the matching
-   * time it has spent so far: past {@link #BUDGET_BOUNDS} bounds in all, it is not run again.
+   * A line matched under the time bound, how it is named when it runs out, and the characters
+   * its backtracking matches have read so far: past {@link #backtrackingBudget()}, it is not run
+   * again.
    */
   private static final class Guarded {
     private final Pattern pattern;
     private final String where;
-    private final AtomicLong spentNanos = new AtomicLong();
+    private final AtomicLong backtracked = new AtomicLong();
 
     Guarded(Pattern pattern, String where) {
       this.pattern = pattern;
@@ -430,6 +436,11 @@ public final class SiglistMatcher {
     return Math.max(0, lines.size() - 1);
   }
 
+  /** How line {@code index} is named when it runs out of time, such as {@code folder/file:line}. */
+  public String where(int index) {
+    return where.get(index);
+  }
+
   /**
    * Whether the joined pattern matches at the start of {@code text}.
    *
@@ -542,18 +553,30 @@ public final class SiglistMatcher {
     return false;
   }
 
+  /**
+   * How many characters a bounded line's backtracking matches may read in all, over every frame
+   * it is tried on (about ten bounds of matching): a line that stays just under the time bound on
+   * each frame would otherwise cost that much on each of a run's distinct frames. Counted in
+   * characters, not time, so that neither the collector nor a busy machine spends it, and a line
+   * that never backtracks never does.
+   */
+  private long backtrackingBudget() {
+    return timeout.toMillis() * READS_PER_MILLISECOND * BUDGET_BOUNDS;
+  }
+
   private boolean matchesBounded(Guarded line, String text) {
-    Duration budget = timeout.multipliedBy(BUDGET_BOUNDS);
-    if (line.spentNanos.get() >= budget.toNanos()) {
-      throw SiglistTimeoutException.spent(line.where, text, budget);
+    if (line.backtracked.get() >= backtrackingBudget()) {
+      throw SiglistTimeoutException.spent(line.where, text, backtrackingBudget());
     }
-    long start = System.nanoTime();
+    DeadlineText deadlined = new DeadlineText(text, System.nanoTime() + timeout.toNanos());
     try {
-      return line.pattern.matcher(new DeadlineText(text, start + timeout.toNanos())).lookingAt();
+      return line.pattern.matcher(deadlined).lookingAt();
     } catch (DeadlineText.Expired e) {
       throw new SiglistTimeoutException(line.where, text, timeout);
     } finally {
-      line.spentNanos.addAndGet(System.nanoTime() - start);
+      if (deadlined.reads() > BACKTRACKING_READS) {
+        line.backtracked.addAndGet(deadlined.reads());
+      }
     }
   }
 

@@ -23,15 +23,15 @@ public final class SiglistTimeoutException extends RuntimeException {
 
   private final String where;
   private final String frame;
-  /** The time bound, or the run's budget for the line; null when the stack ran out. */
-  private final Duration bound;
+  /** The time bound, or the characters the line's backtracking may read in a run; unused when the stack ran out. */
+  private final long bound;
   private final Reason reason;
 
   SiglistTimeoutException(String where, String frame, Duration bound) {
-    this(where, frame, bound, Reason.TIMED_OUT);
+    this(where, frame, bound.toMillis(), Reason.TIMED_OUT);
   }
 
-  private SiglistTimeoutException(String where, String frame, Duration bound, Reason reason) {
+  private SiglistTimeoutException(String where, String frame, long bound, Reason reason) {
     super(message(where, frame, bound, reason), null, false, false);
     this.where = where;
     this.frame = frame;
@@ -39,21 +39,21 @@ public final class SiglistTimeoutException extends RuntimeException {
     this.reason = reason;
   }
 
-  /** The line {@code where} has spent its {@code budget} of matching time over the run, and is not run on {@code frame}. */
-  static SiglistTimeoutException spent(String where, String frame, Duration budget) {
+  /** The line {@code where} has backtracked through its {@code budget} of characters over the run, and is not run on {@code frame}. */
+  static SiglistTimeoutException spent(String where, String frame, long budget) {
     return new SiglistTimeoutException(where, frame, budget, Reason.SPENT);
   }
 
   /** The line {@code where} repeats a group more times on {@code frame} than the deepest stack a match is given holds. */
   static SiglistTimeoutException tooDeep(String where, String frame) {
-    return new SiglistTimeoutException(where, frame, null, Reason.TOO_DEEP);
+    return new SiglistTimeoutException(where, frame, 0, Reason.TOO_DEEP);
   }
 
-  private static String message(String where, String frame, Duration bound, Reason reason) {
+  private static String message(String where, String frame, long bound, Reason reason) {
     return switch (reason) {
-      case TIMED_OUT -> "siglist pattern timed out: " + where + " (on frame " + quoted(frame) + ", bound " + bound.toMillis() + " ms)";
-      case SPENT -> "siglist pattern timed out: " + where + " has spent its " + bound.toMillis()
-          + " ms of matching in this run (not run on frame " + quoted(frame) + ")";
+      case TIMED_OUT -> "siglist pattern timed out: " + where + " (on frame " + quoted(frame) + ", bound " + bound + " ms)";
+      case SPENT -> "siglist pattern timed out: " + where + " has backtracked through " + bound
+          + " characters in this run, about ten time bounds' worth (not run on frame " + quoted(frame) + ")";
       case TOO_DEEP -> "siglist pattern too deep to match: " + where + " (on frame " + quoted(frame) + " of " + frame.length() + " characters)";
     };
   }
