@@ -127,8 +127,10 @@ final class ExplainCommand implements Callable<Integer> {
     for (DiffRow failure : outcome.failures()) {
       context.err().println("explain: failed: " + TerminalText.clean(failure.crashId() + ": " + failure.error()));
     }
-    if (corpora.isEmpty() && outcome.failures().stream().anyMatch(failure -> CrashResult.FailureKind.NOT_CACHED.label().equals(failure.errorKind()))) {
-      context.err().println("explain: a crash of a corpus is found with --corpus FILE, or named FILE:LINE as the diff names it");
+    if (outcome.failures().stream().anyMatch(failure -> CrashResult.FailureKind.NOT_CACHED.label().equals(failure.errorKind()))) {
+      context.err().println(corpora.isEmpty()
+          ? "explain: a crash of a corpus is found with --corpus FILE, or named FILE:LINE as the diff names it"
+          : "explain: a crash ID that is not in the --corpus given is looked up in the cache, and was not there");
     }
     return outcome.failures().isEmpty() ? ExitCodes.OK : ExitCodes.UNPROCESSED;
   }

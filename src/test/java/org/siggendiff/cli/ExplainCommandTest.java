@@ -70,6 +70,9 @@ class ExplainCommandTest {
     assertEquals(3, outcome.status());
     assertTrue(outcome.err().endsWith("explain: a crash of a corpus is found with --corpus FILE, or named FILE:LINE as the diff names it\n"),
         outcome.err());
+    CliRunner.Outcome withCorpus = explain(CrashIds.text(1));
+    assertTrue(withCorpus.err().endsWith("explain: a crash ID that is not in the --corpus given is looked up in the cache, and was not there\n"),
+        withCorpus.err());
   }
 
   @Test
