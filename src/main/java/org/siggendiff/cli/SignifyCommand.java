@@ -108,9 +108,7 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       return ExitCodes.OK;
     } catch (SignifyRunner.BadDocumentException e) {
       // The parser's message quotes the bad token: crash text, escaped like any other.
-      // Only a second document on a later line is one --jsonl would read.
-      boolean more = e.getMessage().contains("extra data after the JSON value") && !e.getMessage().contains("at line 1,");
-      context.err().println("signify: " + TerminalText.clean(e.getMessage()) + (more ? " (--jsonl reads one document per line)" : ""));
+      context.err().println("signify: " + TerminalText.clean(e.getMessage()));
       return ExitCodes.UNPROCESSED;
     } catch (IOException e) {
       throw cannotRead(e);

@@ -199,9 +199,10 @@ public final class CrashJson {
     if (node == null) {
       throw new IOException("no JSON value");
     }
+    int valueEndLine = parser.currentLocation().getLineNr();
     if (parser.nextToken() != null) {
       JsonLocation at = parser.currentTokenLocation();
-      throw new IOException("extra data after the JSON value at line " + at.getLineNr() + ", column " + at.getColumnNr());
+      throw extraData("at line " + at.getLineNr() + ", column " + at.getColumnNr(), at.getLineNr() > valueEndLine);
     }
     return node;
   }
@@ -209,6 +210,29 @@ public final class CrashJson {
   /** The error for a document nested deeper than {@link #MAX_DEPTH}, worded for people. */
   static IOException tooDeep() {
     return new TooDeepException();
+  }
+
+  /** The error for text after a document's one value, {@code where} it starts, and whether on a later line than the value's end. */
+  static IOException extraData(String where, boolean laterLine) {
+    return new ExtraDataException(where, laterLine);
+  }
+
+  /**
+   * Whether {@code e} says a document has more after its one value on a later line: a second
+   * document, such as JSON Lines read as one document.
+   */
+  public static boolean isMoreOnALaterLine(IOException e) {
+    return e instanceof ExtraDataException extra && extra.laterLine;
+  }
+
+  private static final class ExtraDataException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final boolean laterLine;
+
+    ExtraDataException(String where, boolean laterLine) {
+      super("extra data after the JSON value " + where);
+      this.laterLine = laterLine;
+    }
   }
 
   /** Whether {@code e} says a document is nested deeper than {@link #MAX_DEPTH}: a lasting fact about it, unlike a cut one. */

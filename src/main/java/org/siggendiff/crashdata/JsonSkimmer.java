@@ -259,8 +259,13 @@ final class JsonSkimmer {
 
   /** Fails unless only whitespace is left. */
   void expectEnd() throws IOException {
+    int valueEnd = position;
     if (peek() != -1) {
-      throw error("extra data after the JSON value");
+      boolean laterLine = false;
+      for (int i = valueEnd; i < position; i++) {
+        laterLine |= json[i] == '\n' || json[i] == '\r';
+      }
+      throw CrashJson.extraData("at byte " + position, laterLine);
     }
   }
 

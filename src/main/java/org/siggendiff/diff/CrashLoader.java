@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.CrashDocument;
+import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
@@ -60,11 +61,7 @@ public final class CrashLoader {
     }
     CrashDocument.Classified classified = classifyJson(document);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
-      // A whole file read as one document, which may be JSON Lines under another name.
-      boolean more = document.crashId() == null && notACrash.reason().startsWith("extra data after the JSON value")
-          && !document.where().matches(".*:\\d+");
-      return new Failed(DiffRow.failed(document.where(), false, "bad document",
-          notACrash.reason() + (more ? " (a .json file holds one crash; a .jsonl file holds one per line)" : "")));
+      return new Failed(DiffRow.failed(document.where(), false, "bad document", notACrash.reason()));
     }
     CrashDocument.Crash crash = (CrashDocument.Crash) classified;
     String id = crashIdOf(document, crash);
@@ -91,8 +88,12 @@ public final class CrashLoader {
     try {
       return CrashDocument.classify(document.json());
     } catch (IOException e) {
-      // Jackson's own wording is for developers; a document too deep is said as such.
-      return new CrashDocument.NotACrash(e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage());
+      // Jackson's own wording is for developers; a document too deep is said as such, and a
+      // .json file holding a second document on a later line may be JSON Lines misnamed.
+      String reason = e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage();
+      boolean wholeFile = document.where().endsWith(".json") || document.where().endsWith(".json.gz");
+      return new CrashDocument.NotACrash(reason
+          + (wholeFile && CrashJson.isMoreOnALaterLine(e) ? " (a .json file holds one crash; a .jsonl file holds one per line)" : ""));
     }
   }
 

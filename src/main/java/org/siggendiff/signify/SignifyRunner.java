@@ -72,7 +72,9 @@ public final class SignifyRunner {
       throw new BadDocumentException("input is not valid JSON"
           + (at != null ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "") + ": " + CrashJson.problem(e));
     } catch (IOException e) {
-      throw new BadDocumentException("input is not valid JSON: " + e.getMessage());
+      // A second document on a later line is one --jsonl would read.
+      throw new BadDocumentException(
+          "input is not valid JSON: " + e.getMessage() + (CrashJson.isMoreOnALaterLine(e) ? " (--jsonl reads one document per line)" : ""));
     }
     if (!document.isObject()) {
       throw new BadDocumentException("input is not a JSON object");

@@ -173,4 +173,16 @@ class CrashJsonTest {
     }
     return out.toString();
   }
+
+  @Test
+  void aSecondDocumentOnALaterLineIsToldFromMoreOnTheSameLineWhicheverReaderFindsIt() {
+    for (String twoLines : List.of("{\"a\": 1}\n{\"b\": 2}", "[1]\r\n[2]")) {
+      IOException text = assertThrows(IOException.class, () -> CrashJson.parse(twoLines));
+      IOException bytes = assertThrows(IOException.class, () -> CrashJson.parse(twoLines.getBytes(StandardCharsets.UTF_8)));
+      assertTrue(CrashJson.isMoreOnALaterLine(text) && CrashJson.isMoreOnALaterLine(bytes), text + " / " + bytes);
+    }
+    IOException sameLine = assertThrows(IOException.class, () -> CrashJson.parse("{\"a\": 1} {\"b\": 2}".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(sameLine.getMessage().startsWith("extra data after the JSON value at "), sameLine.getMessage());
+    assertTrue(!CrashJson.isMoreOnALaterLine(sameLine));
+  }
 }
