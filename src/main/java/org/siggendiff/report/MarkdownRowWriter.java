@@ -41,6 +41,8 @@ final class MarkdownRowWriter implements RowWriter {
   static final int TRANSITIONS_SHOWN = 20;
   static final int FAILURES_SHOWN = 20;
   static final int IMPACTS_SHOWN = 50;
+  /** Room for the crash block's summary line, whose counts are written once the rows that fit are known. */
+  private static final int SUMMARY_LINE_RESERVE = 100;
   /** How many warnings the siglist lines table always leaves room for. */
   private static final int WARNINGS_KEPT = 5;
 
@@ -403,13 +405,11 @@ final class MarkdownRowWriter implements RowWriter {
       header.add("notes");
     }
     boolean reordered = Arrays.stream(kept).filter(kind -> !kind.cells.isEmpty()).count() > 1;
-    page.add("<details>\n<summary>" + (options.differentOnly() ? given + " changed " + CrashCount.noun(given) : CrashCount.of(given))
-        + (reordered ? ", changed first" : "") + "</summary>\n\n");
-    page.add("| " + String.join(" | ", header) + " |\n|" + " --- |".repeat(header.size()) + "\n");
-    long shown = 0;
+    String head = "| " + String.join(" | ", header) + " |\n|" + " --- |".repeat(header.size()) + "\n";
     List<Cells> ordered = new ArrayList<>(kept[0].cells);
     ordered.addAll(kept[1].cells);
     ordered.addAll(kept[2].cells);
+    List<String> rows = new ArrayList<>();
     for (Cells cells : ordered) {
       List<String> values = new ArrayList<>(List.of(cells.crash()));
       if (production) {
@@ -425,13 +425,19 @@ final class MarkdownRowWriter implements RowWriter {
       if (options.verbose()) {
         values.add(cells.notes());
       }
-      String row = "| " + String.join(" | ", values) + " |\n";
-      if (!page.fits(row, 0)) {
-        break;
-      }
-      page.add(row);
+      rows.add("| " + String.join(" | ", values) + " |\n");
+    }
+    // How many rows fit is known before the block opens, so that its summary line can say it.
+    int shown = 0;
+    long length = SUMMARY_LINE_RESERVE + head.length();
+    while (shown < rows.size() && page.hasRoom(length + rows.get(shown).length())) {
+      length += rows.get(shown).length();
       shown++;
     }
+    page.add("<details>\n<summary>" + (options.differentOnly() ? given + " changed " + CrashCount.noun(given) : CrashCount.of(given))
+        + (reordered ? ", changed first" : "") + (shown < given ? ", " + shown + " shown" : "") + "</summary>\n\n");
+    page.add(head);
+    rows.subList(0, shown).forEach(page::add);
     page.add("\n</details>\n");
     if (shown < given) {
       // Past the page's limit: the tail reserve holds this line.
@@ -452,6 +458,11 @@ final class MarkdownRowWriter implements RowWriter {
 
     void limit(int limit) {
       this.limit = limit;
+    }
+
+    /** Whether {@code chars} more characters fit. */
+    boolean hasRoom(long chars) {
+      return text.length() + chars <= limit;
     }
 
     /** Whether {@code part} fits with {@code reserve} characters left for what must follow it. */

@@ -109,7 +109,8 @@ class MarkdownReportTest {
     assertEquals(CrashIds.text(5_001), crashes.get(1).get(0), markdown);
     assertEquals(CrashIds.text(5_002), crashes.get(2).get(0), "then the failed");
     assertEquals(CrashIds.text(1), crashes.get(3).get(0), "then the unchanged, in input order");
-    assertTrue(markdown.contains(" of 5002 rows shown"), markdown.substring(markdown.length() - 400));
+    assertTrue(markdown.contains("**" + (crashes.size() - 1) + " of 5002 rows shown**"), markdown.substring(markdown.length() - 400));
+    assertTrue(markdown.contains("<summary>5002 crashes, changed first, " + (crashes.size() - 1) + " shown</summary>"), markdown);
   }
 
   @Test
