@@ -82,7 +82,7 @@ public final class LineUsage {
     int frames;
     boolean unshadowed;
     ListLine shadowedBy;
-    /** Lines of lists whose role contradicts this one's that matched a frame it matched. */
+    /** For each frame it matched, the line of each list whose role contradicts this one's that matches it first. */
     final Set<ListLine> conflicts = new HashSet<>();
   }
 
@@ -422,7 +422,7 @@ public final class LineUsage {
       if (conflicts.isEmpty()) {
         conflicts = Optional.ofNullable(sameText(line, byText)).map(List::of).orElse(List.of());
       }
-      // One warning per contradicting list, naming every line of it that matched a frame this one matched.
+      // One warning per contradicting list, naming each of its lines that is first to match one of this line's frames.
       for (SiglistKind kind : conflicting(line.kind())) {
         List<ListLine> ofKind = conflicts.stream().filter(conflict -> conflict.kind() == kind).toList();
         if (!ofKind.isEmpty()) {
