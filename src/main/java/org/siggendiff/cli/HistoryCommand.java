@@ -157,7 +157,7 @@ final class HistoryCommand implements Callable<Integer> {
         result = new SignatureHistory(read.crashes(), true).run(range, commits::advance, stop);
         commits.finish();
       }
-      HistoryWriter.of(outputFormat, context.out(), links, pageChars).write(range.description(), range.steps().size(), result);
+      HistoryWriter.of(outputFormat, context.out(), links, pageChars).write(range.description(), range.steps().size(), read, result);
       context.out().flush();
       summary(range, read, result);
       if (read.stopped() || result.stopped()) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.siggendiff.attribution.ExplanationJson;
 import org.siggendiff.history.HistoryCommit;
+import org.siggendiff.history.HistoryCrashes;
 import org.siggendiff.history.SignatureHistory;
 
 /**
@@ -21,7 +22,7 @@ final class HistoryJsonlWriter implements HistoryWriter {
   }
 
   @Override
-  public void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException {
+  public void write(String range, int rangeCommits, HistoryCrashes.Read read, SignatureHistory.Result result) throws IOException {
     for (SignatureHistory.CommitMoves commit : result.commits()) {
       for (SignatureHistory.Move move : commit.moves()) {
         HistoryCommit c = commit.commit();

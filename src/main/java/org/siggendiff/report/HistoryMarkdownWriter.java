@@ -2,9 +2,12 @@ package org.siggendiff.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.siggendiff.attribution.LineCause;
 import org.siggendiff.history.HistoryCommit;
+import org.siggendiff.history.HistoryCrashes;
 import org.siggendiff.history.SignatureHistory;
 
 /**
@@ -29,9 +32,20 @@ final class HistoryMarkdownWriter implements HistoryWriter {
   }
 
   @Override
-  public void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException {
+  public void write(String range, int rangeCommits, HistoryCrashes.Read read, SignatureHistory.Result result) throws IOException {
     Page page = new Page(maxChars - NOTICE_ROOM);
     page.add("History of " + MarkdownRowWriter.escape(range) + ": " + HistoryWriter.counts(result) + "\n");
+    if (!read.unreadable().isEmpty() || !read.repeats().isEmpty()) {
+      // A reader of the pasted report sees what the crashes followed leave out; stderr lists them.
+      List<String> notFollowed = new ArrayList<>();
+      if (!read.unreadable().isEmpty()) {
+        notFollowed.add(CrashCount.of(read.unreadable().size()) + " could not be read");
+      }
+      if (!read.repeats().isEmpty()) {
+        notFollowed.add(SummaryText.leftOut(read.repeats()));
+      }
+      page.add("\n" + CrashCount.of(read.crashes().size()) + " followed; of the rest, " + String.join(", ", notFollowed) + ".\n");
+    }
     if (result.stopped()) {
       page.add("\n**Interrupted:** " + HistoryWriter.interruption(result, rangeCommits) + ".\n");
     }

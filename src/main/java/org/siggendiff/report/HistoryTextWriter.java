@@ -3,6 +3,7 @@ package org.siggendiff.report;
 import java.io.IOException;
 import java.io.Writer;
 import org.siggendiff.history.HistoryCommit;
+import org.siggendiff.history.HistoryCrashes;
 import org.siggendiff.history.SignatureHistory;
 
 /** A history for the terminal: every piece of commit and crash text cleaned of control and invisible characters. */
@@ -14,7 +15,7 @@ final class HistoryTextWriter implements HistoryWriter {
   }
 
   @Override
-  public void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException {
+  public void write(String range, int rangeCommits, HistoryCrashes.Read read, SignatureHistory.Result result) throws IOException {
     line("history of " + range + ": " + HistoryWriter.counts(result));
     if (result.stopped()) {
       line("interrupted: " + HistoryWriter.interruption(result, rangeCommits));

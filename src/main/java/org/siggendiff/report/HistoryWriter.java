@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import org.siggendiff.history.HistoryCrashes;
 import org.siggendiff.history.SignatureHistory;
 
 /** Writes a history: per commit, the crashes it moved and the lines responsible; per crash, its timeline. */
@@ -14,8 +15,9 @@ public interface HistoryWriter {
   /**
    * @param range the range as resolved, named at the top
    * @param rangeCommits how many commits of the range change the siglists, compared or not
+   * @param read the crashes given: those followed, those that could not be read, the repeats
    */
-  void write(String range, int rangeCommits, SignatureHistory.Result result) throws IOException;
+  void write(String range, int rangeCommits, HistoryCrashes.Read read, SignatureHistory.Result result) throws IOException;
 
   /** The formats a history is written in. */
   enum Format {
