@@ -48,7 +48,7 @@ public final class RawCrashTally {
     }
     lines.add(counts.toString());
     for (RawCrashResult.Failed failure : failures()) {
-      lines.add("  raw crash " + failure.kind().label() + " " + failure.id() + ": " + failure.reason());
+      lines.add("  raw crash " + failure.id() + ": " + failure.reason());
     }
     return lines;
   }

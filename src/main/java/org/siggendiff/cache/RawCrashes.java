@@ -76,7 +76,7 @@ public final class RawCrashes {
     if (mode == CachingCrashSource.Mode.OFFLINE) {
       return unusable != null
           ? new RawCrashResult.Failed(id, FailureKind.UNUSABLE_CACHE_ENTRY, unusable)
-          : new RawCrashResult.Failed(id, FailureKind.NOT_CACHED, "raw crash not in the cache (offline)");
+          : new RawCrashResult.Failed(id, FailureKind.NOT_CACHED, "not in the cache (offline)");
     }
     RawCrashResult fetched = client.rawCrash(id);
     if (fetched instanceof RawCrashResult.Had had) {

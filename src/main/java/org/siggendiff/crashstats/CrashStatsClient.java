@@ -291,8 +291,8 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     }
     if (exchange instanceof Exchange.Refused<byte[]> refused) {
       return switch (refused.status()) {
-        case 404 -> new RawCrashResult.Failed(id, FailureKind.NOT_FOUND, "raw crash not found (HTTP 404)");
-        case 403 -> new RawCrashResult.Failed(id, FailureKind.ACCESS_DENIED, "raw crash refused (HTTP 403): the token lacks the permission, or none was given");
+        case 404 -> new RawCrashResult.Failed(id, FailureKind.NOT_FOUND, "not found (HTTP 404)");
+        case 403 -> new RawCrashResult.Failed(id, FailureKind.ACCESS_DENIED, "refused (HTTP 403): the token lacks the permission, or none was given");
         default -> new RawCrashResult.Failed(id, FailureKind.FAILED, "unexpected answer HTTP " + refused.status());
       };
     }

@@ -47,8 +47,10 @@ public final class ExplanationText {
       }
     }
     List<ExplainedWalk> walks = after.walks().isEmpty() && before != null ? before.walks() : after.walks();
+    // A production baseline was signed by Crash Stats: it has no walk to set beside the candidate's.
+    boolean compared = before != null && !before.walks().isEmpty() && walks != before.walks();
     for (ExplainedWalk walk : walks) {
-      ExplainedWalk other = before == null || walks == before.walks() ? null : find(before.walks(), walk.rule());
+      ExplainedWalk other = compared ? find(before.walks(), walk.rule()) : null;
       out.add("  walk of thread " + walk.thread() + " (" + walk.rule() + ")" + (walk.failure() != null ? ": failed: " + walk.failure() : ""));
       int size = Math.max(walk.frames().size(), other == null ? 0 : other.frames().size());
       for (int i = 0; i < size; i++) {
@@ -56,7 +58,7 @@ public final class ExplanationText {
         ExplainedFrame b = other != null && i < other.frames().size() ? other.frames().get(i) : null;
         String text = a != null ? a.text() : b.text();
         StringBuilder row = new StringBuilder("    ").append(String.format("%2d  ", i)).append(text);
-        if (before != null && walks != before.walks()) {
+        if (compared) {
           String roleBefore = role(b);
           String roleAfter = role(a);
           row.append(changed(b, a) ? "  <- changed" : "");

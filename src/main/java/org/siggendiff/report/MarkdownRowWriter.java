@@ -291,7 +291,8 @@ final class MarkdownRowWriter implements RowWriter {
       shown++;
     }
     if (shown < lines.size()) {
-      page.add("\nand " + (lines.size() - shown) + " more lines (all are in `--summary FILE`, under `by_line`)\n");
+      int more = lines.size() - shown;
+      page.add("\nand " + more + (more == 1 ? " more line" : " more lines") + " (all are in `--summary FILE`, under `by_line`)\n");
     }
     page.add("\n");
     if (!warnings.isEmpty()) {

@@ -76,6 +76,17 @@ class ExplainCommandTest {
   }
 
   @Test
+  void aProductionBaselineHasNoWalkToSetBesideTheCandidates() {
+    CliRunner.Outcome outcome = CliRunner.run("", "explain", "--corpus", "corpora/demo", "--baseline", "production", "--candidate",
+        "siglists/demo/candidate", "--cache-dir", folder.toString(), "--offline", CRASH);
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("     0  mozilla::dom::ReportError  irrelevant (irrelevant_signature_re.txt:16 mozilla::dom::ReportError)\n"),
+        outcome.out());
+    assertFalse(outcome.out().contains("<- changed") || outcome.out().contains("(no such frame)"), outcome.out());
+  }
+
+  @Test
   void textShowsTheFrameThatChangedRoleAndTheLineThatDidIt() {
     CliRunner.Outcome outcome = explain(CRASH);
 

@@ -113,8 +113,8 @@ class FetchRawTest {
     assertEquals(0, outcome.status(), outcome.err());
     assertTrue(outcome.err().contains("fetch: 3 inputs: 3 fetched, 0 already cached"), outcome.err());
     assertTrue(outcome.err().contains("fetch: raw crashes: 1 fetched, 0 already cached, 1 not found, 1 access denied"), outcome.err());
-    assertTrue(outcome.err().contains("raw crash access denied " + refused + ": raw crash refused (HTTP 403)"), outcome.err());
-    assertTrue(outcome.err().contains("raw crash not found " + missing + ": raw crash not found (HTTP 404)"), outcome.err());
+    assertTrue(outcome.err().contains("raw crash " + refused + ": refused (HTTP 403)"), outcome.err());
+    assertTrue(outcome.err().contains("raw crash " + missing + ": not found (HTTP 404)\n"), outcome.err());
     assertEquals(6, requests(server).size(), "the 403 stopped nothing");
     assertFalse(Files.exists(rawEntry(refused)));
     assertFalse(Files.exists(rawEntry(missing)));
