@@ -170,7 +170,7 @@ final class HistoryCommand implements Callable<Integer> {
   private void summary(SiglistRange range, HistoryCrashes.Read read, SignatureHistory.Result result) {
     List<String> lines = new ArrayList<>();
     lines.add("siggen-diff history: " + range.description());
-    lines.add("  crashes read: " + read.crashes().size() + ", could not be read: " + read.unreadable().size()
+    lines.add("  crashes followed: " + read.crashes().size() + ", could not be read: " + read.unreadable().size()
         + (read.repeats().isEmpty() ? "" : "; " + SummaryText.leftOut(read.repeats())));
     read.unreadable().forEach(failure -> lines.add("    " + failure.where() + ": " + failure.reason()));
     if (!read.repeats().isEmpty()) {

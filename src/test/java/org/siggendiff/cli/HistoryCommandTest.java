@@ -125,7 +125,7 @@ class HistoryCommandTest {
 
     assertEquals(0, outcome.status(), outcome.err());
     assertEquals(diffMoves, moves(jsonl(outcome)));
-    assertTrue(outcome.err().contains("crashes read: " + demo.size() + ", could not be read: 0; 2 repeats left out\n"
+    assertTrue(outcome.err().contains("crashes followed: " + demo.size() + ", could not be read: 0; 2 repeats left out\n"
         + "  read more than once, followed as first read:\n"
         + "    " + CrashJson.parse(demo.get(0)).get("uuid").asText() + ": read 2 times\n"
         + "    " + changed.get("uuid").asText() + ": read 2 times, not alike: its crash data differ\n"
@@ -148,7 +148,7 @@ class HistoryCommandTest {
     CliRunner.Outcome outcome = CliRunner.run("", "history", "--offline", "--cache-dir", folder.resolve("empty-cache").toString(),
         "--siglists", linear.root() + "@" + c0 + "..main", id, id);
 
-    assertTrue(outcome.err().contains("crashes read: 0, could not be read: 1; 1 repeat left out\n"), outcome.err());
+    assertTrue(outcome.err().contains("crashes followed: 0, could not be read: 1; 1 repeat left out\n"), outcome.err());
   }
 
   @Test
