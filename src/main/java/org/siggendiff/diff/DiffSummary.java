@@ -76,7 +76,8 @@ public final class DiffSummary {
    * @return whether the row was counted, for the output to show it or not
    */
   public boolean add(DiffRow row) {
-    if (row.linkable() && !repeats.first(row.crashId(), Objects.hash(row.baseline(), row.candidate(), row.error()))) {
+    if (row.linkable() && !repeats.first(row.crashId(), Objects.hash(row.baseline(), row.candidate(), row.error()),
+        () -> row.ok() ? row.baseline() + " -> " + row.candidate() : "failed: " + row.error())) {
       return false;
     }
     read++;

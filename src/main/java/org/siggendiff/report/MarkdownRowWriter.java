@@ -246,7 +246,8 @@ final class MarkdownRowWriter implements RowWriter {
     }
     List<String> shown = new ArrayList<>();
     for (RepeatedCrashes.Repeat repeat : repeats.repeats()) {
-      String item = crashCell(repeat.crashId()) + " (" + repeat.timesRead() + " times" + (repeat.alike() ? "" : ", " + SummaryText.SIGNED_DIFFERENTLY) + ")";
+      String item = crashCell(repeat.crashId()) + " (" + repeat.timesRead() + " times" + (repeat.alike() ? "" : ", " + SummaryText.SIGNED_DIFFERENTLY)
+          + (repeat.otherReading() != null ? "; another reading: " + escape(cut(repeat.otherReading())) : "") + ")";
       if (shown.size() == SummaryText.REPEATS_SHOWN || !page.fits(String.join(", ", shown) + item, MORE_RESERVE)) {
         break;
       }

@@ -39,7 +39,8 @@ public final class SummaryJson {
     }
     ArrayNode repeats = json.putArray("repeats");
     for (RepeatedCrashes.Repeat repeat : summary.repeats().repeats()) {
-      repeats.addObject().put("crash_id", repeat.crashId()).put("times_read", repeat.timesRead()).put("alike", repeat.alike());
+      repeats.addObject().put("crash_id", repeat.crashId()).put("times_read", repeat.timesRead()).put("alike", repeat.alike())
+          .put("other_reading", repeat.otherReading());
     }
     ArrayNode moves = json.putArray("transitions");
     for (DiffSummary.Transition move : summary.transitions()) {

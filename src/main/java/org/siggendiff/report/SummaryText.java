@@ -95,7 +95,8 @@ public final class SummaryText {
     List<String> lines = new ArrayList<>();
     List<RepeatedCrashes.Repeat> all = repeats.repeats();
     for (RepeatedCrashes.Repeat repeat : all.subList(0, Math.min(REPEATS_SHOWN, all.size()))) {
-      lines.add(repeat.crashId() + ": read " + repeat.timesRead() + " times" + (repeat.alike() ? "" : ", " + notAlike));
+      lines.add(repeat.crashId() + ": read " + repeat.timesRead() + " times" + (repeat.alike() ? "" : ", " + notAlike)
+          + (repeat.otherReading() != null ? " (another reading: " + repeat.otherReading() + ")" : ""));
     }
     if (all.size() > REPEATS_SHOWN) {
       lines.add("and " + (all.size() - REPEATS_SHOWN) + " more");

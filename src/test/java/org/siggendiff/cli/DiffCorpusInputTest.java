@@ -126,7 +126,7 @@ class DiffCorpusInputTest {
     assertEquals("First::Reading", rows.get(0).get("candidate").asText());
     assertTrue(outcome.err().contains("3 crashes read: 0 changed, 3 unchanged, 0 failed; 2 repeats left out\n"), outcome.err());
     assertTrue(outcome.err().contains("read more than once, counted as first read:\n  "
-        + CrashIds.text(1) + ": read 3 times, not signed as first read\n"), outcome.err());
+        + CrashIds.text(1) + ": read 3 times, not signed as first read (another reading: Second::Reading -> Second::Reading)\n"), outcome.err());
     assertTrue(outcome.err().contains("warning: 1 crash read more than once was not signed the same way each time"), outcome.err());
     JsonNode json = CrashJson.parse(Files.readString(summary));
     assertEquals(3, json.get("crashes").asInt());
@@ -135,6 +135,7 @@ class DiffCorpusInputTest {
     assertEquals(CrashIds.text(1), repeat.get("crash_id").asText());
     assertEquals(3, repeat.get("times_read").asInt());
     assertFalse(repeat.get("alike").asBoolean());
+    assertEquals("Second::Reading -> Second::Reading", repeat.get("other_reading").asText());
   }
 
   @Test

@@ -51,7 +51,7 @@ class DiffSummaryTest {
     assertEquals(3, summary.read());
     assertEquals(3, summary.failed());
     assertEquals(1, summary.repeats().leftOut());
-    assertEquals(List.of(new RepeatedCrashes.Repeat(CrashIds.text(1), 2, true)), summary.repeats().repeats());
+    assertEquals(List.of(new RepeatedCrashes.Repeat(CrashIds.text(1), 2, true, null)), summary.repeats().repeats());
   }
 
   @Test

@@ -19,7 +19,7 @@ class RepeatedCrashesTest {
 
     assertEquals(2, repeats.leftOut());
     assertEquals(0, repeats.notAlike());
-    assertEquals(List.of(new RepeatedCrashes.Repeat("a", 3, true)), repeats.repeats());
+    assertEquals(List.of(new RepeatedCrashes.Repeat("a", 3, true, null)), repeats.repeats());
   }
 
   @Test
@@ -28,11 +28,11 @@ class RepeatedCrashesTest {
     repeats.first("a", 1);
     repeats.first("b", 1);
 
-    repeats.first("a", 2);
-    repeats.first("a", 1);
-    repeats.first("b", 1);
+    repeats.first("a", 2, () -> "A -> B");
+    repeats.first("a", 3, () -> "never asked for: the crash is unlike its first reading already");
+    repeats.first("b", 1, () -> "never asked for: alike");
 
     assertEquals(1, repeats.notAlike());
-    assertEquals(List.of(new RepeatedCrashes.Repeat("a", 3, false), new RepeatedCrashes.Repeat("b", 2, true)), repeats.repeats());
+    assertEquals(List.of(new RepeatedCrashes.Repeat("a", 3, false, "A -> B"), new RepeatedCrashes.Repeat("b", 2, true, null)), repeats.repeats());
   }
 }

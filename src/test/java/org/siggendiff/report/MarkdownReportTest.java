@@ -86,7 +86,8 @@ class MarkdownReportTest {
     Node document = PARSER.parse(markdown);
 
     assertTrue(text(document).contains("2 crashes read: 1 changed, 1 unchanged, 0 failed; 1 repeat left out."), markdown);
-    assertTrue(text(document).contains("Read more than once, counted as first read: " + CrashIds.text(1) + " (2 times, not signed as first read)."),
+    assertTrue(text(document).contains("Read more than once, counted as first read: " + CrashIds.text(1)
+            + " (2 times, not signed as first read; another reading: Other::Reading -> Other::Reading)."),
         markdown);
     assertTrue(text(document).contains("Warning: 1 crash read more than once was not signed the same way each time"), markdown);
     List<List<String>> crashes = cells(nodes(document, TableBlock.class).get(1));

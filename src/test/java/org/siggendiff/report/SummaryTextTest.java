@@ -52,8 +52,8 @@ class SummaryTextTest {
     assertTrue(lines.contains("25 crashes read: 25 changed, 0 unchanged, 0 failed; 26 repeats left out"), lines.toString());
     assertTrue(lines.contains("      25: A -> B"), lines.toString());
     int first = lines.indexOf("read more than once, counted as first read:");
-    assertEquals("  " + CrashIds.text(1) + ": read 3 times, not signed as first read", lines.get(first + 1));
-    assertEquals("  " + CrashIds.text(20) + ": read 2 times, not signed as first read", lines.get(first + 20));
+    assertEquals("  " + CrashIds.text(1) + ": read 3 times, not signed as first read (another reading: C -> C)", lines.get(first + 1));
+    assertEquals("  " + CrashIds.text(20) + ": read 2 times, not signed as first read (another reading: C -> C)", lines.get(first + 20));
     assertEquals("  and 5 more", lines.get(first + 21));
     assertFalse(String.join("\n", lines).contains(CrashIds.text(21)), lines.toString());
     assertTrue(lines.contains("warning: 25 crashes read more than once were not signed the same way each time (two documents under one"
