@@ -36,6 +36,8 @@ public final class CrashJson {
   public static final int MAX_DEPTH = 995;
 
   private static final Pattern EMBEDDED_SOURCE = Pattern.compile("\\[Source: [^;]*; ");
+  /** Jackson's list of what may start a value, after an unexpected token: the same every time, and long. */
+  private static final Pattern VALUE_KINDS = Pattern.compile("(: was expecting)? \\(JSON String, Number .*\\)$");
 
   /** The reader's tokens without its trees, for a single value ({@link #scalar}). */
   private static final JsonFactory TOKENS = factory();
@@ -139,12 +141,19 @@ public final class CrashJson {
   }
 
   /**
-   * What is wrong with a document Jackson refused, in its words without the note about the
-   * source it may embed ({@code [Source: REDACTED (...); line: 1, column: 13]} becomes
-   * {@code [line: 1, column: 13]}); where it stopped is {@code e.getLocation()}.
+   * What is wrong with a document Jackson refused, and where it stopped: its words without the
+   * note about the source it may embed ({@code [Source: REDACTED (...); line: 1, column: 13]}
+   * becomes {@code [line: 1, column: 13]}) and without its list of the kinds of JSON value, then
+   * {@code (line 2, column 14)}, or {@code (column 14)} on a document's first line, which is a
+   * JSON Lines line's only one. Every reader of untrusted JSON says it this way.
    */
   public static String problem(JsonProcessingException e) {
-    return EMBEDDED_SOURCE.matcher(e.getOriginalMessage()).replaceAll("[");
+    String what = VALUE_KINDS.matcher(EMBEDDED_SOURCE.matcher(e.getOriginalMessage()).replaceAll("[")).replaceFirst("");
+    JsonLocation at = e.getLocation();
+    if (at == null) {
+      return what;
+    }
+    return what + (at.getLineNr() == 1 ? " (column " : " (line " + at.getLineNr() + ", column ") + at.getColumnNr() + ")";
   }
 
   /** Parses one JSON document. */

@@ -121,11 +121,7 @@ public final class SignatureEngine {
     try {
       node = CrashJson.parse(Objects.requireNonNull(json, "json"));
     } catch (IOException e) {
-      // Jackson's own message ends with where in the source it was, redacted: the position is what helps.
-      String what = e instanceof JsonProcessingException parse
-          ? CrashJson.problem(parse) + (parse.getLocation() == null ? ""
-              : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr())
-          : e.getMessage();
+      String what = e instanceof JsonProcessingException parse ? CrashJson.problem(parse) : e.getMessage();
       throw new IllegalArgumentException("not valid JSON: " + what, e);
     }
     if (!node.isObject()) {

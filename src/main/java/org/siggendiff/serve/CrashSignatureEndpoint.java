@@ -141,7 +141,7 @@ final class CrashSignatureEndpoint extends Endpoint {
     } catch (CharacterCodingException e) {
       throw HttpProblem.detail(400, "JSON parse error - the body is not valid UTF-8");
     } catch (JsonProcessingException e) {
-      throw HttpProblem.detail(400, "JSON parse error - " + CrashJson.problem(e) + location(e));
+      throw HttpProblem.detail(400, "JSON parse error - " + CrashJson.problem(e));
     } catch (IOException e) {
       throw HttpProblem.detail(400, "JSON parse error - " + e.getMessage());
     }
@@ -156,10 +156,6 @@ final class CrashSignatureEndpoint extends Endpoint {
       throw HttpProblem.error(400, "jobs must be a list of crash data objects");
     }
     return jobs;
-  }
-
-  private static String location(JsonProcessingException e) {
-    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
   }
 
   /** Python's truthiness, which {@code if not jobs} applies. */

@@ -1,6 +1,5 @@
 package org.siggendiff.signify;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -68,9 +67,7 @@ public final class SignifyRunner {
     try {
       document = CrashJson.parse(text);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new BadDocumentException("input is not valid JSON"
-          + (at != null ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "") + ": " + CrashJson.problem(e));
+      throw new BadDocumentException("input is not valid JSON: " + CrashJson.problem(e));
     } catch (IOException e) {
       // A second document on a later line is one --jsonl would read.
       throw new BadDocumentException(

@@ -82,7 +82,8 @@ class SignifyCommandTest {
     CliRunner.Outcome two = CliRunner.run("{\"a\": 1}\n{\"b\": 2}\n", "signify", "--signature-list-dir", siglists);
 
     assertEquals(3, text.status(), text.err());
-    assertTrue(text.err().startsWith("signify: input is not valid JSON at line 1, column 1: Unexpected character ('#'"), text.err());
+    assertEquals("signify: input is not valid JSON: Unexpected character ('#' (code 35)): expected a valid value (column 1)\n", text.err(),
+        "where, and without Jackson's list of the kinds of value");
     assertEquals(3, two.status(), two.err());
     assertEquals("signify: input is not valid JSON: extra data after the JSON value at line 2, column 1 (--jsonl reads one document per line)\n",
         two.err());
@@ -91,12 +92,20 @@ class SignifyCommandTest {
   }
 
   @Test
+  void aJsonLinesLineThatIsNotJsonSaysItsLineAndColumnOnce() {
+    CliRunner.Outcome outcome = CliRunner.run("{\"threads\": []}\nnot json\n", "signify", "--jsonl", "--signature-list-dir", siglists);
+
+    assertTrue(outcome.out().contains("{\"error\":\"line 2: invalid JSON: Unrecognized token 'not' (column 5)\"}"), outcome.out());
+  }
+
+  @Test
   void aDocumentCutShortSaysWhereItsArrayStartedWithoutJacksonsNoteOnTheSource() {
     CliRunner.Outcome one = CliRunner.run("{\"threads\": [", "signify", "--signature-list-dir", siglists);
     CliRunner.Outcome lines = CliRunner.run("{\"threads\": [\n", "signify", "--jsonl", "--signature-list-dir", siglists);
 
     assertEquals(3, one.status(), one.err());
-    assertTrue(one.err().startsWith("signify: input is not valid JSON at line 1, column ") && one.err().contains("[line: 1, column: 13]"), one.err());
+    assertTrue(one.err().startsWith("signify: input is not valid JSON: ") && one.err().contains("[line: 1, column: 13]")
+        && one.err().endsWith("(column 14)\n"), one.err());
     assertFalse(one.err().contains("REDACTED"), one.err());
     assertTrue(lines.out().startsWith("{\"error\":\"line 1: invalid JSON: "), lines.out());
     assertFalse(lines.out().contains("REDACTED"), lines.out());
