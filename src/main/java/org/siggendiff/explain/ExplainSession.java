@@ -174,13 +174,21 @@ public final class ExplainSession {
   /** The document on one line of a corpus file, read up to that line. */
   private DiffInput readLine(FileLine fileLine) {
     try (CorpusReader reader = new CorpusReader(List.of(fileLine.file()), maxDocumentBytes)) {
+      String prefix = fileLine.file() + ":";
+      long last = 0;
       while (reader.hasNext()) {
         DiffInput input = reader.next();
         if (input.where().equals(fileLine.where())) {
           return input;
         }
+        if (input.where().startsWith(prefix)) {
+          last = Long.parseLong(input.where().substring(prefix.length()));
+        }
       }
-      return new DiffInput.Invalid(fileLine.where(), "no crash on that line (past the end, blank, or not a JSON Lines file)");
+      String why = last == 0 ? "the file is not JSON Lines, or holds no crash"
+          : last < fileLine.line() ? "past the last crash, on line " + last
+          : "the line is blank";
+      return new DiffInput.Invalid(fileLine.where(), "no crash on that line: " + why);
     } catch (IOException e) {
       return new DiffInput.Invalid(fileLine.where(), e.getMessage());
     }
