@@ -1,11 +1,9 @@
 package org.siggendiff.cli;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.siggendiff.diff.CorpusLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -45,22 +43,13 @@ final class OptionHints {
 
   /** For a path or a corpus line ({@code file.jsonl:12}, as the diff names a crash without an ID): how to give one. */
   private static String pathHint(String argument) {
-    if (isPath(argument)) {
+    if (!argument.isEmpty() && CorpusLine.exists(argument)) {
       return " (a file or folder of crashes is read with --corpus " + argument + ")";
     }
-    int colon = argument.lastIndexOf(':');
-    if (colon > 0 && argument.substring(colon + 1).matches("\\d+") && isPath(argument.substring(0, colon))) {
+    if (CorpusLine.parse(argument).isPresent()) {
       return " (one crash of a corpus file is explained with siggen-diff explain " + argument + "; a file is read with --corpus)";
     }
     return "";
-  }
-
-  private static boolean isPath(String argument) {
-    try {
-      return !argument.isEmpty() && Files.exists(Path.of(argument));
-    } catch (InvalidPathException e) {
-      return false;
-    }
   }
 
   /**

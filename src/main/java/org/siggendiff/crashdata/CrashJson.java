@@ -270,9 +270,22 @@ public final class CrashJson {
   public static void requireWellFormed(byte[] json) throws IOException {
     String utf8 = utf8Problem(json);
     if (utf8 != null) {
-      throw new IOException(utf8);
+      throw new NotUtf8Exception(utf8);
     }
     JsonChecker.check(json);
+  }
+
+  /** Whether {@code e} says the bytes are not UTF-8 ({@link #requireWellFormed}): a fact about them, unlike a document cut short. */
+  public static boolean isNotUtf8(IOException e) {
+    return e instanceof NotUtf8Exception;
+  }
+
+  private static final class NotUtf8Exception extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotUtf8Exception(String message) {
+      super(message);
+    }
   }
 
   /**

@@ -250,13 +250,12 @@ public final class CrashStatsClient implements CrashSource, AutoCloseable {
     // Reading keeps only what generation needs; what the cache keeps must be sound in full. A
     // document cut short is asked for again, but not one that is not UTF-8 or nested too deep:
     // it would come the same again.
-    String utf8 = CrashJson.utf8Problem(body);
-    if (utf8 != null) {
-      throw new LastingProblem("response is " + utf8);
-    }
     try {
       CrashJson.requireWellFormed(body);
     } catch (IOException e) {
+      if (CrashJson.isNotUtf8(e)) {
+        throw new LastingProblem("response is " + e.getMessage());
+      }
       throw CrashJson.isTooDeep(e) ? new LastingProblem("response has " + e.getMessage()) : new IOException("response is not valid JSON", e);
     }
     try {

@@ -41,8 +41,10 @@ public final class DiffSummary {
    * @param crashes the crashes it moved (a crash moved by two lines counts under both)
    * @param transitions the moves it caused, biggest first
    * @param frames how many distinct normalized frames of the run it matched
+   * @param timedOut on how many crashes it ran out of time, failing them: such a line is too
+   *     slow, not unmatched
    */
-  public record LineSummary(ChangedLine line, long crashes, List<Transition> transitions, int frames) {}
+  public record LineSummary(ChangedLine line, long crashes, List<Transition> transitions, int frames, long timedOut) {}
 
 
   private final ResolvedSiglists baselineSource;
@@ -218,6 +220,10 @@ public final class DiffSummary {
     Set<ChangedLine> lines = new LinkedHashSet<>(change.lines());
     // A duplicated removed line can be named at another of its places; it still counts.
     lines.addAll(byLine.keySet());
+    List<String> timeouts = failures.stream()
+        .filter(failure -> UnsignableCrashException.SIGLIST_TIMEOUT.equals(failure.kind()))
+        .map(Failure::reason)
+        .toList();
     List<LineSummary> summaries = new ArrayList<>();
     for (ChangedLine line : lines) {
       Map<List<String>, Long> moves = byLine.get(line);
@@ -227,8 +233,11 @@ public final class DiffSummary {
           crashes += count;
         }
       }
-      // Most lines of a large change move nothing: no stream is made for them.
-      summaries.add(new LineSummary(line, crashes, moves == null ? List.of() : sorted(moves), frames.getOrDefault(line, 0)));
+      // The line as its own side names it, where a timeout's message names it: never in crash text.
+      String named = "siglist pattern timed out: " + change.where(line) + " ";
+      long timedOut = timeouts.stream().filter(reason -> reason.startsWith(named)).count();
+      // Most lines of a large change move nothing: no stream is made for their moves.
+      summaries.add(new LineSummary(line, crashes, moves == null ? List.of() : sorted(moves), frames.getOrDefault(line, 0), timedOut));
     }
     // What moved crashes comes first, most first: a change that edits many lines moves few.
     summaries.sort(Comparator.comparingLong(LineSummary::crashes).reversed());
@@ -241,25 +250,9 @@ public final class DiffSummary {
    */
   public List<ChangedLine> unmatchedLines() {
     return byLine().stream()
-        .filter(l -> l.line().added() && l.crashes() == 0 && l.frames() == 0 && !timedOut(l.line()))
+        .filter(l -> l.line().added() && l.crashes() == 0 && l.frames() == 0 && l.timedOut() == 0)
         .map(LineSummary::line)
         .toList();
-  }
-
-  private boolean timedOut(ChangedLine line) {
-    return timedOutOn(line) > 0;
-  }
-
-  /** On how many crashes the line ran out of time, failing them: such a line is too slow, not unmatched. */
-  public long timedOutOn(ChangedLine line) {
-    if (change == null) {
-      return 0;
-    }
-    // The line as its own side names it, where the failure's message names it: never in crash text.
-    String named = "siglist pattern timed out: " + change.where(line) + " ";
-    return failures.stream()
-        .filter(failure -> UnsignableCrashException.SIGLIST_TIMEOUT.equals(failure.kind()) && failure.reason().startsWith(named))
-        .count();
   }
 
   /** The shadowed and conflicting-role warnings about added lines. */

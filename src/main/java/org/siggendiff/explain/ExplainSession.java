@@ -1,9 +1,7 @@
 package org.siggendiff.explain;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,15 +18,16 @@ import org.siggendiff.attribution.SideExplanation;
 import org.siggendiff.cache.DiskCache;
 import org.siggendiff.cache.RawCrashes;
 import org.siggendiff.crashdata.CrashDocument;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashIdInput;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
+import org.siggendiff.diff.CorpusLine;
 import org.siggendiff.diff.CorpusReader;
 import org.siggendiff.diff.CrashLoader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.DiffRow;
-import org.siggendiff.crashdata.UnsignableCrashException;
 
 /**
  * One {@code explain} run: finds the crashes asked for, explains each on both sides, and
@@ -94,8 +93,8 @@ public final class ExplainSession {
     for (int i = 0; i < arguments.size(); i++) {
       String argument = arguments.get(i);
       boolean crashId = entries.get(i) instanceof CrashIdInput.Valid;
-      Optional<FileLine> fileLine = crashId ? Optional.empty() : FileLine.of(argument);
-      if (!crashId && exists(argument)) {
+      Optional<CorpusLine> fileLine = crashId ? Optional.empty() : CorpusLine.parse(argument);
+      if (!crashId && CorpusLine.exists(argument)) {
         order.add(Path.of(argument));
       } else if (fileLine.isPresent()) {
         order.add(fileLine.get());
@@ -123,8 +122,8 @@ public final class ExplainSession {
     for (Object item : order) {
       if (item instanceof Path file) {
         readFile(file, inputs);
-      } else if (item instanceof FileLine fileLine) {
-        inputs.add(readLine(fileLine));
+      } else if (item instanceof CorpusLine fileLine) {
+        inputs.add(fileLine.read(maxDocumentBytes));
       } else {
         CrashIdInput.Entry entry = entries.get((Integer) item);
         String argument = arguments.get((Integer) item);
@@ -144,53 +143,6 @@ public final class ExplainSession {
       return CrashId.parse(argument).value();
     } catch (InvalidCrashIdException e) {
       return argument;
-    }
-  }
-
-  /** A line of a JSON Lines corpus as the diff names a crash without a crash ID: {@code crashes.jsonl:12}. */
-  private record FileLine(Path file, long line) {
-    static Optional<FileLine> of(String argument) {
-      int colon = argument.lastIndexOf(':');
-      if (colon <= 0 || colon == argument.length() - 1 || !argument.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')
-          || argument.length() - colon > 19 || !exists(argument.substring(0, colon))) {
-        return Optional.empty();
-      }
-      return Optional.of(new FileLine(Path.of(argument.substring(0, colon)), Long.parseLong(argument.substring(colon + 1))));
-    }
-
-    String where() {
-      return file + ":" + line;
-    }
-  }
-
-  private static boolean exists(String path) {
-    try {
-      return Files.exists(Path.of(path));
-    } catch (InvalidPathException e) {
-      return false;
-    }
-  }
-
-  /** The document on one line of a corpus file, read up to that line. */
-  private DiffInput readLine(FileLine fileLine) {
-    try (CorpusReader reader = new CorpusReader(List.of(fileLine.file()), maxDocumentBytes)) {
-      String prefix = fileLine.file() + ":";
-      long last = 0;
-      while (reader.hasNext()) {
-        DiffInput input = reader.next();
-        if (input.where().equals(fileLine.where())) {
-          return input;
-        }
-        if (input.where().startsWith(prefix)) {
-          last = Long.parseLong(input.where().substring(prefix.length()));
-        }
-      }
-      String why = last == 0 ? "the file is not JSON Lines, or holds no crash"
-          : last < fileLine.line() ? "past the last crash, on line " + last
-          : "the line is blank";
-      return new DiffInput.Invalid(fileLine.where(), "no crash on that line: " + why);
-    } catch (IOException e) {
-      return new DiffInput.Invalid(fileLine.where(), e.getMessage());
     }
   }
 

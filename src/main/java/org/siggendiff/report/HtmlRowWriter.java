@@ -288,7 +288,7 @@ final class HtmlRowWriter implements RowWriter {
       }
       out.write("<td>");
       if (line.crashes() == 0) {
-        out.write(Html.escape(SummaryText.movedNoCrash(summary, line)));
+        out.write(Html.escape(SummaryText.movedNoCrash(line)));
       } else {
         List<DiffSummary.Transition> moves = line.transitions();
         List<String> shown = new ArrayList<>();

@@ -284,7 +284,7 @@ final class MarkdownRowWriter implements RowWriter {
     page.add("| line | crashes moved | moves (crashes: baseline \u2192 candidate) |\n| --- | ---: | --- |\n");
     int shown = 0;
     for (DiffSummary.LineSummary line : lines) {
-      String row = "| " + lineCell(line.line()) + " | " + line.crashes() + " | " + moves(summary, line) + " |\n";
+      String row = "| " + lineCell(line.line()) + " | " + line.crashes() + " | " + moves(line) + " |\n";
       if (!page.fits(row, MORE_RESERVE + warningsReserve)) {
         break;
       }
@@ -318,9 +318,9 @@ final class MarkdownRowWriter implements RowWriter {
     return line.change() + " `" + line.location() + "` " + escape(cut(line.text()));
   }
 
-  private static String moves(DiffSummary summary, DiffSummary.LineSummary line) {
+  private static String moves(DiffSummary.LineSummary line) {
     if (line.crashes() == 0) {
-      return SummaryText.movedNoCrash(summary, line);
+      return SummaryText.movedNoCrash(line);
     }
     List<String> parts = new ArrayList<>();
     List<DiffSummary.Transition> moves = line.transitions();

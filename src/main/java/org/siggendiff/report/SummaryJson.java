@@ -59,7 +59,7 @@ public final class SummaryJson {
       node.put("text", line.line().text());
       node.put("crashes", line.crashes());
       node.put("frames", line.frames());
-      node.put("timed_out", summary.timedOutOn(line.line()));
+      node.put("timed_out", line.timedOut());
       ArrayNode lineMoves = node.putArray("transitions");
       for (DiffSummary.Transition move : line.transitions()) {
         lineMoves.addObject().put("baseline", move.baseline()).put("candidate", move.candidate()).put("crashes", move.crashes());

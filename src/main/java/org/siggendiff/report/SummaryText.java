@@ -59,7 +59,7 @@ public final class SummaryText {
     for (DiffSummary.LineSummary line : summary.byLine()) {
       lines.add("  " + line.line());
       if (line.crashes() == 0) {
-        lines.add("      " + movedNoCrash(summary, line));
+        lines.add("      " + movedNoCrash(line));
         continue;
       }
       lines.add("      moved " + line.crashes() + (line.crashes() == 1 ? " crash" : " crashes"));
@@ -143,10 +143,9 @@ public final class SummaryText {
   }
 
   /** What a line that moved no crash did: what it matched, or on how many crashes it ran out of time. */
-  static String movedNoCrash(DiffSummary summary, DiffSummary.LineSummary line) {
-    long timedOut = summary.timedOutOn(line.line());
-    if (timedOut > 0) {
-      return "moved no crash; ran out of time on " + CrashCount.of(timedOut) + ", which failed";
+  static String movedNoCrash(DiffSummary.LineSummary line) {
+    if (line.timedOut() > 0) {
+      return "moved no crash; ran out of time on " + CrashCount.of(line.timedOut()) + ", which failed";
     }
     return "moved no crash; matched " + (line.frames() == 1 ? "1 distinct frame" : line.frames() + " distinct frames") + " of the run";
   }
