@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,7 +26,8 @@ import org.siggendiff.signature.SignatureTrace;
 /**
  * Which frames of a run each added or removed line matches, accumulated crash by crash, and the
  * warnings that follow: lines that match nothing, added lines an earlier line already covers
- * (shadowed), and added lines whose frames another list gives a contradicting role. Removed
+ * (shadowed) or existing lines cover wherever they are (redundant), and added lines whose frames
+ * another list gives a contradicting role. Removed
  * lines are tested on the baseline's frames, added lines on the candidate's. Each distinct frame
  * is tested once on each side (up to {@link #MAX_DISTINCT_FRAMES}; beyond that frames are tested
  * again, which costs time but not memory), and one that does not start with the literal start
@@ -35,8 +37,14 @@ public final class LineUsage {
   static final int MAX_DISTINCT_FRAMES = 200_000;
   /** Each costs a time bound to find, so few are expected; beyond this many they are not remembered. */
   private static final int MAX_TIMED_OUT_FRAMES = 1_000;
-  /** How many conflicting lines a warning names before it counts the rest. */
+  /** How many conflicting or covering lines a warning names before it counts the rest. */
   private static final int CONFLICTS_NAMED = 5;
+  /**
+   * How many of an added line's unshadowed frames are kept to ask, at the end, whether later
+   * lines cover them; a line with more is not called redundant. Kept frames cost a lookup each
+   * at the end, so that a later line is tested only on the frames of lines it may cover.
+   */
+  static final int UNSHADOWED_KEPT = 32;
   /** The debug line SignatureRunWatchDog writes when it walks thread 0. */
   private static final String WATCHDOG_DEBUG = "SignatureRunWatchDog: ";
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
@@ -82,6 +90,9 @@ public final class LineUsage {
     int frames;
     boolean unshadowed;
     ListLine shadowedBy;
+    /** The frames (as the list sees them) no earlier line of the baseline's matches first, the first {@link #UNSHADOWED_KEPT}. */
+    final List<String> unshadowedFrames = new ArrayList<>();
+    int unshadowedCount;
     /** For each frame it matched, the line of each list whose role contradicts this one's that matches it first. */
     final Set<ListLine> conflicts = new HashSet<>();
   }
@@ -368,6 +379,9 @@ public final class LineUsage {
       s.frames++;
       if (shadow == null) {
         s.unshadowed = true;
+        if (s.unshadowedCount++ < UNSHADOWED_KEPT) {
+          s.unshadowedFrames.add(subject);
+        }
       } else if (s.shadowedBy == null) {
         s.shadowedBy = shadow;
       }
@@ -417,6 +431,13 @@ public final class LineUsage {
       } else if (!s.unshadowed) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.SHADOWED, s.shadowedBy,
             changed.location() + " is shadowed: the earlier line " + s.shadowedBy.location() + " already matches every frame it matches"));
+      } else {
+        List<ListLine> covering = covering(line, s);
+        if (!covering.isEmpty()) {
+          String verb = covering.size() == 1 ? " already matches" : " already match";
+          warnings.add(new LintWarning(changed, LintWarning.Kind.REDUNDANT, covering.get(0),
+              changed.location() + " is redundant: " + locations(covering) + verb + " every frame it matches"));
+        }
       }
       List<ListLine> conflicts = s.conflicts.stream().sorted(Comparator.comparing(ListLine::kind).thenComparingInt(ListLine::index)).toList();
       if (conflicts.isEmpty()) {
@@ -433,6 +454,51 @@ public final class LineUsage {
       }
     }
     return warnings;
+  }
+
+  /**
+   * The lines the baseline has too that match every frame an added line matched, the line that
+   * shadows some of them first, then by file order; empty when a frame has none, when there were
+   * too many frames to keep, or when a line runs out of time. Each kept frame is first asked of
+   * the baseline's whole list, which holds every such line: nearly every added line matches a
+   * frame no existing line does, and is passed over at the first.
+   */
+  private List<ListLine> covering(ListLine line, Stats s) {
+    SiglistKind kind = line.kind();
+    SiglistLines candidate = change.candidate();
+    if (s.unshadowedCount > s.unshadowedFrames.size() || candidate.interacts(kind) || change.baseline().interacts(kind)) {
+      return List.of();
+    }
+    try {
+      for (String frame : s.unshadowedFrames) {
+        if (!change.baseline().contains(kind, frame)) {
+          return List.of();
+        }
+      }
+      Set<ListLine> covering = new TreeSet<>(Comparator.comparingInt(ListLine::index));
+      for (String frame : s.unshadowedFrames) {
+        ListLine found = null;
+        for (ListLine other : candidate.lines(kind)) {
+          if (other != line && !change.isAdded(other) && candidate.matches(other, frame)) {
+            found = other;
+            break;
+          }
+        }
+        if (found == null) {
+          return List.of();
+        }
+        covering.add(found);
+      }
+      List<ListLine> lines = new ArrayList<>();
+      if (s.shadowedBy != null) {
+        lines.add(s.shadowedBy);
+        covering.remove(s.shadowedBy);
+      }
+      lines.addAll(covering);
+      return lines;
+    } catch (UnsignableCrashException e) {
+      return List.of();
+    }
   }
 
   /** The first few lines' {@code file:line}, then how many more: a broad line can meet many. */

@@ -5,7 +5,7 @@ package org.siggendiff.attribution;
  *
  * @param line the added line
  * @param kind what is wrong
- * @param other the existing line involved ({@link Kind#SHADOWED}, {@link Kind#CONFLICT}), or null
+ * @param other the existing line involved ({@link Kind#SHADOWED}, {@link Kind#REDUNDANT}, {@link Kind#CONFLICT}), or null
  * @param message the warning in words, naming both lines
  */
 public record LintWarning(ChangedLine line, Kind kind, ListLine other, String message) {
@@ -14,6 +14,12 @@ public record LintWarning(ChangedLine line, Kind kind, ListLine other, String me
     MATCHES_NOTHING,
     /** An earlier line of the same file already matches every frame it matches. */
     SHADOWED,
+    /**
+     * Lines the baseline has too, one of them after it in the file, already match every frame it
+     * matches, so it moves no crash by itself (shadowing's counterpart: order does not decide
+     * whether a list holds a frame).
+     */
+    REDUNDANT,
     /** The same text or frames are in a list whose role contradicts its own. */
     CONFLICT,
     /**

@@ -21,8 +21,8 @@ import org.siggendiff.sources.ResolvedSiglists;
 /**
  * The aggregate of a diff run: counts, failures by reason, signature transitions biggest first,
  * and the siglist lines the candidate adds and removes, each with the crashes it moved and the
- * warnings about lines that matched nothing or are shadowed. Fed one row at a time, from one
- * thread.
+ * warnings about lines that matched nothing, are shadowed or redundant. Fed one row at a time,
+ * from one thread.
  */
 public final class DiffSummary {
   /** Baseline to candidate, and how many crashes made that move. */
@@ -255,7 +255,7 @@ public final class DiffSummary {
         .toList();
   }
 
-  /** The shadowed and conflicting-role warnings about added lines. */
+  /** The warnings about added lines but those that match nothing (said with the moves): shadowed, redundant, conflicting. */
   public List<LintWarning> lint() {
     return usage == null ? List.of() : usage.lint().stream().filter(w -> w.kind() != LintWarning.Kind.MATCHES_NOTHING).toList();
   }

@@ -103,4 +103,65 @@ class LineUsageTest {
     assertEquals("", LineUsage.literalPrefix(new ListLine(SiglistKind.IRRELEVANT, 0, 1, "(?i)foo")));
     assertEquals("a.b", LineUsage.literalPrefix(new ListLine(SiglistKind.SENTINELS, 0, 1, "a.b")));
   }
+
+  private static List<String> lint(LineUsage usage) {
+    List<String> warnings = new ArrayList<>();
+    usage.lint().forEach(warning -> warnings.add(warning.kind() + " " + warning.message()));
+    return warnings;
+  }
+
+  @Test
+  void anAddedLineThatALaterExistingLineCoversIsRedundant() throws Exception {
+    SiglistLines baseline = set("base", "Other\n_?abort\n");
+    SiglistLines candidate = set("cand", "Other\nabort\n_?abort\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("abort", "abort_message", "Unrelated"));
+
+    assertEquals(List.of("REDUNDANT irrelevant_signature_re.txt:2 is redundant: "
+        + "irrelevant_signature_re.txt:3 already matches every frame it matches"), lint(usage));
+  }
+
+  @Test
+  void framesCoveredPartlyByAnEarlierLineAndPartlyByLaterOnesNameEachCoveringLine() throws Exception {
+    SiglistLines baseline = set("base", "Foo::A\nFoo::B\nFoo::C\n");
+    SiglistLines candidate = set("cand", "Foo::A\nFoo::\nFoo::B\nFoo::C\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("Foo::C", "Foo::A", "Foo::B"));
+
+    assertEquals(List.of("REDUNDANT irrelevant_signature_re.txt:2 is redundant: irrelevant_signature_re.txt:1, "
+        + "irrelevant_signature_re.txt:3, irrelevant_signature_re.txt:4 already match every frame it matches"), lint(usage));
+  }
+
+  @Test
+  void anAddedLineIsNotRedundantWhenOneOfItsFramesIsItsOwnOrCoveredOnlyByAnotherChange() throws Exception {
+    SiglistLines baseline = set("base", "Foo::A\nGone::.*\n");
+    SiglistLines candidate = set("cand", "Foo::\nGone::\nFoo::A\nGone::Y\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    // Foo:: matches Foo::Z, which no other line does; Gone:: matches what the removed line did,
+    // and besides it only the added Gone::Y.
+    usage.observe(List.of("Gone::Y"), List.of("Foo::A", "Foo::Z", "Gone::Y"));
+
+    assertEquals(List.of(), lint(usage));
+  }
+
+  @Test
+  void anAddedLineWithMoreFramesThanAreKeptIsNotCalledRedundant() throws Exception {
+    SiglistLines baseline = set("base", "Frame\\d+\n");
+    SiglistLines candidate = set("cand", "Frame\nFrame\\d+\n");
+    List<String> frames = new ArrayList<>();
+    for (int i = 0; i < LineUsage.UNSHADOWED_KEPT; i++) {
+      frames.add("Frame" + i);
+    }
+    LineUsage kept = new LineUsage(new SiglistChange(baseline, candidate));
+    kept.observe(List.of(), frames);
+    frames.add("Frame" + LineUsage.UNSHADOWED_KEPT);
+    LineUsage tooMany = new LineUsage(new SiglistChange(baseline, candidate));
+    tooMany.observe(List.of(), frames);
+
+    assertEquals(1, lint(kept).size(), lint(kept).toString());
+    assertEquals(List.of(), lint(tooMany));
+  }
 }

@@ -271,6 +271,24 @@ class DiffAttributionTest {
     assertEquals(message, warnings.get(2).get("message").asText());
   }
 
+  @Test
+  void anAddedLineALaterExistingLineCoversIsCalledRedundantInTheSummaryAndItsJson() throws IOException {
+    String existing = Files.readString(baseline.resolve("irrelevant_signature_re.txt"));
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), existing.replace("@0x", "NtWaitForSingle\n@0x"));
+    corpus = corpus(processed(CrashIds.text(5), "Foo::Qux", "NtWaitForSingleObject", "Foo::Qux"));
+    Path summaryFile = folder.resolve("summary.json");
+    CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    String message = "irrelevant_signature_re.txt:2 is redundant: irrelevant_signature_re.txt:7 already matches every frame it matches";
+    assertTrue(outcome.err().contains("  + irrelevant_signature_re.txt:2 NtWaitForSingle\n      moved no crash; matched 1 distinct frame of the run\n"),
+        outcome.err());
+    assertTrue(outcome.err().contains("warning: " + message), outcome.err());
+    JsonNode warning = CrashJson.parse(Files.readString(summaryFile)).get("warnings").get(0);
+    assertEquals("redundant", warning.get("kind").asText());
+    assertEquals(message, warning.get("message").asText());
+  }
+
   /** {@code (.*a){25}$} on thirty a's and no end backtracks without end. */
   private static final String EVIL_FRAME = "a".repeat(30) + "b";
 
