@@ -416,7 +416,7 @@ public final class LineUsage {
    * summary says what it means over its run.
    */
   public synchronized List<LintWarning> lint() {
-    List<LintWarning> warnings = new ArrayList<>();
+    List<LintWarning> warnings = new ArrayList<>(duplicates());
     Map<SiglistKind, Map<String, ListLine>> byText = new EnumMap<>(SiglistKind.class);
     for (ListLine line : added) {
       ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
@@ -450,6 +450,33 @@ public final class LineUsage {
           warnings.add(new LintWarning(changed, LintWarning.Kind.CONFLICT, ofKind.get(0),
               changed.location() + " conflicts with " + locations(ofKind) + ": a frame cannot be "
                   + role(line.kind()) + " and " + role(kind) + ", and " + winner(line.kind(), kind) + " wins"));
+        }
+      }
+    }
+    // Stable: each line's warnings stay in the order above.
+    warnings.sort(Comparator.comparing((LintWarning warning) -> warning.line().kind())
+        .thenComparingInt(warning -> warning.line().line()));
+    return warnings;
+  }
+
+  /**
+   * The lines the candidate adds as copies of a line above them in the same file, beyond the
+   * copies the baseline has: compared by text, they are no change, and would go unmentioned.
+   */
+  private List<LintWarning> duplicates() {
+    List<LintWarning> warnings = new ArrayList<>();
+    for (SiglistKind kind : KINDS) {
+      Map<String, Integer> before = new HashMap<>();
+      change.baseline().lines(kind).forEach(line -> before.merge(line.text(), 1, Integer::sum));
+      Map<String, ListLine> first = new HashMap<>();
+      Map<String, Integer> after = new HashMap<>();
+      for (ListLine line : change.candidate().lines(kind)) {
+        ListLine original = first.putIfAbsent(line.text(), line);
+        int copies = after.merge(line.text(), 1, Integer::sum);
+        if (original != null && copies > before.getOrDefault(line.text(), 0)) {
+          ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
+          warnings.add(new LintWarning(changed, LintWarning.Kind.DUPLICATE, original,
+              changed.location() + " duplicates " + original.location() + ": a second copy of a line changes nothing"));
         }
       }
     }

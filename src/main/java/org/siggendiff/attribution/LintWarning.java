@@ -3,9 +3,10 @@ package org.siggendiff.attribution;
 /**
  * A warning about a line the candidate adds. Warnings never change a signature or a status.
  *
- * @param line the added line
+ * @param line the added line (for {@link Kind#DUPLICATE}, the added copy)
  * @param kind what is wrong
- * @param other the existing line involved ({@link Kind#SHADOWED}, {@link Kind#REDUNDANT}, {@link Kind#CONFLICT}), or null
+ * @param other the existing line involved ({@link Kind#SHADOWED}, {@link Kind#REDUNDANT}, {@link
+ *     Kind#DUPLICATE}, {@link Kind#CONFLICT}), or null
  * @param message the warning in words, naming both lines
  */
 public record LintWarning(ChangedLine line, Kind kind, ListLine other, String message) {
@@ -20,6 +21,11 @@ public record LintWarning(ChangedLine line, Kind kind, ListLine other, String me
      * whether a list holds a frame).
      */
     REDUNDANT,
+    /**
+     * A copy of a line above it in the same file, beyond the copies the baseline has: not an
+     * added line (lines are compared by text), and no change.
+     */
+    DUPLICATE,
     /** The same text or frames are in a list whose role contradicts its own. */
     CONFLICT,
     /**

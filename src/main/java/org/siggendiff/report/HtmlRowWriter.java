@@ -264,7 +264,9 @@ final class HtmlRowWriter implements RowWriter {
     out.write("<h2>Siglist lines</h2>\n");
     List<DiffSummary.LineSummary> lines = summary.byLine();
     if (lines.isEmpty()) {
+      // A line the candidate only duplicates is no change, but is warned of.
       out.write("<p>" + SummaryText.noLines(summary) + "</p>\n");
+      warnings(summary);
       return;
     }
     Map<String, Long> production = new HashMap<>();
@@ -304,6 +306,10 @@ final class HtmlRowWriter implements RowWriter {
       out.write("</td></tr>\n");
     }
     out.write("</tbody></table>\n");
+    warnings(summary);
+  }
+
+  private void warnings(DiffSummary summary) throws IOException {
     List<String> warnings = new ArrayList<>();
     for (ChangedLine line : summary.unmatchedLines()) {
       warnings.add(Html.escape(line + ": " + summary.unmatchedWarning(true)));

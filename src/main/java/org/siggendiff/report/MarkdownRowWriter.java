@@ -268,16 +268,18 @@ final class MarkdownRowWriter implements RowWriter {
   private static void lines(Page page, DiffSummary summary) {
     List<DiffSummary.LineSummary> lines = summary.byLine();
     page.add("#### Siglist lines\n\n");
-    if (lines.isEmpty()) {
-      page.add(SummaryText.noLines(summary) + "\n\n");
-      return;
-    }
     List<String> warnings = new ArrayList<>();
     for (ChangedLine line : summary.unmatchedLines()) {
       warnings.add("- " + lineCell(line) + ": " + summary.unmatchedWarning(true) + "\n");
     }
     for (LintWarning warning : summary.lint()) {
       warnings.add("- " + escape(cut(warning.message())) + "\n");
+    }
+    if (lines.isEmpty()) {
+      // A line the candidate only duplicates is no change, but is warned of.
+      page.add(SummaryText.noLines(summary) + "\n\n");
+      warnings(page, warnings);
+      return;
     }
     // The table leaves room for the first warnings, which a long list of lines would crowd out.
     int warningsReserve = warnings.stream().limit(WARNINGS_KEPT).mapToInt(String::length).sum();
@@ -296,6 +298,10 @@ final class MarkdownRowWriter implements RowWriter {
       page.add("\nand " + more + (more == 1 ? " more line" : " more lines") + " (all are in `--summary FILE`, under `by_line`)\n");
     }
     page.add("\n");
+    warnings(page, warnings);
+  }
+
+  private static void warnings(Page page, List<String> warnings) {
     if (!warnings.isEmpty()) {
       page.add("**Warnings:**\n\n");
       int shownWarnings = 0;

@@ -53,6 +53,8 @@ public final class SummaryText {
     if (!summary.hasLineAttribution()) {
       transitionLines(lines, "signature changes (crashes: baseline -> candidate):", summary.transitions(), summary.transitions().size());
       lines.add(summary.baselineSource().isProduction() ? "siglist changes: none to show, the baseline is production" : "siglist changes: none");
+      // A line the candidate only duplicates is no change, but is warned of.
+      summary.lint().forEach(warning -> lines.add("warning: " + warning.message()));
       return lines;
     }
     lines.add("siglist changes, by line (crashes moved: baseline -> candidate):");

@@ -164,4 +164,17 @@ class LineUsageTest {
     assertEquals(1, lint(kept).size(), lint(kept).toString());
     assertEquals(List.of(), lint(tooMany));
   }
+
+  @Test
+  void aCopyOfALineBeyondTheBaselinesCopiesIsWarnedOfAsADuplicate() throws Exception {
+    SiglistLines baseline = set("base", "Kept\nTwice\nTwice\n");
+    SiglistLines candidate = set("cand", "Kept\nTwice\nNew\nTwice\nKept\nNew\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    assertEquals(List.of(
+        "MATCHES_NOTHING irrelevant_signature_re.txt:3 matches no frame of the crashes given",
+        "DUPLICATE irrelevant_signature_re.txt:5 duplicates irrelevant_signature_re.txt:1: a second copy of a line changes nothing",
+        "DUPLICATE irrelevant_signature_re.txt:6 duplicates irrelevant_signature_re.txt:3: a second copy of a line changes nothing"),
+        lint(usage));
+  }
 }

@@ -289,6 +289,23 @@ class DiffAttributionTest {
     assertEquals(message, warning.get("message").asText());
   }
 
+  @Test
+  void aLineTheCandidateOnlyDuplicatesIsNoChangeButIsWarnedOfInEveryReport() throws IOException {
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), Files.readString(baseline.resolve("irrelevant_signature_re.txt")) + "abort\n");
+    Path summaryFile = folder.resolve("summary.json");
+    String message = "irrelevant_signature_re.txt:7 duplicates irrelevant_signature_re.txt:3: a second copy of a line changes nothing";
+
+    CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
+
+    assertEquals(0, outcome.status(), outcome.err());
+    assertTrue(outcome.err().contains("siglist changes: none\nwarning: " + message + "\n"), outcome.err());
+    JsonNode warning = CrashJson.parse(Files.readString(summaryFile)).get("warnings").get(0);
+    assertEquals("duplicate", warning.get("kind").asText());
+    assertEquals(message, warning.get("message").asText());
+    assertTrue(diff("--format", "markdown").out().contains("no siglist line.\n\n**Warnings:**\n\n- irrelevant\\_signature\\_re.txt:7 duplicates"));
+    assertTrue(diff("--format", "html").out().contains("<li>" + message + "</li>"));
+  }
+
   /** {@code (.*a){25}$} on thirty a's and no end backtracks without end. */
   private static final String EVIL_FRAME = "a".repeat(30) + "b";
 
