@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,14 +38,16 @@ public final class LineUsage {
   static final int MAX_DISTINCT_FRAMES = 200_000;
   /** Each costs a time bound to find, so few are expected; beyond this many they are not remembered. */
   private static final int MAX_TIMED_OUT_FRAMES = 1_000;
-  /** How many conflicting or covering lines a warning names before it counts the rest. */
-  private static final int CONFLICTS_NAMED = 5;
+  /** How many other lines a warning names before it counts the rest. */
+  private static final int LINES_NAMED = 5;
   /**
-   * How many of an added line's unshadowed frames are kept to ask, at the end, whether later
-   * lines cover them; a line with more is not called redundant. Kept frames cost a lookup each
-   * at the end, so that a later line is tested only on the frames of lines it may cover.
+   * How many of an added line's unshadowed frames are kept, to ask at the end whether existing
+   * lines match them; a line with more is not called redundant. The bound holds the memory and
+   * the end's cost to a few lookups a line: a line that matches many frames no existing line
+   * matches first is seldom redundant.
    */
   static final int UNSHADOWED_KEPT = 32;
+  private static final Comparator<ListLine> BY_INDEX = Comparator.comparingInt(ListLine::index);
   /** The debug line SignatureRunWatchDog writes when it walks thread 0. */
   private static final String WATCHDOG_DEBUG = "SignatureRunWatchDog: ";
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
@@ -78,6 +81,10 @@ public final class LineUsage {
    */
   private final String addedFirstChars;
   private final String removedFirstChars;
+  /** Counts the changes to {@link #stats}, so that the warnings, asked for by every report, are found once. */
+  private long version;
+  private List<LintWarning> lint;
+  private long lintVersion;
 
   /** A changed line and the text every match of it starts with ({@link #literalPrefix}). */
   private record PrefixedLine(ListLine line, String prefix) {
@@ -88,11 +95,16 @@ public final class LineUsage {
 
   private static final class Stats {
     int frames;
-    boolean unshadowed;
-    ListLine shadowedBy;
-    /** The frames (as the list sees them) no earlier line of the baseline's matches first, the first {@link #UNSHADOWED_KEPT}. */
-    final List<String> unshadowedFrames = new ArrayList<>();
+    /** The earlier lines the baseline has too that are first to match one of its frames. */
+    final Set<ListLine> shadows = new TreeSet<>(BY_INDEX);
+    /** Its distinct frames (as the list sees them) no such line matches first: the first {@link #UNSHADOWED_KEPT}, and how many. */
+    final Set<String> unshadowed = new LinkedHashSet<>();
     int unshadowedCount;
+    /**
+     * Whether a line ran out of time on one of its frames, its own or one asked which line
+     * matches first: what it matches, or what shadows it, is then not wholly known.
+     */
+    boolean incomplete;
     /** For each frame it matched, the line of each list whose role contradicts this one's that matches it first. */
     final Set<ListLine> conflicts = new HashSet<>();
   }
@@ -229,6 +241,7 @@ public final class LineUsage {
    * has are tried (a large change has hundreds of lines in a list).
    */
   private void test(String frame, List<List<PrefixedLine>> byKind, SiglistLines lines, Map<String, String> timedOut, boolean addedLines) {
+    UnsignableCrashException failed = null;
     for (SiglistKind kind : KINDS) {
       List<PrefixedLine> kindLines = byKind.get(kind.ordinal());
       if (kindLines.isEmpty()) {
@@ -240,26 +253,31 @@ public final class LineUsage {
       }
       for (PrefixedLine prefixed : kindLines) {
         ListLine line = prefixed.line();
-        if (!text.startsWith(prefixed.prefix()) || !matches(lines, line, text, frame, timedOut)) {
-          continue;
-        }
-        if (addedLines) {
-          matchedAdded(line, text, frame);
-        } else {
-          synchronized (this) {
-            stats.get(line).frames++;
+        try {
+          if (!text.startsWith(prefixed.prefix()) || !lines.matches(line, text)) {
+            continue;
           }
+          if (addedLines) {
+            matchedAdded(line, text);
+          } else {
+            synchronized (this) {
+              stats.get(line).frames++;
+              version++;
+            }
+          }
+        } catch (UnsignableCrashException e) {
+          // The frame is tested once: the other lines are still tested on it, so that what
+          // each of them matches is known whole, and the crash then fails.
+          synchronized (this) {
+            stats.get(line).incomplete = true;
+            version++;
+          }
+          failed = failed != null ? failed : e;
         }
       }
     }
-  }
-
-  /** {@link SiglistLines#matches}, remembering a frame a line ran out of time on. */
-  private static boolean matches(SiglistLines lines, ListLine line, String subject, String frame, Map<String, String> timedOut) {
-    try {
-      return lines.matches(line, subject);
-    } catch (UnsignableCrashException e) {
-      throw remember(timedOut, frame, e);
+    if (failed != null) {
+      throw remember(timedOut, frame, failed);
     }
   }
 
@@ -361,31 +379,46 @@ public final class LineUsage {
     return kind == SiglistKind.LINE_NUMBERS ? LINE_SUFFIX.matcher(frame).replaceFirst("") : frame;
   }
 
-  private void matchedAdded(ListLine line, String subject, String frame) {
-    Optional<ListLine> first;
+  /**
+   * Counts a frame an added line matches, with the line that matches it first and the lines of
+   * contradicting lists that do.
+   *
+   * @throws UnsignableCrashException when a line runs out of time on {@code subject}; the frame
+   *     is counted, what else is known of it is not
+   */
+  private void matchedAdded(ListLine line, String subject) {
+    Optional<ListLine> first = Optional.empty();
     List<ListLine> conflicts = new ArrayList<>(2);
+    UnsignableCrashException failed = null;
     try {
       first = change.candidate().firstMatch(line.kind(), subject);
       for (SiglistKind other : conflicting(line.kind())) {
         change.candidate().firstMatch(other, subject).ifPresent(conflicts::add);
       }
     } catch (UnsignableCrashException e) {
-      throw remember(timedOutAfter, frame, e);
+      failed = e;
     }
     ListLine shadow =
         first.isPresent() && first.get().index() < line.index() && !change.isAdded(first.get()) ? first.get() : null;
     synchronized (this) {
+      version++;
       Stats s = stats.get(line);
       s.frames++;
-      if (shadow == null) {
-        s.unshadowed = true;
-        if (s.unshadowedCount++ < UNSHADOWED_KEPT) {
-          s.unshadowedFrames.add(subject);
+      if (failed != null) {
+        s.incomplete = true;
+      } else if (shadow != null) {
+        s.shadows.add(shadow);
+      } else if (!s.unshadowed.contains(subject)) {
+        // Counted once, though tested again past the run's bound on distinct frames.
+        s.unshadowedCount++;
+        if (s.unshadowed.size() < UNSHADOWED_KEPT) {
+          s.unshadowed.add(subject);
         }
-      } else if (s.shadowedBy == null) {
-        s.shadowedBy = shadow;
       }
       s.conflicts.addAll(conflicts);
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 
@@ -416,6 +449,14 @@ public final class LineUsage {
    * summary says what it means over its run.
    */
   public synchronized List<LintWarning> lint() {
+    if (lint == null || lintVersion != version) {
+      lint = List.copyOf(warnings());
+      lintVersion = version;
+    }
+    return lint;
+  }
+
+  private List<LintWarning> warnings() {
     List<LintWarning> warnings = new ArrayList<>(duplicates());
     Map<SiglistKind, Map<String, ListLine>> byText = new EnumMap<>(SiglistKind.class);
     for (ListLine line : added) {
@@ -425,19 +466,9 @@ public final class LineUsage {
         warnings.add(new LintWarning(changed, LintWarning.Kind.BYTE_ORDER_MARK, null, changed.location()
             + " starts with a byte-order mark (U+FEFF), which Socorro reads as part of the line: save the file as UTF-8 without one"));
       }
-      if (s.frames == 0) {
-        warnings.add(new LintWarning(changed, LintWarning.Kind.MATCHES_NOTHING, null,
-            changed.location() + " matches no frame of the crashes given"));
-      } else if (!s.unshadowed) {
-        warnings.add(new LintWarning(changed, LintWarning.Kind.SHADOWED, s.shadowedBy,
-            changed.location() + " is shadowed: the earlier line " + s.shadowedBy.location() + " already matches every frame it matches"));
-      } else {
-        List<ListLine> covering = covering(line, s);
-        if (!covering.isEmpty()) {
-          String verb = covering.size() == 1 ? " already matches" : " already match";
-          warnings.add(new LintWarning(changed, LintWarning.Kind.REDUNDANT, covering.get(0),
-              changed.location() + " is redundant: " + locations(covering) + verb + " every frame it matches"));
-        }
+      LintWarning coverage = coverage(line, changed, s);
+      if (coverage != null) {
+        warnings.add(coverage);
       }
       List<ListLine> conflicts = s.conflicts.stream().sorted(Comparator.comparing(ListLine::kind).thenComparingInt(ListLine::index)).toList();
       if (conflicts.isEmpty()) {
@@ -448,8 +479,7 @@ public final class LineUsage {
         List<ListLine> ofKind = conflicts.stream().filter(conflict -> conflict.kind() == kind).toList();
         if (!ofKind.isEmpty()) {
           warnings.add(new LintWarning(changed, LintWarning.Kind.CONFLICT, ofKind.get(0),
-              changed.location() + " conflicts with " + locations(ofKind) + ": a frame cannot be "
-                  + role(line.kind()) + " and " + role(kind) + ", and " + winner(line.kind(), kind) + " wins"));
+              changed.location() + " conflicts with " + locations(ofKind) + ": " + outcome(line.kind(), kind)));
         }
       }
     }
@@ -460,12 +490,16 @@ public final class LineUsage {
   }
 
   /**
-   * The lines the candidate adds as copies of a line above them in the same file, beyond the
-   * copies the baseline has: compared by text, they are no change, and would go unmentioned.
+   * The copies of a line in the candidate beyond the copies the baseline has, the last ones in
+   * file order: compared by text, they are no change, and would go unmentioned. Not in a list
+   * whose lines interact, where a copy renumbers the groups of the lines after it.
    */
   private List<LintWarning> duplicates() {
     List<LintWarning> warnings = new ArrayList<>();
     for (SiglistKind kind : KINDS) {
+      if (change.baseline().interacts(kind) || change.candidate().interacts(kind)) {
+        continue;
+      }
       Map<String, Integer> before = new HashMap<>();
       change.baseline().lines(kind).forEach(line -> before.merge(line.text(), 1, Integer::sum));
       Map<String, ListLine> first = new HashMap<>();
@@ -476,7 +510,7 @@ public final class LineUsage {
         if (original != null && copies > before.getOrDefault(line.text(), 0)) {
           ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
           warnings.add(new LintWarning(changed, LintWarning.Kind.DUPLICATE, original,
-              changed.location() + " duplicates " + original.location() + ": a second copy of a line changes nothing"));
+              changed.location() + " duplicates " + original.location() + ": a copy of a line changes nothing"));
         }
       }
     }
@@ -484,45 +518,63 @@ public final class LineUsage {
   }
 
   /**
-   * The lines the baseline has too that match every frame an added line matched, the line that
-   * shadows some of them first, then by file order; empty when a frame has none, when there were
-   * too many frames to keep, or when a line runs out of time. Each kept frame is first asked of
-   * the baseline's whole list, which holds every such line: nearly every added line matches a
-   * frame no existing line does, and is passed over at the first.
+   * What an added line's frames say of it: that there are none, or that lines the baseline has
+   * too match every one, first (shadowed) or not (redundant); null when none of these holds,
+   * or when the line ran out of time on a frame, so that what it matches, or what matches its
+   * frames first, is not wholly known.
+   */
+  private LintWarning coverage(ListLine line, ChangedLine changed, Stats s) {
+    if (s.incomplete) {
+      return null;
+    }
+    if (s.frames == 0) {
+      return new LintWarning(changed, LintWarning.Kind.MATCHES_NOTHING, null, changed.location() + " matches no frame of the crashes given");
+    }
+    if (s.unshadowedCount == 0) {
+      List<ListLine> shadows = List.copyOf(s.shadows);
+      String named = shadows.size() == 1 ? "the earlier line " + shadows.get(0).location() + " already matches"
+          : "the earlier lines " + locations(shadows) + " already match";
+      return new LintWarning(changed, LintWarning.Kind.SHADOWED, shadows.get(0),
+          changed.location() + " is shadowed: " + named + " every frame it matches in the crashes given");
+    }
+    List<ListLine> covering = covering(line, s);
+    if (covering.isEmpty()) {
+      return null;
+    }
+    String verb = covering.size() == 1 ? " already matches" : " already match";
+    return new LintWarning(changed, LintWarning.Kind.REDUNDANT, covering.get(0),
+        changed.location() + " is redundant: " + locations(covering) + verb + " every frame it matches in the crashes given");
+  }
+
+  /**
+   * The lines the baseline has too that match every frame an added line matched, in file order:
+   * for each frame, the first such line to match it; empty when a frame has none, when there
+   * were too many frames to keep, or when a line runs out of time. Each kept frame is first
+   * asked of the baseline's whole list, which holds every such line: nearly every added line
+   * matches a frame no existing line does, and is passed over at once.
    */
   private List<ListLine> covering(ListLine line, Stats s) {
     SiglistKind kind = line.kind();
     SiglistLines candidate = change.candidate();
-    if (s.unshadowedCount > s.unshadowedFrames.size() || candidate.interacts(kind) || change.baseline().interacts(kind)) {
+    if (s.unshadowedCount > s.unshadowed.size() || candidate.interacts(kind) || change.baseline().interacts(kind)) {
       return List.of();
     }
     try {
-      for (String frame : s.unshadowedFrames) {
+      for (String frame : s.unshadowed) {
         if (!change.baseline().contains(kind, frame)) {
           return List.of();
         }
       }
-      Set<ListLine> covering = new TreeSet<>(Comparator.comparingInt(ListLine::index));
-      for (String frame : s.unshadowedFrames) {
-        ListLine found = null;
-        for (ListLine other : candidate.lines(kind)) {
-          if (other != line && !change.isAdded(other) && candidate.matches(other, frame)) {
-            found = other;
-            break;
-          }
-        }
-        if (found == null) {
+      Set<ListLine> covering = new TreeSet<>(BY_INDEX);
+      covering.addAll(s.shadows);
+      for (String frame : s.unshadowed) {
+        Optional<ListLine> found = candidate.firstMatch(kind, frame, other -> other != line && !change.isAdded(other));
+        if (found.isEmpty()) {
           return List.of();
         }
-        covering.add(found);
+        covering.add(found.get());
       }
-      List<ListLine> lines = new ArrayList<>();
-      if (s.shadowedBy != null) {
-        lines.add(s.shadowedBy);
-        covering.remove(s.shadowedBy);
-      }
-      lines.addAll(covering);
-      return lines;
+      return List.copyOf(covering);
     } catch (UnsignableCrashException e) {
       return List.of();
     }
@@ -530,7 +582,7 @@ public final class LineUsage {
 
   /** The first few lines' {@code file:line}, then how many more: a broad line can meet many. */
   private static String locations(List<ListLine> lines) {
-    int shown = Math.min(lines.size(), CONFLICTS_NAMED);
+    int shown = Math.min(lines.size(), LINES_NAMED);
     String named = lines.subList(0, shown).stream().map(ListLine::location).collect(Collectors.joining(", "));
     return lines.size() > shown ? named + " and " + (lines.size() - shown) + " more" : named;
   }
@@ -564,8 +616,14 @@ public final class LineUsage {
     };
   }
 
-  /** Irrelevant is tested first in the walk, so it wins over prefix, and skips a sentinel start. */
-  private static String winner(SiglistKind a, SiglistKind b) {
-    return a == SiglistKind.IRRELEVANT || b == SiglistKind.IRRELEVANT ? "irrelevant" : role(a);
+  /**
+   * What generation does with a frame both lists hold. A sentinel is found before irrelevant
+   * frames are left out (CSignatureTool.generate), so it still cuts the stack.
+   */
+  private static String outcome(SiglistKind line, SiglistKind other) {
+    if (line == SiglistKind.SENTINELS || other == SiglistKind.SENTINELS) {
+      return "the stack is still cut at the sentinel, but the sentinel itself is left out as irrelevant";
+    }
+    return "a frame cannot be " + role(line) + " and " + role(other) + ", and irrelevant wins";
   }
 }

@@ -3,27 +3,27 @@ package org.siggendiff.attribution;
 /**
  * A warning about a line the candidate adds. Warnings never change a signature or a status.
  *
- * @param line the added line (for {@link Kind#DUPLICATE}, the added copy)
+ * @param line the added line (for {@link Kind#DUPLICATE}, the copy)
  * @param kind what is wrong
- * @param other the existing line involved ({@link Kind#SHADOWED}, {@link Kind#REDUNDANT}, {@link
- *     Kind#DUPLICATE}, {@link Kind#CONFLICT}), or null
- * @param message the warning in words, naming both lines
+ * @param other the first existing line the message names ({@link Kind#SHADOWED}, {@link
+ *     Kind#REDUNDANT}, {@link Kind#DUPLICATE}, {@link Kind#CONFLICT}), or null
+ * @param message the warning in words, naming the lines
  */
 public record LintWarning(ChangedLine line, Kind kind, ListLine other, String message) {
   public enum Kind {
     /** Matched no frame of any crash observed: a typo, or no crash it should move was given. */
     MATCHES_NOTHING,
-    /** An earlier line of the same file already matches every frame it matches. */
+    /** Earlier lines of the same file, which the baseline has too, are first to match every frame it matches. */
     SHADOWED,
     /**
-     * Lines the baseline has too, one of them after it in the file, already match every frame it
-     * matches, so it moves no crash by itself (shadowing's counterpart: order does not decide
-     * whether a list holds a frame).
+     * Lines the baseline has too match every frame it matches, though not each as the first
+     * line to (that is {@link #SHADOWED}): a list holds a frame or not, whichever line matches
+     * it first, so it moves no crash by itself.
      */
     REDUNDANT,
     /**
-     * A copy of a line above it in the same file, beyond the copies the baseline has: not an
-     * added line (lines are compared by text), and no change.
+     * A copy of a line in the same file beyond the copies the baseline has (the later one):
+     * not an added line, since lines are compared by text, and no change.
      */
     DUPLICATE,
     /** The same text or frames are in a list whose role contradicts its own. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.regex.PythonRegex;
 import org.siggendiff.internal.regex.SiglistMatcher;
@@ -70,8 +71,18 @@ final class SiglistLines {
     if (interacting.get(kind)) {
       return Optional.ofNullable(firstByJoinedPrefixes(kind, list, text));
     }
-    for (ListLine line : list) {
-      if (matches(line, text)) {
+    return firstMatch(kind, text, line -> true);
+  }
+
+  /**
+   * The first line {@code which} accepts that matches {@code text} on its own, in file order;
+   * for a list whose lines do not {@link #interacts interact}, so that each answers alone.
+   *
+   * @throws UnsignableCrashException when a line ran out of time on {@code text}
+   */
+  Optional<ListLine> firstMatch(SiglistKind kind, String text, Predicate<ListLine> which) {
+    for (ListLine line : lines.get(kind)) {
+      if (which.test(line) && matches(line, text)) {
         return Optional.of(line);
       }
     }

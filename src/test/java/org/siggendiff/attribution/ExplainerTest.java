@@ -225,7 +225,7 @@ class ExplainerTest {
     List<String> warnings = usage.lint().stream().map(w -> w.kind() + " " + w.message()).toList();
     assertEquals(List.of(
         "CONFLICT irrelevant_signature_re.txt:4 conflicts with prefix_signature_re.txt:7: a frame cannot be irrelevant and a prefix, and irrelevant wins",
-        "SHADOWED prefix_signature_re.txt:5 is shadowed: the earlier line prefix_signature_re.txt:4 already matches every frame it matches",
+        "SHADOWED prefix_signature_re.txt:5 is shadowed: the earlier line prefix_signature_re.txt:4 already matches every frame it matches in the crashes given",
         "MATCHES_NOTHING prefix_signature_re.txt:6 matches no frame of the crashes given",
         "CONFLICT prefix_signature_re.txt:7 conflicts with irrelevant_signature_re.txt:4: a frame cannot be a prefix and irrelevant, and irrelevant wins"),
         warnings);

@@ -1,6 +1,7 @@
 package org.siggendiff.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,21 +10,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.siglist.SiglistException;
 import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.siglist.SiglistLoader;
 
-/** The cheap literal-start filter in front of the per-frame tests never hides a frame a line matches. */
+/**
+ * Which frames each changed line matches (the cheap literal-start filter in front of the
+ * per-frame tests never hides one), and the warnings about added lines that follow.
+ */
 class LineUsageTest {
   @TempDir Path folder;
 
   private SiglistLines set(String name, String irrelevant) throws IOException, SiglistException {
+    return set(name, irrelevant, "");
+  }
+
+  private SiglistLines set(String name, String irrelevant, String lineNumbers) throws IOException, SiglistException {
+    return set(name, irrelevant, lineNumbers, "");
+  }
+
+  private SiglistLines set(String name, String irrelevant, String lineNumbers, String sentinels) throws IOException, SiglistException {
     Path dir = Files.createDirectories(folder.resolve(name));
     Files.writeString(dir.resolve("irrelevant_signature_re.txt"), irrelevant);
     Files.writeString(dir.resolve("prefix_signature_re.txt"), "");
-    Files.writeString(dir.resolve("signature_sentinels.txt"), "");
-    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), "");
+    Files.writeString(dir.resolve("signature_sentinels.txt"), sentinels);
+    Files.writeString(dir.resolve("signatures_with_line_numbers_re.txt"), lineNumbers);
     return new SiglistLines(SiglistLoader.load(dir, name));
   }
 
@@ -119,7 +133,7 @@ class LineUsageTest {
     usage.observe(List.of(), List.of("abort", "abort_message", "Unrelated"));
 
     assertEquals(List.of("REDUNDANT irrelevant_signature_re.txt:2 is redundant: "
-        + "irrelevant_signature_re.txt:3 already matches every frame it matches"), lint(usage));
+        + "irrelevant_signature_re.txt:3 already matches every frame it matches in the crashes given"), lint(usage));
   }
 
   @Test
@@ -131,7 +145,67 @@ class LineUsageTest {
     usage.observe(List.of(), List.of("Foo::C", "Foo::A", "Foo::B"));
 
     assertEquals(List.of("REDUNDANT irrelevant_signature_re.txt:2 is redundant: irrelevant_signature_re.txt:1, "
-        + "irrelevant_signature_re.txt:3, irrelevant_signature_re.txt:4 already match every frame it matches"), lint(usage));
+        + "irrelevant_signature_re.txt:3, irrelevant_signature_re.txt:4 already match every frame it matches in the crashes given"), lint(usage));
+  }
+
+  @Test
+  void theLinesAWarningNamesAreTheSameWhateverOrderTheFramesComeIn() throws Exception {
+    SiglistLines baseline = set("base", "Foo::A\nFoo::B\nFoo::C\n");
+    SiglistLines candidate = set("cand", "Foo::A\nFoo::B\nFoo::\nFoo::C\n");
+    List<List<String>> warnings = new ArrayList<>();
+    for (List<String> frames : List.of(List.of("Foo::A", "Foo::B", "Foo::C"), List.of("Foo::C", "Foo::B", "Foo::A"))) {
+      LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+      usage.observe(List.of(), frames);
+      warnings.add(lint(usage));
+    }
+    LineUsage shadowed = new LineUsage(new SiglistChange(baseline, candidate));
+    shadowed.observe(List.of(), List.of("Foo::B", "Foo::A"));
+
+    assertEquals(List.of("REDUNDANT irrelevant_signature_re.txt:3 is redundant: irrelevant_signature_re.txt:1, "
+        + "irrelevant_signature_re.txt:2, irrelevant_signature_re.txt:4 already match every frame it matches in the crashes given"), warnings.get(0));
+    assertEquals(warnings.get(0), warnings.get(1));
+    assertEquals(List.of("SHADOWED irrelevant_signature_re.txt:3 is shadowed: the earlier lines irrelevant_signature_re.txt:1, "
+        + "irrelevant_signature_re.txt:2 already match every frame it matches in the crashes given"), lint(shadowed));
+  }
+
+  @Test
+  void aLineNumberLineIsJudgedOnFramesWithoutTheirLineNumber() throws Exception {
+    SiglistLines baseline = set("base", "", "Foo::Bar:\n");
+    SiglistLines candidate = set("cand", "", "Foo::Ba\nFoo::Bar:\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("Foo::Bar:12"));
+
+    assertEquals(List.of(), lint(usage));
+    assertEquals(List.of(1), List.copyOf(usage.frameCounts().values()));
+  }
+
+  @Test
+  void noLineIsCalledRedundantOrADuplicateInAListWhoseLinesActOnOneAnother() throws Exception {
+    // Joined, a group before the backreference renumbers it: no line answers alone.
+    SiglistLines baseline = set("base", "(c)\\1\nFoo::A\n");
+    SiglistLines candidate = set("cand", "Foo::\n(c)\\1\nFoo::A\nFoo::A\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("Foo::A"));
+
+    assertEquals(List.of(), lint(usage));
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLineThatMatchesAFrameALineRanOutOfTimeOnIsNotCalledRedundant() throws Exception {
+    SiglistLines baseline = set("base", "aaz\n");
+    SiglistLines candidate = set("cand", "(.*a){25}$\naa\naaz\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+    String evil = "a".repeat(30) + "b";
+
+    usage.observe(List.of(), List.of("aaz1"));
+    assertThrows(UnsignableCrashException.class, () -> usage.observe(List.of(), List.of(evil)));
+
+    // aa matches the frame the first line ran out of time on, which aaz does not match.
+    assertEquals(List.of(), lint(usage));
+    assertEquals(2, usage.frameCounts().get(new ChangedLine(SiglistKind.IRRELEVANT, 2, "+", "aa")));
   }
 
   @Test
@@ -173,8 +247,20 @@ class LineUsageTest {
 
     assertEquals(List.of(
         "MATCHES_NOTHING irrelevant_signature_re.txt:3 matches no frame of the crashes given",
-        "DUPLICATE irrelevant_signature_re.txt:5 duplicates irrelevant_signature_re.txt:1: a second copy of a line changes nothing",
-        "DUPLICATE irrelevant_signature_re.txt:6 duplicates irrelevant_signature_re.txt:3: a second copy of a line changes nothing"),
+        "DUPLICATE irrelevant_signature_re.txt:5 duplicates irrelevant_signature_re.txt:1: a copy of a line changes nothing",
+        "DUPLICATE irrelevant_signature_re.txt:6 duplicates irrelevant_signature_re.txt:3: a copy of a line changes nothing"),
         lint(usage));
+  }
+
+  @Test
+  void aSentinelThatIsAlsoIrrelevantIsSaidToStillCutTheStack() throws Exception {
+    SiglistLines baseline = set("base", "Unwrap::.*\n", "", "");
+    SiglistLines candidate = set("cand", "Unwrap::.*\n", "", "Unwrap::failed\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("Unwrap::failed"));
+
+    assertEquals(List.of("CONFLICT signature_sentinels.txt:1 conflicts with irrelevant_signature_re.txt:1: the stack is still cut at"
+        + " the sentinel, but the sentinel itself is left out as irrelevant"), lint(usage));
   }
 }

@@ -260,7 +260,7 @@ class DiffAttributionTest {
     CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
 
     assertEquals(0, outcome.status(), outcome.err());
-    String message = "irrelevant_signature_re.txt:9 is shadowed: the earlier line irrelevant_signature_re.txt:6 already matches every frame it matches";
+    String message = "irrelevant_signature_re.txt:9 is shadowed: the earlier line irrelevant_signature_re.txt:6 already matches every frame it matches in the crashes given";
     assertTrue(outcome.err().contains("  + irrelevant_signature_re.txt:9 NtWaitFor\n      moved no crash; matched 1 distinct frame of the run\n"),
         outcome.err());
     assertTrue(outcome.err().contains("warning: " + message), outcome.err());
@@ -280,7 +280,7 @@ class DiffAttributionTest {
     CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
 
     assertEquals(0, outcome.status(), outcome.err());
-    String message = "irrelevant_signature_re.txt:2 is redundant: irrelevant_signature_re.txt:7 already matches every frame it matches";
+    String message = "irrelevant_signature_re.txt:2 is redundant: irrelevant_signature_re.txt:7 already matches every frame it matches in the crashes given";
     assertTrue(outcome.err().contains("  + irrelevant_signature_re.txt:2 NtWaitForSingle\n      moved no crash; matched 1 distinct frame of the run\n"),
         outcome.err());
     assertTrue(outcome.err().contains("warning: " + message), outcome.err());
@@ -293,7 +293,7 @@ class DiffAttributionTest {
   void aLineTheCandidateOnlyDuplicatesIsNoChangeButIsWarnedOfInEveryReport() throws IOException {
     Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), Files.readString(baseline.resolve("irrelevant_signature_re.txt")) + "abort\n");
     Path summaryFile = folder.resolve("summary.json");
-    String message = "irrelevant_signature_re.txt:7 duplicates irrelevant_signature_re.txt:3: a second copy of a line changes nothing";
+    String message = "irrelevant_signature_re.txt:7 duplicates irrelevant_signature_re.txt:3: a copy of a line changes nothing";
 
     CliRunner.Outcome outcome = diff("--summary", summaryFile.toString());
 

@@ -83,7 +83,7 @@ final class SummaryBuilder {
       }
     }
     LineUsage usage = new LineUsage(change);
-    // Sorted, so a warning that names the first line to shadow another names the same one on every run.
+    // Sorted: the frames come in no order, and each run should test them alike.
     usage.observe(sorted(baselineFrames), List.of());
     usage.observe(List.of(), sorted(candidateFrames));
     long failed = failedByReason.values().stream().mapToLong(Long::longValue).sum();
