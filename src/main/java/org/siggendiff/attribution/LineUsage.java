@@ -457,7 +457,7 @@ public final class LineUsage {
   }
 
   private List<LintWarning> warnings() {
-    List<LintWarning> warnings = new ArrayList<>(duplicates());
+    List<LintWarning> warnings = new ArrayList<>(DuplicateLines.of(change));
     Map<SiglistKind, Map<String, ListLine>> byText = new EnumMap<>(SiglistKind.class);
     for (ListLine line : added) {
       ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
@@ -486,34 +486,6 @@ public final class LineUsage {
     // Stable: each line's warnings stay in the order above.
     warnings.sort(Comparator.comparing((LintWarning warning) -> warning.line().kind())
         .thenComparingInt(warning -> warning.line().line()));
-    return warnings;
-  }
-
-  /**
-   * The copies of a line in the candidate beyond the copies the baseline has, the last ones in
-   * file order: compared by text, they are no change, and would go unmentioned. Not in a list
-   * whose lines interact, where a copy renumbers the groups of the lines after it.
-   */
-  private List<LintWarning> duplicates() {
-    List<LintWarning> warnings = new ArrayList<>();
-    for (SiglistKind kind : KINDS) {
-      if (change.baseline().interacts(kind) || change.candidate().interacts(kind)) {
-        continue;
-      }
-      Map<String, Integer> before = new HashMap<>();
-      change.baseline().lines(kind).forEach(line -> before.merge(line.text(), 1, Integer::sum));
-      Map<String, ListLine> first = new HashMap<>();
-      Map<String, Integer> after = new HashMap<>();
-      for (ListLine line : change.candidate().lines(kind)) {
-        ListLine original = first.putIfAbsent(line.text(), line);
-        int copies = after.merge(line.text(), 1, Integer::sum);
-        if (original != null && copies > before.getOrDefault(line.text(), 0)) {
-          ChangedLine changed = ChangedLine.of(line, ChangedLine.ADDED);
-          warnings.add(new LintWarning(changed, LintWarning.Kind.DUPLICATE, original,
-              changed.location() + " duplicates " + original.location() + ": a copy of a line changes nothing"));
-        }
-      }
-    }
     return warnings;
   }
 

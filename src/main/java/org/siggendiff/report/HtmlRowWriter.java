@@ -318,7 +318,7 @@ final class HtmlRowWriter implements RowWriter {
       warnings.add(Html.escape(warning.message()));
     }
     if (!warnings.isEmpty()) {
-      out.write("<ul class=\"warnings\">" + warnings.stream().map(w -> "<li>" + w + "</li>").collect(Collectors.joining()) + "</ul>\n");
+      out.write("<h3>Warnings</h3>\n<ul class=\"warnings\">" + warnings.stream().map(w -> "<li>" + w + "</li>").collect(Collectors.joining()) + "</ul>\n");
     }
   }
 

@@ -57,7 +57,7 @@ final class MarkdownRowWriter implements RowWriter {
    * The rows kept for the crash table, in the order it shows them: changed crashes, then the
    * failed, then the unchanged, so that a report cut at its limit still shows what moved.
    */
-  private final Kept[] kept = {new Kept(), new Kept(), new Kept()};
+  private final Kept[] kept = {new Kept("changed"), new Kept("failed"), new Kept("unchanged")};
   private long given;
   private boolean anyProduction;
   private boolean anyCause;
@@ -74,15 +74,23 @@ final class MarkdownRowWriter implements RowWriter {
    * its own, so that unchanged crashes early in a run cannot crowd out later changed ones.
    */
   private static final class Kept {
+    private final String name;
     private final List<Cells> cells = new ArrayList<>();
+    /** How many rows of the kind were given, kept or not. */
+    private long given;
     /** Length of the kept rows with their fewest columns: past the limit, no more row could be shown. */
     private long chars;
+
+    Kept(String name) {
+      this.name = name;
+    }
   }
 
   @Override
   public void row(DiffRow row) {
     given++;
     Kept kind = kept[row.changed() ? 0 : row.ok() ? 2 : 1];
+    kind.given++;
     if (kind.chars > options.maxChars()) {
       return;
     }
@@ -449,10 +457,24 @@ final class MarkdownRowWriter implements RowWriter {
     page.add("\n</details>\n");
     if (shown < given) {
       // Past the page's limit: the tail reserve holds this line.
-      page.addTail("\n**" + shown + " of " + given + " rows shown**; " + (given - shown) + " left out to stay within "
+      page.addTail("\n**" + shown + " of " + given + " rows shown**; " + (given - shown) + " left out" + leftOut(shown) + " to stay within "
           + options.maxChars() + " characters (`--max-chars`). All rows: run again with `--format csv --output rows.csv`"
           + " (or `--format jsonl`), or with a larger `--max-chars`.\n");
     }
+  }
+
+  /** Of what kinds the rows past the first {@code shown} are: {@code  (2 changed, 14875 unchanged)}. */
+  private String leftOut(int shown) {
+    List<String> kinds = new ArrayList<>();
+    int before = 0;
+    for (Kept kind : kept) {
+      long left = kind.given - Math.max(0, Math.min(kind.cells.size(), shown - before));
+      before += kind.cells.size();
+      if (left > 0) {
+        kinds.add(left + " " + kind.name);
+      }
+    }
+    return " (" + String.join(", ", kinds) + ")";
   }
 
   /** The report being built, and how much of the limit is left. */

@@ -7,14 +7,17 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.siggendiff.internal.py.PyStrings;
 import org.siggendiff.internal.regex.PythonRegex;
 import org.siggendiff.internal.regex.PythonRegexException;
@@ -81,6 +84,12 @@ public final class SiglistLoader {
     // One line for a folder that is not there, not one per list it would have held.
     if (!Files.isDirectory(folder)) {
       throw new SiglistException(folder + (Files.exists(folder) ? ": not a folder" : ": no such folder"));
+    }
+    // One line, too, for a folder that holds none of them (the wrong folder named).
+    SiglistKind[] kinds = SiglistKind.values();
+    if (Arrays.stream(kinds).noneMatch(kind -> Files.exists(folder.resolve(kind.fileName()), LinkOption.NOFOLLOW_LINKS))) {
+      throw new SiglistException(folder + ": not a siglist folder: none of the four lists is there ("
+          + Arrays.stream(kinds).map(SiglistKind::fileName).collect(Collectors.joining(", ")) + ")");
     }
     List<String> problems = new ArrayList<>();
     Map<SiglistKind, List<NumberedLine>> lines = new EnumMap<>(SiglistKind.class);

@@ -253,6 +253,18 @@ class LineUsageTest {
   }
 
   @Test
+  void aCopyPutAboveTheLineItRepeatsIsTheOneNamed() throws Exception {
+    SiglistLines baseline = set("base", "A\nB\nC\n");
+    SiglistLines candidate = set("cand", "C\nA\nB\nC\nA\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    assertEquals(List.of(
+        "DUPLICATE irrelevant_signature_re.txt:1 duplicates irrelevant_signature_re.txt:4: a copy of a line changes nothing",
+        "DUPLICATE irrelevant_signature_re.txt:5 duplicates irrelevant_signature_re.txt:2: a copy of a line changes nothing"),
+        lint(usage));
+  }
+
+  @Test
   void aSentinelThatIsAlsoIrrelevantIsSaidToStillCutTheStack() throws Exception {
     SiglistLines baseline = set("base", "Unwrap::.*\n", "", "");
     SiglistLines candidate = set("cand", "Unwrap::.*\n", "", "Unwrap::failed\n");

@@ -303,7 +303,7 @@ class DiffAttributionTest {
     assertEquals("duplicate", warning.get("kind").asText());
     assertEquals(message, warning.get("message").asText());
     assertTrue(diff("--format", "markdown").out().contains("no siglist line.\n\n**Warnings:**\n\n- irrelevant\\_signature\\_re.txt:7 duplicates"));
-    assertTrue(diff("--format", "html").out().contains("<li>" + message + "</li>"));
+    assertTrue(diff("--format", "html").out().contains("<h3>Warnings</h3>\n<ul class=\"warnings\"><li>" + message + "</li>"));
   }
 
   /** {@code (.*a){25}$} on thirty a's and no end backtracks without end. */

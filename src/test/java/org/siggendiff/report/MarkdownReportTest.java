@@ -112,6 +112,23 @@ class MarkdownReportTest {
     assertEquals(CrashIds.text(1), crashes.get(3).get(0), "then the unchanged, in input order");
     assertTrue(markdown.contains("**" + (crashes.size() - 1) + " of 5002 rows shown**"), markdown.substring(markdown.length() - 400));
     assertTrue(markdown.contains("<summary>5002 crashes, changed first, " + (crashes.size() - 1) + " shown</summary>"), markdown);
+    assertTrue(markdown.contains(" left out (" + (5002 - (crashes.size() - 1)) + " unchanged) to stay within"), markdown);
+  }
+
+  @Test
+  void theCutLineSaysHowManyChangedCrashesWereLeftOut() {
+    List<DiffRow> rows = new ArrayList<>();
+    for (int n = 1; n <= 3_000; n++) {
+      rows.add(changed(n, "Bar::Baz", "Foo::Qux"));
+    }
+    rows.add(same(3_001, "Same::Signature"));
+    rows.add(DiffRow.failed(CrashIds.text(3_002), true, "not found", "no such crash"));
+    String markdown = report(ReportFormat.MARKDOWN, BASELINE, options(false, 20_000), rows);
+
+    List<TableBlock> tables = nodes(PARSER.parse(markdown), TableBlock.class);
+    int shown = cells(tables.get(tables.size() - 1)).size() - 1;
+    assertTrue(markdown.contains("**" + shown + " of 3002 rows shown**; " + (3002 - shown) + " left out (" + (3000 - shown)
+        + " changed, 1 failed, 1 unchanged) to stay within"), markdown.substring(markdown.length() - 400));
   }
 
   @Test

@@ -73,6 +73,14 @@ class SiglistLoaderTest {
   }
 
   @Test
+  void aFolderWithNoneOfTheListsIsOneProblem() throws Exception {
+    Files.writeString(dir.resolve("README.md"), "not a siglist\n");
+    SiglistException e = assertThrows(SiglistException.class, () -> SiglistLoader.load(dir, "demo"));
+    assertEquals(List.of(dir + ": not a siglist folder: none of the four lists is there (irrelevant_signature_re.txt, "
+        + "prefix_signature_re.txt, signature_sentinels.txt, signatures_with_line_numbers_re.txt)"), e.problems());
+  }
+
+  @Test
   void aListThatIsNoRegularFileIsRefusedWithoutReadingIt() throws Exception {
     writeAll("abort\n");
     Files.delete(dir.resolve("prefix_signature_re.txt"));
