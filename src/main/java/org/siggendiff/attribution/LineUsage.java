@@ -52,6 +52,8 @@ public final class LineUsage {
   private static final String WATCHDOG_DEBUG = "SignatureRunWatchDog: ";
   /** The {@code :line} a line-number frame ends with; its lines were tested without it. */
   private static final Pattern LINE_SUFFIX = Pattern.compile(":[^:]*$");
+  /** What a pattern has and a frame seldom does: no sentinel Socorro ever listed has one. */
+  private static final Pattern PATTERN_LIKE = Pattern.compile("\\.[*+?]|[\\\\^$|\\[\\]{}]");
   private static final SiglistKind[] KINDS = SiglistKind.values();
   /** A frame's sides in {@link #seen}: tested on the baseline's frames, on the candidate's. */
   private static final int BEFORE = 1;
@@ -465,6 +467,10 @@ public final class LineUsage {
       if (line.text().startsWith("\ufeff")) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.BYTE_ORDER_MARK, null, changed.location()
             + " starts with a byte-order mark (U+FEFF), which Socorro reads as part of the line: save the file as UTF-8 without one"));
+      }
+      if (line.kind() == SiglistKind.SENTINELS && s.frames == 0 && !s.incomplete && PATTERN_LIKE.matcher(line.text()).find()) {
+        warnings.add(new LintWarning(changed, LintWarning.Kind.SENTINEL_PATTERN, null, changed.location()
+            + " reads like a pattern, but a sentinel is a whole frame, compared as text: it matches no frame of the crashes given"));
       }
       LintWarning coverage = coverage(line, changed, s);
       if (coverage != null) {

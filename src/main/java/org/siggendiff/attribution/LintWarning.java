@@ -26,6 +26,11 @@ public record LintWarning(ChangedLine line, Kind kind, ListLine other, String me
      * not an added line, since lines are compared by text, and no change.
      */
     DUPLICATE,
+    /**
+     * A sentinel that matched no frame and reads like a regular expression: sentinels are
+     * compared with whole frames, as text.
+     */
+    SENTINEL_PATTERN,
     /** The same text or frames are in a list whose role contradicts its own. */
     CONFLICT,
     /**

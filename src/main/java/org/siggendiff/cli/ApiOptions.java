@@ -18,7 +18,7 @@ final class ApiOptions implements Validated {
   static final long MAX_RETRY_DELAY_MILLIS = 60_000;
   static final double MAX_TIMEOUT_SECONDS = 3600;
 
-  @Option(names = "--api-url", paramLabel = "URL", description = "Crash Stats API (default: ${DEFAULT-VALUE})",
+  @Option(names = "--api-url", paramLabel = "URL", description = {"Crash Stats API", "(default: ${DEFAULT-VALUE})"},
       defaultValue = CrashStatsClient.DEFAULT_API_URL)
   String apiUrl;
 

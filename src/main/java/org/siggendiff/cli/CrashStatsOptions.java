@@ -31,7 +31,7 @@ final class CrashStatsOptions implements Validated {
   @Mixin ApiOptions api;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "crash cache; default: $" + CACHE_ENV + ", else ./cache")
+      description = {"crash cache", "(default: $" + CACHE_ENV + ", else ./cache)"})
   Path cacheDir;
 
   @Option(names = "--jobs", paramLabel = "N",

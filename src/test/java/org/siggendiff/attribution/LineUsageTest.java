@@ -275,4 +275,19 @@ class LineUsageTest {
     assertEquals(List.of("CONFLICT signature_sentinels.txt:1 conflicts with irrelevant_signature_re.txt:1: the stack is still cut at"
         + " the sentinel, but the sentinel itself is left out as irrelevant"), lint(usage));
   }
+
+  @Test
+  void aSentinelThatReadsLikeAPatternAndMatchesNothingIsToldSentinelsAreText() throws Exception {
+    SiglistLines baseline = set("base", "", "", "");
+    SiglistLines candidate = set("cand", "", "", "std::.*\nPlain::Frame\noperator()\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("std::vector", "Other"));
+
+    assertEquals(List.of("SENTINEL_PATTERN signature_sentinels.txt:1 reads like a pattern, but a sentinel is a whole frame,"
+            + " compared as text: it matches no frame of the crashes given",
+        "MATCHES_NOTHING signature_sentinels.txt:1 matches no frame of the crashes given",
+        "MATCHES_NOTHING signature_sentinels.txt:2 matches no frame of the crashes given",
+        "MATCHES_NOTHING signature_sentinels.txt:3 matches no frame of the crashes given"), lint(usage));
+  }
 }
