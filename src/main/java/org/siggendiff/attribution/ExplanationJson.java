@@ -56,6 +56,7 @@ public final class ExplanationJson {
       item.put("kind", warning.kind().name().toLowerCase(java.util.Locale.ROOT));
       item.put("file", warning.line().file());
       item.put("line", warning.line().line());
+      item.put("text", warning.line().text());
       item.put("message", warning.message());
     }
     return node;

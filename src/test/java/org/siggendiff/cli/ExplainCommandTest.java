@@ -117,6 +117,11 @@ class ExplainCommandTest {
     assertEquals("+", line.get("change").asText());
     assertEquals("mozilla::dom::ReportError", line.get("frames").get(0).asText());
     assertEquals("irrelevant", node.get("candidate").get("walks").get(0).get("frames").get(0).get("role").asText());
+    assertTrue(node.get("lint").size() > 0, outcome.out());
+    for (JsonNode warning : node.get("lint")) {
+      List<String> file = Files.readAllLines(Path.of("siglists/demo/candidate", warning.get("file").asText()));
+      assertEquals(file.get(warning.get("line").asInt() - 1).strip(), warning.get("text").asText(), warning.toString());
+    }
   }
 
   @Test
