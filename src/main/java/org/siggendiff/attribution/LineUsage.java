@@ -27,12 +27,12 @@ import org.siggendiff.signature.SignatureTrace;
 /**
  * Which frames of a run each added or removed line matches, accumulated crash by crash, and the
  * warnings that follow: lines that match nothing, added lines an earlier line already covers
- * (shadowed) or existing lines cover wherever they are (redundant), and added lines whose frames
- * another list gives a contradicting role. Removed
- * lines are tested on the baseline's frames, added lines on the candidate's. Each distinct frame
- * is tested once on each side (up to {@link #MAX_DISTINCT_FRAMES}; beyond that frames are tested
- * again, which costs time but not memory), and one that does not start with the literal start
- * of any line is passed over at once. Safe to feed from many threads.
+ * (shadowed) or existing lines cover wherever they are (redundant), copies of a line, and added
+ * lines whose frames another list gives a contradicting role. Removed lines are tested on the
+ * baseline's frames, added lines on the candidate's. Each distinct frame is tested once on each
+ * side (up to {@link #MAX_DISTINCT_FRAMES}; beyond that frames are tested again, which costs time
+ * but not memory), and one that does not start with the literal start of any line is passed over
+ * at once. Safe to feed from many threads.
  */
 public final class LineUsage {
   static final int MAX_DISTINCT_FRAMES = 200_000;
