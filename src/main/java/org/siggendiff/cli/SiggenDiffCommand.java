@@ -233,8 +233,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     Shard share = shard();
     boolean fromStdin = crashIds.isEmpty() && corpora.isEmpty();
     if (fromStdin && context.inIsTerminal()) {
-      spec.commandLine().usage(context.err());
-      return ExitCodes.USAGE;
+      throw new UsageError("no crashes given: name crash IDs, give --corpus PATH, or pipe crash IDs in (see --help)");
     }
     List<CrashIdInput.Entry> entries = CrashIdInput.fromArguments(crashIds);
     // The siglists are resolved while whatever writes stdin (crashids) is still at work.

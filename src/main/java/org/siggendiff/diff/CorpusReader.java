@@ -68,7 +68,15 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
         throw new IOException("an empty --corpus path; give a file or folder");
       }
       if (Files.isDirectory(corpus)) {
-        files.addAll(folderFiles(corpus, passedOver));
+        int before = passedOver.size();
+        List<Path> found = folderFiles(corpus, passedOver);
+        // A folder of other things is the wrong folder named; an empty one, a search that found nothing.
+        if (found.isEmpty() && passedOver.size() > before) {
+          throw new IOException("--corpus " + corpus + " holds no corpus file (.json or .jsonl, or .gz), no processed_crash"
+              + " folder and no " + SavedCorpus.CRASH_IDS_FILE + ", only " + (passedOver.size() - before)
+              + (passedOver.size() - before == 1 ? " other entry" : " other entries"));
+        }
+        files.addAll(found);
       } else if (Files.isRegularFile(corpus)) {
         files.add(corpus);
       } else if (Files.exists(corpus)) {

@@ -150,6 +150,22 @@ class CorpusReaderTest {
   }
 
   @Test
+  void aFolderOfOtherThingsIsRefusedAndAnEmptyOneIsACorpusOfNoCrash() throws IOException {
+    Path other = Files.createDirectories(folder.resolve("siglists"));
+    Files.writeString(other.resolve("README.md"), "not crashes\n");
+    Files.createDirectories(other.resolve("demo"));
+    Path empty = Files.createDirectories(folder.resolve("empty"));
+
+    IOException refused = assertThrows(IOException.class, () -> new CorpusReader(List.of(other)));
+
+    assertEquals("--corpus " + other + " holds no corpus file (.json or .jsonl, or .gz), no processed_crash folder and no"
+        + " crashids.txt, only 2 other entries", refused.getMessage());
+    try (CorpusReader none = new CorpusReader(List.of(empty))) {
+      assertEquals(List.of(), none.files());
+    }
+  }
+
+  @Test
   void aCorpusGivenTwiceOrInsideAFolderAlsoGivenIsRefusedNamingBoth() throws IOException {
     Path crashes = Files.createDirectories(folder.resolve("crashes"));
     Path file = Files.writeString(crashes.resolve("a.jsonl"), "{}\n");
