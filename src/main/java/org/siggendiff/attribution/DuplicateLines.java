@@ -19,18 +19,20 @@ final class DuplicateLines {
 
   private DuplicateLines() {}
 
-  /** A warning for each copy beyond those the baseline has; none in a list whose lines interact, where a copy renumbers groups. */
+  /** A warning for each copy beyond those the baseline has. */
   static List<LintWarning> of(SiglistChange change) {
     List<LintWarning> warnings = new ArrayList<>();
     for (SiglistKind kind : SiglistKind.values()) {
-      if (!change.baseline().interacts(kind) && !change.candidate().interacts(kind)) {
-        of(change.baseline().lines(kind), change.candidate().lines(kind), warnings);
-      }
+      // Where lines act on one another when joined, a copy renumbers the groups after it.
+      String effect = change.baseline().interacts(kind) || change.candidate().interacts(kind)
+          ? "a copy matches nothing new, but renumbers the groups after it, which a backreference of this list may count"
+          : "a copy of a line changes nothing";
+      of(change.baseline().lines(kind), change.candidate().lines(kind), effect, warnings);
     }
     return warnings;
   }
 
-  private static void of(List<ListLine> baseline, List<ListLine> candidate, List<LintWarning> warnings) {
+  private static void of(List<ListLine> baseline, List<ListLine> candidate, String effect, List<LintWarning> warnings) {
     Map<String, Integer> before = new HashMap<>();
     baseline.forEach(line -> before.merge(line.text(), 1, Integer::sum));
     Map<String, List<ListLine>> copies = new LinkedHashMap<>();
@@ -57,7 +59,7 @@ final class DuplicateLines {
         ListLine original = same.stream().filter(other -> !fresh.contains(other)).findFirst().orElse(same.get(0));
         ChangedLine changed = ChangedLine.of(copy, ChangedLine.ADDED);
         warnings.add(new LintWarning(changed, LintWarning.Kind.DUPLICATE, original,
-            changed.location() + " duplicates " + original.location() + ": a copy of a line changes nothing"));
+            changed.location() + " duplicates " + original.location() + ": " + effect));
       }
     }
   }

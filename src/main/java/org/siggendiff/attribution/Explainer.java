@@ -171,7 +171,10 @@ public final class Explainer {
       throw new IllegalArgumentException("the signatures do not differ");
     }
     if (change.isEmpty()) {
-      return Cause.notALine("both sides read identical siglists");
+      return Cause.notALine(change.reorderedInteracting()
+          .map(kind -> "no line was added or removed, but the lines of " + kind.fileName()
+              + ", which act on one another when joined, are in another order or copied")
+          .orElse("both sides read identical siglists"));
     }
     Map<ChangedLine, Set<String>> found = new LinkedHashMap<>();
     for (SignatureTrace.ThreadWalk walkBefore : before.walks()) {

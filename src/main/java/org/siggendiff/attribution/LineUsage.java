@@ -433,6 +433,15 @@ public final class LineUsage {
     };
   }
 
+  /**
+   * Whether what each line of a list matches alone is what it adds to the list: not when the
+   * lines act on one another when joined (a global flag such as {@code (?i)} on the first line
+   * reaches every other, a backreference's group number moves with the lines before it).
+   */
+  public boolean judgedAlone(SiglistKind kind) {
+    return !change.baseline().interacts(kind) && !change.candidate().interacts(kind);
+  }
+
   /** How many distinct frames of the run each changed line matched, removed lines then added. */
   public synchronized Map<ChangedLine, Integer> frameCounts() {
     Map<ChangedLine, Integer> counts = new LinkedHashMap<>();
@@ -497,16 +506,23 @@ public final class LineUsage {
 
   /**
    * What an added line's frames say of it: that there are none, or that lines the baseline has
-   * too match every one, first (shadowed) or not (redundant); null when none of these holds,
-   * or when the line ran out of time on a frame, so that what it matches, or what matches its
-   * frames first, is not wholly known.
+   * too match every one, first (shadowed) or not (redundant); null when none of these holds, or
+   * when what it matches, or what matches its frames first, is not wholly known: it ran out of
+   * time on a frame, its list's lines {@link #judgedAlone act on one another}, or it is a
+   * line-number line (nothing but whether it matches).
    */
   private LintWarning coverage(ListLine line, ChangedLine changed, Stats s) {
-    if (s.incomplete) {
+    if (s.incomplete || !judgedAlone(line.kind())) {
       return null;
     }
     if (s.frames == 0) {
       return new LintWarning(changed, LintWarning.Kind.MATCHES_NOTHING, null, changed.location() + " matches no frame of the crashes given");
+    }
+    if (line.kind() == SiglistKind.LINE_NUMBERS) {
+      // Generation tests these lines on a function's name before normalization respaces it
+      // (A::B,C, not A::B, C), which the frames seen here no longer show: what else matches
+      // that name is not known.
+      return null;
     }
     if (s.unshadowedCount == 0) {
       List<ListLine> shadows = List.copyOf(s.shadows);

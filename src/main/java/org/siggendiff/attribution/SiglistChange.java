@@ -98,6 +98,21 @@ public final class SiglistChange {
   }
 
   /**
+   * A list whose lines act on one another when joined and stand in another order, or with other
+   * copies, on the two sides: its joined pattern differs though no line's text was added or
+   * removed. Empty when there is none.
+   */
+  Optional<SiglistKind> reorderedInteracting() {
+    for (SiglistKind kind : SiglistKind.values()) {
+      if ((baseline.interacts(kind) || candidate.interacts(kind))
+          && !baseline.lines(kind).stream().map(ListLine::text).toList().equals(candidate.lines(kind).stream().map(ListLine::text).toList())) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Whether the two sides surely answer the same for {@code text}, known without a regex: the
    * candidate leaves the list alone, or the list is the sentinels, compared by text, and no
    * changed sentinel is {@code text}. Cheaper than a lookup in a memo of every frame.

@@ -251,6 +251,8 @@ public final class DiffSummary {
   public List<ChangedLine> unmatchedLines() {
     return byLine().stream()
         .filter(l -> l.line().added() && l.crashes() == 0 && l.frames() == 0 && l.timedOut() == 0)
+        // A line alone says little of a list whose lines act on one another when joined.
+        .filter(l -> usage == null || usage.judgedAlone(l.line().kind()))
         .map(LineSummary::line)
         .toList();
   }

@@ -181,13 +181,28 @@ class LineUsageTest {
   }
 
   @Test
-  void noLineIsCalledRedundantOrADuplicateInAListWhoseLinesActOnOneAnother() throws Exception {
+  void inAListWhoseLinesActOnOneAnotherNoLineIsJudgedAloneAndACopyIsSaidToRenumberGroups() throws Exception {
     // Joined, a group before the backreference renumbers it: no line answers alone.
     SiglistLines baseline = set("base", "(c)\\1\nFoo::A\n");
-    SiglistLines candidate = set("cand", "Foo::\n(c)\\1\nFoo::A\nFoo::A\n");
+    SiglistLines candidate = set("cand", "Foo::\n(c)\\1\nFoo::A\nFoo::A\nTypo::\n");
     LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
 
     usage.observe(List.of(), List.of("Foo::A"));
+
+    assertEquals(List.of("DUPLICATE irrelevant_signature_re.txt:4 duplicates irrelevant_signature_re.txt:3: a copy matches nothing"
+        + " new, but renumbers the groups after it, which a backreference of this list may count"), lint(usage));
+    assertEquals(false, usage.judgedAlone(SiglistKind.IRRELEVANT));
+  }
+
+  @Test
+  void aLineNumberLineIsNeverCalledShadowedOrRedundant() throws Exception {
+    // Generation tested the name A::B,C, which the line A::B, C does not match; the frame seen
+    // here is the name respaced.
+    SiglistLines baseline = set("base", "", "A::B, C\n");
+    SiglistLines candidate = set("cand", "", "A::B, C\nA::B\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("A::B, C:7"));
 
     assertEquals(List.of(), lint(usage));
   }

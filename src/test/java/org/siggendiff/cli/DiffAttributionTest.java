@@ -306,6 +306,37 @@ class DiffAttributionTest {
     assertTrue(diff("--format", "html").out().contains("<h3>Warnings</h3>\n<ul class=\"warnings\"><li>" + message + "</li>"));
   }
 
+  @Test
+  void aCopyThatRenumbersABackreferencesGroupIsNamedAndTheCauseSaysSo() throws IOException {
+    String lines = Files.readString(baseline.resolve("irrelevant_signature_re.txt")) + "(Z)zz\n(X)(B)\\2\n";
+    Files.writeString(baseline.resolve("irrelevant_signature_re.txt"), lines);
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), lines.replace("(Z)zz\n", "(Z)zz\n(Z)zz\n"));
+    corpus = corpus(processed(CrashIds.text(5), "Foo::Qux", "XBX", "Foo::Qux"));
+
+    CliRunner.Outcome outcome = diff("--format", "jsonl");
+
+    JsonNode row = CrashJson.parse(outcome.out().lines().findFirst().orElseThrow());
+    assertEquals("Foo::Qux", row.get("baseline").asText(), outcome.out());
+    assertEquals("XBX", row.get("candidate").asText(), "the copy moves \\2 to the second (Z)");
+    assertTrue(outcome.out().contains("no line was added or removed, but the lines of irrelevant_signature_re.txt, which act on one"
+        + " another when joined, are in another order or copied"), outcome.out());
+    assertTrue(outcome.err().contains("siglist changes: none\nwarning: irrelevant_signature_re.txt:8 duplicates irrelevant_signature_re.txt:7:"
+        + " a copy matches nothing new, but renumbers the groups after it"), outcome.err());
+  }
+
+  @Test
+  void anAddedGlobalFlagThatReachesEveryLineIsNotCalledATypo() throws IOException {
+    String lines = Files.readString(baseline.resolve("irrelevant_signature_re.txt"));
+    Files.writeString(candidate.resolve("irrelevant_signature_re.txt"), lines.replace("@0x", "(?i)zzz\n@0x"));
+    corpus = corpus(processed(CrashIds.text(5), "Foo::Qux", "ABORT", "Foo::Qux"));
+
+    CliRunner.Outcome outcome = diff("--format", "jsonl");
+
+    assertEquals("Foo::Qux", CrashJson.parse(outcome.out()).get("candidate").asText(), "(?i) makes abort match ABORT");
+    assertTrue(outcome.err().contains("+ irrelevant_signature_re.txt:2 (?i)zzz\n"), outcome.err());
+    assertFalse(outcome.err().contains("typo"), outcome.err());
+  }
+
   /** {@code (.*a){25}$} on thirty a's and no end backtracks without end. */
   private static final String EVIL_FRAME = "a".repeat(30) + "b";
 
