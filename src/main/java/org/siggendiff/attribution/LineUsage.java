@@ -481,6 +481,11 @@ public final class LineUsage {
         warnings.add(new LintWarning(changed, LintWarning.Kind.SENTINEL_PATTERN, null, changed.location()
             + " reads like a pattern, but a sentinel is a whole frame, compared as text: it matches no frame of the crashes given"));
       }
+      if (change.candidate().nestsRepeats(line)) {
+        warnings.add(new LintWarning(changed, LintWarning.Kind.NESTED_REPEAT, null, changed.location()
+            + " repeats a group that itself repeats or alternates, as (a+)+ does: Python's re can take exponential time on a frame"
+            + " it nearly matches, and Socorro does not bound it (this run does)"));
+      }
       LintWarning coverage = coverage(line, changed, s);
       if (coverage != null) {
         warnings.add(coverage);

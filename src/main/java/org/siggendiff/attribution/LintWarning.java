@@ -31,6 +31,11 @@ public record LintWarning(ChangedLine line, Kind kind, ListLine other, String me
      * compared with whole frames, as text.
      */
     SENTINEL_PATTERN,
+    /**
+     * It repeats a group that itself repeats or alternates ({@code (a+)+}): Python's re can take
+     * exponential time on a frame it nearly matches, where Java's may answer at once.
+     */
+    NESTED_REPEAT,
     /** The same text or frames are in a list whose role contradicts its own. */
     CONFLICT,
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.regex.PythonRegex;
+import org.siggendiff.internal.regex.PythonRegexException;
 import org.siggendiff.internal.regex.SiglistMatcher;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.siglist.SiglistKind;
@@ -154,6 +155,23 @@ final class SiglistLines {
   /** How a line is named when it runs out of time ({@code folder/file:line}), which tells this set's lines from another's. */
   public String where(ListLine line) {
     return line.kind() == SiglistKind.SENTINELS ? line.location() : listMatcher(line.kind()).where(line.index());
+  }
+
+  /**
+   * Whether a line repeats a group that itself repeats or alternates ({@code (a+)+}), which
+   * Python's re can take exponential time on; false for a sentinel, compared as text.
+   */
+  boolean nestsRepeats(ListLine line) {
+    if (line.kind() == SiglistKind.SENTINELS) {
+      return false;
+    }
+    PythonRegex.Translation translation = listMatcher(line.kind()).translation(line.index());
+    try {
+      return (translation != null ? translation : PythonRegex.translate(line.text())).nestsRepeats();
+    } catch (PythonRegexException e) {
+      // Loading took every line; one that does not translate alone is not judged alone.
+      return false;
+    }
   }
 
   private SiglistMatcher listMatcher(SiglistKind kind) {

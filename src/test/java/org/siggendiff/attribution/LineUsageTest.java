@@ -219,7 +219,7 @@ class LineUsageTest {
     assertThrows(UnsignableCrashException.class, () -> usage.observe(List.of(), List.of(evil)));
 
     // aa matches the frame the first line ran out of time on, which aaz does not match.
-    assertEquals(List.of(), lint(usage));
+    assertEquals(List.of("NESTED_REPEAT"), lint(usage).stream().map(warning -> warning.split(" ")[0]).toList());
     assertEquals(2, usage.frameCounts().get(new ChangedLine(SiglistKind.IRRELEVANT, 2, "+", "aa")));
   }
 
@@ -304,5 +304,20 @@ class LineUsageTest {
         "MATCHES_NOTHING signature_sentinels.txt:1 matches no frame of the crashes given",
         "MATCHES_NOTHING signature_sentinels.txt:2 matches no frame of the crashes given",
         "MATCHES_NOTHING signature_sentinels.txt:3 matches no frame of the crashes given"), lint(usage));
+  }
+
+  @Test
+  void anAddedLineThatRepeatsARepeatingGroupIsToldPythonMayTakeExponentialTime() throws Exception {
+    SiglistLines baseline = set("base", "Kept\n");
+    SiglistLines candidate = set("cand", "Kept\n(a+)+$\nFoo(::Bar)?\n(ab|cd)*x\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of(), List.of("a".repeat(40) + "!", "Foo::Bar", "abx"));
+
+    List<String> nested = lint(usage).stream().filter(warning -> warning.startsWith("NESTED_REPEAT")).toList();
+    assertEquals(List.of("NESTED_REPEAT irrelevant_signature_re.txt:2 repeats a group that itself repeats or alternates, as (a+)+"
+        + " does: Python's re can take exponential time on a frame it nearly matches, and Socorro does not bound it (this run does)",
+        "NESTED_REPEAT irrelevant_signature_re.txt:4 repeats a group that itself repeats or alternates, as (a+)+ does: Python's re"
+            + " can take exponential time on a frame it nearly matches, and Socorro does not bound it (this run does)"), nested);
   }
 }

@@ -96,6 +96,10 @@ public final class PythonRegex {
    *     it, and a compile costs as much as the translation, so it is kept
    * @param namesGroups whether it has a named group, whose name another line joined with it
    *     could define again
+   * @param mayBacktrackBadly whether it is matched under a time bound
+   * @param nestsRepeats whether it repeats a group that itself repeats or alternates ({@code
+   *     (a+)+}, {@code (a|aa)*}): Python's re can take exponential time on a text it nearly
+   *     matches, though Java's may not
    */
   public record Translation(
       String javaRegex,
@@ -105,7 +109,8 @@ public final class PythonRegex {
       boolean usesBackreferences,
       boolean usesGlobalFlags,
       boolean namesGroups,
-      boolean mayBacktrackBadly) {
+      boolean mayBacktrackBadly,
+      boolean nestsRepeats) {
 
     /**
      * Whether the pattern may mean something else, or fail, once joined with others by
@@ -190,7 +195,8 @@ public final class PythonRegex {
         // repeats (a?a?a?...aaa), and a high polynomial only with several wide ones (.*a.*b.*c);
         // only these lines are matched under a time bound. The test is loose: a false alarm
         // costs a little speed. Socorro's lines have at most four repeats.
-        parser.nestedRepeat || parser.usesBackreferences || parser.wideRepeats >= 3 || parser.variableRepeats >= 6);
+        parser.nestedRepeat || parser.usesBackreferences || parser.wideRepeats >= 3 || parser.variableRepeats >= 6,
+        parser.nestedRepeat);
   }
 
   /** Translates and compiles; a convenience for fixed patterns known to be valid. */
