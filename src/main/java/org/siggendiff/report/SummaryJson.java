@@ -66,8 +66,10 @@ public final class SummaryJson {
       }
     }
     ArrayNode warnings = json.putArray("warnings");
+    // With no crash signed, nothing was checked: no line is said to match nothing.
+    String unmatchedKind = summary.changed() + summary.unchanged() == 0 ? "not_checked" : "matches_nothing";
     for (ChangedLine line : summary.unmatchedLines()) {
-      warnings.addObject().put("kind", "matches_nothing").put("file", line.file()).put("line", line.line())
+      warnings.addObject().put("kind", unmatchedKind).put("file", line.file()).put("line", line.line())
           .put("text", line.text()).put("message", line.location() + " " + summary.unmatchedWarning(true));
     }
     for (LintWarning warning : summary.lint()) {

@@ -194,6 +194,7 @@ class DiffAttributionTest {
     assertTrue(outcome.err().contains("warning: these added lines cannot be checked: no crash was signed:\n"), outcome.err());
     assertFalse(outcome.err().contains("typo"), outcome.err());
     assertFalse(Files.readString(summaryFile).contains("typo"), Files.readString(summaryFile));
+    assertEquals("not_checked", CrashJson.parse(Files.readString(summaryFile)).get("warnings").get(0).get("kind").asText());
     String markdown = diff("--format", "markdown").out();
     assertTrue(markdown.contains(": cannot be checked: no crash was signed\n"), markdown);
     assertFalse(markdown.contains("typo"), markdown);

@@ -136,10 +136,12 @@ final class SummaryBuilder {
       }
     }
     ArrayNode warnings = json.putArray("warnings");
-    String unmatchedWarning =
-        "matches no frame in these " + (changed + unchanged) + " crashes: check for a typo, or add crashes it should move";
+    boolean signedAny = changed + unchanged > 0;
+    String unmatchedWarning = signedAny
+        ? "matches no frame in these " + (changed + unchanged) + " crashes: check for a typo, or add crashes it should move"
+        : "cannot be checked: no crash was signed";
     for (ChangedLine line : unmatched) {
-      warnings.addObject().put("kind", "matches_nothing").put("file", line.file()).put("line", line.line())
+      warnings.addObject().put("kind", signedAny ? "matches_nothing" : "not_checked").put("file", line.file()).put("line", line.line())
           .put("text", line.text()).put("message", line.location() + " " + unmatchedWarning);
     }
     for (LintWarning warning : usage.lint()) {
