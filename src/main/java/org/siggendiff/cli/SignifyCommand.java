@@ -108,7 +108,8 @@ final class SignifyCommand implements Callable<Integer>, Validated {
       return ExitCodes.OK;
     } catch (SignifyRunner.BadDocumentException e) {
       // The parser's message quotes the bad token: crash text, escaped like any other.
-      context.err().println("signify: " + TerminalText.clean(e.getMessage()));
+      String where = file == null ? "" : TerminalText.clean(file.toString()) + ": ";
+      context.err().println("signify: " + where + TerminalText.clean(e.getMessage()));
       return ExitCodes.UNPROCESSED;
     } catch (IOException e) {
       throw cannotRead(e);

@@ -88,9 +88,9 @@ public final class CrashLoader {
     try {
       return CrashDocument.classify(document.json());
     } catch (IOException e) {
-      // Jackson's own wording is for developers; a document too deep is said as such, and a
-      // .json file holding a second document on a later line may be JSON Lines misnamed.
-      String reason = e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage();
+      // Where the JSON breaks, worded as signify words it; a document too deep is said as such,
+      // and a .json file holding a second document on a later line may be JSON Lines misnamed.
+      String reason = e instanceof JsonProcessingException json ? "not valid JSON: " + CrashJson.problem(json) : e.getMessage();
       boolean wholeFile = document.where().endsWith(".json") || document.where().endsWith(".json.gz");
       return new CrashDocument.NotACrash(reason
           + (wholeFile && CrashJson.isMoreOnALaterLine(e) ? " (a .json file holds one crash; a .jsonl file holds one per line)" : ""));

@@ -1,11 +1,13 @@
 package org.siggendiff.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashdata.CrashDocument;
+import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
@@ -98,8 +100,10 @@ public final class HistoryCrashes {
     CrashDocument.Classified classified;
     try {
       classified = CrashDocument.classify(document.json());
+    } catch (JsonProcessingException e) {
+      return failed(document.where(), "not valid JSON: " + CrashJson.problem(e));
     } catch (IOException e) {
-      return failed(document.where(), "not valid JSON");
+      return failed(document.where(), e.getMessage());
     }
     if (classified instanceof CrashDocument.NotACrash notACrash) {
       return failed(document.where(), notACrash.reason());

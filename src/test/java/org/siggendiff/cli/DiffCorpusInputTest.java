@@ -150,6 +150,17 @@ class DiffCorpusInputTest {
   }
 
   @Test
+  void aLineCutShortSaysWhereItsJsonBreaks() throws IOException {
+    String whole = processed(CrashIds.text(1), "Old", "Foo").toString();
+    Path file = Files.write(folder.resolve("cut.jsonl"), List.of(whole, whole.substring(0, 40)));
+
+    CliRunner.Outcome outcome = diff("--corpus", file.toString());
+
+    String error = rows(outcome.out()).get(1).get("error").asText();
+    assertTrue(error.startsWith("not valid JSON: Unexpected end-of-input") && error.endsWith("(column 41)"), error);
+  }
+
+  @Test
   void documentsWithoutACrashIdAreNeverRepeatsOfEachOther() throws IOException {
     ObjectNode crashData = CrashJson.mapper().createObjectNode();
     crashData.put("crashing_thread", 0);

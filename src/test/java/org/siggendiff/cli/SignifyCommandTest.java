@@ -277,6 +277,16 @@ class SignifyCommandTest {
   }
 
   @Test
+  void aFileThatIsNotJsonIsNamed(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+
+    CliRunner.Outcome outcome = CliRunner.run("", "signify", "--signature-list-dir", siglists, empty.toString());
+
+    assertEquals(3, outcome.status());
+    assertEquals("signify: " + empty + ": input is not valid JSON: no JSON value\n", outcome.err());
+  }
+
+  @Test
   void invalidJsonInSingleDocumentModeExits3() {
     CliRunner.Outcome outcome = CliRunner.run("{oops", "signify", "--signature-list-dir", siglists);
     assertEquals(3, outcome.status());

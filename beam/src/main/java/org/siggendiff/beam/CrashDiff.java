@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -103,10 +104,24 @@ final class CrashDiff {
     JsonNode json;
     try {
       json = CrashJson.parse(text);
+    } catch (JsonProcessingException e) {
+      return new CrashDocument.NotACrash("not valid JSON: " + whereBytesBreak(text, e));
     } catch (IOException e) {
-      return new CrashDocument.NotACrash(e instanceof JsonProcessingException ? "not valid JSON" : e.getMessage());
+      return new CrashDocument.NotACrash(e.getMessage());
     }
     return CrashDocument.classify(json);
+  }
+
+  /** Where the JSON breaks, as the CLI says it: it reads bytes, in which Jackson counts columns otherwise than in text. */
+  private static String whereBytesBreak(String text, JsonProcessingException inText) {
+    try {
+      CrashJson.parse(text.getBytes(StandardCharsets.UTF_8));
+      return CrashJson.problem(inText);
+    } catch (JsonProcessingException e) {
+      return CrashJson.problem(e);
+    } catch (IOException e) {
+      return e.getMessage();
+    }
   }
 
   private static String crashIdOf(CrashInput input, CrashDocument.Crash crash) {
