@@ -198,6 +198,9 @@ public final class Explainer {
     int size = Math.max(before.frames().size(), after.frames().size());
     // Only the first sentinel counts: past the earlier start of the two, a sentinel changes nothing.
     int sentinelLimit = Math.min(effectiveStart(before), effectiveStart(after));
+    // A frame kept as a prefix adds to the signature only what is kept after it: a frame kept
+    // last, or followed by skipped ones alone, ends the signature alike as a prefix or not.
+    int prefixLimit = Math.max(lastKept(before), lastKept(after));
     for (int i = 0; i < size; i++) {
       Walk.Step b = i < before.frames().size() ? before.frames().get(i) : null;
       Walk.Step a = i < after.frames().size() ? after.frames().get(i) : null;
@@ -210,31 +213,45 @@ public final class Explainer {
       }
       boolean classifiedBefore = b != null && Walk.classified(b.role());
       if (b != null) {
-        compareText(b.text(), i <= sentinelLimit, classifiedBefore, found);
+        compareText(b.text(), i <= sentinelLimit, classifiedBefore, i < prefixLimit, found);
       }
       if (a != null) {
         // Most steps have the same text on both sides, and a text's verdicts are its own: what
         // the baseline's step was compared on is not compared again.
         boolean sameText = b != null && a.text().equals(b.text());
         boolean classifiedAfter = Walk.classified(a.role());
-        compareText(a.text(), i <= sentinelLimit && !sameText, classifiedAfter && !(sameText && classifiedBefore), found);
+        compareText(a.text(), i <= sentinelLimit && !sameText, classifiedAfter && !(sameText && classifiedBefore), i < prefixLimit, found);
       }
     }
   }
 
-  private void compareText(String text, boolean sentinel, boolean classified, Map<ChangedLine, Set<String>> found) {
+  private void compareText(String text, boolean sentinel, boolean classified, boolean prefixMatters, Map<ChangedLine, Set<String>> found) {
     if (sentinel && !change.surelySame(SiglistKind.SENTINELS, text)) {
       recordVerdict(sentinelVerdicts.get(text), text, text, found);
     }
     if (classified && !(change.surelySame(SiglistKind.IRRELEVANT, text) && change.surelySame(SiglistKind.PREFIX, text))) {
       ClassifiedVerdicts verdicts = classifiedVerdicts.get(text);
       recordVerdict(verdicts.irrelevant(), text, text, found);
-      recordVerdict(verdicts.prefix(), text, text, found);
+      if (prefixMatters) {
+        recordVerdict(verdicts.prefix(), text, text, found);
+      }
     }
   }
 
   private static int effectiveStart(Walk walk) {
     return walk.start() >= 0 ? walk.start() : walk.frames().size();
+  }
+
+  /** The index of the last frame the walk kept in the signature; -1 when it kept none. */
+  private static int lastKept(Walk walk) {
+    List<Walk.Step> steps = walk.frames();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Walk.Role role = steps.get(i).role();
+      if (role == Walk.Role.PREFIX || role == Walk.Role.END) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean matters(Walk walk, Walk.Step step) {

@@ -70,6 +70,21 @@ class ExplainerTest {
   }
 
   @Test
+  void aPrefixLineOnTheLastFrameKeptIsNotNamedItChangesNothing() throws Exception {
+    Explainer explainer = explainer(set("b", "Ignored\n", "Other\n", "", "None$\n"),
+        set("c", "Ignored\nAaa::first\n", "Other\nFoo::last\n", "", "None$\n"));
+
+    CrashExplanation last = explainer.explain(stack("Aaa::first", "Foo::last", "Ignored"), null);
+    CrashExplanation notLast = explainer.explain(stack("Aaa::first", "Foo::last", "Bar"), null);
+
+    assertEquals("Foo::last", last.candidate().signature());
+    assertEquals("[+ irrelevant_signature_re.txt:4 Aaa::first [Aaa::first]]", describe(last.cause()));
+    assertEquals("Foo::last | Bar", notLast.candidate().signature());
+    assertEquals("[+ irrelevant_signature_re.txt:4 Aaa::first [Aaa::first], + prefix_signature_re.txt:4 Foo::last [Foo::last]]",
+        describe(notLast.cause()));
+  }
+
+  @Test
   void aRemovedLineIsNamedWithItsBaselineFileLine() throws Exception {
     Explainer explainer = explainer(set("b", "Ignored\nFoo$\n", "Other\n", "", "None$\n"), set("c", "Ignored\n", "Other\n", "", "None$\n"));
 
