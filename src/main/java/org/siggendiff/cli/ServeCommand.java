@@ -166,7 +166,9 @@ final class ServeCommand implements Callable<Integer>, Validated {
         ResolvedSiglists resolved = resolver.resolve(spec[1], false);
         served.add(new ServedSiglists(spec[0], spec[1], resolved.commit(), Instant.now(), resolved.siglists().orElseThrow()));
       } catch (SiglistSourceException e) {
-        throw new UsageError(e.problems().stream().map(problem -> "--siglists " + TerminalText.clean(problem)).toList());
+        // The problem starts with the source; a set given a name is named as it was given.
+        String name = spec[0].equals(spec[1]) ? "" : TerminalText.clean(spec[0]) + "=";
+        throw new UsageError(e.problems().stream().map(problem -> "--siglists " + name + TerminalText.clean(problem)).toList());
       }
     }
     return served;

@@ -48,7 +48,7 @@ public record CorpusLine(Path file, long line) {
         }
       }
       String why = last == 0 ? "the file is not JSON Lines, or holds no crash"
-          : last < line ? "past the last crash, on line " + last
+          : last < line ? "past the end: the last line with anything on it is line " + last
           : "the line is blank";
       return new DiffInput.Invalid(where(), "no crash on that line: " + why);
     } catch (IOException e) {

@@ -59,7 +59,7 @@ class ExplainCommandTest {
         "--offline", "--cache-dir", folder.toString(), file + ":2", file + ":7");
 
     assertTrue(outcome.out().startsWith("crash " + second + "\n"), outcome.out());
-    assertEquals("explain: failed: " + file + ":7: no crash on that line: past the last crash, on line 3\n", outcome.err());
+    assertEquals("explain: failed: " + file + ":7: no crash on that line: past the end: the last line with anything on it is line 3\n", outcome.err());
     Path gap = Files.write(folder.resolve("gap.jsonl"), List.of(demo.get(0), "", demo.get(2)));
     CliRunner.Outcome blank = CliRunner.run("", "explain", "--candidate", "siglists/demo/candidate", "--offline", "--cache-dir", folder.toString(),
         gap + ":2");

@@ -66,6 +66,8 @@ class ServeCommandTest {
         + " give DIR, PATH@REF or github:REF", "serve", "--siglists", "production");
     assertUsage("serve: --port must be between 0 and 65535, not 70000", "serve", "--port", "70000", "--siglists", basic);
     assertUsage("serve: --max-jobs must be between 1 and 1000000, not 0", "serve", "--max-jobs", "0", "--siglists", basic);
+    assertUsage("serve: --siglists x=nope: no such folder; a source is DIR, PATH@REF, github:REF or github:pull/N",
+        "serve", "--siglists", "x=nope");
   }
 
   @Test
