@@ -273,7 +273,10 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
     try (corpus; CrashStatsOptions.Opened opened = crashStats.open(context)) {
       // A share's count is not known before its inputs are hashed.
       long inputCount = share.isAll() ? inputCount(stdin, entries) : -1;
-      Progress progress = new Progress(context.err(), "siggen-diff", inputCount, context.errIsTerminal());
+      // Crashes of corpora alone are counted as read: a share of the files' bytes tells how far along.
+      Progress progress = stdin == null && entries.isEmpty() && !corpora.isEmpty()
+          ? new Progress(context.err(), "siggen-diff", context.errIsTerminal(), corpus::fractionRead)
+          : new Progress(context.err(), "siggen-diff", inputCount, context.errIsTerminal());
       RawCrashTally rawCrashes = new RawCrashTally();
       ObjectNode extra = JsonNodeFactory.instance.objectNode();
       ProductionImpact sample = new ProductionImpact();

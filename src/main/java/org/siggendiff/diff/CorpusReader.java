@@ -3,6 +3,7 @@ package org.siggendiff.diff;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -48,6 +50,9 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
   private Path linesFile;
   private boolean idLines;
   private long lineNumber;
+  /** The corpus files' bytes as stored (compressed ones compressed), and how many have been read: asked from another thread. */
+  private long totalBytes;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   /** @throws IOException when a corpus does not exist, is not a file or folder, or a folder cannot be listed */
   public CorpusReader(List<Path> corpora) throws IOException {
@@ -87,6 +92,22 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
         throw new IOException("no such corpus: " + corpus);
       }
     }
+    for (Path file : files) {
+      try {
+        totalBytes += Files.isRegularFile(file) ? Files.size(file) : 0;
+      } catch (IOException e) {
+        // Reading it will say what is wrong; the estimate only leaves it out.
+      }
+    }
+  }
+
+  /**
+   * How much of the corpus has been read, from 0 to 1, by the bytes of its files as stored: what
+   * a progress display can show where the number of crashes is not known before they are all
+   * read. -1 when the files hold nothing.
+   */
+  public double fractionRead() {
+    return totalBytes > 0 ? Math.min(1.0, (double) bytesRead.get() / totalBytes) : -1;
   }
 
   /**
@@ -253,9 +274,9 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
     }
   }
 
-  /** The file's bytes, decompressed when it is named {@code .gz} or starts with gzip's magic bytes. */
-  private static InputStream decompressed(Path file) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+  /** The file's bytes, decompressed when it is named {@code .gz} or starts with gzip's magic bytes; counted as stored. */
+  private InputStream decompressed(Path file) throws IOException {
+    InputStream raw = new BufferedInputStream(new Counted(Files.newInputStream(file), bytesRead));
     try {
       raw.mark(2);
       boolean magic = raw.read() == 0x1f && raw.read() == 0x8b;
@@ -361,6 +382,41 @@ public final class CorpusReader implements Iterator<DiffInput>, AutoCloseable {
       BoundedLineReader open = lines;
       lines = null;
       open.close();
+    }
+  }
+
+  /** A stream that adds the bytes read from it to a count. */
+  private static final class Counted extends FilterInputStream {
+    private final AtomicLong count;
+
+    Counted(InputStream in, AtomicLong count) {
+      super(in);
+      this.count = count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count.incrementAndGet();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int read = super.read(buffer, offset, length);
+      if (read > 0) {
+        count.addAndGet(read);
+      }
+      return read;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count.addAndGet(skipped);
+      return skipped;
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.siggendiff.report;
 
 import java.io.PrintWriter;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,6 +18,8 @@ public final class Progress {
   private final long total;
   private final boolean terminal;
   private final LongSupplier nanoTime;
+  /** Where the count is not known beforehand, how much of the input is read, 0 to 1; negative when not known either. */
+  private final DoubleSupplier fractionRead;
   private final long start;
   private long done;
   private long lastShown;
@@ -27,17 +30,32 @@ public final class Progress {
    * @param total how many items there are, or -1 when unknown
    */
   public Progress(PrintWriter err, String label, long total, boolean terminal, LongSupplier nanoTime) {
+    this(err, label, total, terminal, nanoTime, () -> -1);
+  }
+
+  /**
+   * @param total how many items there are, or -1 when unknown
+   * @param fractionRead with no total, how much of the input is read, 0 to 1 (a corpus by its
+   *     bytes), or negative when not known: a share and an ETA are shown from it
+   */
+  public Progress(PrintWriter err, String label, long total, boolean terminal, LongSupplier nanoTime, DoubleSupplier fractionRead) {
     this.err = err;
     this.label = label;
     this.total = total;
     this.terminal = terminal;
     this.nanoTime = nanoTime;
+    this.fractionRead = fractionRead;
     this.start = nanoTime.getAsLong();
     this.lastShown = start;
   }
 
   public Progress(PrintWriter err, String label, long total, boolean terminal) {
     this(err, label, total, terminal, System::nanoTime);
+  }
+
+  /** Progress over an input of unknown count whose share read is known: a corpus, by its bytes. */
+  public Progress(PrintWriter err, String label, boolean terminal, DoubleSupplier fractionRead) {
+    this(err, label, -1, terminal, System::nanoTime, fractionRead);
   }
 
   /** Counts one item done, and shows progress when it is time to. */
@@ -87,6 +105,12 @@ public final class Progress {
     line.append(String.format(", %.0f/s", rate));
     if (total > 0 && rate > 0 && done < total) {
       line.append(", ETA ").append(duration((long) ((total - done) / rate)));
+    } else if (total <= 0) {
+      double read = fractionRead.getAsDouble();
+      if (read > 0 && read < 1) {
+        // Read ahead of the rows by a few hundred crashes at most, a share of the whole by bytes.
+        line.append(String.format(", %d%% of the input read, ETA ", (int) (100 * read))).append(duration((long) (seconds * (1 - read) / read)));
+      }
     }
     if (terminal) {
       line.append("\033[K");

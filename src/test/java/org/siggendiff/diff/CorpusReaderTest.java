@@ -150,6 +150,29 @@ class CorpusReaderTest {
   }
 
   @Test
+  void theShareReadIsCountedInTheFilesBytesAsStored() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      lines.append("{\"uuid\": \"").append(i).append("\", \"signature\": \"Foo\"}\n");
+    }
+    Path a = Files.writeString(folder.resolve("a.jsonl"), lines);
+    Path b = Files.writeString(folder.resolve("b.jsonl"), lines);
+
+    try (CorpusReader reader = new CorpusReader(List.of(a, b))) {
+      assertEquals(0, reader.fractionRead());
+      for (int i = 0; i < 2_000; i++) {
+        reader.next();
+      }
+      double half = reader.fractionRead();
+      while (reader.hasNext()) {
+        reader.next();
+      }
+      assertTrue(half > 0.45 && half < 0.6, "read ahead by one buffer at most: " + half);
+      assertEquals(1, reader.fractionRead());
+    }
+  }
+
+  @Test
   void aFolderOfOtherThingsIsRefusedAndAnEmptyOneIsACorpusOfNoCrash() throws IOException {
     Path other = Files.createDirectories(folder.resolve("siglists"));
     Files.writeString(other.resolve("README.md"), "not crashes\n");

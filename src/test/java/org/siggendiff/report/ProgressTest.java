@@ -53,4 +53,23 @@ class ProgressTest {
     progress.finish();
     assertTrue(err.toString().endsWith("\r\033[K"));
   }
+
+  @Test
+  void withoutACountTheShareOfTheInputReadGivesAnEta() {
+    StringWriter err = new StringWriter();
+    AtomicLong now = new AtomicLong();
+    double[] read = {0.25};
+    Progress progress = new Progress(new PrintWriter(err), "diff", -1, false, now::get, () -> read[0]);
+    for (int i = 0; i < 100; i++) {
+      now.addAndGet(100_000_000L);
+      progress.advance();
+    }
+    read[0] = 1;
+    for (int i = 0; i < 100; i++) {
+      now.addAndGet(100_000_000L);
+      progress.advance();
+    }
+
+    assertEquals("diff: 100, 10/s, 25% of the input read, ETA 0:30\ndiff: 200, 10/s\n", err.toString());
+  }
 }
