@@ -170,11 +170,12 @@ public final class Explainer {
     if (before.result().signature().equals(after.result().signature())) {
       throw new IllegalArgumentException("the signatures do not differ");
     }
+    // Lines that act on one another change a list's answers by their order and copies too.
+    Optional<String> reordered = change.reorderedInteracting().map(kind ->
+        (change.isEmpty() ? "no line was added or removed, but" : "no added or removed line answers for it, but")
+            + " the lines of " + kind.fileName() + ", which act on one another when joined, are in another order or copied");
     if (change.isEmpty()) {
-      return Cause.notALine(change.reorderedInteracting()
-          .map(kind -> "no line was added or removed, but the lines of " + kind.fileName()
-              + ", which act on one another when joined, are in another order or copied")
-          .orElse("both sides read identical siglists"));
+      return Cause.notALine(reordered.orElse("both sides read identical siglists"));
     }
     Map<ChangedLine, Set<String>> found = new LinkedHashMap<>();
     for (SignatureTrace.ThreadWalk walkBefore : before.walks()) {
@@ -187,7 +188,7 @@ public final class Explainer {
       }
     }
     if (found.isEmpty()) {
-      return Cause.notALine(ruleDifference(before, after));
+      return Cause.notALine(reordered.orElseGet(() -> ruleDifference(before, after)));
     }
     List<LineCause> causes = new ArrayList<>();
     found.forEach((line, frames) -> causes.add(new LineCause(line, List.copyOf(frames))));
@@ -198,9 +199,10 @@ public final class Explainer {
     int size = Math.max(before.frames().size(), after.frames().size());
     // Only the first sentinel counts: past the earlier start of the two, a sentinel changes nothing.
     int sentinelLimit = Math.min(effectiveStart(before), effectiveStart(after));
-    // A frame kept as a prefix adds to the signature only what is kept after it: a frame kept
-    // last, or followed by skipped ones alone, ends the signature alike as a prefix or not.
-    int prefixLimit = Math.max(lastKept(before), lastKept(after));
+    // A frame kept as a prefix adds to the signature only what its side keeps after it: a
+    // prefix line answers for a crash where one side kept the frame as a prefix and kept more.
+    int lastBefore = lastKept(before);
+    int lastAfter = lastKept(after);
     for (int i = 0; i < size; i++) {
       Walk.Step b = i < before.frames().size() ? before.frames().get(i) : null;
       Walk.Step a = i < after.frames().size() ? after.frames().get(i) : null;
@@ -211,16 +213,17 @@ public final class Explainer {
           recordVerdict(lineNumberVerdicts.get(subject), text(b), text(a), found);
         }
       }
+      boolean prefixMatters = keptBefore(b, i, lastBefore) || keptBefore(a, i, lastAfter);
       boolean classifiedBefore = b != null && Walk.classified(b.role());
       if (b != null) {
-        compareText(b.text(), i <= sentinelLimit, classifiedBefore, i < prefixLimit, found);
+        compareText(b.text(), i <= sentinelLimit, classifiedBefore, prefixMatters, found);
       }
       if (a != null) {
         // Most steps have the same text on both sides, and a text's verdicts are its own: what
         // the baseline's step was compared on is not compared again.
         boolean sameText = b != null && a.text().equals(b.text());
         boolean classifiedAfter = Walk.classified(a.role());
-        compareText(a.text(), i <= sentinelLimit && !sameText, classifiedAfter && !(sameText && classifiedBefore), i < prefixLimit, found);
+        compareText(a.text(), i <= sentinelLimit && !sameText, classifiedAfter && !(sameText && classifiedBefore), prefixMatters, found);
       }
     }
   }
@@ -240,6 +243,11 @@ public final class Explainer {
 
   private static int effectiveStart(Walk walk) {
     return walk.start() >= 0 ? walk.start() : walk.frames().size();
+  }
+
+  /** Whether the step was kept as a prefix, and its walk kept a frame after it ({@code last}, from {@link #lastKept}). */
+  private static boolean keptBefore(Walk.Step step, int index, int last) {
+    return step != null && step.role() == Walk.Role.PREFIX && index < last;
   }
 
   /** The index of the last frame the walk kept in the signature; -1 when it kept none. */

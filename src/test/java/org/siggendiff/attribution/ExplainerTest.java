@@ -85,6 +85,19 @@ class ExplainerTest {
   }
 
   @Test
+  void aPrefixLineIsNotNamedForAFrameNoSideKeptAsAPrefixWithMoreAfterIt() throws Exception {
+    // Skipped on both sides; ended on the side that adds the prefix; before the sentinel there.
+    Explainer skipped = explainer(set("b1", "Ignored\n", "Other\n", "", "None$\n"), set("c1", "Ignored\nAaa\n", "Other\nIgn\n", "", "None$\n"));
+    Explainer ended = explainer(set("b2", "Foo$\n", "Other\n", "", "None$\n"), set("c2", "Bar$\n", "Other\nFoo\n", "", "None$\n"));
+    Explainer cut = explainer(set("b3", "Ignored\n", "Other\n", "", "None$\n"), set("c3", "Ignored\n", "Other\nF0\n", "S\n", "None$\n"));
+
+    assertEquals("[+ irrelevant_signature_re.txt:4 Aaa [Aaa]]", describe(skipped.cause(stack("Aaa", "Ignored", "Foo"))));
+    assertEquals("[- irrelevant_signature_re.txt:3 Foo$ [Foo], + irrelevant_signature_re.txt:3 Bar$ [Bar]]",
+        describe(ended.cause(stack("Foo", "Bar"))));
+    assertEquals("[+ signature_sentinels.txt:3 S [S]]", describe(cut.cause(stack("F0", "F1", "S", "G"))));
+  }
+
+  @Test
   void aRemovedLineIsNamedWithItsBaselineFileLine() throws Exception {
     Explainer explainer = explainer(set("b", "Ignored\nFoo$\n", "Other\n", "", "None$\n"), set("c", "Ignored\n", "Other\n", "", "None$\n"));
 

@@ -323,6 +323,9 @@ class DiffAttributionTest {
         + " another when joined, are in another order or copied"), outcome.out());
     assertTrue(outcome.err().contains("siglist changes: none\nwarning: irrelevant_signature_re.txt:8 duplicates irrelevant_signature_re.txt:7:"
         + " a copy matches nothing new, but renumbers the groups after it"), outcome.err());
+    Files.writeString(candidate.resolve("prefix_signature_re.txt"), "Elsewhere\n", StandardOpenOption.APPEND);
+    assertTrue(diff("--format", "jsonl").out().contains("no added or removed line answers for it, but the lines of"
+        + " irrelevant_signature_re.txt, which act on one another when joined, are in another order or copied"));
   }
 
   @Test
