@@ -213,7 +213,7 @@ public final class Explainer {
           recordVerdict(lineNumberVerdicts.get(subject), text(b), text(a), found);
         }
       }
-      boolean prefixMatters = keptBefore(b, i, lastBefore) || keptBefore(a, i, lastAfter);
+      boolean prefixMatters = keptAsPrefixWithMore(b, i, lastBefore) || keptAsPrefixWithMore(a, i, lastAfter);
       boolean classifiedBefore = b != null && Walk.classified(b.role());
       if (b != null) {
         compareText(b.text(), i <= sentinelLimit, classifiedBefore, prefixMatters, found);
@@ -246,7 +246,7 @@ public final class Explainer {
   }
 
   /** Whether the step was kept as a prefix, and its walk kept a frame after it ({@code last}, from {@link #lastKept}). */
-  private static boolean keptBefore(Walk.Step step, int index, int last) {
+  private static boolean keptAsPrefixWithMore(Walk.Step step, int index, int last) {
     return step != null && step.role() == Walk.Role.PREFIX && index < last;
   }
 
