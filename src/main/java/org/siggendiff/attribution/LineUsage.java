@@ -434,6 +434,15 @@ public final class LineUsage {
   }
 
   /**
+   * Whether an added line is one to call a typo, or one the run lacks crashes for: it moved no
+   * crash, matched no frame, ran out of time on none, and its list's lines are {@link
+   * #judgedAlone judged alone}. The diff's summary and Beam's ask the same.
+   */
+  public boolean unmatched(ChangedLine line, long crashes, int frames, long timedOut) {
+    return line.added() && crashes == 0 && frames == 0 && timedOut == 0 && judgedAlone(line.kind());
+  }
+
+  /**
    * Whether what each line of a list matches alone is what it adds to the list: not when the
    * lines act on one another when joined (a global flag such as {@code (?i)} on the first line
    * reaches every other, a backreference's group number moves with the lines before it).

@@ -23,6 +23,7 @@ public final class SiglistChange {
   private final List<Set<String>> removedTexts = new ArrayList<>();
   /** The changed lines of each list as one matcher; empty when they cannot answer alone. */
   private final List<Optional<SiglistMatcher>> changedMatchers;
+  private final Optional<SiglistKind> reorderedInteracting;
 
   public SiglistChange(SiglistLines baseline, SiglistLines candidate) {
     this.baseline = baseline;
@@ -51,6 +52,7 @@ public final class SiglistChange {
       matchers.add(changedMatcher(kind));
     }
     changedMatchers = List.copyOf(matchers);
+    reorderedInteracting = findReorderedInteracting();
   }
 
   private static Set<String> texts(List<ListLine> lines) {
@@ -103,6 +105,10 @@ public final class SiglistChange {
    * removed. Empty when there is none.
    */
   Optional<SiglistKind> reorderedInteracting() {
+    return reorderedInteracting;
+  }
+
+  private Optional<SiglistKind> findReorderedInteracting() {
     for (SiglistKind kind : SiglistKind.values()) {
       if ((baseline.interacts(kind) || candidate.interacts(kind))
           && !baseline.lines(kind).stream().map(ListLine::text).toList().equals(candidate.lines(kind).stream().map(ListLine::text).toList())) {

@@ -250,9 +250,7 @@ public final class DiffSummary {
    */
   public List<ChangedLine> unmatchedLines() {
     return byLine().stream()
-        .filter(l -> l.line().added() && l.crashes() == 0 && l.frames() == 0 && l.timedOut() == 0)
-        // A line alone says little of a list whose lines act on one another when joined.
-        .filter(l -> usage == null || usage.judgedAlone(l.line().kind()))
+        .filter(l -> usage != null && usage.unmatched(l.line(), l.crashes(), l.frames(), l.timedOut()))
         .map(LineSummary::line)
         .toList();
   }

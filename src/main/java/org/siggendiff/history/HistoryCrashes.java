@@ -1,17 +1,15 @@
 package org.siggendiff.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.siggendiff.crashdata.CrashDocument;
-import org.siggendiff.crashdata.CrashJson;
 import org.siggendiff.crashstats.CrashId;
 import org.siggendiff.crashstats.CrashResult;
 import org.siggendiff.crashstats.CrashSource;
 import org.siggendiff.crashstats.InvalidCrashIdException;
+import org.siggendiff.diff.CrashLoader;
 import org.siggendiff.diff.DiffInput;
 import org.siggendiff.diff.RepeatedCrashes;
 import org.siggendiff.pipeline.Jobs;
@@ -93,18 +91,8 @@ public final class HistoryCrashes {
       return new Tracked(new SignatureHistory.TrackedCrash(lookup.id().value(), true, crash.crashData()));
     }
     DiffInput.Document document = (DiffInput.Document) input;
-    String problem = document.utf8Problem();
-    if (problem != null) {
-      return failed(document.where(), problem);
-    }
-    CrashDocument.Classified classified;
-    try {
-      classified = CrashDocument.classify(document.json());
-    } catch (JsonProcessingException e) {
-      return failed(document.where(), "not valid JSON: " + CrashJson.problem(e));
-    } catch (IOException e) {
-      return failed(document.where(), e.getMessage());
-    }
+    // Read and worded as the diff reads a corpus document.
+    CrashDocument.Classified classified = CrashLoader.classify(document);
     if (classified instanceof CrashDocument.NotACrash notACrash) {
       return failed(document.where(), notACrash.reason());
     }

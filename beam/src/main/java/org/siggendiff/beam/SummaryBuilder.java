@@ -131,7 +131,7 @@ final class SummaryBuilder {
       long timedOut = failures.stream().filter(failure -> failure.detail().startsWith(named)).count();
       node.put("timed_out", timedOut);
       transitions(node.putArray("transitions"), sorted(lineMoves));
-      if (line.added() && crashes == 0 && lineFrames == 0 && timedOut == 0 && usage.judgedAlone(line.kind())) {
+      if (usage.unmatched(line, crashes, lineFrames, timedOut)) {
         unmatched.add(line);
       }
     }
