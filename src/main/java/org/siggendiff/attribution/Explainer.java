@@ -213,7 +213,11 @@ public final class Explainer {
           recordVerdict(lineNumberVerdicts.get(subject), text(b), text(a), found);
         }
       }
-      boolean prefixMatters = keptAsPrefixWithMore(b, i, lastBefore) || keptAsPrefixWithMore(a, i, lastAfter);
+      // Only where the candidate asks the prefix list about the frame (it reached it, and no
+      // other list decided it: irrelevant wins over prefix) would undoing a prefix line, added
+      // or removed, give the candidate another signature.
+      boolean prefixMatters = (keptAsPrefixWithMore(b, i, lastBefore) || keptAsPrefixWithMore(a, i, lastAfter))
+          && a != null && (a.role() == Walk.Role.PREFIX || a.role() == Walk.Role.END);
       boolean classifiedBefore = b != null && Walk.classified(b.role());
       if (b != null) {
         compareText(b.text(), i <= sentinelLimit, classifiedBefore, prefixMatters, found);

@@ -98,6 +98,25 @@ class ExplainerTest {
   }
 
   @Test
+  void aPrefixLineIsNotNamedForAFrameTheCandidateSkipsOrNeverReaches() throws Exception {
+    // Foo moves from the prefix list to the irrelevant list: the candidate skips Foo whether or
+    // not it is still a prefix, so only the irrelevant line answers for the move.
+    Explainer moved = explainer(set("b1", "Ignored\n", "Other\nFoo\n", "", "None$\n"), set("c1", "Ignored\nFoo$\n", "Other\n", "", "None$\n"));
+    // A sentinel added below Foo: the candidate starts after it and never asks about it.
+    Explainer cut = explainer(set("b2", "Ignored\n", "Other\nFoo\n", "", "None$\n"), set("c2", "Ignored\n", "Other\n", "S\n", "None$\n"));
+
+    CrashExplanation skipped = moved.explain(stack("Foo", "Bar", "Baz"), null);
+    CrashExplanation notReached = cut.explain(stack("Foo", "S", "Baz"), null);
+
+    assertEquals("Foo | Bar", skipped.baseline().signature());
+    assertEquals("Bar", skipped.candidate().signature());
+    assertEquals("[+ irrelevant_signature_re.txt:4 Foo$ [Foo]]", describe(skipped.cause()));
+    assertEquals("Foo | S", notReached.baseline().signature());
+    assertEquals("S", notReached.candidate().signature());
+    assertEquals("[+ signature_sentinels.txt:3 S [S]]", describe(notReached.cause()));
+  }
+
+  @Test
   void aRemovedLineIsNamedWithItsBaselineFileLine() throws Exception {
     Explainer explainer = explainer(set("b", "Ignored\nFoo$\n", "Other\n", "", "None$\n"), set("c", "Ignored\n", "Other\n", "", "None$\n"));
 
