@@ -1,12 +1,14 @@
 package org.siggendiff.attribution;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.py.Memo;
@@ -177,7 +179,7 @@ public final class Explainer {
     if (change.isEmpty()) {
       return Cause.notALine(reordered.orElse("both sides read identical siglists"));
     }
-    Map<ChangedLine, Set<String>> found = new LinkedHashMap<>();
+    Findings found = new Findings();
     for (SignatureTrace.ThreadWalk walkBefore : before.walks()) {
       for (SignatureTrace.ThreadWalk walkAfter : after.walks()) {
         // A walk made on one side only (thread 0 for a shutdown hang) follows from a difference
@@ -187,15 +189,30 @@ public final class Explainer {
         }
       }
     }
-    if (found.isEmpty()) {
+    if (!found.emptied.isEmpty()) {
+      // Every answer of such a list changes with it; which of its lines went last says nothing.
+      return Cause.notALine(found.emptied.stream().map(this::emptied).collect(Collectors.joining("; ")));
+    }
+    if (found.lines.isEmpty()) {
       return Cause.notALine(reordered.orElseGet(() -> ruleDifference(before, after)));
     }
     List<LineCause> causes = new ArrayList<>();
-    found.forEach((line, frames) -> causes.add(new LineCause(line, List.copyOf(frames))));
+    found.lines.forEach((line, frames) -> causes.add(new LineCause(line, List.copyOf(frames))));
     return Cause.of(causes);
   }
 
-  private void attribute(Walk before, Walk after, Map<ChangedLine, Set<String>> found) {
+  private String emptied(SiglistKind kind) {
+    return kind.fileName() + (candidateLines.matchesEverything(kind) ? " has no lines left on the candidate" : " has no lines on the baseline")
+        + ", and Socorro joins no lines into an empty pattern, which matches every frame";
+  }
+
+  /** What the walks of one crash found: the changed lines with the frames each answered for, and the lists one side has no lines of. */
+  private static final class Findings {
+    final Map<ChangedLine, Set<String>> lines = new LinkedHashMap<>();
+    final Set<SiglistKind> emptied = EnumSet.noneOf(SiglistKind.class);
+  }
+
+  private void attribute(Walk before, Walk after, Findings found) {
     int size = Math.max(before.frames().size(), after.frames().size());
     // Only the first sentinel counts: past the earlier start of the two, a sentinel changes nothing.
     int sentinelLimit = Math.min(effectiveStart(before), effectiveStart(after));
@@ -232,7 +249,7 @@ public final class Explainer {
     }
   }
 
-  private void compareText(String text, boolean sentinel, boolean classified, boolean prefixMatters, Map<ChangedLine, Set<String>> found) {
+  private void compareText(String text, boolean sentinel, boolean classified, boolean prefixMatters, Findings found) {
     if (sentinel && !change.surelySame(SiglistKind.SENTINELS, text)) {
       recordVerdict(sentinelVerdicts.get(text), text, text, found);
     }
@@ -275,9 +292,12 @@ public final class Explainer {
   }
 
   /** Records the changed lines that {@code verdict} found make a text part of a list on one side only. */
-  private static void recordVerdict(Verdict verdict, String beforeFrame, String afterFrame, Map<ChangedLine, Set<String>> found) {
+  private static void recordVerdict(Verdict verdict, String beforeFrame, String afterFrame, Findings found) {
     if (verdict.timeout() != null) {
       throw verdict.timeout();
+    }
+    if (verdict.emptied() != null) {
+      found.emptied.add(verdict.emptied());
     }
     if (verdict.added() != null) {
       record(found, verdict.added(), afterFrame != null ? afterFrame : beforeFrame);
@@ -289,10 +309,11 @@ public final class Explainer {
 
   /**
    * Which changed lines make a text part of a list on one side only: the added line that puts
-   * it in the candidate's, or the removed lines that put it in the baseline's, or none.
+   * it in the candidate's, or the removed lines that put it in the baseline's, or none; or the
+   * list, when the side that holds the text has no lines of it.
    */
-  private record Verdict(ChangedLine added, List<ChangedLine> removed, UnsignableCrashException timeout) {
-    static final Verdict NONE = new Verdict(null, List.of(), null);
+  private record Verdict(ChangedLine added, List<ChangedLine> removed, SiglistKind emptied, UnsignableCrashException timeout) {
+    static final Verdict NONE = new Verdict(null, List.of(), null, null);
   }
 
   /** The irrelevant and the prefix list's verdicts for a text, which a classified frame is tested on together. */
@@ -315,9 +336,12 @@ public final class Explainer {
       if (baselineLines.contains(kind, subject) == inAfter) {
         return Verdict.NONE;
       }
+      if ((inAfter ? candidateLines : baselineLines).matchesEverything(kind)) {
+        return new Verdict(null, List.of(), kind, null);
+      }
       if (inAfter) {
         return firstAdded(kind, subject)
-            .map(line -> new Verdict(ChangedLine.of(line, ChangedLine.ADDED), List.of(), null))
+            .map(line -> new Verdict(ChangedLine.of(line, ChangedLine.ADDED), List.of(), null, null))
             .orElse(Verdict.NONE);
       }
       // Only removed lines are named, so only they are asked.
@@ -327,10 +351,10 @@ public final class Explainer {
           removed.add(ChangedLine.of(line, ChangedLine.REMOVED));
         }
       }
-      return new Verdict(null, List.copyOf(removed), null);
+      return new Verdict(null, List.copyOf(removed), null, null);
     } catch (UnsignableCrashException e) {
       // Kept, so that every crash with the text fails as the first did, without a second wait.
-      return new Verdict(null, List.of(), e);
+      return new Verdict(null, List.of(), null, e);
     }
   }
 
@@ -351,8 +375,8 @@ public final class Explainer {
     return Optional.empty();
   }
 
-  private static void record(Map<ChangedLine, Set<String>> found, ChangedLine line, String frame) {
-    found.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(frame);
+  private static void record(Findings found, ChangedLine line, String frame) {
+    found.lines.computeIfAbsent(line, k -> new LinkedHashSet<>()).add(frame);
   }
 
   /** What differs when no line does: the first rule after which the two sides' signatures part. */

@@ -424,6 +424,15 @@ public final class LineUsage {
     }
   }
 
+  private static String everyFrame(SiglistKind kind) {
+    return switch (kind) {
+      case IRRELEVANT -> "every frame is irrelevant";
+      case PREFIX -> "every frame is a prefix";
+      case LINE_NUMBERS -> "every frame keeps its line number";
+      case SENTINELS -> throw new IllegalArgumentException("an empty sentinel list holds no sentinel");
+    };
+  }
+
   /** Lists whose role contradicts a list's: a frame in both gets only one of the two roles. */
   private static List<SiglistKind> conflicting(SiglistKind kind) {
     return switch (kind) {
@@ -510,6 +519,13 @@ public final class LineUsage {
           warnings.add(new LintWarning(changed, LintWarning.Kind.CONFLICT, ofKind.get(0),
               changed.location() + " conflicts with " + locations(ofKind) + ": " + outcome(line.kind(), kind)));
         }
+      }
+    }
+    for (SiglistKind kind : KINDS) {
+      if (change.candidate().matchesEverything(kind) && change.emptied(kind)) {
+        ListLine last = removedByKind.get(kind.ordinal()).get(removedByKind.get(kind.ordinal()).size() - 1).line();
+        warnings.add(new LintWarning(ChangedLine.of(last, ChangedLine.REMOVED), LintWarning.Kind.EMPTY_LIST, null, kind.fileName()
+            + " has no lines left: Socorro joins no lines into an empty pattern, which matches every frame, so " + everyFrame(kind)));
       }
     }
     // Stable: each line's warnings stay in the order above.

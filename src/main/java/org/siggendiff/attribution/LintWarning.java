@@ -1,9 +1,11 @@
 package org.siggendiff.attribution;
 
 /**
- * A warning about a line the candidate adds. Warnings never change a signature or a status.
+ * A warning about a line the candidate adds, or about a list it empties. Warnings never change a
+ * signature or a status.
  *
- * @param line the added line (for {@link Kind#DUPLICATE}, the copy)
+ * @param line the added line (for {@link Kind#DUPLICATE}, the copy; for {@link Kind#EMPTY_LIST},
+ *     the list's last line, which the candidate removes)
  * @param kind what is wrong
  * @param other the first existing line the message names ({@link Kind#SHADOWED}, {@link
  *     Kind#REDUNDANT}, {@link Kind#DUPLICATE}, {@link Kind#CONFLICT}), or null
@@ -42,6 +44,11 @@ public record LintWarning(ChangedLine line, Kind kind, ListLine other, String me
      * The line starts with a byte-order mark, which Socorro reads as part of the line (its lists
      * are read as plain UTF-8): a comment is no comment, a pattern must match the mark.
      */
-    BYTE_ORDER_MARK
+    BYTE_ORDER_MARK,
+    /**
+     * The candidate removes every line of a list: Socorro joins no lines into an empty pattern,
+     * which matches every frame.
+     */
+    EMPTY_LIST
   }
 }

@@ -158,7 +158,7 @@ public final class SiglistChange {
    * when they cannot answer alone.
    */
   private Optional<SiglistMatcher> changedMatcher(SiglistKind kind) {
-    if (kind == SiglistKind.SENTINELS || baseline.interacts(kind) || candidate.interacts(kind)) {
+    if (kind == SiglistKind.SENTINELS || baseline.interacts(kind) || candidate.interacts(kind) || emptied(kind)) {
       return Optional.empty();
     }
     List<String> texts = new ArrayList<>();
@@ -184,6 +184,14 @@ public final class SiglistChange {
     } catch (SiglistMatcher.JoinException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether one side's list has no lines and the other's has some: the empty one matches every
+   * frame ({@link SiglistLines#matchesEverything}), so the changed lines alone do not tell.
+   */
+  boolean emptied(SiglistKind kind) {
+    return baseline.matchesEverything(kind) != candidate.matchesEverything(kind);
   }
 
   /** Whether a candidate line is one the candidate adds. */

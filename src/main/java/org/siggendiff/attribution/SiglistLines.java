@@ -57,6 +57,15 @@ final class SiglistLines {
     return interacting.get(kind);
   }
 
+  /**
+   * Whether the list has no lines, so that every text is in it: Socorro joins no lines into an
+   * empty pattern, which {@code re.match} finds at the start of any frame. No line is then the
+   * {@link #firstMatch first match}. An empty sentinel list holds no sentinel.
+   */
+  boolean matchesEverything(SiglistKind kind) {
+    return kind != SiglistKind.SENTINELS && lines.get(kind).isEmpty();
+  }
+
   /** The effective lines of a list, in file order. */
   public List<ListLine> lines(SiglistKind kind) {
     return lines.get(kind);
@@ -95,9 +104,8 @@ final class SiglistLines {
    * lookup instead of one per line; throws as {@link #firstMatch} does.
    */
   public boolean contains(SiglistKind kind, String text) {
-    // As firstMatch answers: no line, no match (the empty joined pattern would match anything).
     if (lines.get(kind).isEmpty()) {
-      return false;
+      return matchesEverything(kind);
     }
     if (kind == SiglistKind.SENTINELS) {
       return sentinels().contains(text);

@@ -60,7 +60,7 @@ class AttributionTimeoutTest {
     // The baseline's "aaa" makes the frame irrelevant before the joined pattern reaches line 2;
     // finding every removed line that matched it tries line 2 too.
     SignatureGenerator base = set("b", "aaa\n" + EVIL + "\n");
-    SignatureGenerator cand = set("c", "");
+    SignatureGenerator cand = set("c", "Unrelated\n");
     CrashData crash = stack(EVIL_FRAME, "Foo");
     assertEquals("Foo", base.generate(crash).signature());
     assertEquals(EVIL_FRAME, cand.generate(crash).signature());

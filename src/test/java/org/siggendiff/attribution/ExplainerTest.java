@@ -117,6 +117,21 @@ class ExplainerTest {
   }
 
   @Test
+  void aListOneSideHasNoLinesOfMatchesEveryFrameAndIsTheCause() throws Exception {
+    // Socorro joins no lines into an empty pattern, which re.match finds at the start of any frame.
+    SignatureGenerator lines = set("b", "Ignored\nFoo$\n", "Other\n", "", "None$\n");
+    SignatureGenerator none = set("c", "", "Other\n", "", "None$\n");
+    String why = "irrelevant_signature_re.txt has no lines %s, and Socorro joins no lines into an empty pattern, which matches every frame";
+
+    CrashExplanation emptied = explainer(lines, none).explain(stack("Foo", "Bar", "Baz"), null);
+    CrashExplanation filled = explainer(none, lines).explain(stack("Foo", "Bar", "Baz"), null);
+
+    assertEquals("Bar", emptied.baseline().signature());
+    assertEquals("not a siglist line: " + String.format(why, "left on the candidate"), emptied.cause().notALine());
+    assertEquals("not a siglist line: " + String.format(why, "on the baseline"), filled.cause().notALine());
+  }
+
+  @Test
   void aRemovedLineIsNamedWithItsBaselineFileLine() throws Exception {
     Explainer explainer = explainer(set("b", "Ignored\nFoo$\n", "Other\n", "", "None$\n"), set("c", "Ignored\n", "Other\n", "", "None$\n"));
 

@@ -319,4 +319,19 @@ class LineUsageTest {
         + " one way, Python's re takes exponential time on a frame it nearly matches, and Socorro does not bound it (this run does)";
     assertEquals(List.of("NESTED_REPEAT irrelevant_signature_re.txt:2" + why, "NESTED_REPEAT irrelevant_signature_re.txt:4" + why), nested);
   }
+
+  @Test
+  void aListTheCandidateEmptiesIsWarnedOfItMatchesEveryFrame() throws Exception {
+    SiglistLines baseline = set("base", "# lines\nFoo\nBar\n", "Baz\n");
+    SiglistLines candidate = set("cand", "# none left\n", "Baz\n");
+    LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
+
+    usage.observe(List.of("Foo", "Other"), List.of("Foo", "Other"));
+
+    assertEquals(List.of("EMPTY_LIST irrelevant_signature_re.txt has no lines left: Socorro joins no lines into an empty pattern,"
+        + " which matches every frame, so every frame is irrelevant"), lint(usage));
+    assertEquals("irrelevant_signature_re.txt:3", usage.lint().get(0).line().location());
+    assertEquals(List.of(), lint(new LineUsage(new SiglistChange(candidate, baseline))).stream()
+        .filter(warning -> warning.startsWith("EMPTY_LIST")).toList());
+  }
 }
