@@ -88,12 +88,8 @@ public final class LineUsage {
   private List<LintWarning> lint;
   private long lintVersion;
 
-  /** A changed line and the text every match of it starts with ({@link #literalPrefix}). */
-  private record PrefixedLine(ListLine line, String prefix) {
-    static List<PrefixedLine> of(List<ListLine> lines) {
-      return lines.stream().map(line -> new PrefixedLine(line, literalPrefix(line))).toList();
-    }
-  }
+  /** A changed line and the text every match of it starts with ({@link #prefix}). */
+  private record PrefixedLine(ListLine line, String prefix) {}
 
   private static final class Stats {
     int frames;
@@ -132,11 +128,11 @@ public final class LineUsage {
       }
       added.addAll(kindAdded);
       removed.addAll(kindRemoved);
-      addedByKind.add(PrefixedLine.of(kindAdded));
-      removedByKind.add(PrefixedLine.of(kindRemoved));
+      addedByKind.add(kindAdded.stream().map(line -> new PrefixedLine(line, prefix(line))).toList());
+      removedByKind.add(kindRemoved.stream().map(line -> new PrefixedLine(line, prefix(line))).toList());
     }
-    addedPrefixes = added.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
-    removedPrefixes = removed.stream().map(LineUsage::literalPrefix).distinct().toArray(String[]::new);
+    addedPrefixes = added.stream().map(this::prefix).distinct().toArray(String[]::new);
+    removedPrefixes = removed.stream().map(this::prefix).distinct().toArray(String[]::new);
     addedFirstChars = firstChars(addedPrefixes);
     removedFirstChars = firstChars(removedPrefixes);
   }
@@ -323,6 +319,14 @@ public final class LineUsage {
       }
     }
     return false;
+  }
+
+  /**
+   * The {@link #literalPrefix} of a changed line; empty in a list whose lines act on one another
+   * when joined, where a global flag such as {@code (?i)} on the first line reaches every line.
+   */
+  private String prefix(ListLine line) {
+    return judgedAlone(line.kind()) ? literalPrefix(line) : "";
   }
 
   /**

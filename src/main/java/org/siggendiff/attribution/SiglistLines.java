@@ -123,7 +123,8 @@ final class SiglistLines {
   }
 
   /**
-   * Whether one line, on its own, matches {@code text} at its start (or equals it, for sentinels).
+   * Whether one line matches {@code text} at its start (or equals it, for sentinels): on its
+   * own, or as it matches in its list where the list's lines interact.
    *
    * @throws UnsignableCrashException when the line ran out of time on {@code text}
    */
@@ -139,10 +140,23 @@ final class SiglistLines {
     AtomicReferenceArray<Optional<SiglistMatcher>> built = matchers.get(line.kind());
     Optional<SiglistMatcher> matcher = built.get(line.index());
     if (matcher == null) {
-      matcher = sub(line.kind(), line.index(), line.index() + 1);
+      matcher = interacting.get(line.kind()) ? inContext(line) : sub(line.kind(), line.index(), line.index() + 1);
       built.set(line.index(), matcher);
     }
     return matcher;
+  }
+
+  /**
+   * A line of a list whose lines interact, as it matches in the list: with the first line's
+   * global flags and its groups' numbers ({@link SiglistMatcher#lineInContext}); alone when that
+   * does not compile.
+   */
+  private Optional<SiglistMatcher> inContext(ListLine line) {
+    try {
+      return Optional.of(listMatcher(line.kind()).lineInContext(line.index()));
+    } catch (SiglistMatcher.JoinException e) {
+      return sub(line.kind(), line.index(), line.index() + 1);
+    }
   }
 
   /** Lines {@code from} to {@code to} of a list as one matcher; empty when they do not compile without the others. */

@@ -132,6 +132,15 @@ class ExplainerTest {
   }
 
   @Test
+  void aRemovedLineOfAListWithAGlobalFlagIsNamedForTheFramesTheFlagLetItMatch() throws Exception {
+    Explainer explainer = explainer(set("b", "(?i)Ignored\nfoo\n", "Other\n", "", "None$\n"), set("c", "(?i)Ignored\n", "Other\n", "", "None$\n"));
+
+    Cause cause = explainer.cause(stack("FOO", "Bar"));
+
+    assertEquals("[- irrelevant_signature_re.txt:4 foo [FOO]]", describe(cause));
+  }
+
+  @Test
   void aRemovedLineIsNamedWithItsBaselineFileLine() throws Exception {
     Explainer explainer = explainer(set("b", "Ignored\nFoo$\n", "Other\n", "", "None$\n"), set("c", "Ignored\n", "Other\n", "", "None$\n"));
 

@@ -334,4 +334,17 @@ class LineUsageTest {
     assertEquals(List.of(), lint(new LineUsage(new SiglistChange(candidate, baseline))).stream()
         .filter(warning -> warning.startsWith("EMPTY_LIST")).toList());
   }
+
+  @Test
+  void inAListWhoseLinesActOnOneAnotherALineCountsTheFramesItMatchesThere() throws Exception {
+    // The first line's (?i) reaches every line; joined, the last line's \\2 is its (b), not its (c).
+    LineUsage flagged = new LineUsage(new SiglistChange(set("base1", "(?i)kept\n"), set("cand1", "(?i)kept\nfoo::bar\n")));
+    LineUsage numbered = new LineUsage(new SiglistChange(set("base2", "(x)\n"), set("cand2", "(x)\n(b)(c)\\2\n")));
+
+    flagged.observe(List.of(), List.of("FOO::BAR", "Foo::Bar::Baz", "foo::baz"));
+    numbered.observe(List.of(), List.of("bcb", "bcb::Run", "bcc"));
+
+    assertEquals(List.of(2), List.copyOf(flagged.frameCounts().values()));
+    assertEquals(List.of(2), List.copyOf(numbered.frameCounts().values()));
+  }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 public final class SiglistMatcher {
   /** The default bound for one bounded line on one frame. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+  /** Python's global flags, which only the start of a pattern may set (3.11 refuses them elsewhere). */
+  private static final Pattern GLOBAL_FLAGS = Pattern.compile("(?:\\(\\?[aiLmsux]+\\))+");
 
   /**
    * A match that reads more characters than this backtracks: a frame is a few hundred
@@ -401,6 +404,26 @@ public final class SiglistMatcher {
    */
   public SiglistMatcher lines(int from, int to) throws JoinException {
     return of(lines.subList(from, to), translations == null ? null : translations.subList(from, to), where.subList(from, to), timeout);
+  }
+
+  /**
+   * Line {@code index} as it matches within this matcher's joined lines: the pattern keeps every
+   * other line, so that groups keep their numbers and names and the first line's global flags
+   * reach it, but with each made unable to match ({@code (?!)(?:line)}). For lines that {@link
+   * #linesInteract interact}, where a line alone can match other frames, or none.
+   *
+   * @throws JoinException when that pattern does not compile (a verbose list's comment runs
+   *     over the lines after it)
+   */
+  public SiglistMatcher lineInContext(int index) throws JoinException {
+    Matcher flags = GLOBAL_FLAGS.matcher(lines.get(0));
+    String global = flags.lookingAt() ? flags.group() : "";
+    StringBuilder pattern = new StringBuilder(global);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = i == 0 ? lines.get(0).substring(global.length()) : lines.get(i);
+      pattern.append(i == 0 ? "" : "|").append(i == index ? line : "(?!)(?:" + line + ")");
+    }
+    return of(List.of(pattern.toString()), List.of(where.get(index)), timeout);
   }
 
   /** A line named as the one a joined list's failure is reported as. */

@@ -126,6 +126,21 @@ class SiglistMatcherTest {
   }
 
   @Test
+  void aLineInContextKeepsTheFirstLinesGlobalFlagsAndTheGroupNumbersButNotTheOtherLines() throws Exception {
+    SiglistMatcher flagged = SiglistMatcher.of(List.of("(?i)abc", "def"));
+    SiglistMatcher numbered = SiglistMatcher.of(List.of("(a)", "(b)\\2", "(c)\\1"));
+
+    assertTrue(flagged.lineInContext(1).matches("DEF"));
+    assertFalse(flagged.lineInContext(1).matches("ABC"));
+    assertTrue(flagged.lineInContext(0).matches("ABC"));
+    assertTrue(numbered.lineInContext(1).matches("bb"));
+    assertFalse(numbered.lineInContext(1).matches("a"));
+    // The group \1 names is the first line's, which never takes part when line 3 is tried.
+    assertFalse(numbered.lineInContext(2).matches("cc"));
+    assertFalse(numbered.lineInContext(2).matches("ca"));
+  }
+
+  @Test
   void globalFlagsOnALaterLineBreakTheJoinedList() {
     SiglistMatcher.JoinException e =
         assertThrows(SiglistMatcher.JoinException.class, () -> SiglistMatcher.of(List.of("abc", "(?i)def")));
