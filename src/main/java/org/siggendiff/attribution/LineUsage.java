@@ -505,8 +505,8 @@ public final class LineUsage {
       }
       if (change.candidate().nestsRepeats(line)) {
         warnings.add(new LintWarning(changed, LintWarning.Kind.NESTED_REPEAT, null, changed.location()
-            + " repeats a group that itself repeats or alternates, as (a+)+ does: where the repeats can split a frame more than one"
-            + " way, Python's re takes exponential time on a frame it nearly matches, and Socorro does not bound it (this run does)"));
+            + " repeats a group that itself repeats or alternates, as (a+)+ does, so that the repeats may split a frame more than one"
+            + " way: Python's re can then take exponential time on a frame it nearly matches, and Socorro does not bound it (this run does)"));
       }
       LintWarning coverage = coverage(line, changed, s);
       if (coverage != null) {

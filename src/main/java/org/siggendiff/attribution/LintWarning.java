@@ -34,8 +34,9 @@ public record LintWarning(ChangedLine line, Kind kind, ListLine other, String me
      */
     SENTINEL_PATTERN,
     /**
-     * It repeats a group that itself repeats or alternates ({@code (a+)+}): Python's re can take
-     * exponential time on a frame it nearly matches, where Java's may answer at once.
+     * It repeats a group that itself repeats or alternates ({@code (a+)+}), so that the repeats
+     * may split a frame more than one way: Python's re can take exponential time on a frame it
+     * nearly matches, where Java's may answer at once.
      */
     NESTED_REPEAT,
     /** The same text or frames are in a list whose role contradicts its own. */

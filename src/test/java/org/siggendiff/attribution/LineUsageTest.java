@@ -309,14 +309,14 @@ class LineUsageTest {
   @Test
   void anAddedLineThatRepeatsARepeatingGroupIsToldPythonMayTakeExponentialTime() throws Exception {
     SiglistLines baseline = set("base", "Kept\n");
-    SiglistLines candidate = set("cand", "Kept\n(a+)+$\nFoo(::Bar)?\n(ab|cd)*x\n");
+    SiglistLines candidate = set("cand", "Kept\n(a+)+$\nFoo(::Bar)?\n(ab|cd)*x\n([A-Za-z]+::)+Run\n");
     LineUsage usage = new LineUsage(new SiglistChange(baseline, candidate));
 
     usage.observe(List.of(), List.of("a".repeat(40) + "!", "Foo::Bar", "abx"));
 
     List<String> nested = lint(usage).stream().filter(warning -> warning.startsWith("NESTED_REPEAT")).toList();
-    String why = " repeats a group that itself repeats or alternates, as (a+)+ does: where the repeats can split a frame more than"
-        + " one way, Python's re takes exponential time on a frame it nearly matches, and Socorro does not bound it (this run does)";
+    String why = " repeats a group that itself repeats or alternates, as (a+)+ does, so that the repeats may split a frame more than"
+        + " one way: Python's re can then take exponential time on a frame it nearly matches, and Socorro does not bound it (this run does)";
     assertEquals(List.of("NESTED_REPEAT irrelevant_signature_re.txt:2" + why, "NESTED_REPEAT irrelevant_signature_re.txt:4" + why), nested);
   }
 

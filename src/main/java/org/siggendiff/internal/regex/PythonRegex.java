@@ -98,8 +98,9 @@ public final class PythonRegex {
    *     could define again
    * @param mayBacktrackBadly whether it is matched under a time bound
    * @param nestsRepeats whether it repeats a group that itself repeats or alternates ({@code
-   *     (a+)+}, {@code (a|aa)*}): Python's re can take exponential time on a text it nearly
-   *     matches, though Java's may not
+   *     (a+)+}, {@code (a|aa)*}) and may split a text among the repeats more than one way:
+   *     Python's re can take exponential time on a text it nearly matches, though Java's may
+   *     not. Not for a group that plainly splits a text one way, as {@code ([A-Za-z]+::)+} does
    */
   public record Translation(
       String javaRegex,
@@ -131,8 +132,11 @@ public final class PythonRegex {
   /** One parsed element with its Java text and Python width bounds. */
   private record Item(String java, Kind kind, long min, long max, int codePoint, boolean caseless) {}
 
-  /** A parsed sequence or alternation: its Java text, width bounds and literal-prefix facts. */
-  private record Sub(String java, long min, long max, String literalPrefix, boolean pureLiteral) {}
+  /**
+   * A parsed sequence or alternation: its Java text, width bounds and literal-prefix facts, and
+   * whether it {@link #splitsOneWay splits one way}.
+   */
+  private record Sub(String java, long min, long max, String literalPrefix, boolean pureLiteral, boolean splitsOneWay) {}
 
   private final String pattern;
   private int pos;
@@ -156,6 +160,14 @@ public final class PythonRegex {
   private int repeatsAndAlternations;
   /** The groups that hold a repeat or an alternation, by identity. */
   private final Set<Item> complexGroups = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** A nested repeat whose group does not {@link #splitsOneWay split one way}. */
+  private boolean ambiguousNestedRepeat;
+  /** Of the complex groups, those whose body splits one way. */
+  private final Set<Item> oneWayGroups = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Whether the body of the group closed last splits one way; read as the group is made. */
+  private boolean lastClosedOneWay;
+  /** The item each repeat repeats, when it is one character wide and case matters. */
+  private final Map<Item, Item> repeatedCharacters = new IdentityHashMap<>();
 
   private PythonRegex(String pattern) {
     this.pattern = pattern;
@@ -196,7 +208,7 @@ public final class PythonRegex {
         // only these lines are matched under a time bound. The test is loose: a false alarm
         // costs a little speed. Socorro's lines have at most four repeats.
         parser.nestedRepeat || parser.usesBackreferences || parser.wideRepeats >= 3 || parser.variableRepeats >= 6,
-        parser.nestedRepeat);
+        parser.ambiguousNestedRepeat);
   }
 
   /** Translates and compiles; a convenience for fixed patterns known to be valid. */
@@ -265,7 +277,7 @@ public final class PythonRegex {
       // Branches of different lengths split a text more than one way, as a ? does: (a|)(a|)...aa.
       variableRepeats++;
     }
-    return new Sub(java.toString(), min, max, "", false);
+    return new Sub(java.toString(), min, max, "", false, false);
   }
 
   private Sub parseSequence(int flags, boolean first, int nested) throws PythonRegexException {
@@ -290,7 +302,7 @@ public final class PythonRegex {
         }
       }
       if (c == '*' || c == '+' || c == '?' || (c == '{' && isQuantifier())) {
-        applyRepeat(items, start);
+        applyRepeat(items, start, (effective & FLAG_I) != 0);
         continue;
       }
       pos++;
@@ -307,6 +319,9 @@ public final class PythonRegex {
             items.add(group);
             if (repeatsAndAlternations > before) {
               complexGroups.add(group);
+              if (lastClosedOneWay) {
+                oneWayGroups.add(group);
+              }
             }
           }
         }
@@ -344,7 +359,47 @@ public final class PythonRegex {
         inPrefix = false;
       }
     }
-    return new Sub(java.toString(), min, max, prefix.toString(), inPrefix);
+    return new Sub(java.toString(), min, max, prefix.toString(), inPrefix, splitsOneWay(items));
+  }
+
+  /**
+   * Whether a sequence matches a text in at most one way, and ends where it must, so that
+   * repeating it splits a text among the repeats one way only, in linear time: it ends with a
+   * literal, and each repeat in it repeats one character that cannot be the literal right after
+   * it ({@code ([A-Za-z]+::)+}). Case must matter, and no group in it may repeat or alternate.
+   * A sequence this cannot show splits one way is taken to split more ways.
+   */
+  private boolean splitsOneWay(List<Item> items) {
+    if (items.isEmpty() || !isPlainLiteral(items.get(items.size() - 1))) {
+      return false;
+    }
+    for (int i = 0; i < items.size() - 1; i++) {
+      Item item = items.get(i);
+      if (item.kind() == Kind.REPEAT) {
+        Item character = repeatedCharacters.get(item);
+        Item next = items.get(i + 1);
+        // A repeated alternation of one-character branches may match a character two ways: (a|a)+.
+        if (character == null || complexGroups.contains(character) || !isPlainLiteral(next) || mayMatch(character, next.codePoint())) {
+          return false;
+        }
+      } else if (complexGroups.contains(item) || item.min() != item.max()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPlainLiteral(Item item) {
+    return item.kind() == Kind.LITERAL && !item.caseless();
+  }
+
+  /** Whether a one-character item may match {@code codePoint}; when its Java text cannot tell, it may. */
+  private static boolean mayMatch(Item character, int codePoint) {
+    try {
+      return Pattern.compile(character.java()).matcher(new String(Character.toChars(codePoint))).matches();
+    } catch (PatternSyntaxException e) {
+      return true;
+    }
   }
 
   // ---- literals, escapes and classes ----
@@ -734,7 +789,7 @@ public final class PythonRegex {
     return i < pattern.length() && pattern.charAt(i) == '}';
   }
 
-  private void applyRepeat(List<Item> items, int start) throws PythonRegexException {
+  private void applyRepeat(List<Item> items, int start, boolean caseless) throws PythonRegexException {
     char c = pattern.charAt(pos++);
     long min;
     long max;
@@ -780,6 +835,7 @@ public final class PythonRegex {
     repeatsAndAlternations++;
     if (max > 1 && complexGroups.contains(item)) {
       nestedRepeat = true;
+      ambiguousNestedRepeat |= !oneWayGroups.contains(item);
     }
     if (max - min >= WIDE_REPEAT) {
       wideRepeats++;
@@ -793,7 +849,11 @@ public final class PythonRegex {
         ? 0
         : max >= UNBOUNDED || itemMax >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, itemMax * max);
     String base = "(?:" + item.java() + ")";
-    items.set(items.size() - 1, new Item(base + java, Kind.REPEAT, newMin, newMax, -1, false));
+    Item repeat = new Item(base + java, Kind.REPEAT, newMin, newMax, -1, false);
+    if (item.min() == 1 && item.max() == 1 && !caseless) {
+      repeatedCharacters.put(repeat, item);
+    }
+    items.set(items.size() - 1, repeat);
   }
 
   private long parseRepeat(String digits, int start) throws PythonRegexException {
@@ -894,6 +954,7 @@ public final class PythonRegex {
     if (!match(')')) {
       throw error("missing ), unterminated subpattern", start);
     }
+    lastClosedOneWay = sub.splitsOneWay();
     return sub;
   }
 

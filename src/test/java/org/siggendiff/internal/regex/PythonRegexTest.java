@@ -17,6 +17,31 @@ class PythonRegexTest {
     return PythonRegex.compile(pythonPattern).matcher(text).lookingAt();
   }
 
+  /** A repeated group is said to nest repeats only where it may split a text among them more than one way. */
+  @ParameterizedTest
+  @CsvSource(delimiter = ' ', value = {
+      "(a+)+$ true",
+      "(a|aa)*x true",
+      "(a?){25}a true",
+      "([A-Za-z]+::)+Foo false",
+      "(:[a-z]+:)+ false",
+      "([a-z]+_[0-9]+:)+ false",
+      "([a-z]+[a-z]+:)+ true",
+      "([a-z:]+:)+ true",
+      "(.+:)+ true",
+      "((a|a)+:)+ true",
+      "((?i:[a-z])+:)+ false",
+      "(?i)([a-z]+:)+ true",
+      "([a-z]+:?)+ true",
+      "([a-z]+:)? false",
+      "(a+:)+ false"
+  })
+  void aRepeatedGroupNestsRepeatsOnlyWhereItMaySplitATextMoreThanOneWay(String pattern, boolean nests) throws Exception {
+    PythonRegex.Translation translation = PythonRegex.translate(pattern);
+
+    assertEquals(nests, translation.nestsRepeats(), pattern);
+  }
+
   @Test
   void bracesThatAreNotQuantifiersStayLiteral() {
     assertTrue(matches("foo::{{closure}}", "foo::{{closure}}"));
