@@ -407,23 +407,26 @@ public final class SiglistMatcher {
   }
 
   /**
-   * Line {@code index} as it matches within this matcher's joined lines: the pattern keeps every
-   * other line, so that groups keep their numbers and names and the first line's global flags
-   * reach it, but with each made unable to match ({@code (?!)(?:line)}). For lines that {@link
-   * #linesInteract interact}, where a line alone can match other frames, or none.
+   * Line {@code index} as it matches within this matcher's joined lines: with the first line's
+   * global flags and, for a line that refers to groups, its groups numbered as in the list (the
+   * lines before it stay in the pattern, made unable to match: {@code (?!)(?:...)}; the lines
+   * after it cannot change it, as Python refuses a reference to a group not yet defined). For
+   * lines that {@link #linesInteract interact}, where a line alone can match other frames, or
+   * none. Only the few lines that refer to groups carry the lines before them, so that a list of
+   * hundreds of lines does not hold hundreds of copies of itself.
    *
    * @throws JoinException when that pattern does not compile (a verbose list's comment runs
-   *     over the lines after it)
+   *     over the line)
    */
   public SiglistMatcher lineInContext(int index) throws JoinException {
     Matcher flags = GLOBAL_FLAGS.matcher(lines.get(0));
     String global = flags.lookingAt() ? flags.group() : "";
-    StringBuilder pattern = new StringBuilder(global);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = i == 0 ? lines.get(0).substring(global.length()) : lines.get(i);
-      pattern.append(i == 0 ? "" : "|").append(i == index ? line : "(?!)(?:" + line + ")");
-    }
-    return of(List.of(pattern.toString()), List.of(where.get(index)), timeout);
+    List<String> unflagged = new ArrayList<>(lines.subList(0, index + 1));
+    unflagged.set(0, unflagged.get(0).substring(global.length()));
+    PythonRegex.Translation own = translation(index);
+    boolean refersToGroups = own == null || own.usesBackreferences();
+    String before = index == 0 || !refersToGroups ? "" : "(?!)(?:" + String.join("|", unflagged.subList(0, index)) + ")|";
+    return of(List.of(global + before + unflagged.get(index)), List.of(where.get(index)), timeout);
   }
 
   /** A line named as the one a joined list's failure is reported as. */

@@ -126,7 +126,7 @@ class SiglistMatcherTest {
   }
 
   @Test
-  void aLineInContextKeepsTheFirstLinesGlobalFlagsAndTheGroupNumbersButNotTheOtherLines() throws Exception {
+  void aLineInContextKeepsTheFirstLinesGlobalFlagsAndTheGroupNumbersButNotTheOtherLinesMatches() throws Exception {
     SiglistMatcher flagged = SiglistMatcher.of(List.of("(?i)abc", "def"));
     SiglistMatcher numbered = SiglistMatcher.of(List.of("(a)", "(b)\\2", "(c)\\1"));
 
