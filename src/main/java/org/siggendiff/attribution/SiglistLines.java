@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import org.siggendiff.crashdata.UnsignableCrashException;
@@ -34,11 +35,25 @@ final class SiglistLines {
   private final Map<SiglistKind, AtomicReferenceArray<Optional<SiglistMatcher>>> matchers = new EnumMap<>(SiglistKind.class);
   /** Lists whose lines act on one another when joined (backreferences, global flags). */
   private final Map<SiglistKind, Boolean> interacting = new EnumMap<>(SiglistKind.class);
+  /**
+   * The characters of earlier lines that lines referring to groups may still carry to be tested
+   * in context ({@link SiglistMatcher#contextChars}); past it such a line is tested alone. A
+   * list of Socorro's size whose every line refers to a group takes about 2 MB, compiled into
+   * some 100 MB; a list of thousands of such lines would otherwise hold thousands of copies of
+   * itself.
+   */
+  private final AtomicLong contextLeft;
   /** Built the first time it is asked for; racing threads build equal sets. */
   private volatile Set<String> sentinelSet;
 
   public SiglistLines(SiglistSet set) {
+    this(set, 2_000_000);
+  }
+
+  /** @param contextBudget the characters of earlier lines that lines referring to groups may carry in all */
+  SiglistLines(SiglistSet set, long contextBudget) {
     this.set = set;
+    this.contextLeft = new AtomicLong(contextBudget);
     for (SiglistKind kind : SiglistKind.values()) {
       List<String> texts = set.lines().get(kind);
       List<Integer> numbers = set.fileLines().get(kind);
@@ -149,14 +164,18 @@ final class SiglistLines {
   /**
    * A line of a list whose lines interact, as it matches in the list: with the first line's
    * global flags and its groups' numbers ({@link SiglistMatcher#lineInContext}); alone when that
-   * does not compile.
+   * does not compile, or when lines that refer to groups have used up {@link #contextLeft}.
    */
   private Optional<SiglistMatcher> inContext(ListLine line) {
-    try {
-      return Optional.of(listMatcher(line.kind()).lineInContext(line.index()));
-    } catch (SiglistMatcher.JoinException e) {
-      return sub(line.kind(), line.index(), line.index() + 1);
+    SiglistMatcher list = listMatcher(line.kind());
+    if (contextLeft.addAndGet(-list.contextChars(line.index())) >= 0) {
+      try {
+        return Optional.of(list.lineInContext(line.index()));
+      } catch (SiglistMatcher.JoinException e) {
+        // Tested alone, as below.
+      }
     }
+    return sub(line.kind(), line.index(), line.index() + 1);
   }
 
   /** Lines {@code from} to {@code to} of a list as one matcher; empty when they do not compile without the others. */

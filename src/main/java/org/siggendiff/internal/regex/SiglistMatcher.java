@@ -423,10 +423,21 @@ public final class SiglistMatcher {
     String global = flags.lookingAt() ? flags.group() : "";
     List<String> unflagged = new ArrayList<>(lines.subList(0, index + 1));
     unflagged.set(0, unflagged.get(0).substring(global.length()));
-    PythonRegex.Translation own = translation(index);
-    boolean refersToGroups = own == null || own.usesBackreferences();
-    String before = index == 0 || !refersToGroups ? "" : "(?!)(?:" + String.join("|", unflagged.subList(0, index)) + ")|";
+    String before = contextChars(index) == 0 ? "" : "(?!)(?:" + String.join("|", unflagged.subList(0, index)) + ")|";
     return of(List.of(global + before + unflagged.get(index)), List.of(where.get(index)), timeout);
+  }
+
+  /** How many characters of the lines before it {@link #lineInContext} gives line {@code index}: none unless it refers to groups. */
+  public long contextChars(int index) {
+    PythonRegex.Translation own = translation(index);
+    if (index == 0 || (own != null && !own.usesBackreferences())) {
+      return 0;
+    }
+    long chars = 0;
+    for (String line : lines.subList(0, index)) {
+      chars += line.length() + 1;
+    }
+    return chars;
   }
 
   /** A line named as the one a joined list's failure is reported as. */
