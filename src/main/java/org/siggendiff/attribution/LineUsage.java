@@ -527,7 +527,8 @@ public final class LineUsage {
     }
     for (SiglistKind kind : KINDS) {
       if (change.candidate().matchesEverything(kind) && change.emptied(kind)) {
-        ListLine last = removedByKind.get(kind.ordinal()).get(removedByKind.get(kind.ordinal()).size() - 1).line();
+        List<PrefixedLine> gone = removedByKind.get(kind.ordinal());
+        ListLine last = gone.get(gone.size() - 1).line();
         warnings.add(new LintWarning(ChangedLine.of(last, ChangedLine.REMOVED), LintWarning.Kind.EMPTY_LIST, null, kind.fileName()
             + " has no lines left: Socorro joins no lines into an empty pattern, which matches every frame, so " + everyFrame(kind)));
       }
@@ -575,7 +576,8 @@ public final class LineUsage {
   }
 
   /**
-   * The lines the baseline has too that match every frame an added line matched, in file order:
+   * The lines the baseline has too that match every frame an added line of a list {@link
+   * #judgedAlone judged alone} matched, in file order:
    * for each frame, the first such line to match it; empty when a frame has none, when there
    * were too many frames to keep, or when a line runs out of time. Each kept frame is first
    * asked of the baseline's whole list, which holds every such line: nearly every added line
@@ -584,7 +586,7 @@ public final class LineUsage {
   private List<ListLine> covering(ListLine line, Stats s) {
     SiglistKind kind = line.kind();
     SiglistLines candidate = change.candidate();
-    if (s.unshadowedCount > s.unshadowed.size() || candidate.interacts(kind) || change.baseline().interacts(kind)) {
+    if (s.unshadowedCount > s.unshadowed.size()) {
       return List.of();
     }
     try {

@@ -206,7 +206,7 @@ final class SiglistLines {
     if (line.kind() == SiglistKind.SENTINELS) {
       return false;
     }
-    PythonRegex.Translation translation = listMatcher(line.kind()).translation(line.index());
+    PythonRegex.Translation translation = translation(line);
     try {
       return (translation != null ? translation : PythonRegex.translate(line.text())).nestsRepeats();
     } catch (PythonRegexException e) {

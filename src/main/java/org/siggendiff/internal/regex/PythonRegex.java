@@ -332,7 +332,8 @@ public final class PythonRegex {
         }
       }
     }
-    return sequence(items);
+    // Only a group's body is ever repeated; a whole pattern need not be asked.
+    return sequence(items, nested > 0 && splitsOneWay(items));
   }
 
   /**
@@ -343,7 +344,7 @@ public final class PythonRegex {
     return (scoped | globalFlags) & ~(scoped >>> 8) & 0xFF;
   }
 
-  private Sub sequence(List<Item> items) {
+  private Sub sequence(List<Item> items, boolean splitsOneWay) {
     StringBuilder java = new StringBuilder();
     StringBuilder prefix = new StringBuilder();
     boolean inPrefix = true;
@@ -359,7 +360,7 @@ public final class PythonRegex {
         inPrefix = false;
       }
     }
-    return new Sub(java.toString(), min, max, prefix.toString(), inPrefix, splitsOneWay(items));
+    return new Sub(java.toString(), min, max, prefix.toString(), inPrefix, splitsOneWay);
   }
 
   /**

@@ -421,16 +421,17 @@ public final class SiglistMatcher {
   public SiglistMatcher lineInContext(int index) throws JoinException {
     Matcher flags = GLOBAL_FLAGS.matcher(lines.get(0));
     String global = flags.lookingAt() ? flags.group() : "";
-    List<String> unflagged = new ArrayList<>(lines.subList(0, index + 1));
+    boolean carries = refersToGroups(index);
+    List<String> unflagged = new ArrayList<>(lines.subList(0, carries ? index + 1 : 1));
     unflagged.set(0, unflagged.get(0).substring(global.length()));
-    String before = contextChars(index) == 0 ? "" : "(?!)(?:" + String.join("|", unflagged.subList(0, index)) + ")|";
-    return of(List.of(global + before + unflagged.get(index)), List.of(where.get(index)), timeout);
+    String line = index == 0 ? unflagged.get(0) : lines.get(index);
+    String before = carries ? "(?!)(?:" + String.join("|", unflagged.subList(0, index)) + ")|" : "";
+    return of(List.of(global + before + line), List.of(where.get(index)), timeout);
   }
 
   /** How many characters of the lines before it {@link #lineInContext} gives line {@code index}: none unless it refers to groups. */
   public long contextChars(int index) {
-    PythonRegex.Translation own = translation(index);
-    if (index == 0 || (own != null && !own.usesBackreferences())) {
+    if (!refersToGroups(index)) {
       return 0;
     }
     long chars = 0;
@@ -438,6 +439,12 @@ public final class SiglistMatcher {
       chars += line.length() + 1;
     }
     return chars;
+  }
+
+  /** Whether a line after the first refers to groups, whose numbers then depend on the lines before it. */
+  private boolean refersToGroups(int index) {
+    PythonRegex.Translation own = translation(index);
+    return index > 0 && (own == null || own.usesBackreferences());
   }
 
   /** A line named as the one a joined list's failure is reported as. */
