@@ -428,15 +428,6 @@ public final class LineUsage {
     }
   }
 
-  private static String everyFrame(SiglistKind kind) {
-    return switch (kind) {
-      case IRRELEVANT -> "every frame is irrelevant";
-      case PREFIX -> "every frame is a prefix";
-      case LINE_NUMBERS -> "every frame keeps its line number";
-      case SENTINELS -> throw new IllegalArgumentException("an empty sentinel list holds no sentinel");
-    };
-  }
-
   /** Lists whose role contradicts a list's: a frame in both gets only one of the two roles. */
   private static List<SiglistKind> conflicting(SiglistKind kind) {
     return switch (kind) {
@@ -530,7 +521,8 @@ public final class LineUsage {
         List<PrefixedLine> gone = removedByKind.get(kind.ordinal());
         ListLine last = gone.get(gone.size() - 1).line();
         warnings.add(new LintWarning(ChangedLine.of(last, ChangedLine.REMOVED), LintWarning.Kind.EMPTY_LIST, null, kind.fileName()
-            + " has no lines left: Socorro joins no lines into an empty pattern, which matches every frame, so " + everyFrame(kind)));
+            + " has no lines left: Socorro joins no lines into an empty pattern, which matches every frame, so "
+            + (kind == SiglistKind.LINE_NUMBERS ? "every frame keeps its line number" : "every frame is " + role(kind))));
       }
     }
     // Stable: each line's warnings stay in the order above.
