@@ -126,7 +126,18 @@ public final class Explainer {
     if (baseline.isProduction()) {
       return productionCause();
     }
-    return attribute(baseline.generator().trace(crash), candidate.generator().trace(crash));
+    return cause(baseline.generator().trace(crash), candidate.generator().trace(crash));
+  }
+
+  /**
+   * Why a crash's signature differs between the sides, from the traces the sides' generators
+   * made of it; for a crash already known to differ, with a baseline that is not production.
+   */
+  public Cause cause(SignatureTrace baselineTrace, SignatureTrace candidateTrace) {
+    if (baseline == null || baseline.isProduction()) {
+      throw new IllegalStateException("no baseline generator that could have traced the crash");
+    }
+    return attribute(baselineTrace, candidateTrace);
   }
 
   private static Cause productionCause() {

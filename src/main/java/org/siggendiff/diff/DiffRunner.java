@@ -18,6 +18,7 @@ import org.siggendiff.pipeline.Jobs;
 import org.siggendiff.pipeline.OrderedParallelMap;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
+import org.siggendiff.signature.TraceableResult;
 
 /**
  * Signs every input with a baseline and a candidate, on several threads, and hands out rows
@@ -112,10 +113,18 @@ public final class DiffRunner {
   private DiffRow sign(String crashId, boolean linkable, String production, CrashData crashData) {
     SignatureResult candidateResult;
     SignatureResult baselineResult = null;
+    TraceableResult candidateRun = null;
+    TraceableResult baselineRun = null;
     try {
-      candidateResult = candidate.generate(crashData);
       if (baseline != null) {
-        baselineResult = baseline.generate(crashData);
+        // Signed so that a crash that moved is attributed from what signing it made, without
+        // signing it again: when siglists years apart are compared, half the crashes move.
+        candidateRun = candidate.generateTraceable(crashData);
+        baselineRun = baseline.generateTraceable(crashData);
+        candidateResult = candidateRun.result();
+        baselineResult = baselineRun.result();
+      } else {
+        candidateResult = candidate.generate(crashData);
       }
     } catch (UnsignableCrashException e) {
       return DiffRow.failed(crashId, linkable, e.kind(), e.getMessage());
@@ -134,11 +143,13 @@ public final class DiffRunner {
         usage.observe(
             LineUsage.framesOf(baseline, crashData, baselineResult), LineUsage.framesOf(candidate, crashData, candidateResult));
       }
-      // Attribution walks the crash again on both sides: only for the few crashes that moved.
+      // Attribution traces the walks of both sides: only for the crashes that moved.
       if (!baselineSignature.equals(candidateResult.signature())) {
         if (explanationsLeft.get() > 0 && explanationsLeft.getAndDecrement() > 0) {
           explanation = explainer.explain(crashData, production);
           cause = explanation.cause();
+        } else if (baselineRun != null) {
+          cause = explainer.cause(baselineRun.trace(), candidateRun.trace());
         } else {
           cause = explainer.cause(crashData);
         }

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.siggendiff.crashdata.CrashData;
 import org.siggendiff.crashdata.UnsignableCrashException;
 import org.siggendiff.internal.py.PyException;
-import org.siggendiff.internal.py.PyInt;
 import org.siggendiff.internal.regex.SiglistTimeoutException;
 import org.siggendiff.internal.rules.Pipeline;
 import org.siggendiff.internal.rules.ResultBuilder;
@@ -79,7 +78,7 @@ public final class SignatureGenerator {
     return resultOf(result);
   }
 
-  private static UnsignableCrashException timedOut(SiglistTimeoutException e) {
+  static UnsignableCrashException timedOut(SiglistTimeoutException e) {
     return new UnsignableCrashException(UnsignableCrashException.SIGLIST_TIMEOUT, e.getMessage(), e);
   }
 
@@ -91,17 +90,29 @@ public final class SignatureGenerator {
    * @throws UnsignableCrashException when a siglist line timed out on one of the crash's frames
    */
   public SignatureTrace trace(CrashData crashData) {
+    return generateTraceable(crashData).trace();
+  }
+
+  /**
+   * Runs the pipeline as {@link #generate} does, keeping what {@link #trace} records but the
+   * walks, which {@link TraceableResult#trace} makes when asked. Costs a few percent more than
+   * generating, and saves generating again to trace: for a caller that learns from the result
+   * whether it wants the trace.
+   *
+   * @throws UnsignableCrashException when a siglist line timed out on one of the crash's frames
+   */
+  public TraceableResult generateTraceable(CrashData crashData) {
     try {
-      return traced(crashData);
+      return traceable(crashData);
     } catch (SiglistTimeoutException e) {
       throw timedOut(e);
     }
   }
 
-  private SignatureTrace traced(CrashData crashData) {
+  private TraceableResult traceable(CrashData crashData) {
     ResultBuilder result = ResultBuilder.forTracing();
     List<SignatureTrace.RuleStep> steps = new ArrayList<>();
-    List<SignatureTrace.ThreadWalk> walks = new ArrayList<>();
+    List<TraceableResult.PendingWalk> walks = new ArrayList<>(2);
     for (Rule rule : pipeline.rules()) {
       String before = result.signature();
       String failure = null;
@@ -119,11 +130,11 @@ public final class SignatureGenerator {
       CrashData walked = rule.walked(crashData, failure != null);
       if (walked != null) {
         // A rule that raised is walked again, so that the walk fails where it failed.
-        walk(rule.name(), failure == null && made != null ? made : () -> pipeline.walk(walked),
-            PyInt.str(walked.crashingThread()), walks);
+        walks.add(new TraceableResult.PendingWalk(
+            rule.name(), walked, failure == null && made != null ? made : () -> pipeline.walk(walked)));
       }
     }
-    return new SignatureTrace(resultOf(result), steps, walks);
+    return new TraceableResult(resultOf(result), steps, walks);
   }
 
   private static SignatureResult resultOf(ResultBuilder result) {
@@ -140,16 +151,5 @@ public final class SignatureGenerator {
    */
   public Walk walk(CrashData crashData) {
     return pipeline.walk(crashData);
-  }
-
-  private static void walk(String rule, Supplier<Walk> walker, String thread, List<SignatureTrace.ThreadWalk> walks) {
-    try {
-      Walk walk = walker.get();
-      if (walk != null) {
-        walks.add(new SignatureTrace.ThreadWalk(rule, thread, walk, null));
-      }
-    } catch (PyException e) {
-      walks.add(new SignatureTrace.ThreadWalk(rule, thread, null, e.getMessage()));
-    }
   }
 }

@@ -34,6 +34,7 @@ class EnginePublicSurfaceTest {
           "org.siggendiff.signature.SignatureGenerator",
           "org.siggendiff.signature.SignatureResult",
           "org.siggendiff.signature.SignatureTrace",
+          "org.siggendiff.signature.TraceableResult",
           "org.siggendiff.crashdata.CrashData",
           "org.siggendiff.crashdata.CrashDataAdapter",
           "org.siggendiff.crashdata.CrashDocument",

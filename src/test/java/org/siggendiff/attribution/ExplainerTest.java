@@ -85,6 +85,20 @@ class ExplainerTest {
   }
 
   @Test
+  void theCauseFromTheTracesOfAKeptGenerationIsTheCauseOfTracingAfresh() throws Exception {
+    SignatureGenerator baseline = set("b", "Ignored\n", "Other\n", "", "None$\n");
+    SignatureGenerator candidate = set("c", "Ignored\nAaa::first\n", "Other\nFoo::last\n", "", "None$\n");
+    Explainer explainer = explainer(baseline, candidate);
+    CrashData crash = stack("Aaa::first", "Foo::last", "Bar");
+
+    Cause kept = explainer.cause(baseline.generateTraceable(crash).trace(), candidate.generateTraceable(crash).trace());
+
+    assertEquals("[+ irrelevant_signature_re.txt:4 Aaa::first [Aaa::first], + prefix_signature_re.txt:4 Foo::last [Foo::last]]",
+        describe(kept));
+    assertEquals(explainer.cause(crash), kept);
+  }
+
+  @Test
   void aPrefixLineIsNotNamedForAFrameNoSideKeptAsAPrefixWithMoreAfterIt() throws Exception {
     // Skipped on both sides; ended on the side that adds the prefix; before the sentinel there.
     Explainer skipped = explainer(set("b1", "Ignored\n", "Other\n", "", "None$\n"), set("c1", "Ignored\nAaa\n", "Other\nIgn\n", "", "None$\n"));

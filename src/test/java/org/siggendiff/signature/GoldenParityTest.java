@@ -73,10 +73,11 @@ class GoldenParityTest {
 
   /**
    * Tracing walks each stack from the frames generation normalized; on every golden vector that
-   * gives the same result as generating, and the same walks as walking the stack afresh.
+   * gives the same result as generating, and the same walks as walking the stack afresh, also
+   * when the walks are made after generation, from what it kept.
    */
   @Test
-  void tracingGivesTheResultAndTheWalksOfGeneratingAfresh() throws IOException {
+  void tracingGivesTheResultAndTheWalksOfGeneratingAfreshAlsoFromAKeptGeneration() throws IOException {
     Map<String, SignatureGenerator> generators = new java.util.HashMap<>();
     int walked = 0;
     try (InputStream in = new GZIPInputStream(GoldenParityTest.class.getResourceAsStream(VECTORS))) {
@@ -89,6 +90,9 @@ class GoldenParityTest {
         SignatureTrace trace = generator.trace(crash);
         String id = vector.get("id").asText();
         assertEquals(generator.generate(crash), trace.result(), id);
+        TraceableResult kept = generator.generateTraceable(crash);
+        assertEquals(trace.result(), kept.result(), id);
+        assertEquals(trace, kept.trace(), id);
         for (SignatureTrace.ThreadWalk walk : trace.walks()) {
           CrashData thread = walk.rule().equals("SignatureRunWatchDog") ? crash.withCrashingThread(0) : crash;
           if (walk.walk() != null) {
