@@ -279,7 +279,8 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
           : new Progress(context.err(), "siggen-diff", inputCount, context.errIsTerminal());
       RawCrashTally rawCrashes = new RawCrashTally();
       ObjectNode extra = JsonNodeFactory.instance.objectNode();
-      ProductionImpact sample = new ProductionImpact();
+      // Only --impact reads it: a run without it keeps no table of every baseline signature.
+      ProductionImpact sample = impact ? new ProductionImpact() : null;
       ReportOptions options = new ReportOptions(
           verbose, csvRaw, differentOnly, crashStats.api.reportLinks(reportUrl), maxChars, ReportOptions.DEFAULT_EXPLANATIONS);
       boolean looksUp = stdin != null || !crashIds.isEmpty() || corpus.namesCrashIds();
@@ -363,6 +364,7 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
    * The rows to stdout, each whole: where stdout is read as it comes, flushed, with the progress
    * bar out of its way.
    *
+   * @param sample where each row's baseline signature is counted for --impact; null without it
    * @param closed set when stdout turns out closed, or null when the rows go to a file
    */
   private DiffSession.Output output(RowWriter writer, Progress progress, ProductionImpact sample, AtomicBoolean closed) {
@@ -377,7 +379,9 @@ final class SiggenDiffCommand implements Callable<Integer>, Validated {
 
       @Override
       public void row(DiffRow row) throws IOException {
-        sample.add(row);
+        if (sample != null) {
+          sample.add(row);
+        }
         progress.advance();
         if (differentOnly && !row.changed()) {
           return;
