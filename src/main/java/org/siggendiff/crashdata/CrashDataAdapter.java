@@ -157,20 +157,34 @@ public final class CrashDataAdapter {
       return skimmer.readValue();
     }
     ObjectNode thread = NODES.objectNode();
-    skimmer.readObject(key ->
-        thread.set(key, key.equals("frames") && skimmer.peek() == '[' ? readFrames(skimmer) : skimmer.readValue()));
+    skimmer.readObject(new JsonSkimmer.FieldVisitor() {
+      @Override
+      public void visit(String key) throws IOException {
+        thread.set(key, key.equals("frames") && skimmer.peek() == '[' ? readFrames(skimmer) : skimmer.readValue());
+      }
+    });
     return thread;
   }
 
   private static ArrayNode readFrames(JsonSkimmer skimmer) throws IOException {
     ArrayNode frames = NODES.arrayNode();
-    skimmer.readArray(index -> frames.add(skimmer.peek() == '{' ? readFrame(skimmer) : skimmer.readValue()));
+    skimmer.readArray(new JsonSkimmer.ElementVisitor() {
+      @Override
+      public void visit(int index) throws IOException {
+        frames.add(skimmer.peek() == '{' ? readFrame(skimmer) : skimmer.readValue());
+      }
+    });
     return frames;
   }
 
   private static ObjectNode readFrame(JsonSkimmer skimmer) throws IOException {
     ObjectNode frame = NODES.objectNode();
-    skimmer.readObject(FRAME_FIELDS, key -> frame.set(key, skimmer.readValue()));
+    skimmer.readObject(FRAME_FIELDS, new JsonSkimmer.FieldVisitor() {
+      @Override
+      public void visit(String key) throws IOException {
+        frame.set(key, skimmer.readValue());
+      }
+    });
     return frame;
   }
 

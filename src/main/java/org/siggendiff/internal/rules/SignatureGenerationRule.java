@@ -11,6 +11,7 @@ import org.siggendiff.internal.stack.FrameMemos;
 import org.siggendiff.internal.stack.FrameList;
 import org.siggendiff.internal.stack.JavaExceptionSignatureTool;
 import org.siggendiff.internal.stack.JavaSignatureTool;
+import org.siggendiff.internal.stack.LogLine;
 import org.siggendiff.internal.stack.Walk;
 import org.siggendiff.siglist.SiglistSet;
 
@@ -94,8 +95,12 @@ final class SignatureGenerationRule extends Rule {
   }
 
   private void apply(ResultBuilder result, CSignatureTool.Generated generated, boolean alwaysSet) {
-    generated.notes().forEach(note -> result.info(name(), note));
-    generated.debugLines().forEach(line -> result.debug(name(), line));
+    for (String note : generated.notes()) {
+      result.info(name(), note);
+    }
+    for (LogLine line : generated.debugLines()) {
+      result.debug(name(), line);
+    }
     if (alwaysSet || !generated.signature().isEmpty()) {
       result.setSignature(name(), generated.signature());
     }
