@@ -39,8 +39,7 @@ public final class OrderedParallelMap<I, O> {
   private final int window;
   private final ToLongFunction<? super I> weight;
   private final long maxWeight;
-  /** How many inputs a batch takes, as the run goes; its threads are {@link #threads}. */
-  private final Jobs batches;
+  private final int batch;
 
   /**
    * What a run did.
@@ -59,8 +58,7 @@ public final class OrderedParallelMap<I, O> {
 
   /**
    * Maps with {@code jobs}' threads and window ({@link Jobs#window}), each thread taking up to
-   * {@link Jobs#batch} consecutive inputs at once, and more as a long run goes on, up to {@link
-   * Jobs#maxBatch} ({@link Jobs#batchAfter}): for inputs that each take little time,
+   * {@link Jobs#batch} consecutive inputs at once: for inputs that each take little time,
    * handing them to threads and their results back one by one costs more than mapping them (a
    * thread that waits and is woken is a system call each way). A batch takes only the inputs at
    * hand: one a {@link WaitingIterator} would wait for is not waited for, so the lines a slow
@@ -69,7 +67,7 @@ public final class OrderedParallelMap<I, O> {
    * @param onFailure as in {@link #OrderedParallelMap(Function, BiFunction, int, int)}
    */
   public OrderedParallelMap(Function<I, O> function, BiFunction<? super I, Throwable, ? extends O> onFailure, Jobs jobs) {
-    this(function, onFailure, jobs.threads(), jobs.window(), input -> 0, Long.MAX_VALUE, jobs);
+    this(function, onFailure, jobs.threads(), jobs.window(), input -> 0, Long.MAX_VALUE, jobs.batch());
   }
 
   /**
@@ -78,13 +76,16 @@ public final class OrderedParallelMap<I, O> {
    */
   public OrderedParallelMap(
       Function<I, O> function, BiFunction<? super I, Throwable, ? extends O> onFailure, int threads, int window) {
-    this(function, onFailure, threads, window, input -> 0, Long.MAX_VALUE, new Jobs(threads, 1));
+    this(function, onFailure, threads, window, input -> 0, Long.MAX_VALUE, 1);
   }
 
   private OrderedParallelMap(Function<I, O> function, BiFunction<? super I, Throwable, ? extends O> onFailure, int threads,
-      int window, ToLongFunction<? super I> weight, long maxWeight, Jobs batches) {
+      int window, ToLongFunction<? super I> weight, long maxWeight, int batch) {
     if (threads < 1 || window < threads) {
       throw new IllegalArgumentException("need threads >= 1 and window >= threads");
+    }
+    if (batch < 1) {
+      throw new IllegalArgumentException("need batch >= 1");
     }
     this.function = function;
     this.onFailure = onFailure;
@@ -92,7 +93,7 @@ public final class OrderedParallelMap<I, O> {
     this.window = window;
     this.weight = weight;
     this.maxWeight = maxWeight;
-    this.batches = batches;
+    this.batch = batch;
   }
 
   /**
@@ -101,7 +102,7 @@ public final class OrderedParallelMap<I, O> {
    * let in, however heavy), so the window of large documents cannot exhaust memory.
    */
   public OrderedParallelMap<I, O> weighing(ToLongFunction<? super I> weight, long maxWeight) {
-    return new OrderedParallelMap<>(function, onFailure, threads, window, weight, maxWeight, batches);
+    return new OrderedParallelMap<>(function, onFailure, threads, window, weight, maxWeight, batch);
   }
 
   /** Maps every input; an exception thrown by the function is rethrown here unless it has a failure mapping. */
@@ -120,7 +121,6 @@ public final class OrderedParallelMap<I, O> {
       ArrayDeque<InFlight<O>> inFlight = new ArrayDeque<>(window);
       int inputsInFlight = 0;
       long weightInFlight = 0;
-      long inputsTaken = 0;
       while (true) {
         while (!inFlight.isEmpty() && inFlight.peekFirst().results().isDone()) {
           InFlight<O> done = inFlight.removeFirst();
@@ -138,7 +138,6 @@ public final class OrderedParallelMap<I, O> {
           // The next input is not there yet: results done meanwhile go out rather than wait for it.
           awaitBriefly(inFlight.peekFirst().results());
         } else if (room && inputs.hasNext()) {
-          int batch = batches.batchAfter(inputsTaken);
           List<I> taken = new ArrayList<>(Math.min(batch, window - inputsInFlight));
           long takenWeight = 0;
           do {
@@ -151,7 +150,6 @@ public final class OrderedParallelMap<I, O> {
               && ready(inputs)
               && inputs.hasNext());
           inputsInFlight += taken.size();
-          inputsTaken += taken.size();
           weightInFlight += takenWeight;
           inFlight.addLast(new InFlight<>(pool.submit(task(taken)), taken.size(), takenWeight));
         } else if (inFlight.isEmpty()) {

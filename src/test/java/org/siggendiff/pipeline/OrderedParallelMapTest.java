@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -210,22 +208,6 @@ class OrderedParallelMapTest {
         assertEquals(thread, threadNameOf(threadOf, i), "input " + i);
       }
     }
-  }
-
-  @Test
-  void aLongRunsGrowingBatchesStillHandOutEveryResultInOrder() throws InterruptedException {
-    List<Integer> outputs = new ArrayList<>();
-    Set<String> threads = ConcurrentHashMap.newKeySet();
-    new OrderedParallelMap<Integer, Integer>(
-            i -> {
-              threads.add(Thread.currentThread().getName());
-              return i * 2;
-            },
-            null,
-            new Jobs(2, 2, 64))
-        .run(IntStream.range(0, 20_000).iterator(), outputs::add);
-    assertEquals(IntStream.range(0, 20_000).map(i -> i * 2).boxed().toList(), outputs);
-    assertEquals(2, threads.size(), threads.toString());
   }
 
   @Test
