@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.siggendiff.crashdata.CrashData;
@@ -23,6 +24,7 @@ import org.siggendiff.siglist.SiglistKind;
 import org.siggendiff.signature.SignatureGenerator;
 import org.siggendiff.signature.SignatureResult;
 import org.siggendiff.signature.SignatureTrace;
+import org.siggendiff.signature.TraceableResult;
 
 /**
  * Which frames of a run each added or removed line matches, accumulated crash by crash, and the
@@ -160,6 +162,15 @@ public final class LineUsage {
    * @throws UnsignableCrashException when a siglist line runs out of time in the second walk
    */
   public static List<String> framesOf(SignatureGenerator generator, CrashData crash, SignatureResult result) {
+    return framesOf(result, () -> generator.trace(crash));
+  }
+
+  /** As {@link #framesOf(SignatureGenerator, CrashData, SignatureResult)}, of a result signed traceably: its walks are traced from what signing kept. */
+  public static List<String> framesOf(TraceableResult run) {
+    return framesOf(run.result(), run::trace);
+  }
+
+  private static List<String> framesOf(SignatureResult result, Supplier<SignatureTrace> traced) {
     if (result == null) {
       return List.of();
     }
@@ -167,7 +178,7 @@ public final class LineUsage {
     if (!ranWatchDog(result)) {
       return extra;
     }
-    SignatureTrace trace = generator.trace(crash);
+    SignatureTrace trace = traced.get();
     List<String> frames = new ArrayList<>();
     for (SignatureTrace.ThreadWalk walk : trace.walks()) {
       if (walk.walk() != null) {

@@ -141,7 +141,8 @@ public final class DiffRunner {
     try {
       if (usage != null) {
         usage.observe(
-            LineUsage.framesOf(baseline, crashData, baselineResult), LineUsage.framesOf(candidate, crashData, candidateResult));
+            baselineRun != null ? LineUsage.framesOf(baselineRun) : LineUsage.framesOf(baseline, crashData, baselineResult),
+            candidateRun != null ? LineUsage.framesOf(candidateRun) : LineUsage.framesOf(candidate, crashData, candidateResult));
       }
       // Attribution traces the walks of both sides: only for the crashes that moved.
       if (!baselineSignature.equals(candidateResult.signature())) {

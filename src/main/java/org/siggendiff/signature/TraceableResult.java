@@ -20,6 +20,8 @@ public final class TraceableResult {
   private final SignatureResult result;
   private final List<SignatureTrace.RuleStep> steps;
   private final List<PendingWalk> walks;
+  /** Made on the first call of {@link #trace}. */
+  private SignatureTrace trace;
 
   /** A walk a rule made, or is to be made again when the rule raised; of the crash data it walked. */
   record PendingWalk(String rule, CrashData walked, Supplier<Walk> walker) {}
@@ -36,11 +38,18 @@ public final class TraceableResult {
   }
 
   /**
-   * The trace, its walks made now; each call makes them again.
+   * The trace, its walks made on the first call and kept.
    *
    * @throws UnsignableCrashException when a siglist line timed out on a frame only a walk reached
    */
-  public SignatureTrace trace() {
+  public synchronized SignatureTrace trace() {
+    if (trace == null) {
+      trace = traced();
+    }
+    return trace;
+  }
+
+  private SignatureTrace traced() {
     List<SignatureTrace.ThreadWalk> made = new ArrayList<>(walks.size());
     try {
       for (PendingWalk pending : walks) {
