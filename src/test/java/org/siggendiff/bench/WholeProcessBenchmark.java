@@ -124,9 +124,10 @@ public final class WholeProcessBenchmark {
         launcherCommand(launcher, pullRequestArgs), null,
         reference == null ? null : python(reference, refScripts.resolve("ref_diff.py"), "--baseline", newestParent, "--candidate", newest), corpus,
         "(a weekly review)"));
-    rows.add(measure(work, "diff, the same 15,000 from the disk cache", 15_000, "crashes",
+    Row fromCache = measure(work, "diff, the same 15,000 from the disk cache", 15_000, "crashes",
         launcherCommand(launcher, cacheArgs), ids15k, null, null,
-        String.format("<= corpus (%.2f s)", fromCorpus.siggen().wall())));
+        String.format("<= corpus (%.2f s)", fromCorpus.siggen().wall()));
+    rows.add(fromCache);
     Row startup = measure(work, "diff, 1 cached crash (start-up)", 1, "crashes",
         launcherCommand(launcher, cacheArgs), ids1, null, null, "");
     rows.add(startup);
@@ -144,6 +145,12 @@ public final class WholeProcessBenchmark {
     double afterStartup = 100_000 / (large.siggen().wall() - startup.siggen().wall());
     System.out.printf("%n100,000 cached crashes after start-up: %,.0f crashes/s (100,000 / (%.2f s - %.2f s)); peak RSS %d MB%n",
         afterStartup, large.siggen().wall(), startup.siggen().wall(), large.siggen().peakRssKb() / 1024);
+    // The same run's first 15,000 crashes are the cache row's: what follows them is the rate
+    // with the compiler's work and the first sightings of frames behind it. Not the target's
+    // figure, which counts them; it shows how much of the gap to the target they are.
+    double pastFirst = 85_000 / (large.siggen().wall() - fromCache.siggen().wall());
+    System.out.printf("the 85,000 after the first 15,000: %,.0f crashes/s (85,000 / (%.2f s - %.2f s)), the rate once warmed up%n",
+        pastFirst, large.siggen().wall(), fromCache.siggen().wall());
   }
 
   /**
